@@ -1,0 +1,1 @@
+namespace StreamFinance.Contracts; internal static class Placeholder {}

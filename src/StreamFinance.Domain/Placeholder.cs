@@ -1,0 +1,1 @@
+namespace StreamFinance.Domain; internal static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace StreamFinance.Embedded; internal static class Placeholder {}

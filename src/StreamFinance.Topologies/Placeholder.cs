@@ -1,0 +1,1 @@
+namespace StreamFinance.Topologies; internal static class Placeholder {}
