@@ -17,12 +17,12 @@ internal static class GeneratedDirectory
         var marker = Path.Combine(outDir, MarkerFileName);
         if (Directory.Exists(outDir))
         {
-            if (!File.Exists(marker) && Directory.EnumerateFileSystemEntries(outDir).Any())
+            if (!File.Exists(marker) && Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories).Any())
             {
                 throw new SchemaGenerationException(
                 [
                     new SchemaDiagnostic(outDir, 0, 0, DiagnosticCodes.Usage,
-                        $"refusing to clean '{outDir}': it is not empty and has no {MarkerFileName} marker. Pass an empty or generator-owned output directory."),
+                        $"refusing to clean '{outDir}': it holds files but no {MarkerFileName} marker. Pass an empty or generator-owned output directory."),
                 ]);
             }
 

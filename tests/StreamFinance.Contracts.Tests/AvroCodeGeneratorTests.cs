@@ -172,6 +172,17 @@ public sealed class AvroCodeGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Output_directory_holding_only_empty_folders_is_reused()
+    {
+        Write("money.avsc", Money);
+        Directory.CreateDirectory(Path.Combine(OutDir, "StreamFinance", "Contracts"));
+
+        var (exitCode, _, error) = Run();
+
+        Assert.True(exitCode == 0, error);
+    }
+
+    [Fact]
     public void Wrong_argument_count_fails_with_usage() =>
         Assert.Equal(1, AvroCodeGenerator.Run([AvroDir], TextWriter.Null, TextWriter.Null));
 
