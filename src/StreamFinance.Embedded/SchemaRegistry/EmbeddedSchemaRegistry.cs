@@ -24,6 +24,7 @@ namespace StreamFinance.Embedded.SchemaRegistry;
 public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private int disposed;
 
     private EmbeddedSchemaRegistry(WebApplication app, string url, SchemaRegistryStore store)
     {
@@ -61,11 +62,16 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
         {
             await app.StartAsync(ct);
         }
-        catch (IOException e)
+        catch (Exception e)
         {
             await app.DisposeAsync();
-            throw new InvalidOperationException(
-                $"The embedded Schema Registry could not listen on 127.0.0.1:{port}: {e.Message}. Pass port 0 to pick a free port.", e);
+            if (e is IOException)
+            {
+                throw new InvalidOperationException(
+                    $"The embedded Schema Registry could not listen on 127.0.0.1:{port}: {e.Message} Pass port 0 to pick a free port.", e);
+            }
+
+            throw;
         }
 
         var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -75,6 +81,11 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
     /// <summary>Stops the server and releases the port.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await app.StopAsync();
         await app.DisposeAsync();
     }
