@@ -137,7 +137,7 @@ public sealed class SchemaRegistryStore
         lock (gate)
         {
             return subjects.Values
-                .Where(s => includeDeleted || s.HasLiveVersions)
+                .Where(s => includeDeleted ? s.Versions.Count > 0 : s.HasLiveVersions)
                 .Select(s => s.Name)
                 .Order(StringComparer.Ordinal)
                 .ToArray();

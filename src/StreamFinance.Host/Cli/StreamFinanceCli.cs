@@ -28,8 +28,8 @@ public static class StreamFinanceCli
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var command = string.Join(' ', parse.CommandResult.Command.Name == "streamfinance" ? [] : new[] { parse.CommandResult.Command.Name });
-            error.WriteLine($"streamfinance: {parse.Errors[0].Message} (see 'streamfinance {command} --help'.)".Replace("  ", " "));
+            var path = CommandPath(parse.CommandResult);
+            error.WriteLine($"streamfinance: {OneLine(parse.Errors[0].Message)} (see 'streamfinance {path}--help')");
             return ExitCodes.Usage;
         }
         try
@@ -38,12 +38,12 @@ public static class StreamFinanceCli
         }
         catch (ConfigurationException e)
         {
-            error.WriteLine($"streamfinance: configuration error: {e.Message}");
+            error.WriteLine($"streamfinance: configuration error: {OneLine(e.Message)}");
             return ExitCodes.Usage;
         }
         catch (DependencyUnavailableException e)
         {
-            error.WriteLine($"streamfinance: {e.Message}");
+            error.WriteLine($"streamfinance: {OneLine(e.Message)}");
             return ExitCodes.Unavailable;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -51,4 +51,15 @@ public static class StreamFinanceCli
             return ExitCodes.Ok;
         }
     }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null && r.Parent is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, r.Command.Name);
+        return names.Count == 0 ? "" : string.Join(' ', names) + " ";
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
