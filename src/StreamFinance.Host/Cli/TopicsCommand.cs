@@ -1,5 +1,5 @@
 using System.CommandLine;
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
