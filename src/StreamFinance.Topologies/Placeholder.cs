@@ -1,1 +1,0 @@
-namespace StreamFinance.Topologies; internal static class Placeholder {}
