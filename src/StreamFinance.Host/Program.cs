@@ -1,1 +1,3 @@
-return 0;
+using StreamFinance.Host.Cli;
+
+return await StreamFinanceCli.RunAsync(args);

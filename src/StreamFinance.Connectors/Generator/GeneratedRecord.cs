@@ -1,0 +1,7 @@
+using Avro.Specific;
+using StreamFinance.Contracts.Topics;
+
+namespace StreamFinance.Connectors.Generator;
+
+/// <summary>One record the generator wants written: where, under which key, and what.</summary>
+public sealed record GeneratedRecord(TopicSpec Topic, string Key, ISpecificRecord Value);

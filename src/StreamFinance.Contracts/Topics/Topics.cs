@@ -1,0 +1,195 @@
+using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Contracts.Transactions;
+
+namespace StreamFinance.Contracts.Topics;
+
+/// <summary>
+/// The topic catalog: every topic StreamFinance reads or writes, declared once. Producers, topologies, tools and
+/// tests refer to these fields, never to a topic name typed as a string.
+/// </summary>
+public static class Topics
+{
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+    private static readonly TimeSpan Month = TimeSpan.FromDays(30);
+    private static readonly TimeSpan DeadLetterRetention = TimeSpan.FromDays(90);
+    private static readonly TimeSpan AuditRetention = TimeSpan.FromDays(400);
+
+    private const int MasterDataPartitions = 3;
+    private const int StreamPartitions = 6;
+    private const int DeadLetterPartitions = 3;
+
+    // ---- master data -------------------------------------------------------------------------------------------
+
+    /// <summary>Raw master-data updates from every source, tagged with source system and object type.</summary>
+    public static readonly Topic<string, MasterDataUpdate> MasterDataUpdates = new()
+    {
+        Name = "md.updates", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Week,
+        KeyDescription = "object type + ':' + business key", Description = "Master-data updates from ERP, MDM, procurement and HR sources.",
+        Writers = "connectors", Readers = "master-data topology",
+    };
+
+    /// <summary>Canonical cost centers.</summary>
+    public static readonly Topic<string, CostCenter> CostCenters = MasterData<CostCenter>("md.cost-centers", "cost center id", "Cost centers with status and effective dates.");
+
+    /// <summary>Canonical golden supplier records.</summary>
+    public static readonly Topic<string, Supplier> Suppliers = MasterData<Supplier>("md.suppliers", "golden supplier id", "Golden supplier records with cross-references to every source id.");
+
+    /// <summary>Canonical projects.</summary>
+    public static readonly Topic<string, Project> Projects = MasterData<Project>("md.projects", "project id", "Projects, open or closed.");
+
+    /// <summary>Canonical GL accounts.</summary>
+    public static readonly Topic<string, GlAccount> GlAccounts = MasterData<GlAccount>("md.gl-accounts", "GL account number", "General-ledger accounts of the chart of accounts.");
+
+    /// <summary>Canonical tax codes.</summary>
+    public static readonly Topic<string, TaxCode> TaxCodes = MasterData<TaxCode>("md.tax-codes", "tax code", "Tax codes with jurisdiction, rate and effective dates.");
+
+    /// <summary>Canonical legal entities.</summary>
+    public static readonly Topic<string, LegalEntity> LegalEntities = MasterData<LegalEntity>("md.legal-entities", "legal entity id", "Legal entities with functional currency and intercompany partners.");
+
+    /// <summary>Canonical employees.</summary>
+    public static readonly Topic<string, Employee> Employees = MasterData<Employee>("md.employees", "employee id", "Employees with legal entity, default cost center and approver.");
+
+    /// <summary>Canonical FX rates, one record per pair and rate date.</summary>
+    public static readonly Topic<string, ExchangeRate> FxRates = MasterData<ExchangeRate>("md.fx-rates", "from/to/rate date, e.g. EUR/USD/2026-03-31", "Exchange rates per currency pair and rate date.");
+
+    /// <summary>Canonical accounting periods.</summary>
+    public static readonly Topic<string, AccountingPeriod> AccountingPeriods = MasterData<AccountingPeriod>("md.accounting-periods", "entity/fiscal year/period", "Accounting periods per legal entity, open or closed.");
+
+    /// <summary>Canonical budgets.</summary>
+    public static readonly Topic<string, Budget> Budgets = MasterData<Budget>("md.budgets", "cost center/project/period", "Budgets per cost center or project and period.");
+
+    // ---- ingest ------------------------------------------------------------------------------------------------
+
+    /// <summary>Expense lines from the spend platforms.</summary>
+    public static readonly Topic<string, ExpenseLine> Expenses = Ingest<ExpenseLine>("ingest.expenses", "expense id", "Expense lines from Concur, Expensify and others, canonical.");
+
+    /// <summary>Corporate card transactions.</summary>
+    public static readonly Topic<string, CardTransaction> CardTransactions = Ingest<CardTransaction>("ingest.card-transactions", "card transaction id", "Card transactions from Ramp, Brex and card feeds, canonical.");
+
+    /// <summary>Approved purchase orders from procurement.</summary>
+    public static readonly Topic<string, PurchaseOrder> PurchaseOrders = Ingest<PurchaseOrder>("ingest.purchase-orders", "PO number", "Purchase orders from Coupa, Ariba and EDI 850, canonical.");
+
+    /// <summary>Goods receipts.</summary>
+    public static readonly Topic<string, GoodsReceipt> GoodsReceipts = Ingest<GoodsReceipt>("ingest.goods-receipts", "receipt id", "Goods receipts against purchase orders, canonical.");
+
+    /// <summary>Supplier invoices.</summary>
+    public static readonly Topic<string, SupplierInvoice> SupplierInvoices = Ingest<SupplierInvoice>("ingest.supplier-invoices", "supplier id + invoice number", "Supplier invoices from procurement and EDI 810, canonical.");
+
+    /// <summary>Supplier onboarding requests.</summary>
+    public static readonly Topic<string, SupplierOnboardingRequest> SupplierOnboarding = Ingest<SupplierOnboardingRequest>("ingest.supplier-onboarding", "onboarding request id", "Requests to onboard a new supplier, canonical.");
+
+    // ---- flows and ERP ---------------------------------------------------------------------------------------------
+
+    /// <summary>Validated and enriched expenses awaiting their posting window.</summary>
+    public static readonly Topic<string, ApprovedExpense> ApprovedExpenses = new()
+    {
+        Name = "expense.approved", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Week,
+        KeyDescription = "expense id", Description = "Expenses that passed validation, enriched with entity, coding and functional amount.",
+        Writers = "expense topology", Readers = "posting topology",
+    };
+
+    /// <summary>Balanced journals for the ERP.</summary>
+    public static readonly Topic<string, JournalEntry> JournalPostings = Erp<JournalEntry>("erp.journal-postings", "reconciliation id", "Balanced journals per legal entity, currency and posting window, with control totals.", "posting topology");
+
+    /// <summary>PO commitments for the ERP.</summary>
+    public static readonly Topic<string, Commitment> Commitments = Erp<Commitment>("erp.commitments", "commitment id (from PO number and version)", "Budget-checked purchase-order commitments.", "procurement topology");
+
+    /// <summary>Matched supplier invoices for AP posting.</summary>
+    public static readonly Topic<string, ApInvoicePosting> ApInvoices = Erp<ApInvoicePosting>("erp.ap-invoices", "AP posting id (from supplier and invoice number)", "Supplier invoices that passed three-way match, ready for AP.", "three-way match topology");
+
+    /// <summary>Vendor creation requests for the ERP.</summary>
+    public static readonly Topic<string, VendorRequest> VendorRequests = Erp<VendorRequest>("erp.vendor-requests", "vendor request id", "Requests to create or change a vendor in the ERP, from supplier onboarding.", "onboarding topology");
+
+    /// <summary>ERP feedback on postings.</summary>
+    public static readonly Topic<string, PostingConfirmation> PostingConfirmations = new()
+    {
+        Name = "erp.posting-confirmations", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Month,
+        KeyDescription = "posting id", Description = "ERP confirmations and rejections of postings, with document numbers.",
+        Writers = "ERP integration", Readers = "status topology",
+    };
+
+    /// <summary>Latest status per expense.</summary>
+    public static readonly Topic<string, StatusUpdate> ExpenseStatus = Status<StatusUpdate>("status.expenses", "expense id", "Where each expense is: approved, posted with document number, or dead-lettered.");
+
+    /// <summary>Latest status per purchase order.</summary>
+    public static readonly Topic<string, StatusUpdate> PurchaseOrderStatus = Status<StatusUpdate>("status.purchase-orders", "PO number", "Where each purchase order is, and its open accrual exposure.");
+
+    /// <summary>Three-way-match exceptions for procurement operations.</summary>
+    public static readonly Topic<string, MatchResult> MatchExceptions = Status<MatchResult>("p2p.match-exceptions", "supplier id + invoice number", "Invoices that failed three-way match, with the variances found.");
+
+    /// <summary>Purchase orders on hold.</summary>
+    public static readonly Topic<string, PurchaseOrderHold> PurchaseOrdersHeld = Status<PurchaseOrderHold>("p2p.po-held", "PO number", "Purchase orders held for budget or supplier reasons, until released.");
+
+    // ---- exceptions and audit --------------------------------------------------------------------------------------
+
+    /// <summary>Records that could not be parsed or mapped at ingest.</summary>
+    public static readonly Topic<string, DeadLetter> IngestDeadLetters = DeadLetters("dlq.ingest", "Records connectors could not parse, map or validate against the schema. Owner: integration support.");
+
+    /// <summary>Rejected master-data updates.</summary>
+    public static readonly Topic<string, DeadLetter> MasterDataDeadLetters = DeadLetters("dlq.master-data", "Master-data updates rejected (ownership violations, invalid values).");
+
+    /// <summary>Expenses that failed validation or enrichment.</summary>
+    public static readonly Topic<string, DeadLetter> ExpenseDeadLetters = DeadLetters("dlq.expenses", "Expenses that failed enrichment or policy validation. Owner: finance operations.");
+
+    /// <summary>Procurement records that failed checks.</summary>
+    public static readonly Topic<string, DeadLetter> ProcurementDeadLetters = DeadLetters("dlq.procurement", "Purchase orders, receipts and invoices that failed checks. Owner: procurement operations.");
+
+    /// <summary>Append-only audit trail of every step.</summary>
+    public static readonly Topic<string, AuditEvent> AuditEvents = new()
+    {
+        Name = "audit.events", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = AuditRetention,
+        KeyDescription = "correlation id", Description = "Append-only trail of every step each transaction took.",
+        Writers = "every topology and connector", Readers = "audit trace command, auditors",
+    };
+
+    /// <summary>Every catalog topic, in catalog order.</summary>
+    public static IReadOnlyList<TopicSpec> All { get; } =
+    [
+        MasterDataUpdates, CostCenters, Suppliers, Projects, GlAccounts, TaxCodes, LegalEntities, Employees, FxRates, AccountingPeriods, Budgets,
+        Expenses, CardTransactions, PurchaseOrders, GoodsReceipts, SupplierInvoices, SupplierOnboarding,
+        ApprovedExpenses, JournalPostings, Commitments, ApInvoices, VendorRequests, PostingConfirmations,
+        ExpenseStatus, PurchaseOrderStatus, MatchExceptions, PurchaseOrdersHeld,
+        IngestDeadLetters, MasterDataDeadLetters, ExpenseDeadLetters, ProcurementDeadLetters,
+        AuditEvents,
+    ];
+
+    /// <summary>Looks a topic up by name; throws naming the topic when it is not in the catalog.</summary>
+    public static TopicSpec ByName(string name) =>
+        All.FirstOrDefault(t => t.Name == name) ?? throw new KeyNotFoundException($"Topic '{name}' is not in the catalog. Known topics: {string.Join(", ", All.Select(t => t.Name))}.");
+
+    private static Topic<string, T> MasterData<T>(string name, string key, string description) => new()
+    {
+        Name = name, Partitions = MasterDataPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
+        KeyDescription = key, Description = description,
+        Writers = "master-data topology", Readers = "every topology (GlobalKTable), validation API, data teams",
+    };
+
+    private static Topic<string, T> Ingest<T>(string name, string key, string description) => new()
+    {
+        Name = name, Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Week,
+        KeyDescription = key, Description = description,
+        Writers = "connectors", Readers = name is "ingest.expenses" or "ingest.card-transactions" ? "expense topology" : "procurement topologies",
+    };
+
+    private static Topic<string, T> Erp<T>(string name, string key, string description, string writer) => new()
+    {
+        Name = name, Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Month,
+        KeyDescription = key, Description = description,
+        Writers = writer, Readers = "ERP integration teams",
+    };
+
+    private static Topic<string, T> Status<T>(string name, string key, string description) => new()
+    {
+        Name = name, Partitions = StreamPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
+        KeyDescription = key, Description = description,
+        Writers = "status and procurement topologies", Readers = "finance and procurement operations, trace command",
+    };
+
+    private static Topic<string, DeadLetter> DeadLetters(string name, string description) => new()
+    {
+        Name = name, Partitions = DeadLetterPartitions, Cleanup = CleanupPolicy.Delete, Retention = DeadLetterRetention,
+        KeyDescription = "original record key", Description = description,
+        Writers = "dead-letter router", Readers = "finance ops, procurement ops, integration support; dlq replay",
+    };
+}

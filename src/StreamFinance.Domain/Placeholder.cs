@@ -1,1 +1,0 @@
-namespace StreamFinance.Domain; internal static class Placeholder {}

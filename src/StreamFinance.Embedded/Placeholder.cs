@@ -1,1 +1,0 @@
-namespace StreamFinance.Embedded; internal static class Placeholder {}

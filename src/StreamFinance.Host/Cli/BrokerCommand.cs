@@ -1,0 +1,54 @@
+using System.CommandLine;
+using StreamFinance.Embedded.Broker;
+using StreamFinance.Host.Provisioning;
+using StreamFinance.Topologies;
+
+namespace StreamFinance.Host.Cli;
+
+/// <summary>
+/// <c>streamfinance broker</c>: the embedded broker in its own process, so that a pipeline process can be killed and
+/// restarted against the same broker. The mock API works only inside the process that hosts the cluster, so the
+/// broker creates the whole catalog and every topology's internal topics itself when it starts.
+/// </summary>
+public static class BrokerCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("broker", "Run the embedded Kafka broker (librdkafka mock cluster) until stopped, with every StreamFinance topic created.");
+        var brokers = new Option<int>("--brokers") { Description = "Number of brokers: 1 or 3.", DefaultValueFactory = _ => 1 };
+        brokers.AcceptOnlyFromAmong("1", "3");
+        var port = new Option<int?>("--port") { Description = "Listener port of the first broker (default: a free port)." };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } p && p is < 1 or > 65535)
+                r.AddError($"--port {p} is not a TCP port (1-65535).");
+        });
+        command.Options.Add(brokers);
+        command.Options.Add(port);
+        var settingsOptions = new SettingsOptions(command, withAddresses: false);
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = settingsOptions.Load(parse);
+            using var cluster = EmbeddedKafkaCluster.Start(parse.GetValue(brokers), parse.GetValue(port));
+            var serDes = new Topologies.SerDes.SerDesFactory(new Embedded.SchemaRegistry.InMemorySchemaRegistryClient());
+            var required = RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes);
+            var outcomes = await new EmbeddedClusterProvisioner(cluster).ApplyAsync(required, ct);
+            var output = parse.InvocationConfiguration.Output;
+            TopicReport.Write(output, $"embedded broker", outcomes, verbose: false);
+            output.WriteLine($"bootstrap.servers={cluster.BootstrapServers}");
+            output.WriteLine("Running until Ctrl+C.");
+            output.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace StreamFinance.Host.Cli;
+
+/// <summary>Options shared by several commands, declared once.</summary>
+public static class CommonOptions
+{
+    /// <summary><c>--config FILE</c>: a JSON settings file read instead of ./appsettings.json.</summary>
+    public static Option<FileInfo?> Config() => new("--config")
+    {
+        Description = "JSON settings file, read after the built-in appsettings.json and before environment variables.",
+    };
+
+    /// <summary><c>--set Section:Key=value</c>, repeatable: the highest-priority configuration source.</summary>
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override one setting, for example --set Streams:NumStreamThreads=2 (repeatable).",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary><c>--bootstrap-servers</c>: shortcut for Kafka:BootstrapServers.</summary>
+    public static Option<string?> BootstrapServers() => new("--bootstrap-servers")
+    {
+        Description = "Kafka bootstrap servers (host:port,...). Shortcut for --set Kafka:BootstrapServers=...",
+    };
+
+    /// <summary><c>--schema-registry</c>: shortcut for SchemaRegistry:Url.</summary>
+    public static Option<string?> SchemaRegistry() => new("--schema-registry")
+    {
+        Description = "Schema Registry URL. Shortcut for --set SchemaRegistry:Url=...",
+    };
+
+    /// <summary><c>--duration</c>: stop by itself after this long.</summary>
+    public static Option<TimeSpan?> Duration() => new("--duration")
+    {
+        Description = "Stop after this long (20, 90s, 5m, hh:mm:ss). Default: until Ctrl+C.",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (DurationParser.TryParse(token, out var duration, out var error))
+                return duration;
+            result.AddError($"--duration {error}");
+            return null;
+        },
+    };
+}

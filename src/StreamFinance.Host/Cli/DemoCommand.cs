@@ -1,0 +1,74 @@
+using System.CommandLine;
+using StreamFinance.Embedded.Broker;
+using StreamFinance.Embedded.SchemaRegistry;
+using StreamFinance.Host.Provisioning;
+using StreamFinance.Host.Runtime;
+
+namespace StreamFinance.Host.Cli;
+
+/// <summary>
+/// <c>streamfinance demo</c>: the whole product on one machine with nothing installed. Starts the embedded broker and
+/// Schema Registry in process, creates every topic, runs the sample-data generator and every topology, and shows
+/// records per topic until Ctrl+C or <c>--duration</c>.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("demo", "Run StreamFinance on an embedded Kafka broker and Schema Registry with generated sample data.");
+        var duration = CommonOptions.Duration();
+        var brokers = new Option<int>("--brokers") { Description = "Embedded brokers: 1 or 3.", DefaultValueFactory = _ => 1 };
+        brokers.AcceptOnlyFromAmong("1", "3");
+        var rate = new Option<int?>("--rate") { Description = "Generated transaction records per second (default from Generator:RecordsPerSecond, 50)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the generator, for repeatable data (default 42)." };
+        command.Options.Add(duration);
+        command.Options.Add(brokers);
+        command.Options.Add(rate);
+        command.Options.Add(seed);
+        var settingsOptions = new SettingsOptions(command, withAddresses: false);
+
+        command.SetAction(async (parse, ct) =>
+        {
+            // Validate what the user gave before anything starts.
+            settingsOptions.Load(parse);
+            var stateDir = Path.Combine(Path.GetTempPath(), $"streamfinance-demo-{Guid.NewGuid():N}");
+            using var cluster = EmbeddedKafkaCluster.Start(parse.GetValue(brokers));
+            await using var registry = await EmbeddedSchemaRegistry.StartAsync(0, ct: ct);
+            var forced = new Dictionary<string, string?>
+            {
+                ["Kafka:BootstrapServers"] = cluster.BootstrapServers,
+                ["Kafka:SecurityProtocol"] = "Plaintext",
+                ["SchemaRegistry:Url"] = registry.Url,
+                ["SchemaRegistry:BasicAuthUserInfo"] = null,
+                // A fresh broker needs fresh state: never reuse RocksDB state from an earlier demo.
+                ["Streams:StateDir"] = stateDir,
+                ["Generator:Enabled"] = "true",
+            };
+            if (parse.GetValue(rate) is { } r) forced["Generator:RecordsPerSecond"] = r.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (parse.GetValue(seed) is { } s) forced["Generator:Seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var settings = settingsOptions.Load(parse, forced);
+
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"Embedded Kafka ({cluster.BrokerCount} broker(s)) at {cluster.BootstrapServers}, Schema Registry at {registry.Url}");
+            try
+            {
+                return await PipelineRunner.RunAsync(
+                    new PipelineOptions(settings, new EmbeddedClusterProvisioner(cluster), RunGenerator: true, LiveView: true, parse.GetValue(duration)),
+                    output, ct);
+            }
+            finally
+            {
+                TryDelete(stateDir);
+            }
+        });
+        return command;
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

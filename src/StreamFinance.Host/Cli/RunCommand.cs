@@ -1,0 +1,34 @@
+using System.CommandLine;
+using StreamFinance.Host.Provisioning;
+using StreamFinance.Host.Runtime;
+
+namespace StreamFinance.Host.Cli;
+
+/// <summary>
+/// <c>streamfinance run</c>: the production entry point. Checks the configured Kafka and Schema Registry answer,
+/// creates missing topics, and runs every topology until stopped.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("run", "Run StreamFinance against the configured Kafka cluster and Schema Registry.");
+        var duration = CommonOptions.Duration();
+        var liveView = new Option<bool>("--live-view") { Description = "Show records per topic instead of the log." };
+        command.Options.Add(duration);
+        command.Options.Add(liveView);
+        var settingsOptions = new SettingsOptions(command, withAddresses: true);
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = settingsOptions.Load(parse);
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"Kafka at {settings.Kafka.BootstrapServers}, Schema Registry at {settings.SchemaRegistry.Url}");
+            return await PipelineRunner.RunAsync(
+                new PipelineOptions(settings, new KafkaAdminProvisioner(settings.Kafka), settings.Generator.Enabled, parse.GetValue(liveView), parse.GetValue(duration)),
+                output, ct);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using StreamFinance.Host.Configuration;
+
+namespace StreamFinance.Host.Cli;
+
+/// <summary>
+/// The <c>streamfinance</c> command line: builds the command tree, parses, and turns failures into one-line
+/// messages with the exit codes of <see cref="ExitCodes"/>.
+/// </summary>
+public static class StreamFinanceCli
+{
+    /// <summary>The full command tree.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("StreamFinance: the streaming backbone that keeps ERP, expense and procurement platforms in sync.");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BrokerCommand.Create());
+        root.Subcommands.Add(TopicsCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs; writes errors to <paramref name="error"/> (stderr by default).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken ct = default)
+    {
+        error ??= Console.Error;
+        output ??= Console.Out;
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var path = CommandPath(parse.CommandResult);
+            error.WriteLine($"streamfinance: {OneLine(parse.Errors[0].Message)} (see 'streamfinance {path}--help')");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
+        }
+        catch (ConfigurationException e)
+        {
+            error.WriteLine($"streamfinance: configuration error: {OneLine(e.Message)}");
+            return ExitCodes.Usage;
+        }
+        catch (DependencyUnavailableException e)
+        {
+            error.WriteLine($"streamfinance: {OneLine(e.Message)}");
+            return ExitCodes.Unavailable;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return ExitCodes.Ok;
+        }
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null && r.Parent is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, r.Command.Name);
+        return names.Count == 0 ? "" : string.Join(' ', names) + " ";
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

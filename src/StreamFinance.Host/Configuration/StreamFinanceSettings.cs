@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using StreamFinance.Topologies.Configuration;
+
+namespace StreamFinance.Host.Configuration;
+
+/// <summary>All validated settings of one StreamFinance process, one options class per concern.</summary>
+public sealed record StreamFinanceSettings(
+    KafkaOptions Kafka,
+    SchemaRegistryOptions SchemaRegistry,
+    StreamsOptions Streams,
+    GeneratorOptions Generator,
+    IConfiguration Configuration)
+{
+    /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
+    public static StreamFinanceSettings Bind(IConfiguration configuration)
+    {
+        var settings = new StreamFinanceSettings(
+            BindSection<KafkaOptions>(configuration, KafkaOptions.Section),
+            BindSection<SchemaRegistryOptions>(configuration, SchemaRegistryOptions.Section),
+            BindSection<StreamsOptions>(configuration, StreamsOptions.Section),
+            BindSection<GeneratorOptions>(configuration, GeneratorOptions.Section),
+            configuration);
+        var problems = settings.Kafka.Validate()
+            .Concat(settings.SchemaRegistry.Validate())
+            .Concat(settings.Streams.Validate())
+            .Concat(settings.Generator.Validate())
+            .ToList();
+        if (problems.Count > 0)
+            throw new ConfigurationException(string.Join(" ", problems));
+        return settings;
+    }
+
+    private static T BindSection<T>(IConfiguration configuration, string section) where T : new()
+    {
+        var options = new T();
+        try
+        {
+            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key and the type ("Failed to convert configuration value at 'Streams:NumStreamThreads' to type 'System.Int32'").
+            var detail = e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}";
+            throw new ConfigurationException($"Setting in section '{section}' is invalid: {detail}", e);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,11 @@
+namespace StreamFinance.Topologies;
+
+/// <summary>
+/// Every topology StreamFinance runs. The host starts each of them, <c>topics apply</c> and the embedded broker
+/// create their internal topics, and <c>docs</c> draws them. A new topology is added here and nowhere else.
+/// </summary>
+public static class TopologyCatalog
+{
+    /// <summary>All topologies, in the order they are started.</summary>
+    public static IReadOnlyList<IStreamTopology> All { get; } = [];
+}
