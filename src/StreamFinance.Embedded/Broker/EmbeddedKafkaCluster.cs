@@ -1,0 +1,206 @@
+using Confluent.Kafka;
+using StreamFinance.Embedded.Broker.Internals;
+
+namespace StreamFinance.Embedded.Broker;
+
+/// <summary>
+/// An in-process Kafka cluster: librdkafka's mock cluster, speaking the real Kafka protocol on
+/// 127.0.0.1. For tests and the demo only; never required in production.
+/// </summary>
+/// <remarks>
+/// <para>Defaults: brokers listen on ephemeral loopback ports; <c>group.initial.rebalance.delay.ms</c> is 0.</para>
+/// <para>
+/// Create every topic through <see cref="CreateTopic"/> before a client uses it. The mock has no
+/// switch to turn off auto-creation: a Metadata request that allows auto-creation (any producer,
+/// or a consumer with <c>allow.auto.create.topics=true</c>) silently creates an unknown topic with
+/// 4 partitions, and the Admin API's CreateTopics is not supported (it times out). Streamiz apps
+/// therefore need their internal topics created here too.
+/// </para>
+/// <para>
+/// The mock API only works inside the process hosting the cluster. The cluster lives until
+/// <see cref="Dispose"/> or process exit; there is no finaliser.
+/// </para>
+/// </remarks>
+public sealed class EmbeddedKafkaCluster : IDisposable
+{
+    private readonly object gate = new();
+    private readonly Dictionary<string, int> topics = new(StringComparer.Ordinal);
+    private readonly NativeMockCluster native;
+    private bool disposed;
+
+    private EmbeddedKafkaCluster(NativeMockCluster native, int brokerCount)
+    {
+        this.native = native;
+        BrokerCount = brokerCount;
+    }
+
+    /// <summary>The brokers' <c>host:port</c> list, for <c>bootstrap.servers</c>.</summary>
+    public string BootstrapServers => native.BootstrapServers;
+
+    /// <summary>The number of brokers; their ids are 1 to <see cref="BrokerCount"/>.</summary>
+    public int BrokerCount { get; }
+
+    /// <summary>
+    /// A snapshot of the topics created through <see cref="CreateTopic"/>, with their partition counts.
+    /// Topics that clients auto-created are not listed.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Topics
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, int>(topics, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Starts a cluster of <paramref name="brokers"/> brokers (default 1).</summary>
+    /// <param name="brokers">Number of brokers, 1 or more.</param>
+    /// <param name="port">
+    /// Must be null (the default) or 0: the mock binds every broker to an ephemeral 127.0.0.1 port and
+    /// librdkafka 2.16 offers no way to choose it (<c>rd_kafka_mock_broker_set_host_port</c> only
+    /// changes the advertised address, not the listener). Read <see cref="BootstrapServers"/> instead.
+    /// </param>
+    /// <exception cref="NotSupportedException">A fixed port was requested.</exception>
+    public static EmbeddedKafkaCluster Start(int brokers = 1, int? port = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(brokers, 1);
+        if (port is not null and not 0)
+        {
+            throw new NotSupportedException(
+                $"The embedded Kafka cluster cannot listen on fixed port {port}: librdkafka's mock cluster always binds ephemeral 127.0.0.1 ports. " +
+                "Start it without a port and pass EmbeddedKafkaCluster.BootstrapServers to the clients.");
+        }
+
+        return new EmbeddedKafkaCluster(NativeMockCluster.Create(brokers), brokers);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="name"/> with <paramref name="partitions"/> partitions. Calling it again with
+    /// the same partition count does nothing.
+    /// </summary>
+    /// <param name="name">Topic name.</param>
+    /// <param name="partitions">Partition count, 1 or more.</param>
+    /// <param name="replicationFactor">Replicas per partition, 1 (default) to <see cref="BrokerCount"/>.</param>
+    /// <exception cref="InvalidOperationException">The topic already exists with another partition count, or the mock refused it.</exception>
+    public void CreateTopic(string name, int partitions, int replicationFactor = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        if (replicationFactor < 1 || replicationFactor > BrokerCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(replicationFactor), replicationFactor,
+                $"Replication factor for topic '{name}' must be between 1 and the cluster's {BrokerCount} broker(s).");
+        }
+
+        lock (gate)
+        {
+            ThrowIfDisposed();
+            if (topics.TryGetValue(name, out var existing))
+            {
+                EnsureSamePartitionCount(name, existing, partitions);
+                return;
+            }
+
+            var error = native.CreateTopic(name, partitions, replicationFactor);
+            if (error == ErrorCode.TopicAlreadyExists)
+            {
+                // Auto-created by a client before anyone created it here: accept it only if it matches.
+                EnsureSamePartitionCount(name, PartitionCountFromMetadata(name), partitions);
+            }
+            else if (error != ErrorCode.NoError)
+            {
+                throw new InvalidOperationException($"The embedded Kafka cluster could not create topic '{name}' ({partitions} partitions): {error}.");
+            }
+
+            topics[name] = partitions;
+        }
+    }
+
+    /// <summary>
+    /// Takes broker <paramref name="brokerId"/> down: its connections are closed and new ones refused.
+    /// Partition leadership does not move.
+    /// </summary>
+    public void SetBrokerDown(int brokerId) => ChangeBroker(brokerId, "down", native.SetBrokerDown);
+
+    /// <summary>Brings broker <paramref name="brokerId"/> back up after <see cref="SetBrokerDown"/>.</summary>
+    public void SetBrokerUp(int brokerId) => ChangeBroker(brokerId, "up", native.SetBrokerUp);
+
+    /// <summary>
+    /// Makes the next <c>errors.Length</c> requests of type <paramref name="apiKey"/>, to any broker, fail
+    /// with these errors, in order. <see cref="ErrorCode.Local_Transport"/> makes the broker drop the connection.
+    /// </summary>
+    public void PushRequestErrors(KafkaApiKey apiKey, params ErrorCode[] errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        lock (gate)
+        {
+            ThrowIfDisposed();
+            native.PushRequestErrors((short)apiKey, errors);
+        }
+    }
+
+    /// <summary>Drops every error still pushed for <paramref name="apiKey"/>.</summary>
+    public void ClearRequestErrors(KafkaApiKey apiKey)
+    {
+        lock (gate)
+        {
+            ThrowIfDisposed();
+            native.ClearRequestErrors((short)apiKey);
+        }
+    }
+
+    /// <summary>Stops the brokers and frees the native cluster. Safe to call more than once.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            native.Destroy();
+        }
+    }
+
+    private void ChangeBroker(int brokerId, string state, Func<int, ErrorCode> change)
+    {
+        if (brokerId < 1 || brokerId > BrokerCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(brokerId), brokerId, $"Broker ids run from 1 to {BrokerCount}.");
+        }
+
+        lock (gate)
+        {
+            ThrowIfDisposed();
+            var error = change(brokerId);
+            if (error != ErrorCode.NoError)
+            {
+                throw new InvalidOperationException($"The embedded Kafka cluster could not set broker {brokerId} {state}: {error}.");
+            }
+        }
+    }
+
+    private int PartitionCountFromMetadata(string name)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).Build();
+        var metadata = admin.GetMetadata(name, TimeSpan.FromSeconds(10));
+        return metadata.Topics.Single(t => t.Topic == name).Partitions.Count;
+    }
+
+    private static void EnsureSamePartitionCount(string name, int existing, int requested)
+    {
+        if (existing != requested)
+        {
+            throw new InvalidOperationException(
+                $"Topic '{name}' already exists with {existing} partition(s); it cannot be created again with {requested}. " +
+                "Use a fresh topic name, or a new cluster, to change its partition count.");
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
+}

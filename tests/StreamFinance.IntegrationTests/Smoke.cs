@@ -1,1 +1,0 @@
-namespace StreamFinance.IntegrationTests; public class Smoke { [Fact] public void Runs() => Assert.True(1 + 1 == 2); }
