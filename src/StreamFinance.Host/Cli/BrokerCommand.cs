@@ -36,7 +36,7 @@ public static class BrokerCommand
             var required = RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes);
             var outcomes = await new EmbeddedClusterProvisioner(cluster).ApplyAsync(required, ct);
             var output = parse.InvocationConfiguration.Output;
-            TopicReport.Write(output, $"embedded broker", outcomes, verbose: false);
+            TopicReport.Write(output, "embedded broker", outcomes, TopicReport.Detail.Problems);
             output.WriteLine($"bootstrap.servers={cluster.BootstrapServers}");
             output.WriteLine("Running until Ctrl+C.");
             output.Flush();

@@ -50,7 +50,7 @@ public static class TopicsCommand
             var serDes = SerDesFactory.FromOptions(settings.SchemaRegistry);
             var provisioner = new KafkaAdminProvisioner(settings.Kafka);
             var outcomes = await provisioner.ApplyAsync(RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes), ct);
-            TopicReport.Write(output, provisioner.Target, outcomes, parse.GetValue(verbose));
+            TopicReport.Write(output, provisioner.Target, outcomes, parse.GetValue(verbose) ? TopicReport.Detail.All : TopicReport.Detail.Changes);
             var failed = outcomes.Any(o => o.Action is ProvisionAction.Failed or ProvisionAction.Mismatch);
             if (!parse.GetValue(noSchemas))
                 failed |= !await SchemaRegistration.RegisterAllAsync(serDes.Registry, Topics.All, output, ct);
