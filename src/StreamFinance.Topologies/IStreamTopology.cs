@@ -1,4 +1,4 @@
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 using Streamiz.Kafka.Net;
 
 namespace StreamFinance.Topologies;

@@ -1,5 +1,5 @@
 using Avro.Specific;
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 
 namespace StreamFinance.Connectors.Generator;
 

@@ -2,7 +2,7 @@ using Avro.Specific;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Money;
 

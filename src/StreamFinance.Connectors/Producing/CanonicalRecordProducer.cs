@@ -3,7 +3,7 @@ using System.Text;
 using Avro.Specific;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Common;
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.SerDes;
 

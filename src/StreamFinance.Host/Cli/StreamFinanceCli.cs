@@ -29,7 +29,12 @@ public static class StreamFinanceCli
         if (parse.Errors.Count > 0)
         {
             var path = CommandPath(parse.CommandResult);
-            error.WriteLine($"streamfinance: {OneLine(parse.Errors[0].Message)} (see 'streamfinance {path}--help')");
+            if (parse.UnmatchedTokens.Count > 0)
+            {
+                error.WriteLine($"streamfinance: unknown command or option '{parse.UnmatchedTokens[0]}' (see 'streamfinance {path}--help')");
+                return ExitCodes.Usage;
+            }
+            error.WriteLine($"streamfinance: {Subject(parse.Errors[0])}{OneLine(parse.Errors[0].Message)} (see 'streamfinance {path}--help')");
             return ExitCodes.Usage;
         }
         try
@@ -59,6 +64,14 @@ public static class StreamFinanceCli
             names.Insert(0, r.Command.Name);
         return names.Count == 0 ? "" : string.Join(' ', names) + " ";
     }
+
+    // Names the option a value was given to, so that "Argument '2' not recognized" says it was --brokers.
+    private static string Subject(System.CommandLine.Parsing.ParseError error) => error.SymbolResult switch
+    {
+        System.CommandLine.Parsing.OptionResult o when !error.Message.Contains(o.Option.Name, StringComparison.Ordinal) => $"{o.Option.Name}: ",
+        System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } when !error.Message.Contains(o.Option.Name, StringComparison.Ordinal) => $"{o.Option.Name}: ",
+        _ => "",
+    };
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -1,4 +1,4 @@
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.Internal;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Confluent.SchemaRegistry;
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 
 namespace StreamFinance.Host.Provisioning;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 
 namespace StreamFinance.Host.Provisioning;
 

@@ -13,9 +13,20 @@ public static class DependencyProbe
     /// <summary>Checks both; throws <see cref="DependencyUnavailableException"/> naming what did not answer.</summary>
     public static async Task CheckAsync(KafkaOptions kafka, SchemaRegistryOptions registry, CancellationToken ct)
     {
+        // Both in parallel, so the whole check stays within the Kafka timeout; both failures are reported together.
         var kafkaCheck = Task.Run(() => CheckKafka(kafka), ct);
         var registryCheck = CheckRegistryAsync(registry, ct);
-        await Task.WhenAll(kafkaCheck, registryCheck);
+        try
+        {
+            await Task.WhenAll(kafkaCheck, registryCheck);
+        }
+        catch (DependencyUnavailableException)
+        {
+            var failures = new[] { kafkaCheck.Exception?.InnerException, registryCheck.Exception?.InnerException }.OfType<DependencyUnavailableException>().ToList();
+            if (failures.Count == 1)
+                throw failures[0];
+            throw new DependencyUnavailableException(string.Join(" Also: ", failures.Select(f => f.Message)), failures[0]);
+        }
     }
 
     /// <summary>Asks the cluster for its metadata within <see cref="KafkaOptions.ConnectTimeoutSeconds"/>; returns the broker count.</summary>

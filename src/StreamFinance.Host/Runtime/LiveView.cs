@@ -20,6 +20,28 @@ public sealed class LiveView(TopicActivityMonitor monitor, Func<IReadOnlyDiction
     public IReadOnlyList<TopicActivity> Last { get; private set; } = [];
 
     /// <inheritdoc />
+    public override void Dispose()
+    {
+        base.Dispose();
+        monitor.Dispose();
+    }
+
+    /// <summary>One closing line with the final count per topic, read fresh so that the last second is included.</summary>
+    public string Summary()
+    {
+        try
+        {
+            Last = monitor.Snapshot();
+        }
+        catch (Exception e) when (e is Confluent.Kafka.KafkaException)
+        {
+            logger.LogWarning("Live view could not read the final watermarks: {Reason}", e.Message);
+        }
+        var rows = Last.Where(a => a.Records > 0).Select(a => $"{a.Topic} {a.Records:N0}");
+        return $"Stopped after {DateTime.UtcNow - startedAt:hh\\:mm\\:ss}. {Last.Sum(a => a.Records):N0} records in {Last.Count(a => a.Records > 0)} topics: {string.Join(", ", rows)}.";
+    }
+
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval);

@@ -25,7 +25,7 @@ public static class PipelineRunner
         var topologies = TopologyCatalog.All;
         var required = RequiredTopics.For(settings.Streams, topologies, serDes);
         var outcomes = await options.Provisioner.ApplyAsync(required, ct);
-        TopicReport.Write(output, options.Provisioner.Target, outcomes, verbose: false);
+        TopicReport.Write(output, options.Provisioner.Target, outcomes, TopicReport.Detail.Problems);
         if (outcomes.Any(o => o.Action == ProvisionAction.Failed || (o.Action == ProvisionAction.Mismatch && o.Detail.Contains("partitions", StringComparison.Ordinal))))
         {
             output.WriteLine("streamfinance: topics are missing or have the wrong partition count; fix them (see above) before starting.");
@@ -38,10 +38,12 @@ public static class PipelineRunner
             DisableDefaults = true,
         });
         builder.Configuration.AddConfiguration(settings.Configuration);
-        builder.Logging.AddConfiguration(settings.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // The live view owns the console: only warnings and errors interrupt it.
         if (options.LiveView)
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        else
+            builder.Logging.AddConfiguration(settings.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.Services.AddSingleton(serDes);
@@ -49,7 +51,7 @@ public static class PipelineRunner
         foreach (var topology in topologies)
             builder.Services.AddSingleton<IHostedService>(sp =>
             {
-                var service = new TopologyService(topology, settings.Kafka, settings.Streams, serDes, sp.GetRequiredService<ILoggerFactory>());
+                var service = new TopologyService(topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>());
                 topologyServices.Add(service);
                 return service;
             });
@@ -79,7 +81,7 @@ public static class PipelineRunner
         }
         await host.StopAsync(CancellationToken.None);
         if (liveView is not null)
-            output.WriteLine($"Stopped. {liveView.Last.Sum(a => a.Records):N0} records in {liveView.Last.Count(a => a.Records > 0)} topics.");
+            output.WriteLine(liveView.Summary());
         return ExitCodes.Ok;
     }
 }

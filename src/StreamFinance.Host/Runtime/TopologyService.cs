@@ -13,6 +13,7 @@ public sealed class TopologyService(
     IStreamTopology topology,
     KafkaOptions kafka,
     StreamsOptions streams,
+    SchemaRegistryOptions registry,
     SerDesFactory serDes,
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
 {
@@ -30,7 +31,7 @@ public sealed class TopologyService(
     {
         var builder = new StreamBuilder();
         topology.Build(builder, new TopologyContext(serDes));
-        var config = StreamConfigFactory.Create(topology, kafka, streams, loggerFactory);
+        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory);
         stream = new KafkaStream(builder.Build(), config);
         stream.StateChanged += (from, to) =>
         {

@@ -10,7 +10,7 @@ public static class StreamConfigFactory
 {
     /// <summary>Configuration of one topology's <c>KafkaStream</c>.</summary>
     public static StreamConfig<StringSerDes, StringSerDes> Create(
-        IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, ILoggerFactory? loggerFactory = null)
+        IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry, ILoggerFactory? loggerFactory = null)
     {
         var applicationId = streams.ApplicationIdFor(topology.Name);
         var config = new StreamConfig<StringSerDes, StringSerDes>
@@ -26,7 +26,13 @@ public static class StreamConfigFactory
             // Every topic, internal ones included, is created up front from the catalog and the topology itself.
             AllowAutoCreateTopics = false,
             SecurityProtocol = kafka.SecurityProtocol,
+            // For SerDes Streamiz creates from type parameters (AvroSerDes<T>): they find their client by this URL.
+            SchemaRegistryUrl = registry.Url,
+            AutoRegisterSchemas = registry.AutoRegisterSchemas,
+            SchemaRegistryRequestTimeoutMs = registry.RequestTimeoutMs,
         };
+        if (!string.IsNullOrEmpty(registry.BasicAuthUserInfo))
+            config.BasicAuthUserInfo = registry.BasicAuthUserInfo;
         if (kafka.SecurityProtocol is Confluent.Kafka.SecurityProtocol.SaslPlaintext or Confluent.Kafka.SecurityProtocol.SaslSsl)
         {
             config.SaslMechanism = kafka.SaslMechanism;

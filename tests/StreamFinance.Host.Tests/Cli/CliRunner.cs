@@ -7,13 +7,11 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(params string[] args) => await RunAsync(args, CancellationToken.None);
-
-    public static async Task<Result> RunAsync(string[] args, CancellationToken ct)
+    public static async Task<Result> RunAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await StreamFinanceCli.RunAsync(args, output, error, ct);
+        var code = await StreamFinanceCli.RunAsync(args, output, error, TestContext.Current.CancellationToken);
         return new Result(code, output.ToString(), error.ToString());
     }
 }

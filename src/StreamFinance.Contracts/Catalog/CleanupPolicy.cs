@@ -1,4 +1,4 @@
-namespace StreamFinance.Contracts.Topics;
+namespace StreamFinance.Contracts.Catalog;
 
 /// <summary>Kafka's <c>cleanup.policy</c> of a topic.</summary>
 public enum CleanupPolicy

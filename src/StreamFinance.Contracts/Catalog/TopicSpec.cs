@@ -1,4 +1,4 @@
-namespace StreamFinance.Contracts.Topics;
+namespace StreamFinance.Contracts.Catalog;
 
 /// <summary>
 /// One topic of the catalog: its name, what its keys and values are, and how Kafka must keep it.

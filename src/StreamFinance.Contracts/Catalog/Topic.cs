@@ -1,4 +1,4 @@
-namespace StreamFinance.Contracts.Topics;
+namespace StreamFinance.Contracts.Catalog;
 
 /// <summary>A catalog topic with its key and value types, so that producers, topologies and tests cannot disagree on them.</summary>
 /// <typeparam name="TKey">Key type: StreamFinance keys are business-key strings.</typeparam>

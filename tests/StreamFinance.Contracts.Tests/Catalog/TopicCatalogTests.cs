@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Avro.Specific;
-using StreamFinance.Contracts.Topics;
+using StreamFinance.Contracts.Catalog;
 
-namespace StreamFinance.Contracts.Tests.Topics;
+namespace StreamFinance.Contracts.Tests.Catalog;
 
 public class TopicCatalogTests
 {

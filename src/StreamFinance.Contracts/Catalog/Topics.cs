@@ -2,7 +2,7 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 
-namespace StreamFinance.Contracts.Topics;
+namespace StreamFinance.Contracts.Catalog;
 
 /// <summary>
 /// The topic catalog: every topic StreamFinance reads or writes, declared once. Producers, topologies, tools and

@@ -1,1 +1,0 @@
-namespace StreamFinance.Contracts; internal static class Placeholder {}

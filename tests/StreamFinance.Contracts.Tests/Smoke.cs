@@ -1,1 +1,0 @@
-namespace StreamFinance.Contracts.Tests; public class Smoke { [Fact] public void Runs() => Assert.True(1 + 1 == 2); }
