@@ -96,7 +96,8 @@ public sealed class EffectiveDatedHistory<T>
     /// This history bounded by <paramref name="policy"/> as seen on <paramref name="today"/>: drops the oldest versions
     /// superseded before <paramref name="today"/> while they are older than the horizon or exceed the count bound. The
     /// version in force on <paramref name="today"/> and all later versions are always kept, so every look-up for
-    /// <paramref name="today"/> or later, and for any date within the horizon, answers as before.
+    /// <paramref name="today"/> or later answers as before; so does every look-up within the horizon unless the count
+    /// bound cut deeper. The result is always a suffix of this history.
     /// </summary>
     public EffectiveDatedHistory<T> Prune(HistoryRetentionPolicy policy, DateOnly today)
     {

@@ -41,7 +41,7 @@ public sealed class DuplicateDetectionOptions
                      (nameof(FuzzyNameMinimumSimilarity), FuzzyNameMinimumSimilarity),
                  })
             if (!(value is >= 0.0 and <= 1.0))
-                yield return $"{Section}:{name} is {value}: use a number from 0 to 1.";
+                yield return FormattableString.Invariant($"{Section}:{name} is {value}: use a number from 0 to 1.");
         if (Threshold == 0.0)
             yield return $"{Section}:Threshold is 0: every candidate pair would be reported; use a threshold above 0 (default 0.6).";
     }

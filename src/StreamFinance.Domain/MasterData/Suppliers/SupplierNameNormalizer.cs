@@ -82,22 +82,13 @@ public static class SupplierNameNormalizer
         abbreviation.Clear();
     }
 
-    /// <summary>Lower case, no diacritics, only letters, digits, dots and single spaces; repeated until stable.</summary>
+    /// <summary>
+    /// Lower case, no diacritics, only letters, digits, dots and single spaces. One pass is stable (folding the result
+    /// again changes nothing); a test checks this for every character of the basic plane.
+    /// </summary>
     private static string Fold(string text)
     {
-        for (var round = 0; round < 4; round++)
-        {
-            var next = FoldOnce(text);
-            if (next == text)
-                break;
-            text = next;
-        }
-        return text;
-    }
-
-    private static string FoldOnce(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormKD).ToLowerInvariant();
+        var decomposed = Decompose(text.ToLowerInvariant()).ToLowerInvariant();
         var builder = new StringBuilder(decomposed.Length);
         foreach (var rune in decomposed.EnumerateRunes())
         {
@@ -126,4 +117,20 @@ public static class SupplierNameNormalizer
         }
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary>
+    /// Compatibility decomposition (<c>ﬁ</c> -> <c>fi</c>, <c>é</c> -> <c>e</c> + accent). Text from a source system may hold
+    /// lone surrogates or noncharacters, which the decomposition refuses; they become blanks first, so bad bytes never stop
+    /// the stream thread.
+    /// </summary>
+    private static string Decompose(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes()) // invalid UTF-16 (a lone surrogate) arrives as U+FFFD
+            clean.Append(rune == Rune.ReplacementChar || IsNoncharacter(rune) ? " " : rune.ToString());
+        return clean.ToString().Normalize(NormalizationForm.FormKD);
+    }
+
+    private static bool IsNoncharacter(Rune rune) =>
+        (rune.Value & 0xFFFE) == 0xFFFE || rune.Value is >= 0xFDD0 and <= 0xFDEF;
 }
