@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using StreamFinance.Domain.MasterData.Fx;
+using StreamFinance.Host.Api;
 using StreamFinance.Topologies.Configuration;
 
 namespace StreamFinance.Host.Configuration;
@@ -9,6 +11,8 @@ public sealed record StreamFinanceSettings(
     SchemaRegistryOptions SchemaRegistry,
     StreamsOptions Streams,
     GeneratorOptions Generator,
+    ValidationApiOptions Api,
+    FxFallbackPolicy FxFallback,
     IConfiguration Configuration)
 {
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
@@ -19,11 +23,15 @@ public sealed record StreamFinanceSettings(
             BindSection<SchemaRegistryOptions>(configuration, SchemaRegistryOptions.Section),
             BindSection<StreamsOptions>(configuration, StreamsOptions.Section),
             BindSection<GeneratorOptions>(configuration, GeneratorOptions.Section),
+            BindSection<ValidationApiOptions>(configuration, ValidationApiOptions.Section),
+            BindSection<FxFallbackPolicy>(configuration, FxFallbackPolicy.Section),
             configuration);
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
             .Concat(settings.Streams.Validate())
             .Concat(settings.Generator.Validate())
+            .Concat(settings.Api.Validate())
+            .Concat(settings.FxFallback.Validate())
             .ToList();
         if (problems.Count > 0)
             throw new ConfigurationException(string.Join(" ", problems));

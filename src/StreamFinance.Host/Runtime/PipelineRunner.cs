@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Connectors.Generator;
+using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Cli;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Topologies;
@@ -47,14 +48,20 @@ public static class PipelineRunner
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.Services.AddSingleton(serDes);
+        // First, so that it listens (and answers 503) while the topologies restore their stores.
+        if (settings.Api.Enabled)
+            builder.Services.AddValidationApi(settings, output);
         var topologyServices = new List<TopologyService>();
         foreach (var topology in topologies)
-            builder.Services.AddSingleton<IHostedService>(sp =>
+        {
+            builder.Services.AddKeyedSingleton(topology.Name, (sp, _) =>
             {
                 var service = new TopologyService(topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>());
                 topologyServices.Add(service);
                 return service;
             });
+            builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<TopologyService>(topology.Name));
+        }
         if (options.RunGenerator)
             builder.Services.AddHostedService(sp => new GeneratorService(
                 new SampleDataGenerator(settings.Generator.Seed), settings.Kafka, serDes, settings.Generator.RecordsPerSecond,

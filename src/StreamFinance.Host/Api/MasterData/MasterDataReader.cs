@@ -1,0 +1,86 @@
+using System.Globalization;
+using StreamFinance.Contracts;
+using StreamFinance.Contracts.MasterData;
+using StreamFinance.Domain.MasterData;
+using StreamFinance.Domain.MasterData.Fx;
+
+namespace StreamFinance.Host.Api.MasterData;
+
+/// <summary>
+/// Typed, point-in-time reads over an <see cref="IMasterDataLookup"/>: the version of an object in force on a date,
+/// FX rates with the domain's fallback, and the accounting period that contains a date.
+/// </summary>
+public sealed class MasterDataReader(IMasterDataLookup lookup)
+{
+    /// <summary>Most accounting periods of one entity examined when the calendar-month key does not fit the date.</summary>
+    public const int MaxPeriodsScanned = 1000;
+
+    /// <summary>The version of <c>objectType:businessKey</c> in force on <paramref name="date"/>.</summary>
+    public VersionInForce<T> AsOf<T>(string objectType, string businessKey, DateOnly date) where T : class
+    {
+        var noun = MasterDataNouns.Of(objectType);
+        if (lookup.Find(objectType, businessKey) is not { } stored)
+            return VersionInForce<T>.Absent($"{noun} {businessKey} is unknown");
+        var history = ObjectHistory<T>.From(stored);
+        return InForce(history, noun, date);
+    }
+
+    /// <summary>
+    /// The rate converting <paramref name="from"/> into <paramref name="to"/> on <paramref name="date"/>, falling back
+    /// to earlier days as <paramref name="policy"/> allows (<see cref="FxRateLookup.Find"/>). The key of a rate already
+    /// names its date, so the latest version of that key is its (possibly corrected) value; a deleted rate is absent.
+    /// </summary>
+    public FxRateLookupResult FxRate(string from, string to, DateOnly date, FxFallbackPolicy policy) =>
+        FxRateLookup.Find(from, to, date, PublishedRate, policy);
+
+    /// <summary>
+    /// The accounting period of <paramref name="legalEntityId"/> whose dates contain <paramref name="date"/>, as in force
+    /// on that date: first the calendar-month key (<c>US01-2026-03</c>), else any period of the entity, open ones first.
+    /// </summary>
+    public VersionInForce<AccountingPeriod> PeriodContaining(string legalEntityId, DateOnly date)
+    {
+        var type = MasterDataObjectTypes.AccountingPeriod;
+        var calendar = AsOf<AccountingPeriod>(type, MasterDataKeys.CalendarAccountingPeriod(legalEntityId, date), date);
+        if (calendar.IsFound && Contains(calendar.Value!, legalEntityId, date))
+            return calendar;
+
+        VersionInForce<AccountingPeriod>? best = null;
+        foreach (var stored in lookup.FindByPrefix(type, MasterDataKeys.AccountingPeriodPrefix(legalEntityId), MaxPeriodsScanned))
+        {
+            var candidate = InForce(ObjectHistory<AccountingPeriod>.From(stored), MasterDataNouns.Of(type), date);
+            if (!candidate.IsFound || !Contains(candidate.Value!, legalEntityId, date))
+                continue;
+            if (best is null || (candidate.Value!.status == AccountingPeriodStatus.OPEN && best.Value!.status != AccountingPeriodStatus.OPEN))
+                best = candidate;
+        }
+        return best ?? VersionInForce<AccountingPeriod>.Absent(
+            $"no accounting period of legal entity {legalEntityId} contains {Day(date)}");
+    }
+
+    private decimal? PublishedRate(string from, string to, DateOnly day)
+    {
+        if (lookup.Find(MasterDataObjectTypes.ExchangeRate, MasterDataKeys.ExchangeRate(from, to, day)) is not { } stored)
+            return null;
+        var latest = ObjectHistory<ExchangeRate>.From(stored).Latest;
+        return latest is null || latest.IsDeleted ? null : AvroDecimals.ToDecimal(latest.Value.rate);
+    }
+
+    private static VersionInForce<T> InForce<T>(ObjectHistory<T> history, string noun, DateOnly date) where T : class
+    {
+        var version = history.AsOf(date);
+        if (version is null)
+        {
+            var first = history.Versions.Count == 0 ? "it has no versions" : $"its first version is in force from {Day(history.Versions[0].EffectiveFrom)}";
+            return VersionInForce<T>.Absent($"{noun} {history.BusinessKey} does not exist on {Day(date)}: {first}", history);
+        }
+        if (version.IsDeleted)
+            return VersionInForce<T>.Absent($"{noun} {history.BusinessKey} was deleted with effect from {Day(version.EffectiveFrom)}", history);
+        return VersionInForce<T>.Found(version.Value, version.EffectiveFrom, history);
+    }
+
+    private static bool Contains(AccountingPeriod period, string legalEntityId, DateOnly date) =>
+        string.Equals(period.legalEntityId, legalEntityId, StringComparison.Ordinal)
+        && DateOnly.FromDateTime(period.startDate) <= date && date <= DateOnly.FromDateTime(period.endDate);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
