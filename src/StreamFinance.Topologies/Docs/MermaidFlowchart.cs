@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace StreamFinance.Topologies.Docs;
 
@@ -9,7 +10,7 @@ namespace StreamFinance.Topologies.Docs;
 /// styled as warnings. Dotted links join processors to their
 /// stores, and a sink to every source that reads the topic it writes (repartition topics between sub-topologies).
 /// </summary>
-internal sealed class MermaidFlowchart
+internal sealed partial class MermaidFlowchart
 {
     private readonly StringBuilder text = new();
     private readonly Dictionary<string, string> nodeIds = new(StringComparer.Ordinal);
@@ -130,9 +131,14 @@ internal sealed class MermaidFlowchart
 
     private void Line(string line) => text.Append(line).Append('\n');
 
-    // Mermaid labels are quoted; quotes and angle brackets inside become entity codes so names cannot break the chart.
+    // Mermaid labels are quoted; quotes, angle brackets and anything that reads as an entity code (#name;) become
+    // entity codes, so no name can break the chart. A plain '#', as in "filter #3", stays as it is.
     private static string Escape(string label) =>
-        label.Replace("\"", "#quot;", StringComparison.Ordinal)
+        EntityLike().Replace(label, "#35;")
+            .Replace("\"", "#quot;", StringComparison.Ordinal)
             .Replace("<", "#lt;", StringComparison.Ordinal)
             .Replace(">", "#gt;", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"#(?=\w+;)", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityLike();
 }

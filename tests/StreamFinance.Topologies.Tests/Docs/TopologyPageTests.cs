@@ -51,6 +51,17 @@ public sealed class TopologyPageTests
     }
 
     [Fact]
+    public void Every_node_is_declared_after_the_nodes_that_feed_it_so_the_chart_reads_top_to_bottom()
+    {
+        var edges = Regex.Matches(Sample.Mermaid, @"^    n(?<from>\d+) --> n(?<to>\d+)$", RegexOptions.Multiline)
+            .Select(m => (From: int.Parse(m.Groups["from"].Value), To: int.Parse(m.Groups["to"].Value)))
+            .ToList();
+
+        Assert.True(edges.Count > 10, "The sample has a flow to check.");
+        Assert.All(edges, edge => Assert.True(edge.From < edge.To, $"n{edge.From} --> n{edge.To} points back up."));
+    }
+
+    [Fact]
     public void A_state_store_is_a_cylinder_linked_to_the_processor_that_uses_it()
     {
         var store = Sample.IdOf("[(\"expense.counts\")]");
@@ -182,6 +193,17 @@ public sealed class TopologyPageTests
 
         page.IdOf("([\"topic chosen per record<br/>dynamic.write\"])");
         Assert.Contains("A sink also chooses its topic per record", page.Section("Output topics"));
+    }
+
+    [Fact]
+    public void Quotes_angle_brackets_and_entity_codes_in_names_cannot_break_the_diagram()
+    {
+        var page = GeneratedPage.Of(new DelegateTopology("odd", [Topics.Expenses], [Topics.ApprovedExpenses], (builder, context) =>
+            builder.Stream(Topics.Expenses.Name, SerDesFactory.Key(), context.SerDes.Avro<ExpenseLine>(), "odd.read")
+                .Filter((_, _, _) => true, "keep \"all\" <expenses> #amp; #1")
+                .To(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), context.SerDes.Avro<ExpenseLine>(), "odd.write")));
+
+        page.IdOf("[\"keep #quot;all#quot; #lt;expenses#gt; #35;amp; #1\"]");
     }
 
     [Fact]
