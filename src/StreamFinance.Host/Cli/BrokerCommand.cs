@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StreamFinance.Embedded.Broker;
+using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Topologies;
 
@@ -24,8 +25,19 @@ public static class BrokerCommand
             if (r.GetValueOrDefault<int?>() is { } p && p is < 1 or > 65535)
                 r.AddError($"--port {p} is not a TCP port (1-65535).");
         });
+        var controlPort = new Option<int>("--control-port")
+        {
+            Description = "Port of the HTTP control channel on 127.0.0.1 through which other processes create topics (topics apply --broker-control URL) and take brokers down or up. Default: a free port.",
+            DefaultValueFactory = _ => 0,
+        };
         command.Options.Add(brokers);
         command.Options.Add(port);
+        var registryPort = new Option<int?>("--registry-port")
+        {
+            Description = "Also host the embedded Schema Registry in this process, on this port (0 = a free port), so that `run` can be pointed at both.",
+        };
+        command.Options.Add(controlPort);
+        command.Options.Add(registryPort);
         var settingsOptions = new SettingsOptions(command, withAddresses: false);
 
         command.SetAction(async (parse, ct) =>
@@ -37,7 +49,12 @@ public static class BrokerCommand
             var outcomes = await new EmbeddedClusterProvisioner(cluster).ApplyAsync(required, ct);
             var output = parse.InvocationConfiguration.Output;
             TopicReport.Write(output, "embedded broker", outcomes, TopicReport.Detail.Problems);
+            await using var control = await BrokerControlServer.StartAsync(cluster, parse.GetValue(controlPort), ct);
             output.WriteLine($"bootstrap.servers={cluster.BootstrapServers}");
+            output.WriteLine($"control={control.Url}");
+            await using var registry = parse.GetValue(registryPort) is { } rp ? await EmbeddedSchemaRegistry.StartAsync(rp, ct: ct) : null;
+            if (registry is not null)
+                output.WriteLine($"schema.registry.url={registry.Url}");
             output.WriteLine("Running until Ctrl+C.");
             output.Flush();
             try

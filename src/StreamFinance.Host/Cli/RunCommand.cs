@@ -16,8 +16,13 @@ public static class RunCommand
         var command = new Command("run", "Run StreamFinance against the configured Kafka cluster and Schema Registry.");
         var duration = CommonOptions.Duration();
         var liveView = new Option<bool>("--live-view") { Description = "Show records per topic instead of the log." };
+        var brokerControl = new Option<string?>("--broker-control")
+        {
+            Description = "The Kafka cluster is an embedded broker (streamfinance broker): create topics through its control channel URL, since the mock has no Admin API.",
+        };
         command.Options.Add(duration);
         command.Options.Add(liveView);
+        command.Options.Add(brokerControl);
         var settingsOptions = new SettingsOptions(command, withAddresses: true);
 
         command.SetAction(async (parse, ct) =>
@@ -26,9 +31,12 @@ public static class RunCommand
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"Kafka at {settings.Kafka.BootstrapServers}, Schema Registry at {settings.SchemaRegistry.Url}");
             return await PipelineRunner.RunAsync(
-                new PipelineOptions(settings, new KafkaAdminProvisioner(settings.Kafka), settings.Generator.Enabled, parse.GetValue(liveView), parse.GetValue(duration)),
+                new PipelineOptions(settings, Provisioner(parse.GetValue(brokerControl), settings), settings.Generator.Enabled, parse.GetValue(liveView), parse.GetValue(duration)),
                 output, ct);
         });
         return command;
     }
+
+    private static ITopicProvisioner Provisioner(string? brokerControl, Configuration.StreamFinanceSettings settings) =>
+        brokerControl is null ? new KafkaAdminProvisioner(settings.Kafka) : new BrokerControlProvisioner(brokerControl);
 }

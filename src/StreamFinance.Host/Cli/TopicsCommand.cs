@@ -39,20 +39,30 @@ public static class TopicsCommand
         var command = new Command("apply", "Create missing topics on Kafka with their configs (idempotent), report mismatches, and register each value schema under <topic>-value.");
         var verbose = new Option<bool>("--verbose") { Description = "List topics that are already as wanted too." };
         var noSchemas = new Option<bool>("--no-schemas") { Description = "Do not register the value schemas." };
+        var brokerControl = new Option<string?>("--broker-control")
+        {
+            Description = "Create the topics on an embedded broker (streamfinance broker) through its control channel URL instead of on Kafka.",
+        };
         command.Options.Add(verbose);
         command.Options.Add(noSchemas);
+        command.Options.Add(brokerControl);
         var settingsOptions = new SettingsOptions(command, withAddresses: true);
         command.SetAction(async (parse, ct) =>
         {
             var settings = settingsOptions.Load(parse);
             var output = parse.InvocationConfiguration.Output;
-            await DependencyProbe.CheckAsync(settings.Kafka, settings.SchemaRegistry, ct);
+            var control = parse.GetValue(brokerControl);
+            var registerSchemas = !parse.GetValue(noSchemas);
+            if (control is null)
+                await DependencyProbe.CheckAsync(settings.Kafka, settings.SchemaRegistry, ct);
+            else if (registerSchemas)
+                await DependencyProbe.CheckRegistryAsync(settings.SchemaRegistry, ct);
             var serDes = SerDesFactory.FromOptions(settings.SchemaRegistry);
-            var provisioner = new KafkaAdminProvisioner(settings.Kafka);
+            ITopicProvisioner provisioner = control is null ? new KafkaAdminProvisioner(settings.Kafka) : new BrokerControlProvisioner(control);
             var outcomes = await provisioner.ApplyAsync(RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes), ct);
             TopicReport.Write(output, provisioner.Target, outcomes, parse.GetValue(verbose) ? TopicReport.Detail.All : TopicReport.Detail.Changes);
             var failed = outcomes.Any(o => o.Action is ProvisionAction.Failed or ProvisionAction.Mismatch);
-            if (!parse.GetValue(noSchemas))
+            if (registerSchemas)
                 failed |= !await SchemaRegistration.RegisterAllAsync(serDes.Registry, Topics.All, output, ct);
             return failed ? ExitCodes.Failed : ExitCodes.Ok;
         });

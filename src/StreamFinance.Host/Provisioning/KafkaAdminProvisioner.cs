@@ -11,7 +11,7 @@ namespace StreamFinance.Host.Provisioning;
 /// </summary>
 public sealed class KafkaAdminProvisioner(KafkaOptions kafka, short replicationFactor = -1) : ITopicProvisioner
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
     /// <inheritdoc />
     public string Target => $"Kafka at {kafka.BootstrapServers}";
@@ -62,9 +62,19 @@ public sealed class KafkaAdminProvisioner(KafkaOptions kafka, short replicationF
 
     private static async Task<IEnumerable<ProvisionOutcome>> CompareAsync(IAdminClient admin, List<TopicRequirement> present, Dictionary<string, int> partitions)
     {
-        var described = await admin.DescribeConfigsAsync(
-            present.Select(t => new ConfigResource { Type = ResourceType.Topic, Name = t.Name }),
-            new DescribeConfigsOptions { RequestTimeout = RequestTimeout });
+        List<DescribeConfigsResult> described;
+        try
+        {
+            described = await admin.DescribeConfigsAsync(
+                present.Select(t => new ConfigResource { Type = ResourceType.Topic, Name = t.Name }),
+                new DescribeConfigsOptions { RequestTimeout = RequestTimeout });
+        }
+        catch (KafkaException e)
+        {
+            // Without configs nothing can be compared: say so for every topic rather than report them as fine.
+            return present.Select(t => new ProvisionOutcome(t, ProvisionAction.Failed,
+                $"could not read the topic configs ({e.Error.Reason}); an embedded broker needs --broker-control"));
+        }
         var configs = described.ToDictionary(d => d.ConfigResource.Name, d => d.Entries);
         return present.Select(t =>
         {

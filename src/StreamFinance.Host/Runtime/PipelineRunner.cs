@@ -51,7 +51,7 @@ public static class PipelineRunner
         foreach (var topology in topologies)
             builder.Services.AddSingleton<IHostedService>(sp =>
             {
-                var service = new TopologyService(topology, settings.Kafka, settings.Streams, serDes, sp.GetRequiredService<ILoggerFactory>());
+                var service = new TopologyService(topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>());
                 topologyServices.Add(service);
                 return service;
             });

@@ -14,6 +14,7 @@ public sealed class TopologyService(
     IStreamTopology topology,
     KafkaOptions kafka,
     StreamsOptions streams,
+    SchemaRegistryOptions registry,
     SerDesFactory serDes,
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
 {
@@ -35,7 +36,7 @@ public sealed class TopologyService(
         // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
         deadLetterPublisher = new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
         var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
-        var config = StreamConfigFactory.Create(topology, kafka, streams, loggerFactory, deadLetters);
+        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters);
         stream = new KafkaStream(builder.Build(), config);
         stream.StateChanged += (from, to) =>
         {

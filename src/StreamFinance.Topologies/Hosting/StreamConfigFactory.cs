@@ -13,13 +13,14 @@ public static class StreamConfigFactory
     /// <param name="topology">The topology.</param>
     /// <param name="kafka">Connection and security settings.</param>
     /// <param name="streams">Streamiz settings.</param>
+    /// <param name="registry">Schema Registry settings, for SerDes Streamiz creates itself.</param>
     /// <param name="loggerFactory">Streamiz's logger. Default: Streamiz's own console logger.</param>
     /// <param name="deadLetters">
     /// Handlers that dead-letter records the topology cannot deserialize or write and let the stream continue. Default
     /// none: Streamiz then stops the stream thread on the first such record.
     /// </param>
     public static StreamConfig<StringSerDes, StringSerDes> Create(
-        IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, ILoggerFactory? loggerFactory = null,
+        IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry, ILoggerFactory? loggerFactory = null,
         DeadLetterExceptionHandlers? deadLetters = null)
     {
         var applicationId = streams.ApplicationIdFor(topology.Name);
@@ -36,7 +37,13 @@ public static class StreamConfigFactory
             // Every topic, internal ones included, is created up front from the catalog and the topology itself.
             AllowAutoCreateTopics = false,
             SecurityProtocol = kafka.SecurityProtocol,
+            // For SerDes Streamiz creates from type parameters (AvroSerDes<T>): they find their client by this URL.
+            SchemaRegistryUrl = registry.Url,
+            AutoRegisterSchemas = registry.AutoRegisterSchemas,
+            SchemaRegistryRequestTimeoutMs = registry.RequestTimeoutMs,
         };
+        if (!string.IsNullOrEmpty(registry.BasicAuthUserInfo))
+            config.BasicAuthUserInfo = registry.BasicAuthUserInfo;
         if (kafka.SecurityProtocol is Confluent.Kafka.SecurityProtocol.SaslPlaintext or Confluent.Kafka.SecurityProtocol.SaslSsl)
         {
             config.SaslMechanism = kafka.SaslMechanism;

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Confluent.Kafka.SyncOverAsync;
 using Confluent.SchemaRegistry;
 using Confluent.SchemaRegistry.Serdes;
+using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 
 namespace StreamFinance.Topologies.SerDes;
@@ -13,24 +14,57 @@ namespace StreamFinance.Topologies.SerDes;
 /// <c>&lt;topic&gt;-value</c> (or <c>-key</c>). Works the same against the embedded registry and a real one.
 /// A null value (a tombstone) stays null in both directions.
 /// </summary>
-/// <remarks>The async Confluent serdes are called synchronously, which is safe on Streamiz stream threads.</remarks>
+/// <remarks>
+/// Two ways to make one: <see cref="SerDesFactory.Avro{T}"/> gives a ready instance over a shared client; the
+/// parameterless constructor is for Streamiz type parameters (<c>GroupBy&lt;string, StringSerDes, AvroSerDes&lt;T&gt;&gt;</c>),
+/// and such an instance takes its registry from the stream configuration when Streamiz initialises it
+/// (<see cref="SchemaRegistryClients"/>). The async Confluent serdes are called synchronously, which is safe on
+/// Streamiz stream threads.
+/// </remarks>
 public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecificRecord
 {
-    private readonly ISerializer<T> serializer;
-    private readonly IDeserializer<T> deserializer;
+    private ISerializer<T>? serializer;
+    private IDeserializer<T>? deserializer;
 
     /// <summary>Creates the SerDes over a shared registry client.</summary>
     public AvroSerDes(ISchemaRegistryClient registry, AvroSerializerConfig serializerConfig)
     {
-        serializer = new AvroSerializer<T>(registry, serializerConfig).AsSyncOverAsync();
-        deserializer = new AvroDeserializer<T>(registry).AsSyncOverAsync();
+        Bind(registry, serializerConfig);
+    }
+
+    /// <summary>For Streamiz type parameters: the registry comes from the stream configuration in <see cref="Initialize"/>.</summary>
+    public AvroSerDes()
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Initialize(SerDesContext context)
+    {
+        if (serializer is null && context.Config is ISchemaRegistryConfig registry)
+        {
+            if (string.IsNullOrEmpty(registry.SchemaRegistryUrl))
+                throw new InvalidOperationException($"AvroSerDes<{typeof(T).Name}> needs schema.registry.url in the stream configuration.");
+            var client = SchemaRegistryClients.For(registry.SchemaRegistryUrl, registry.BasicAuthUserInfo, registry.SchemaRegistryRequestTimeoutMs);
+            Bind(client, SerDesFactory.SerializerConfig(registry.AutoRegisterSchemas ?? true));
+        }
+        base.Initialize(context);
     }
 
     /// <inheritdoc />
     public override byte[] Serialize(T data, SerializationContext context) =>
-        data is null ? null! : serializer.Serialize(data, context);
+        data is null ? null! : (serializer ?? throw NotBound()).Serialize(data, context);
 
     /// <inheritdoc />
     public override T Deserialize(byte[] data, SerializationContext context) =>
-        data is null ? null! : deserializer.Deserialize(data, isNull: false, context);
+        data is null ? null! : (deserializer ?? throw NotBound()).Deserialize(data, isNull: false, context);
+
+    private void Bind(ISchemaRegistryClient registry, AvroSerializerConfig serializerConfig)
+    {
+        serializer = new AvroSerializer<T>(registry, serializerConfig).AsSyncOverAsync();
+        deserializer = new AvroDeserializer<T>(registry).AsSyncOverAsync();
+        isInitialized = true;
+    }
+
+    private static InvalidOperationException NotBound() =>
+        new($"AvroSerDes<{typeof(T).Name}> has no schema registry: create it with SerDesFactory.Avro<T>() or let Streamiz initialise it with schema.registry.url set.");
 }

@@ -18,19 +18,22 @@ public sealed class SerDesFactory
     public SerDesFactory(ISchemaRegistryClient registry, bool autoRegisterSchemas = true)
     {
         Registry = registry;
-        serializerConfig = new AvroSerializerConfig
-        {
-            // Kafka's convention, <topic>-value: data teams find a topic's schema without knowing record names.
-            SubjectNameStrategy = SubjectNameStrategy.Topic,
-            AutoRegisterSchemas = autoRegisterSchemas,
-            // With auto-registration off, write with the latest registered version rather than failing on a lookup.
-            UseLatestVersion = !autoRegisterSchemas,
-        };
+        serializerConfig = SerializerConfig(autoRegisterSchemas);
     }
+
+    /// <summary>The serializer settings every StreamFinance Avro SerDes uses.</summary>
+    public static AvroSerializerConfig SerializerConfig(bool autoRegisterSchemas) => new()
+    {
+        // Kafka's convention, <topic>-value: data teams find a topic's schema without knowing record names.
+        SubjectNameStrategy = SubjectNameStrategy.Topic,
+        AutoRegisterSchemas = autoRegisterSchemas,
+        // With auto-registration off, write with the latest registered version rather than failing on a lookup.
+        UseLatestVersion = !autoRegisterSchemas,
+    };
 
     /// <summary>Creates the factory from settings, with a <see cref="CachedSchemaRegistryClient"/>.</summary>
     public static SerDesFactory FromOptions(SchemaRegistryOptions options) =>
-        new(new CachedSchemaRegistryClient(options.ToClientConfig()), options.AutoRegisterSchemas);
+        new(SchemaRegistryClients.For(options.Url, options.BasicAuthUserInfo, options.RequestTimeoutMs), options.AutoRegisterSchemas);
 
     /// <summary>The shared registry client.</summary>
     public ISchemaRegistryClient Registry { get; }

@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+
+namespace StreamFinance.Host.Tests.Cli;
+
+public class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_with_a_duration_shows_records_flowing_and_exits_0()
+    {
+        var result = await CliRunner.RunAsync("demo", "--duration", "6", "--rate", "100");
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
+        Assert.Contains("Embedded Kafka (1 broker(s)) at 127.0.0.1:", result.Output);
+        Assert.Contains("Topics on embedded broker", result.Output);
+        // The sample master data lands in md.updates, and transactions keep arriving in the ingest topics.
+        var summary = result.Output.Split('\n').Last(l => l.StartsWith("Stopped after", StringComparison.Ordinal));
+        var masterData = long.Parse(Regex.Match(summary, @"md\.updates ([\d,]+)").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        var expenses = long.Parse(Regex.Match(summary, @"ingest\.expenses ([\d,]+)").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(masterData > 100, summary);
+        Assert.True(expenses > 20, summary);
+        Assert.Matches(new Regex(@"StreamFinance live view, 00:00:0\d elapsed, [\d,]+ records in \d+ topics"), result.Output);
+    }
+}
