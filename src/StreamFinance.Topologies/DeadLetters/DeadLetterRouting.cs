@@ -30,6 +30,9 @@ public static class DeadLetterRouting
     /// (topic, partition, offset) and headers come from the record context; after a repartition the origin is the
     /// repartition topic. Exceptions of Streamiz itself (for example a closed store during a rebalance) are not
     /// record failures and are rethrown.</para>
+    /// <para>C# cannot infer <typeparamref name="TOut"/> from a lambda whose branches return a value and a
+    /// <see cref="Failure"/>: pass a method group (<c>ProcessingOutcome&lt;Expense&gt; Validate(string key, Expense e)</c>)
+    /// or give the lambda its return type (<c>ProcessingOutcome&lt;Expense&gt; (key, e) =&gt; ...</c>).</para>
     /// </remarks>
     /// <param name="stream">Records keyed by business key.</param>
     /// <param name="processorName">Name of the step, for example <c>expense.validate</c>; written into each dead letter's <c>processor</c>.</param>
