@@ -30,7 +30,7 @@ public sealed class InternalTopicsTests
             .GroupBy<string, StringSerDes, StringSerDes>((_, value, _) => value.Split('|')[0], "expense-by-employee")
             .Count(InMemory.As<string, long>("expense-count"))
             .ToStream()
-            .MapValues((_, count) => count.ToString())
+            .MapValues((count, _) => count.ToString())
             .To("expense-counts", new StringSerDes(), new StringSerDes());
 
         var topics = InternalTopics.For(builder.Build(), AppId, topic => SourcePartitions[topic]);

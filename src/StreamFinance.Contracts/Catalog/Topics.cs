@@ -59,6 +59,22 @@ public static class Topics
     /// <summary>Canonical budgets.</summary>
     public static readonly Topic<string, Budget> Budgets = MasterData<Budget>("md.budgets", "cost center/project/period", "Budgets per cost center or project and period.");
 
+    /// <summary>Every effective-dated version of every master-data object, for point-in-time look-ups.</summary>
+    public static readonly Topic<string, MasterDataHistory> MasterDataHistory = new()
+    {
+        Name = "md.history", Partitions = MasterDataPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
+        KeyDescription = "object type + ':' + business key", Description = "All effective-dated versions per master-data object: what was in force on any date.",
+        Writers = "master-data topology", Readers = "point-in-time look-ups (GlobalKTable), validation API",
+    };
+
+    /// <summary>Candidate duplicate suppliers for stewards.</summary>
+    public static readonly Topic<string, SupplierDuplicateCandidate> SupplierDuplicates = new()
+    {
+        Name = "md.supplier-duplicates", Partitions = MasterDataPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
+        KeyDescription = "pair id (sorted source references)", Description = "Supplier records that may be the same supplier, with score and evidence.",
+        Writers = "master-data topology", Readers = "master-data stewards, data teams",
+    };
+
     // ---- ingest ------------------------------------------------------------------------------------------------
 
     /// <summary>Expense lines from the spend platforms.</summary>
@@ -147,6 +163,7 @@ public static class Topics
     public static IReadOnlyList<TopicSpec> All { get; } =
     [
         MasterDataUpdates, CostCenters, Suppliers, Projects, GlAccounts, TaxCodes, LegalEntities, Employees, FxRates, AccountingPeriods, Budgets,
+        MasterDataHistory, SupplierDuplicates,
         Expenses, CardTransactions, PurchaseOrders, GoodsReceipts, SupplierInvoices, SupplierOnboarding,
         ApprovedExpenses, JournalPostings, Commitments, ApInvoices, VendorRequests, PostingConfirmations,
         ExpenseStatus, PurchaseOrderStatus, MatchExceptions, PurchaseOrdersHeld,

@@ -10,6 +10,11 @@ namespace StreamFinance.Embedded.Broker;
 /// <remarks>
 /// <para>Defaults: brokers listen on ephemeral loopback ports; <c>group.initial.rebalance.delay.ms</c> is 0.</para>
 /// <para>
+/// Consumer groups: when the last member of a group leaves, the mock keeps the group rebalancing for
+/// the member's <c>session.timeout.ms</c> minus 1 s (44 s by default) before a new member can join.
+/// Clients that rejoin a group on this cluster should use a short <c>session.timeout.ms</c> (e.g. 6000).
+/// </para>
+/// <para>
 /// Create every topic through <see cref="CreateTopic"/> before a client uses it. The mock has no
 /// switch to turn off auto-creation: a Metadata request that allows auto-creation (any producer,
 /// or a consumer with <c>allow.auto.create.topics=true</c>) silently creates an unknown topic with
@@ -26,16 +31,21 @@ public sealed class EmbeddedKafkaCluster : IDisposable
     private readonly object gate = new();
     private readonly Dictionary<string, int> topics = new(StringComparer.Ordinal);
     private readonly NativeMockCluster native;
+    private readonly IReadOnlyList<LoopbackPortForwarder> forwarders;
     private bool disposed;
 
-    private EmbeddedKafkaCluster(NativeMockCluster native, int brokerCount)
+    private EmbeddedKafkaCluster(NativeMockCluster native, IReadOnlyList<LoopbackPortForwarder> forwarders, int brokerCount)
     {
         this.native = native;
+        this.forwarders = forwarders;
         BrokerCount = brokerCount;
+        BootstrapServers = forwarders.Count == 0
+            ? native.BootstrapServers
+            : string.Join(",", forwarders.Select(f => $"127.0.0.1:{f.Port}"));
     }
 
     /// <summary>The brokers' <c>host:port</c> list, for <c>bootstrap.servers</c>.</summary>
-    public string BootstrapServers => native.BootstrapServers;
+    public string BootstrapServers { get; }
 
     /// <summary>The number of brokers; their ids are 1 to <see cref="BrokerCount"/>.</summary>
     public int BrokerCount { get; }
@@ -58,22 +68,44 @@ public sealed class EmbeddedKafkaCluster : IDisposable
     /// <summary>Starts a cluster of <paramref name="brokers"/> brokers (default 1).</summary>
     /// <param name="brokers">Number of brokers, 1 or more.</param>
     /// <param name="port">
-    /// Must be null (the default) or 0: the mock binds every broker to an ephemeral 127.0.0.1 port and
-    /// librdkafka 2.16 offers no way to choose it (<c>rd_kafka_mock_broker_set_host_port</c> only
-    /// changes the advertised address, not the listener). Read <see cref="BootstrapServers"/> instead.
+    /// Null (the default) or 0: every broker listens on an ephemeral 127.0.0.1 port. Otherwise broker
+    /// <c>n</c> is reached on 127.0.0.1:<c>port + n - 1</c>. The mock itself can only bind ephemeral
+    /// ports, so a fixed port is a relay in this process to the broker's ephemeral port, and the broker
+    /// advertises the relay's port (<c>rd_kafka_mock_broker_set_host_port</c>). The relay costs
+    /// throughput; prefer ephemeral ports for benchmarks.
     /// </param>
-    /// <exception cref="NotSupportedException">A fixed port was requested.</exception>
+    /// <exception cref="InvalidOperationException">A requested port is in use or cannot be bound.</exception>
     public static EmbeddedKafkaCluster Start(int brokers = 1, int? port = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokers, 1);
-        if (port is not null and not 0)
+        if (port is < 0 || port + brokers - 1 > System.Net.IPEndPoint.MaxPort)
         {
-            throw new NotSupportedException(
-                $"The embedded Kafka cluster cannot listen on fixed port {port}: librdkafka's mock cluster always binds ephemeral 127.0.0.1 ports. " +
-                "Start it without a port and pass EmbeddedKafkaCluster.BootstrapServers to the clients.");
+            throw new ArgumentOutOfRangeException(nameof(port), port, $"Ports {port} to {port + brokers - 1} for {brokers} broker(s) are not all TCP ports.");
         }
 
-        return new EmbeddedKafkaCluster(NativeMockCluster.Create(brokers), brokers);
+        var native = NativeMockCluster.Create(brokers);
+        var forwarders = new List<LoopbackPortForwarder>();
+        try
+        {
+            if (port is > 0)
+            {
+                var listenerPorts = native.ListenerPorts;
+                for (var broker = 1; broker <= brokers; broker++)
+                {
+                    var forwarder = LoopbackPortForwarder.Start(port.Value + broker - 1, listenerPorts[broker - 1]);
+                    forwarders.Add(forwarder);
+                    native.AdvertiseLoopbackPort(broker, forwarder.Port);
+                }
+            }
+
+            return new EmbeddedKafkaCluster(native, forwarders, brokers);
+        }
+        catch
+        {
+            forwarders.ForEach(f => f.Dispose());
+            native.Destroy();
+            throw;
+        }
     }
 
     /// <summary>
@@ -163,6 +195,11 @@ public sealed class EmbeddedKafkaCluster : IDisposable
             }
 
             disposed = true;
+            foreach (var forwarder in forwarders)
+            {
+                forwarder.Dispose();
+            }
+
             native.Destroy();
         }
     }

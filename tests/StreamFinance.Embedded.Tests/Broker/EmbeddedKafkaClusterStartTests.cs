@@ -31,14 +31,6 @@ public sealed class EmbeddedKafkaClusterStartTests
     }
 
     [Fact]
-    public void Asking_for_a_fixed_port_is_refused_with_the_reason()
-    {
-        var error = Assert.Throws<NotSupportedException>(() => EmbeddedKafkaCluster.Start(port: 19092));
-
-        Assert.Contains("ephemeral", error.Message);
-    }
-
-    [Fact]
     public void The_mock_cluster_shares_the_librdkafka_file_confluent_kafka_loaded()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "Which native files are mapped is only visible on Linux (/proc/self/maps).");

@@ -27,7 +27,7 @@ public static class ExpenseCountTopology
             .GroupBy<string, StringSerDes, StringSerDes>((_, value, _) => value.Split('|')[0], RepartitionName)
             .Count(InMemory.As<string, long>(StoreName))
             .ToStream()
-            .MapValues((_, count, _) => count.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .MapValues((count, _) => count.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .To(countsTopic, new StringSerDes(), new StringSerDes());
         return builder.Build();
     }

@@ -18,9 +18,10 @@ public abstract class KafkaStackScenarios(KafkaStackFixture fixture)
 
     private readonly UniqueNames names = new();
 
-    [Fact]
+    [Fact(Timeout = 120_000)] // backstop only
     public async Task Records_from_an_idempotent_producer_reach_a_consumer_group_that_commits_them()
     {
+        var ct = TestContext.Current.CancellationToken;
         var stack = fixture.Stack;
         var topic = names.For("round-trip");
         await stack.CreateTopicsAsync([(topic, 3)]);
@@ -54,6 +55,7 @@ public abstract class KafkaStackScenarios(KafkaStackFixture fixture)
         var deadline = DateTime.UtcNow + Patience;
         while (received.Count < sent.Count)
         {
+            ct.ThrowIfCancellationRequested();
             Assert.True(DateTime.UtcNow < deadline, $"[{stack.Kind}] group '{groupId}' received {received.Count} of {sent.Count} records within {Patience.TotalSeconds} s.");
             if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
             {
@@ -69,9 +71,10 @@ public abstract class KafkaStackScenarios(KafkaStackFixture fixture)
         Assert.Equal(sent.Count, committed.Sum(c => c.Offset.Value));
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)] // backstop only: every wait below fails on its own within Patience
     public async Task A_streamiz_count_through_a_repartition_and_a_changelog_emits_exact_counts_per_employee()
     {
+        var ct = TestContext.Current.CancellationToken;
         var stack = fixture.Stack;
         var expensesTopic = names.For("expenses");
         var countsTopic = names.For("expense-counts");
@@ -85,7 +88,7 @@ public abstract class KafkaStackScenarios(KafkaStackFixture fixture)
                 .Concat(internalTopics.Select(t => (t.Name, t.Partitions))));
 
         var expected = new Dictionary<string, long> { ["emp-ana"] = 4, ["emp-bo"] = 1, ["emp-cy"] = 7, ["emp-dee"] = 2 };
-        await ProduceExpensesAsync(stack, expensesTopic, expected);
+        await ProduceExpensesAsync(stack, expensesTopic, expected, ct);
 
         using var stateDir = new TempDirectory(applicationId);
         var config = new StreamConfig<StringSerDes, StringSerDes>
@@ -99,24 +102,15 @@ public abstract class KafkaStackScenarios(KafkaStackFixture fixture)
             AllowAutoCreateTopics = false,
             CommitIntervalMs = 200,
         };
-        string? streamFailure = null;
-        using var stream = new KafkaStream(topology, config);
-        stream.StateChanged += (_, state) =>
-        {
-            if (state == KafkaStream.State.ERROR || state == KafkaStream.State.PENDING_SHUTDOWN)
-            {
-                streamFailure = $"the Streamiz application went to {state}";
-            }
-        };
-        using var startTimeout = new CancellationTokenSource(Patience);
-        await stream.StartAsync(startTimeout.Token);
+        using var app = await RunningStreamsApp.StartAsync(topology, config, Patience, ct);
 
         var counts = TopicReader.ReadUntil(
             stack.BootstrapServers,
             countsTopic,
             records => expected.All(e => LatestValue(records, e.Key) == e.Value.ToString()),
             Patience,
-            () => streamFailure);
+            ct,
+            () => app.Failure);
 
         var countsPerEmployee = counts.GroupBy(r => r.Message.Key).ToDictionary(g => g.Key, g => g.Select(r => long.Parse(r.Message.Value)).ToList());
         Assert.Equal(expected.Keys.Order(), countsPerEmployee.Keys.Order());
@@ -128,11 +122,12 @@ public abstract class KafkaStackScenarios(KafkaStackFixture fixture)
             stack.BootstrapServers,
             changelog,
             records => expected.Keys.All(employee => records.Any(r => r.Message.Key == employee)),
-            Patience);
+            Patience,
+            ct);
         Assert.Equal(expected.Keys.Order(), changelogRecords.Select(r => r.Message.Key).Distinct().Order());
     }
 
-    private static async Task ProduceExpensesAsync(IKafkaStack stack, string topic, IReadOnlyDictionary<string, long> expensesPerEmployee)
+    private static async Task ProduceExpensesAsync(IKafkaStack stack, string topic, IReadOnlyDictionary<string, long> expensesPerEmployee, CancellationToken ct)
     {
         using var producer = new ProducerBuilder<string, string>(new ProducerConfig
         {
@@ -146,7 +141,7 @@ public abstract class KafkaStackScenarios(KafkaStackFixture fixture)
             for (var i = 0; i < count; i++)
             {
                 var message = new Message<string, string> { Key = $"exp-{expenseNumber++}", Value = $"{employee}|{10 + i}.50" };
-                await producer.ProduceAsync(topic, message, TestContext.Current.CancellationToken);
+                await producer.ProduceAsync(topic, message, ct);
             }
         }
     }

@@ -14,6 +14,7 @@ public static class TopicReader
         string topic,
         Func<IReadOnlyList<ConsumeResult<string, string>>, bool> done,
         TimeSpan timeout,
+        CancellationToken ct,
         Func<string?>? failFast = null)
     {
         var config = new ConsumerConfig
@@ -33,6 +34,7 @@ public static class TopicReader
         var deadline = DateTime.UtcNow + timeout;
         while (!done(records))
         {
+            ct.ThrowIfCancellationRequested();
             if (failFast?.Invoke() is { } failure)
             {
                 Assert.Fail($"Stopped reading '{topic}' after {records.Count} record(s): {failure}");

@@ -17,6 +17,13 @@ namespace StreamFinance.Embedded.Broker.Internals;
 internal static class LibrdkafkaLibraryResolver
 {
     private static readonly object Gate = new();
+
+    // Every file name a Confluent.Kafka build loads librdkafka from, on any platform.
+    private static readonly HashSet<string> CandidateFileNames = new(StringComparer.Ordinal)
+    {
+        "librdkafka.so", "librdkafka.so.1", "centos8-librdkafka.so", "alpine-librdkafka.so", "librdkafka.dylib",
+    };
+
     private static bool registered;
     private static IntPtr handle;
 
@@ -47,7 +54,7 @@ internal static class LibrdkafkaLibraryResolver
         return File.ReadLines(maps)
             .Select(line => line.IndexOf('/') is var slash and >= 0 ? line[slash..].Trim() : null)
             .OfType<string>()
-            .Where(path => CandidateFileNames().Contains(Path.GetFileName(path)))
+            .Where(path => CandidateFileNames.Contains(Path.GetFileName(path)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }
@@ -110,12 +117,6 @@ internal static class LibrdkafkaLibraryResolver
             yield return IsAlpine() ? "alpine-librdkafka.so" : "centos8-librdkafka.so";
         }
     }
-
-    private static HashSet<string> CandidateFileNames() =>
-        new(StringComparer.Ordinal)
-        {
-            "librdkafka.so", "librdkafka.so.1", "centos8-librdkafka.so", "alpine-librdkafka.so", "librdkafka.dylib",
-        };
 
     private static bool IsAlpine() =>
         File.Exists("/etc/os-release") &&

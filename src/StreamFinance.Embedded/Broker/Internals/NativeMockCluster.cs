@@ -56,6 +56,14 @@ internal sealed unsafe class NativeMockCluster
         return new NativeMockCluster(rk, mcluster, bootstraps);
     }
 
+    /// <summary>The port each broker really listens on, broker 1 first.</summary>
+    public IReadOnlyList<int> ListenerPorts =>
+        BootstrapServers.Split(',').Select(address => int.Parse(address[(address.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    /// <summary>Makes broker <paramref name="brokerId"/> advertise 127.0.0.1:<paramref name="port"/> to clients.</summary>
+    public void AdvertiseLoopbackPort(int brokerId, int port) =>
+        LibrdkafkaNative.rd_kafka_mock_broker_set_host_port(Cluster, brokerId, "127.0.0.1", port);
+
     /// <summary>Creates a topic; returns the broker's error code (<see cref="ErrorCode.TopicAlreadyExists"/> if present).</summary>
     public ErrorCode CreateTopic(string name, int partitions, int replicationFactor) =>
         (ErrorCode)LibrdkafkaNative.rd_kafka_mock_topic_create(Cluster, name, partitions, replicationFactor);

@@ -1,0 +1,58 @@
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.Stream;
+
+namespace StreamFinance.IntegrationTests.Support;
+
+/// <summary>
+/// A Streamiz <see cref="KafkaStream"/> started for a test: start is bounded in time, and a move to
+/// ERROR or shutdown is reported through <see cref="Failure"/> so waits can stop early.
+/// </summary>
+public sealed class RunningStreamsApp : IDisposable
+{
+    private readonly KafkaStream stream;
+    private volatile string? failure;
+    private bool started;
+
+    private RunningStreamsApp(Topology topology, IStreamConfig config)
+    {
+        stream = new KafkaStream(topology, config);
+        stream.StateChanged += (_, state) =>
+        {
+            if (state == KafkaStream.State.ERROR || state == KafkaStream.State.PENDING_SHUTDOWN)
+            {
+                failure = $"the Streamiz application '{config.ApplicationId}' went to {state}";
+            }
+        };
+    }
+
+    /// <summary>Why the application stopped, or null while it runs.</summary>
+    public string? Failure => failure;
+
+    /// <summary>Starts <paramref name="topology"/>, failing the test if start does not finish within <paramref name="timeout"/>.</summary>
+    public static async Task<RunningStreamsApp> StartAsync(Topology topology, IStreamConfig config, TimeSpan timeout, CancellationToken ct)
+    {
+        var app = new RunningStreamsApp(topology, config);
+        // Streamiz ignores the start token while it waits for internal topics (it retries CreateTopics for minutes).
+        var start = app.stream.StartAsync();
+        if (await Task.WhenAny(start, Task.Delay(timeout, ct)) != start)
+        {
+            // Left undisposed on purpose: disposing a stream stuck in start would block this test too.
+            Assert.Fail(
+                $"The Streamiz application '{config.ApplicationId}' did not start within {timeout.TotalSeconds:0} s. " +
+                "It usually waits for a topic it cannot create: create sources, sinks and InternalTopics.For(...) before starting.");
+        }
+
+        await start;
+        app.started = true;
+        return app;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (started)
+        {
+            stream.Dispose();
+        }
+    }
+}
