@@ -102,7 +102,7 @@ public sealed class DeadLetterProbe : IAsyncDisposable
 
     /// <summary>Waits until the output topic holds a record keyed <paramref name="key"/>; returns the keys read so far.</summary>
     public IReadOnlyList<string> WaitForOutput(string key, TimeSpan timeout) =>
-        TopicReader.ReadUntil(stack.BootstrapServers, Topology.Output.Name, records => records.Any(r => r.Message.Key == key), timeout, () => StopReason)
+        TopicReader.ReadUntil(stack.BootstrapServers, Topology.Output.Name, records => records.Any(r => r.Message.Key == key), timeout, TestContext.Current.CancellationToken, () => StopReason)
             .Select(r => r.Message.Key)
             .ToList();
 
@@ -110,7 +110,7 @@ public sealed class DeadLetterProbe : IAsyncDisposable
     public List<(DeadLetter DeadLetter, ConsumeResult<byte[], byte[]> Record)> DeadLetters()
     {
         var serDes = SerDes.Avro<DeadLetter>();
-        return RawTopicReader.ReadAll(stack.BootstrapServers, Topology.DeadLetterTopic.Name, TimeSpan.FromSeconds(30))
+        return RawTopicReader.ReadAll(stack.BootstrapServers, Topology.DeadLetterTopic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
             .Select(r => (serDes.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, r.Topic, r.Message.Headers)), r))
             .ToList();
     }

@@ -9,7 +9,7 @@ namespace StreamFinance.IntegrationTests.DeadLetters;
 public static class RawTopicReader
 {
     /// <summary>Every record of <paramref name="topic"/> up to its current end, in partition then offset order.</summary>
-    public static List<ConsumeResult<byte[], byte[]>> ReadAll(string bootstrapServers, string topic, TimeSpan timeout)
+    public static List<ConsumeResult<byte[], byte[]>> ReadAll(string bootstrapServers, string topic, TimeSpan timeout, CancellationToken ct)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
@@ -28,6 +28,7 @@ public static class RawTopicReader
         var deadline = DateTime.UtcNow + timeout;
         while (records.Count < ends.Values.Sum())
         {
+            ct.ThrowIfCancellationRequested();
             Assert.True(DateTime.UtcNow < deadline, $"'{topic}' holds {ends.Values.Sum()} record(s) but only {records.Count} were read within {timeout.TotalSeconds:0} s.");
             if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } record)
             {
