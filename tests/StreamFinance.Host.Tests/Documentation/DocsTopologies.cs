@@ -24,6 +24,8 @@ internal static class DocsTopologies
 
         public string Description => $"Docs test topology {name}.";
 
+        public Topic<string, StreamFinance.Contracts.Outputs.DeadLetter> DeadLetterTopic => Topics.ExpenseDeadLetters;
+
         public IReadOnlyList<TopicSpec> Inputs => [Topics.Expenses];
 
         public IReadOnlyList<TopicSpec> Outputs => [Topics.ApprovedExpenses];

@@ -11,6 +11,8 @@ internal sealed class DelegateTopology(
 
     public string Description => $"Test topology {name}.";
 
+    public Topic<string, StreamFinance.Contracts.Outputs.DeadLetter> DeadLetterTopic => Topics.ExpenseDeadLetters;
+
     public IReadOnlyList<TopicSpec> Inputs => inputs;
 
     public IReadOnlyList<TopicSpec> Outputs => outputs;

@@ -22,6 +22,8 @@ internal sealed class SampleExpenseTopology : IStreamTopology
 
     public string Description => "Routes sample expenses and counts them per employee.";
 
+    public Topic<string, StreamFinance.Contracts.Outputs.DeadLetter> DeadLetterTopic => Topics.ExpenseDeadLetters;
+
     public IReadOnlyList<TopicSpec> Inputs => [Topics.Expenses, Topics.CostCenters];
 
     public IReadOnlyList<TopicSpec> Outputs => [Topics.ApprovedExpenses, Topics.ExpenseDeadLetters, Topics.ExpenseStatus];
