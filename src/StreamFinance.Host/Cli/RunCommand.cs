@@ -16,13 +16,15 @@ public static class RunCommand
         var command = new Command("run", "Run StreamFinance against the configured Kafka cluster and Schema Registry.");
         var duration = CommonOptions.Duration();
         var liveView = new Option<bool>("--live-view") { Description = "Show records per topic instead of the log." };
+        var logFormat = CommonOptions.LogFormat();
         command.Options.Add(duration);
         command.Options.Add(liveView);
+        command.Options.Add(logFormat);
         var settingsOptions = new SettingsOptions(command, withAddresses: true);
 
         command.SetAction(async (parse, ct) =>
         {
-            var settings = settingsOptions.Load(parse);
+            var settings = settingsOptions.Load(parse, parse.GetValue(logFormat) is { } format ? new Dictionary<string, string?> { ["Logging:Format"] = format } : null);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"Kafka at {settings.Kafka.BootstrapServers}, Schema Registry at {settings.SchemaRegistry.Url}");
             return await PipelineRunner.RunAsync(

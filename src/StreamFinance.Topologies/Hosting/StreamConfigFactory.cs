@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.Observability.Streamiz;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 
@@ -8,9 +9,9 @@ namespace StreamFinance.Topologies.Hosting;
 /// <summary>The one place where StreamFinance settings become a Streamiz <see cref="StreamConfig"/>.</summary>
 public static class StreamConfigFactory
 {
-    /// <summary>Configuration of one topology's <c>KafkaStream</c>.</summary>
+    /// <summary>Configuration of one topology's <c>KafkaStream</c>; <c>reporting</c> (default none) sends its Streamiz sensors and librdkafka statistics to Prometheus.</summary>
     public static StreamConfig<StringSerDes, StringSerDes> Create(
-        IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, ILoggerFactory? loggerFactory = null)
+        IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, ILoggerFactory? loggerFactory = null, StreamizReporting? reporting = null)
     {
         var applicationId = streams.ApplicationIdFor(topology.Name);
         var config = new StreamConfig<StringSerDes, StringSerDes>
@@ -36,6 +37,7 @@ public static class StreamConfigFactory
         if (!string.IsNullOrWhiteSpace(kafka.SslCaLocation)) config.SslCaLocation = kafka.SslCaLocation;
         if (!string.IsNullOrWhiteSpace(kafka.SslKeyPassword)) config.SslKeyPassword = kafka.SslKeyPassword;
         if (loggerFactory is not null) config.Logger = loggerFactory;
+        reporting?.ApplyTo(config, topology.Name);
         return config;
     }
 }
