@@ -24,7 +24,7 @@ public sealed class TopologyMetrics
     /// in a registry of their own that nothing serves, so that they never mix with a running pipeline's.
     /// </summary>
     public static TopologyMetrics Detached() =>
-        new PipelineMetrics(new PrefixedMetricFactory(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()))).For("detached");
+        new PipelineMetrics(new PrefixedMetricFactory(Metrics.NewCustomRegistry())).For("detached");
 
     /// <summary>The topology name used as the <c>topology</c> label.</summary>
     public string Topology { get; }

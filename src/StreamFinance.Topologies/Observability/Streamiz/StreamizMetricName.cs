@@ -12,6 +12,8 @@ namespace StreamFinance.Topologies.Observability.Streamiz;
 /// <item>Streamiz calls some cumulative metrics <c>-total</c> and also some current values
 /// (<c>messages-queue-current-total</c>). The bridge exports every one as a gauge of the last reported value, so the
 /// word <c>total</c> is dropped: in Prometheus <c>_total</c> belongs to counters.</item>
+/// <item>A name that would end in a suffix Prometheus reserves for histograms (<c>active-buffer-count</c>) gets
+/// <c>_current</c> appended.</item>
 /// </list>
 /// </remarks>
 public static class StreamizMetricName
@@ -36,6 +38,8 @@ public static class StreamizMetricName
         words.RemoveAll(w => w == "total");
         if (unit is not null)
             words.Add(unit);
+        if (words is [.., "count" or "sum" or "bucket"])
+            words.Add("current");
         return ($"{Prefix}{Scope(group)}_{string.Join('_', words)}", scale);
     }
 
