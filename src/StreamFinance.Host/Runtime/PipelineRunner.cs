@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Host.Cli;
 using StreamFinance.Host.Logging;
@@ -41,7 +42,8 @@ public static class PipelineRunner
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (options.Duration is { } duration)
             stop.CancelAfter(duration);
-        await StartAsync(app, options, ct);
+        if (!await StartAsync(app, options, ct))
+            return ExitCodes.Ok;
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -50,16 +52,23 @@ public static class PipelineRunner
         {
         }
         await app.StopAsync(CancellationToken.None);
-        if (app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LiveView>().FirstOrDefault() is { } liveView)
+        if (app.Services.GetServices<IHostedService>().OfType<LiveView>().FirstOrDefault() is { } liveView)
             output.WriteLine(liveView.Summary());
         return ExitCodes.Ok;
     }
 
-    private static async Task StartAsync(WebApplication app, PipelineOptions options, CancellationToken ct)
+    // False when the process was stopped while starting.
+    private static async Task<bool> StartAsync(WebApplication app, PipelineOptions options, CancellationToken ct)
     {
         try
         {
             await app.StartAsync(ct);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await app.StopAsync(CancellationToken.None);
+            return false;
         }
         catch (Exception e) when (ObservabilityEndpoints.ListenFailure(e, options.Settings.Observability) is { } failure)
         {

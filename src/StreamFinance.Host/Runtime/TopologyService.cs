@@ -65,7 +65,9 @@ public sealed class TopologyService(
         stream = created;
         if (reporting is not null)
             sensorTracking = reporting.Bridge.Track(topology.Name, created.Metrics);
-        await created.StartAsync(cancellationToken);
+        // No token: Streamiz would dispose the stream from the token's callback while it is still starting;
+        // StopAsync disposes it instead, after the start returned.
+        await created.StartAsync();
     }
 
     /// <summary>
