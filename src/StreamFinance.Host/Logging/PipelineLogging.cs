@@ -12,7 +12,8 @@ public static class PipelineLogging
 {
     /// <summary>
     /// Console output in <see cref="LoggingOptions.Format"/> with scopes on, levels from the <c>Logging</c> section
-    /// (or warnings and errors only when <paramref name="quiet"/>, under the live view), then
+    /// (or warnings and errors only when <paramref name="quiet"/>, under the live view; never the health-check
+    /// service's line per failed poll), then
     /// <paramref name="configure"/> (tests add a capturing provider there), and last the secret masking that every
     /// logger of the host goes through.
     /// </summary>
@@ -23,6 +24,9 @@ public static class PipelineLogging
             logging.SetMinimumLevel(LogLevel.Warning);
         else
             logging.AddConfiguration(settings.Configuration.GetSection(LoggingOptions.Section));
+        // A component that is not ready is answered on /health/ready and its state changes are logged by the host;
+        // the health-check service would log an error at every poll on top.
+        logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         if (settings.Logging.Format == LogFormat.Json)
             logging.AddJsonConsole(o =>
             {

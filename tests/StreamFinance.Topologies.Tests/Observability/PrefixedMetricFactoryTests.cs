@@ -44,6 +44,17 @@ public sealed class PrefixedMetricFactoryTests
     }
 
     [Fact]
+    public void The_same_name_as_another_type_is_refused()
+    {
+        var registry = new TestRegistry();
+        registry.Factory.Gauge("open_windows", "Posting windows open.", "entity");
+
+        var error = Assert.Throws<ArgumentException>(() => registry.Factory.Histogram("open_windows", "Posting windows open.", null, "entity"));
+
+        Assert.Contains("already defined as a gauge", error.Message);
+    }
+
+    [Fact]
     public void A_metric_without_help_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => new TestRegistry().Factory.Gauge("open_windows", " "));
