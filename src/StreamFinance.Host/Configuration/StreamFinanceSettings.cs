@@ -11,6 +11,8 @@ public sealed record StreamFinanceSettings(
     SchemaRegistryOptions SchemaRegistry,
     StreamsOptions Streams,
     GeneratorOptions Generator,
+    ObservabilityOptions Observability,
+    LoggingOptions Logging,
     ValidationApiOptions Api,
     FxFallbackPolicy FxFallback,
     IConfiguration Configuration)
@@ -23,6 +25,9 @@ public sealed record StreamFinanceSettings(
             BindSection<SchemaRegistryOptions>(configuration, SchemaRegistryOptions.Section),
             BindSection<StreamsOptions>(configuration, StreamsOptions.Section),
             BindSection<GeneratorOptions>(configuration, GeneratorOptions.Section),
+            BindSection<ObservabilityOptions>(configuration, ObservabilityOptions.Section),
+            // Lenient: the rest of the Logging section (LogLevel, Console, ...) is Microsoft.Extensions.Logging's.
+            BindSection<LoggingOptions>(configuration, LoggingOptions.Section, errorOnUnknown: false),
             BindSection<ValidationApiOptions>(configuration, ValidationApiOptions.Section),
             BindSection<FxFallbackPolicy>(configuration, FxFallbackPolicy.Section),
             configuration);
@@ -30,6 +35,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.SchemaRegistry.Validate())
             .Concat(settings.Streams.Validate())
             .Concat(settings.Generator.Validate())
+            .Concat(settings.Observability.Validate())
             .Concat(settings.Api.Validate())
             .Concat(settings.FxFallback.Validate())
             .ToList();
@@ -38,12 +44,12 @@ public sealed record StreamFinanceSettings(
         return settings;
     }
 
-    private static T BindSection<T>(IConfiguration configuration, string section) where T : new()
+    private static T BindSection<T>(IConfiguration configuration, string section, bool errorOnUnknown = true) where T : new()
     {
         var options = new T();
         try
         {
-            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = errorOnUnknown);
         }
         catch (InvalidOperationException e)
         {

@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Table;
@@ -21,8 +22,8 @@ public sealed class ValidationTopology : IStreamTopology
     /// <summary>Name of the queryable store; keys are <c>OBJECT_TYPE:businessKey</c>, values every version of that object.</summary>
     public const string StoreName = "validation.md-history";
 
-    /// <summary>Name of the global table's source processor.</summary>
-    public const string SourceName = "validation.md-history-source";
+    /// <summary>Name of the global table's processor (Streamiz names its source node after it, with <c>-source</c>).</summary>
+    public const string TableProcessorName = "validation.md-history-table";
 
     /// <inheritdoc />
     public string Name => TopologyName;
@@ -36,6 +37,12 @@ public sealed class ValidationTopology : IStreamTopology
     /// <inheritdoc />
     public IReadOnlyList<TopicSpec> Outputs { get; } = [];
 
+    /// <summary>
+    /// <c>dlq.master-data</c>: an <c>md.history</c> record the global table cannot deserialize is dead-lettered there,
+    /// for the owners of master data.
+    /// </summary>
+    public Topic<string, DeadLetter> DeadLetterTopic => Topics.MasterDataDeadLetters;
+
     /// <inheritdoc />
     public void Build(StreamBuilder builder, TopologyContext context)
     {
@@ -45,6 +52,6 @@ public sealed class ValidationTopology : IStreamTopology
             SerDesFactory.Key(),
             history,
             RocksDb.As<string, MasterDataHistory>(StoreName).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(history),
-            SourceName);
+            TableProcessorName);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using StreamFinance.Host.Api.MasterData;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime;
+using StreamFinance.Topologies;
 using StreamFinance.Topologies.Validation;
 
 namespace StreamFinance.Host.Api.Http;
@@ -12,17 +13,25 @@ namespace StreamFinance.Host.Api.Http;
 public static class ValidationApiRegistration
 {
     /// <summary>
-    /// Adds a <see cref="ValidationApiService"/> answering from the store of the validation topology's
-    /// <see cref="TopologyService"/>, which must be registered as a keyed singleton under <see cref="ValidationTopology.TopologyName"/>.
-    /// Register it before the topologies' hosted services so that it listens while they restore.
+    /// Adds a <see cref="ValidationApiService"/> answering from the store of the validation topology, which must be among
+    /// <paramref name="topologies"/>. Register it before the topologies start so that it listens (503) while they restore.
     /// </summary>
-    public static IServiceCollection AddValidationApi(this IServiceCollection services, StreamFinanceSettings settings, TextWriter output) =>
-        services.AddSingleton<IHostedService>(sp =>
+    /// <exception cref="ConfigurationException">The validation topology is not run, so the API would have no data.</exception>
+    public static IServiceCollection AddValidationApi(
+        this IServiceCollection services, StreamFinanceSettings settings, IReadOnlyList<IStreamTopology> topologies, TextWriter output)
+    {
+        if (!topologies.Any(t => t is ValidationTopology))
+            throw new ConfigurationException(
+                $"Api:Enabled is true but the '{ValidationTopology.TopologyName}' topology is not among the topologies run, so the validation API would have no master data. " +
+                "Run it, or set Api:Enabled=false.");
+        return services.AddSingleton<IHostedService>(sp =>
         {
-            var topology = sp.GetRequiredKeyedService<TopologyService>(ValidationTopology.TopologyName);
-            var lookup = new StoreMasterDataLookup(new MasterDataStoreAccessor(topology));
+            // Resolved at the first request: the topology's hosted service is created with the other hosted services.
+            var lookup = new StoreMasterDataLookup(new MasterDataStoreAccessor(
+                () => PipelineHost.TopologyServices(sp).Single(t => t.Topology is ValidationTopology)));
             var loggerFactory = sp.GetRequiredService<ILoggerFactory>();
             var server = new ValidationApiServer(new ValidationApiContext(settings.Api, lookup, settings.FxFallback), loggerFactory);
             return new ValidationApiService(server, output, loggerFactory.CreateLogger<ValidationApiService>());
         });
+    }
 }
