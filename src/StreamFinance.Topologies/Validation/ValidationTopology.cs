@@ -46,7 +46,8 @@ public sealed class ValidationTopology : IStreamTopology
     /// <inheritdoc />
     public void Build(StreamBuilder builder, TopologyContext context)
     {
-        var history = context.SerDes.Avro<MasterDataHistory>();
+        // Read by API requests, not by a stream thread: decoded synchronously (see QueryableAvroSerDes).
+        var history = context.SerDes.QueryableAvro<MasterDataHistory>();
         builder.GlobalTable(
             Topics.MasterDataHistory.Name,
             SerDesFactory.Key(),

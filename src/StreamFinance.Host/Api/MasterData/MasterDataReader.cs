@@ -12,6 +12,9 @@ namespace StreamFinance.Host.Api.MasterData;
 /// </summary>
 public sealed class MasterDataReader(IMasterDataLookup lookup)
 {
+    // Typed views per stored value, kept as long as the value itself (the store's decoded-value cache holds it).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MasterDataHistory, object> Views = new();
+
     /// <summary>Most accounting periods of one entity examined when the calendar-month key does not fit the date.</summary>
     public const int MaxPeriodsScanned = 1000;
 
@@ -21,8 +24,7 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
         var noun = MasterDataNouns.Of(objectType);
         if (lookup.Find(objectType, businessKey) is not { } stored)
             return VersionInForce<T>.Absent($"{noun} {businessKey} is unknown");
-        var history = ObjectHistory<T>.From(stored);
-        return InForce(history, noun, date);
+        return InForce(View<T>(stored), noun, date);
     }
 
     /// <summary>
@@ -47,7 +49,7 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
         VersionInForce<AccountingPeriod>? best = null;
         foreach (var stored in lookup.FindByPrefix(type, MasterDataKeys.AccountingPeriodPrefix(legalEntityId), MaxPeriodsScanned))
         {
-            var candidate = InForce(ObjectHistory<AccountingPeriod>.From(stored), MasterDataNouns.Of(type), date);
+            var candidate = InForce(View<AccountingPeriod>(stored), MasterDataNouns.Of(type), date);
             if (!candidate.IsFound || !Contains(candidate.Value!, legalEntityId, date))
                 continue;
             if (best is null || (candidate.Value!.status == AccountingPeriodStatus.OPEN && best.Value!.status != AccountingPeriodStatus.OPEN))
@@ -61,8 +63,18 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
     {
         if (lookup.Find(MasterDataObjectTypes.ExchangeRate, MasterDataKeys.ExchangeRate(from, to, day)) is not { } stored)
             return null;
-        var latest = ObjectHistory<ExchangeRate>.From(stored).Latest;
+        var latest = View<ExchangeRate>(stored).Latest;
         return latest is null || latest.IsDeleted ? null : AvroDecimals.ToDecimal(latest.Value.rate);
+    }
+
+    /// <summary>The typed view of a stored history, built once per stored value (values are read-only).</summary>
+    private static ObjectHistory<T> View<T>(MasterDataHistory stored) where T : class
+    {
+        if (Views.TryGetValue(stored, out var view) && view is ObjectHistory<T> typed)
+            return typed;
+        var built = ObjectHistory<T>.From(stored);
+        Views.AddOrUpdate(stored, built);
+        return built;
     }
 
     private static VersionInForce<T> InForce<T>(ObjectHistory<T> history, string noun, DateOnly date) where T : class
