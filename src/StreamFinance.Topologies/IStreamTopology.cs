@@ -1,4 +1,5 @@
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
 using Streamiz.Kafka.Net;
 
 namespace StreamFinance.Topologies;
@@ -21,6 +22,12 @@ public interface IStreamTopology
 
     /// <summary>Catalog topics it writes.</summary>
     IReadOnlyList<TopicSpec> Outputs { get; }
+
+    /// <summary>
+    /// The catalog dead-letter topic (<c>dlq.*</c>) that receives every record this topology cannot process: in-topology
+    /// failures (<c>RouteFailures</c>) and, through the Streamiz exception handlers, records it cannot deserialize or write.
+    /// </summary>
+    Topic<string, DeadLetter> DeadLetterTopic { get; }
 
     /// <summary>Adds the topology's sources, processors, stores and sinks to <paramref name="builder"/>.</summary>
     void Build(StreamBuilder builder, TopologyContext context);

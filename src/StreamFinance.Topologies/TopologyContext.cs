@@ -1,10 +1,24 @@
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.SerDes;
 
 namespace StreamFinance.Topologies;
 
-/// <summary>What a topology needs from its surroundings while it is built: SerDes today, policies and dead-letter routing as they come.</summary>
-public sealed class TopologyContext(SerDesFactory serDes)
+/// <summary>What a topology needs from its surroundings while it is built: SerDes, the clock and dead-letter routing; policies as they come.</summary>
+/// <param name="serDes">The shared SerDes factory.</param>
+/// <param name="clock">Time source of dead letters (and later of anything time-based). Default <see cref="TimeProvider.System"/>.</param>
+public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = null)
 {
     /// <summary>The shared SerDes factory.</summary>
     public SerDesFactory SerDes { get; } = serDes;
+
+    /// <summary>The clock. Default <see cref="TimeProvider.System"/>; tests pass a fixed one.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    /// <summary>Builds dead letters on <see cref="Clock"/>.</summary>
+    public DeadLetterFactory DeadLetters => new(Clock);
+
+    /// <summary>The route for <see cref="DeadLetterRouting.RouteFailures{TIn,TOut}"/> to <paramref name="topic"/>, usually the topology's own <see cref="IStreamTopology.DeadLetterTopic"/>.</summary>
+    public DeadLetterRoute DeadLettersTo(Topic<string, DeadLetter> topic) => new(topic, SerDes.Avro<DeadLetter>(), DeadLetters);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Hosting;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net;
@@ -19,6 +20,7 @@ public sealed class TopologyService(
 {
     private readonly ILogger logger = loggerFactory.CreateLogger($"StreamFinance.Topology.{topology.Name}");
     private KafkaStream? stream;
+    private DeadLetterPublisher? deadLetterPublisher;
 
     /// <summary>The topology this service runs.</summary>
     public IStreamTopology Topology => topology;
@@ -31,7 +33,10 @@ public sealed class TopologyService(
     {
         var builder = new StreamBuilder();
         topology.Build(builder, new TopologyContext(serDes));
-        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory);
+        // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
+        deadLetterPublisher = new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
+        var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
+        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters);
         stream = new KafkaStream(builder.Build(), config);
         stream.StateChanged += (from, to) =>
         {
@@ -45,11 +50,17 @@ public sealed class TopologyService(
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        stream?.Dispose();
-        stream = null;
+        Dispose();
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public void Dispose() => stream?.Dispose();
+    public void Dispose()
+    {
+        // The stream first: its handlers may still be writing dead letters.
+        stream?.Dispose();
+        stream = null;
+        deadLetterPublisher?.Dispose();
+        deadLetterPublisher = null;
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.DeadLetters;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 
@@ -9,8 +10,18 @@ namespace StreamFinance.Topologies.Hosting;
 public static class StreamConfigFactory
 {
     /// <summary>Configuration of one topology's <c>KafkaStream</c>.</summary>
+    /// <param name="topology">The topology.</param>
+    /// <param name="kafka">Connection and security settings.</param>
+    /// <param name="streams">Streamiz settings.</param>
+    /// <param name="registry">Schema Registry settings, for SerDes Streamiz creates itself.</param>
+    /// <param name="loggerFactory">Streamiz's logger. Default: Streamiz's own console logger.</param>
+    /// <param name="deadLetters">
+    /// Handlers that dead-letter records the topology cannot deserialize or write and let the stream continue. Default
+    /// none: Streamiz then stops the stream thread on the first such record.
+    /// </param>
     public static StreamConfig<StringSerDes, StringSerDes> Create(
-        IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry, ILoggerFactory? loggerFactory = null)
+        IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry, ILoggerFactory? loggerFactory = null,
+        DeadLetterExceptionHandlers? deadLetters = null)
     {
         var applicationId = streams.ApplicationIdFor(topology.Name);
         var config = new StreamConfig<StringSerDes, StringSerDes>
@@ -42,6 +53,11 @@ public static class StreamConfigFactory
         if (!string.IsNullOrWhiteSpace(kafka.SslCaLocation)) config.SslCaLocation = kafka.SslCaLocation;
         if (!string.IsNullOrWhiteSpace(kafka.SslKeyPassword)) config.SslKeyPassword = kafka.SslKeyPassword;
         if (loggerFactory is not null) config.Logger = loggerFactory;
+        if (deadLetters is not null)
+        {
+            config.DeserializationExceptionHandler = deadLetters.OnDeserializationError;
+            config.ProductionExceptionHandler = deadLetters.OnProductionError;
+        }
         return config;
     }
 }

@@ -1,4 +1,5 @@
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Provisioning;
@@ -20,6 +21,7 @@ public class RequiredTopicsTests
         public string Description => "test topology";
         public IReadOnlyList<TopicSpec> Inputs => [Topics.Expenses];
         public IReadOnlyList<TopicSpec> Outputs => [];
+        public Topic<string, DeadLetter> DeadLetterTopic => Topics.ExpenseDeadLetters;
 
         public void Build(StreamBuilder builder, TopologyContext context) =>
             builder.Stream(Topics.Expenses.Name, SerDesFactory.Key(), context.SerDes.Avro<ExpenseLine>())
