@@ -1,3 +1,5 @@
+using StreamFinance.Topologies.MasterData;
+
 namespace StreamFinance.Topologies;
 
 /// <summary>
@@ -7,5 +9,5 @@ namespace StreamFinance.Topologies;
 public static class TopologyCatalog
 {
     /// <summary>All topologies, in the order they are started.</summary>
-    public static IReadOnlyList<IStreamTopology> All { get; } = [];
+    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology()];
 }
