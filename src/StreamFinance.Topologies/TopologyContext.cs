@@ -1,15 +1,20 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
 
 namespace StreamFinance.Topologies;
 
-/// <summary>What a topology needs from its surroundings while it is built: SerDes, the clock and dead-letter routing; policies as they come.</summary>
+/// <summary>What a topology needs from its surroundings while it is built: SerDes, the clock, dead-letter routing, metrics and loggers; policies as they come.</summary>
 /// <param name="serDes">The shared SerDes factory.</param>
 /// <param name="clock">Time source of dead letters (and later of anything time-based). Default <see cref="TimeProvider.System"/>.</param>
-public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = null)
+/// <param name="metrics">The topology's metrics; default <see cref="TopologyMetrics.Detached"/> (recorded nowhere that is served).</param>
+/// <param name="loggerFactory">Loggers for the topology's processors; default none (<see cref="NullLoggerFactory"/>).</param>
+public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = null, TopologyMetrics? metrics = null, ILoggerFactory? loggerFactory = null)
 {
     /// <summary>The shared SerDes factory.</summary>
     public SerDesFactory SerDes { get; } = serDes;
@@ -28,4 +33,13 @@ public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = 
 
     /// <summary>The route for <see cref="DeadLetterRouting.RouteFailures{TIn,TOut}"/> to <paramref name="topic"/>, usually the topology's own <see cref="IStreamTopology.DeadLetterTopic"/>.</summary>
     public DeadLetterRoute DeadLettersTo(Topic<string, DeadLetter> topic) => new(topic, SerDes.Avro<DeadLetter>(), DeadLetters);
+
+    /// <summary>The topology's records-consumed, records-produced and latency metrics (see <see cref="StreamMetricsExtensions"/>).</summary>
+    public TopologyMetrics Metrics { get; } = metrics ?? TopologyMetrics.Detached();
+
+    /// <summary>
+    /// Loggers for the topology's processors. Wrap every log line about a record in
+    /// <see cref="RecordLogScope.BeginRecordScope(ILogger, string?, Streamiz.Kafka.Net.Processors.IRecordContext)"/>.
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; } = loggerFactory ?? NullLoggerFactory.Instance;
 }

@@ -5,6 +5,7 @@ using Confluent.Kafka;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.Observability.Kafka;
 using StreamFinance.Topologies.SerDes;
 
 namespace StreamFinance.Connectors.Producing;
@@ -33,17 +34,30 @@ public sealed class CanonicalRecordProducer : IDisposable
     }
 
     private readonly IProducer<string, byte[]> producer;
+    private readonly string? clientId;
     private readonly SerDesFactory serDes;
     private readonly ConcurrentDictionary<Type, Func<ISpecificRecord, SerializationContext, byte[]>> serializers = new();
 
-    /// <summary>Creates the producer; <paramref name="clientSuffix"/> names it in the broker's client list.</summary>
-    public CanonicalRecordProducer(KafkaOptions kafka, SerDesFactory serDes, string clientSuffix)
+    /// <summary>
+    /// Creates the producer; <paramref name="clientSuffix"/> names it in the broker's client list. With
+    /// <paramref name="statisticsIntervalMs"/> above 0 (default 0, off) its librdkafka statistics (queue depth, request
+    /// errors and timeouts) are published to <see cref="KafkaClientMetrics.Default"/> at that interval.
+    /// </summary>
+    public CanonicalRecordProducer(KafkaOptions kafka, SerDesFactory serDes, string clientSuffix, int statisticsIntervalMs = 0)
     {
         var config = kafka.ApplyTo(new ProducerConfig(), clientSuffix);
         config.EnableIdempotence = true;
         config.Acks = Acks.All;
         config.LingerMs = 5;
-        producer = new ProducerBuilder<string, byte[]>(config).Build();
+        var builder = new ProducerBuilder<string, byte[]>(config);
+        if (statisticsIntervalMs > 0)
+        {
+            config.StatisticsIntervalMs = statisticsIntervalMs;
+            var publish = KafkaClientMetrics.Default.StatisticsHandler;
+            builder.SetStatisticsHandler((_, json) => publish(json));
+            clientId = config.ClientId;
+        }
+        producer = builder.Build();
         this.serDes = serDes;
     }
 
@@ -94,5 +108,7 @@ public sealed class CanonicalRecordProducer : IDisposable
     {
         producer.Flush(TimeSpan.FromSeconds(10));
         producer.Dispose();
+        if (clientId is not null)
+            KafkaClientMetrics.Default.Forget(clientId);
     }
 }

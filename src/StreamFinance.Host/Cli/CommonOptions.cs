@@ -31,6 +31,17 @@ public static class CommonOptions
         Description = "Schema Registry URL. Shortcut for --set SchemaRegistry:Url=...",
     };
 
+    /// <summary><c>--log-format simple|json</c>: shortcut for Logging:Format.</summary>
+    public static Option<string?> LogFormat()
+    {
+        var option = new Option<string?>("--log-format")
+        {
+            Description = "Console log format: simple (default) or json. Shortcut for --set Logging:Format=...",
+        };
+        option.AcceptOnlyFromAmong("simple", "json");
+        return option;
+    }
+
     /// <summary><c>--duration</c>: stop by itself after this long.</summary>
     public static Option<TimeSpan?> Duration() => new("--duration")
     {

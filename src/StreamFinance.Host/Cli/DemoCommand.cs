@@ -22,10 +22,12 @@ public static class DemoCommand
         brokers.AcceptOnlyFromAmong("1", "3");
         var rate = new Option<int?>("--rate") { Description = "Generated transaction records per second (default from Generator:RecordsPerSecond, 50)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the generator, for repeatable data (default 42)." };
+        var logFormat = CommonOptions.LogFormat();
         command.Options.Add(duration);
         command.Options.Add(brokers);
         command.Options.Add(rate);
         command.Options.Add(seed);
+        command.Options.Add(logFormat);
         var settingsOptions = new SettingsOptions(command, withAddresses: false);
 
         command.SetAction(async (parse, ct) =>
@@ -47,6 +49,7 @@ public static class DemoCommand
             };
             if (parse.GetValue(rate) is { } r) forced["Generator:RecordsPerSecond"] = r.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(seed) is { } s) forced["Generator:Seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (parse.GetValue(logFormat) is { } format) forced["Logging:Format"] = format;
             var settings = settingsOptions.Load(parse, forced);
 
             var output = parse.InvocationConfiguration.Output;

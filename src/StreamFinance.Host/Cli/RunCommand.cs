@@ -20,14 +20,16 @@ public static class RunCommand
         {
             Description = "The Kafka cluster is an embedded broker (streamfinance broker): create topics through its control channel URL, since the mock has no Admin API.",
         };
+        var logFormat = CommonOptions.LogFormat();
         command.Options.Add(duration);
         command.Options.Add(liveView);
         command.Options.Add(brokerControl);
+        command.Options.Add(logFormat);
         var settingsOptions = new SettingsOptions(command, withAddresses: true);
 
         command.SetAction(async (parse, ct) =>
         {
-            var settings = settingsOptions.Load(parse);
+            var settings = settingsOptions.Load(parse, parse.GetValue(logFormat) is { } format ? new Dictionary<string, string?> { ["Logging:Format"] = format } : null);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"Kafka at {settings.Kafka.BootstrapServers}, Schema Registry at {settings.SchemaRegistry.Url}");
             return await PipelineRunner.RunAsync(

@@ -18,6 +18,7 @@ public static class StreamFinanceCli
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(TopicsCommand.Create());
         root.Subcommands.Add(MasterDataCommand.Create());
+        root.Subcommands.Add(DocsCommand.Create());
         return root;
     }
 

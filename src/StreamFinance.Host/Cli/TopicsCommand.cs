@@ -3,6 +3,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
+using StreamFinance.Topologies.Docs;
 using StreamFinance.Topologies.SerDes;
 
 namespace StreamFinance.Host.Cli;

@@ -9,6 +9,8 @@ public sealed record StreamFinanceSettings(
     SchemaRegistryOptions SchemaRegistry,
     StreamsOptions Streams,
     GeneratorOptions Generator,
+    ObservabilityOptions Observability,
+    LoggingOptions Logging,
     IConfiguration Configuration)
 {
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
@@ -19,23 +21,27 @@ public sealed record StreamFinanceSettings(
             BindSection<SchemaRegistryOptions>(configuration, SchemaRegistryOptions.Section),
             BindSection<StreamsOptions>(configuration, StreamsOptions.Section),
             BindSection<GeneratorOptions>(configuration, GeneratorOptions.Section),
+            BindSection<ObservabilityOptions>(configuration, ObservabilityOptions.Section),
+            // Lenient: the rest of the Logging section (LogLevel, Console, ...) is Microsoft.Extensions.Logging's.
+            BindSection<LoggingOptions>(configuration, LoggingOptions.Section, errorOnUnknown: false),
             configuration);
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
             .Concat(settings.Streams.Validate())
             .Concat(settings.Generator.Validate())
+            .Concat(settings.Observability.Validate())
             .ToList();
         if (problems.Count > 0)
             throw new ConfigurationException(string.Join(" ", problems));
         return settings;
     }
 
-    private static T BindSection<T>(IConfiguration configuration, string section) where T : new()
+    private static T BindSection<T>(IConfiguration configuration, string section, bool errorOnUnknown = true) where T : new()
     {
         var options = new T();
         try
         {
-            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = errorOnUnknown);
         }
         catch (InvalidOperationException e)
         {

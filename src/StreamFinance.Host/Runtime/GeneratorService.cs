@@ -9,10 +9,12 @@ namespace StreamFinance.Host.Runtime;
 
 /// <summary>
 /// Feeds the demo: writes the sample master data once, then transactions at a steady rate until stopped.
-/// Delivery failures are counted and logged, never ignored.
+/// Delivery failures are counted and logged, never ignored. With <paramref name="statisticsIntervalMs"/> above 0
+/// (default 0, off), its producer publishes librdkafka statistics (queue depth, request errors) to Prometheus.
 /// </summary>
 public sealed class GeneratorService(
-    SampleDataGenerator generator, KafkaOptions kafka, SerDesFactory serDes, int recordsPerSecond, ILogger<GeneratorService> logger) : BackgroundService
+    SampleDataGenerator generator, KafkaOptions kafka, SerDesFactory serDes, int recordsPerSecond, ILogger<GeneratorService> logger, int statisticsIntervalMs = 0)
+    : BackgroundService
 {
     private long produced;
     private long failed;
@@ -24,7 +26,7 @@ public sealed class GeneratorService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var producer = new CanonicalRecordProducer(kafka, serDes, "generator");
+        using var producer = new CanonicalRecordProducer(kafka, serDes, "generator", statisticsIntervalMs);
         foreach (var record in generator.MasterData())
             producer.Produce(record.Topic, record.Key, record.Value, OnDelivery);
         producer.Flush(TimeSpan.FromSeconds(30));

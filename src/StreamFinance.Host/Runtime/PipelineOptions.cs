@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Provisioning;
+using StreamFinance.Topologies;
 
 namespace StreamFinance.Host.Runtime;
 
@@ -9,9 +11,15 @@ namespace StreamFinance.Host.Runtime;
 /// <param name="RunGenerator">Whether the sample-data generator feeds the ingest topics.</param>
 /// <param name="LiveView">Whether to draw the records-per-topic table.</param>
 /// <param name="Duration">Stop after this long; null runs until cancelled.</param>
+/// <param name="Topologies">The topologies to run; null (the default) runs <see cref="TopologyCatalog.All"/>.</param>
+/// <param name="ConfigureLogging">More logging set-up after the console output and before secret masking (tests capture the log here); default none.</param>
+/// <param name="OnListening">Told the base address of <c>/metrics</c> and <c>/health</c> once it listens, before the topologies start; default none.</param>
 public sealed record PipelineOptions(
     StreamFinanceSettings Settings,
     ITopicProvisioner Provisioner,
     bool RunGenerator,
     bool LiveView,
-    TimeSpan? Duration);
+    TimeSpan? Duration,
+    IReadOnlyList<IStreamTopology>? Topologies = null,
+    Action<ILoggingBuilder>? ConfigureLogging = null,
+    Action<Uri>? OnListening = null);

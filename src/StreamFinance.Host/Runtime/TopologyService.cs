@@ -1,26 +1,39 @@
+using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Hosting;
+using StreamFinance.Topologies.Observability;
+using StreamFinance.Topologies.Observability.Streamiz;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net;
 
 namespace StreamFinance.Host.Runtime;
 
-/// <summary>Runs one topology's <see cref="KafkaStream"/> for the lifetime of the host and reports its state.</summary>
+/// <summary>
+/// Runs one topology's <see cref="KafkaStream"/> for the lifetime of the host and reports its state and readiness.
+/// The stream starts once every hosted service, the HTTP listener included, has started, so that <c>/health/ready</c>
+/// answers (503) before the topology runs.
+/// </summary>
 public sealed class TopologyService(
     IStreamTopology topology,
     KafkaOptions kafka,
     StreamsOptions streams,
     SchemaRegistryOptions registry,
     SerDesFactory serDes,
-    ILoggerFactory loggerFactory) : IHostedService, IDisposable
+    ILoggerFactory loggerFactory,
+    StreamizReporting? reporting = null,
+    PipelineMetrics? metrics = null) : IHostedLifecycleService, IDisposable
 {
     private readonly ILogger logger = loggerFactory.CreateLogger($"StreamFinance.Topology.{topology.Name}");
+    private readonly object gate = new();
+    private readonly Dictionary<(string Store, TopicPartition Partition), (long From, long To)> restoring = [];
     private KafkaStream? stream;
     private DeadLetterPublisher? deadLetterPublisher;
+    private IDisposable? sensorTracking;
+    private int streamThreads;
 
     /// <summary>The topology this service runs.</summary>
     public IStreamTopology Topology => topology;
@@ -29,22 +42,62 @@ public sealed class TopologyService(
     public string State { get; private set; } = "NOT_STARTED";
 
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var builder = new StreamBuilder();
-        topology.Build(builder, new TopologyContext(serDes));
+        var topologyMetrics = (metrics ?? PipelineMetrics.Default).For(topology.Name);
+        topologyMetrics.Initialize(topology.Inputs.Select(t => t.Name), topology.Outputs.Select(t => t.Name));
+        topology.Build(builder, new TopologyContext(serDes, metrics: topologyMetrics, loggerFactory: loggerFactory));
+        var built = builder.Build();
+        // A topology of global tables only has no stream thread: its KafkaStream state alone says whether it runs.
+        streamThreads = built.Describe().SubTopologies.Any() ? streams.NumStreamThreads : 0;
         // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
         deadLetterPublisher = new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
         var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
-        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters);
-        stream = new KafkaStream(builder.Build(), config);
-        stream.StateChanged += (from, to) =>
+        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters, reporting);
+        var created = new KafkaStream(built, config);
+        State = KafkaStream.State.CREATED.Name;
+        created.StateChanged += OnStateChanged;
+        created.OnRestoreStartEvent += (partition, store, from, to) =>
         {
-            State = to.Name;
-            var level = to == KafkaStream.State.ERROR ? LogLevel.Error : LogLevel.Information;
-            logger.Log(level, "Topology {Topology} state {From} -> {To}", topology.Name, from.Name, to.Name);
+            lock (gate)
+                restoring[(store, partition)] = (from, to);
         };
-        await stream.StartAsync(cancellationToken);
+        created.OnRestoreEndEvent += (partition, store, _) =>
+        {
+            lock (gate)
+                restoring.Remove((store, partition));
+        };
+        stream = created;
+        if (reporting is not null)
+            sensorTracking = reporting.Bridge.Track(topology.Name, created.Metrics);
+        // No token: Streamiz would dispose the stream from the token's callback while it is still starting;
+        // StopAsync disposes it instead, after the start returned.
+        await created.StartAsync();
+    }
+
+    /// <summary>
+    /// Ready when the stream is RUNNING and all of its stream threads are alive. RUNNING already means every stream
+    /// thread has restored its stores and runs (or died) and the global thread has restored every global table, so the
+    /// alive count rules out dead threads. Until then the detail names the state and any store still restoring.
+    /// </summary>
+    public TopologyReadiness Readiness()
+    {
+        var current = stream;
+        var state = State;
+        if (current is null)
+            return new(false, $"not started ({state})");
+        if (state != KafkaStream.State.RUNNING.Name)
+            return new(false, $"state {state}{Restoring()}");
+        if (streamThreads == 0)
+            return new(true, "RUNNING, global tables restored (no stream threads)");
+        var alive = StreamThreadCount.Alive(current.Metrics());
+        return alive switch
+        {
+            null => new(true, $"RUNNING ({streamThreads} stream threads configured; Streamiz did not report how many are alive)"),
+            var n when n < streamThreads => new(false, $"RUNNING but only {n} of {streamThreads} stream threads are alive; see the log for why the others died"),
+            _ => new(true, $"RUNNING, {streamThreads} of {streamThreads} stream threads running"),
+        };
     }
 
     /// <inheritdoc />
@@ -57,10 +110,46 @@ public sealed class TopologyService(
     /// <inheritdoc />
     public void Dispose()
     {
+        sensorTracking?.Dispose();
+        sensorTracking = null;
         // The stream first: its handlers may still be writing dead letters.
-        stream?.Dispose();
-        stream = null;
-        deadLetterPublisher?.Dispose();
-        deadLetterPublisher = null;
+        Interlocked.Exchange(ref stream, null)?.Dispose();
+        Interlocked.Exchange(ref deadLetterPublisher, null)?.Dispose();
+    }
+
+    /// <inheritdoc />
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void OnStateChanged(KafkaStream.State from, KafkaStream.State to)
+    {
+        State = to.Name;
+        if (to == KafkaStream.State.RUNNING)
+        {
+            // RUNNING follows every restore; a restore that ended without its end event (its task moved away) is over too.
+            lock (gate)
+                restoring.Clear();
+        }
+        var level = to == KafkaStream.State.ERROR ? LogLevel.Error : LogLevel.Information;
+        logger.Log(level, "Topology {Topology} state {From} -> {To}", topology.Name, from.Name, to.Name);
+    }
+
+    private string Restoring()
+    {
+        lock (gate)
+        {
+            if (restoring.Count == 0)
+                return "";
+            var stores = restoring.Select(r => $"{r.Key.Store} from {r.Key.Partition} (offsets {r.Value.From} to {r.Value.To})");
+            return "; restoring " + string.Join(", ", stores);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Observability.Streamiz;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 
@@ -19,9 +20,10 @@ public static class StreamConfigFactory
     /// Handlers that dead-letter records the topology cannot deserialize or write and let the stream continue. Default
     /// none: Streamiz then stops the stream thread on the first such record.
     /// </param>
+    /// <param name="reporting">Sends the stream's Streamiz sensors and librdkafka statistics to Prometheus. Default none.</param>
     public static StreamConfig<StringSerDes, StringSerDes> Create(
         IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry, ILoggerFactory? loggerFactory = null,
-        DeadLetterExceptionHandlers? deadLetters = null)
+        DeadLetterExceptionHandlers? deadLetters = null, StreamizReporting? reporting = null)
     {
         var applicationId = streams.ApplicationIdFor(topology.Name);
         var config = new StreamConfig<StringSerDes, StringSerDes>
@@ -58,6 +60,7 @@ public static class StreamConfigFactory
             config.DeserializationExceptionHandler = deadLetters.OnDeserializationError;
             config.ProductionExceptionHandler = deadLetters.OnProductionError;
         }
+        reporting?.ApplyTo(config, topology.Name);
         return config;
     }
 }

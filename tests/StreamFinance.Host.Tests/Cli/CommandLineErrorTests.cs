@@ -8,6 +8,8 @@ public class CommandLineErrorTests
     [InlineData("demo --brokers 2", "--brokers")]
     [InlineData("broker --port 70000", "--port")]
     [InlineData("topics list --format xml", "--format")]
+    [InlineData("run --log-format xml", "--log-format")]
+    [InlineData("demo --log-format xml", "--log-format")]
     [InlineData("no-such-command", "no-such-command")]
     public async Task Bad_command_line_value_gets_one_line_explanation_and_exit_code_2(string args, string named)
     {
@@ -26,6 +28,10 @@ public class CommandLineErrorTests
     [InlineData("SchemaRegistry:Url=ftp://registry", "SchemaRegistry:Url")]
     [InlineData("Kafka:NoSuchSetting=1", "NoSuchSetting")]
     [InlineData("Kafka:SecurityProtocol=Carrier-Pigeon", "SecurityProtocol")]
+    [InlineData("Observability:MetricsPort=70000", "Observability:MetricsPort")]
+    [InlineData("Observability:MetricsHost=metrics.example.com", "Observability:MetricsHost")]
+    [InlineData("Observability:KafkaStatisticsIntervalMs=5", "Observability:KafkaStatisticsIntervalMs")]
+    [InlineData("Logging:Format=xml", "Logging:Format")]
     public async Task Bad_configuration_value_gets_one_line_explanation_and_exit_code_2(string assignment, string named)
     {
         var result = await CliRunner.RunAsync("run", "--set", assignment, "--duration", "1");

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Provisioning;
+using StreamFinance.Topologies.Docs;
 using StreamFinance.Host.Tests.Support;
 
 namespace StreamFinance.Host.Tests.Provisioning;

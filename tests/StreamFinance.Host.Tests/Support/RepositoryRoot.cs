@@ -1,6 +1,6 @@
 namespace StreamFinance.Host.Tests.Support;
 
-/// <summary>Finds the repository checkout the tests run from, for tests that compare committed files with the code.</summary>
+/// <summary>The repository checkout the tests run from: the folder above the test output that holds <c>StreamFinance.sln</c>.</summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
@@ -8,8 +8,13 @@ internal static class RepositoryRoot
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "StreamFinance.sln")))
+            {
                 return dir.FullName;
-        throw new InvalidOperationException($"No StreamFinance.sln above {AppContext.BaseDirectory}.");
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No StreamFinance.sln above {AppContext.BaseDirectory}; run the tests from the repository checkout.");
     }
 }

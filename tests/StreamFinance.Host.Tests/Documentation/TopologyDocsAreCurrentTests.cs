@@ -1,0 +1,22 @@
+using StreamFinance.Host.Documentation;
+using StreamFinance.Host.Tests.Support;
+using StreamFinance.Topologies;
+using StreamFinance.Topologies.Docs;
+
+namespace StreamFinance.Host.Tests.Documentation;
+
+public sealed class TopologyDocsAreCurrentTests
+{
+    [Fact]
+    public void The_committed_topology_docs_match_what_the_code_generates()
+    {
+        var docs = TopologyDocsGenerator.Generate(TopologyCatalog.All);
+        var changes = TopologyDocsFolder.Compare(Path.Combine(RepositoryRoot.Path, TopologyDocsFolder.DefaultPath), docs);
+
+        Assert.True(docs.Failures.Count == 0, $"Topologies could not be documented:\n{string.Join('\n', docs.Failures)}");
+        Assert.True(
+            changes.Count == 0,
+            $"topology-docs/ is stale: run `{TopologyDocsFolder.RegenerateCommand}`\n" +
+            string.Join('\n', changes.Select(c => $"{c.Kind.ToString().ToLowerInvariant()}: {c.FileName}")));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using StreamFinance.Host.Tests.Support;
+
+namespace StreamFinance.Host.Tests.Logging;
+
+[Collection(PipelineCollection.Name)]
+public sealed class SecretsNeverLoggedTests
+{
+    private static readonly Dictionary<string, string?> Secrets = new()
+    {
+        ["Kafka:SaslPassword"] = "kafka-sasl-Zq81",
+        ["Kafka:SslKeyPassword"] = "ssl-key-Wv27",
+        ["SchemaRegistry:BasicAuthUserInfo"] = "registry-user:registry-pw-Hx55",
+        ["Connectors:Concur:ApiKey"] = "concur-key-Jm09",
+        ["Connectors:Coupa:ClientSecret"] = "coupa-secret-Lt44",
+    };
+
+    [Theory]
+    [InlineData("simple")]
+    [InlineData("json")]
+    public async Task No_secret_reaches_the_log_of_a_pipeline_start_including_streamiz_configuration_dump(string format)
+    {
+        var settings = new Dictionary<string, string?>(Secrets)
+        {
+            ["Logging:Format"] = format,
+            // Streamiz logs its whole configuration at Information when a KafkaStream is created.
+            ["Logging:LogLevel:Streamiz"] = "Information",
+        };
+        // A careless line as a connector might write it: every secret value in one message.
+        var careless = "credentials " + string.Join(" ", Secrets.Values);
+
+        await using (var pipeline = await RunningPipeline.StartAsync(settings, careless))
+        {
+            await pipeline.WaitUntilReadyAsync();
+            await pipeline.ProduceExpensesAsync(1);
+            await Eventually(() => pipeline.Log.Text.Contains(PassThroughTopology.LogMessage, StringComparison.Ordinal));
+            Assert.Equal(0, await pipeline.StopAsync());
+            var log = pipeline.Log.Text;
+
+            Assert.Contains("Effective settings", log);
+            Assert.Contains("SaslPassword=***", log);
+            Assert.Contains("Start creation of the stream application", log);
+            Assert.Contains("Upstream refused the request: credentials ***", log);
+            Assert.Contains("corr-e0", log);
+            foreach (var (key, secret) in Secrets)
+                Assert.False(log.Contains(secret!, StringComparison.Ordinal), $"{key} ({secret}) was logged");
+            Assert.DoesNotContain("registry-pw-Hx55", pipeline.Output.ToString());
+            if (format == "json")
+                Assert.All(pipeline.Log.Lines, line => JsonDocument.Parse(line).Dispose());
+        }
+    }
+
+    private static async Task Eventually(Func<bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!done() && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+    }
+}
