@@ -13,6 +13,9 @@ public sealed record StreamFinanceSettings(
     LoggingOptions Logging,
     IConfiguration Configuration)
 {
+    /// <summary>Policies of the master-data topology (section <c>MasterData</c>, see <see cref="MasterDataSettings"/>). Default <see cref="MasterDataOptions.Default"/>.</summary>
+    public MasterDataOptions MasterData { get; init; } = MasterDataOptions.Default();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -24,12 +27,16 @@ public sealed record StreamFinanceSettings(
             BindSection<ObservabilityOptions>(configuration, ObservabilityOptions.Section),
             // Lenient: the rest of the Logging section (LogLevel, Console, ...) is Microsoft.Extensions.Logging's.
             BindSection<LoggingOptions>(configuration, LoggingOptions.Section, errorOnUnknown: false),
-            configuration);
+            configuration)
+        {
+            MasterData = MasterDataSettings.Bind(configuration),
+        };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
             .Concat(settings.Streams.Validate())
             .Concat(settings.Generator.Validate())
             .Concat(settings.Observability.Validate())
+            .Concat(settings.MasterData.Validate())
             .ToList();
         if (problems.Count > 0)
             throw new ConfigurationException(string.Join(" ", problems));

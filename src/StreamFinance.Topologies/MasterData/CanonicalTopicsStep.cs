@@ -1,6 +1,7 @@
 using Avro.Specific;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net.Stream;
 
@@ -46,6 +47,7 @@ public static class CanonicalTopicsStep
     private static CanonicalOutput Output<T>(MasterDataObjectType type, Topic<string, T> topic) where T : class, ISpecificRecord =>
         new(type, topic, (stream, context) => stream
             .Map((_, change, _) => KeyValuePair.Create(change.Update.businessKey, LatestValue<T>(change.History)), $"{MasterDataNames.Canonical}.{topic.Name}")
+            .CountProduced(context.Metrics, topic.Name)
             .To(topic.Name, SerDesFactory.Key(), context.SerDes.Avro<T>(), $"{MasterDataNames.Canonical}.{topic.Name}-sink"));
 
     /// <summary>The latest version's payload, or null (a tombstone) when that version is a true delete.</summary>

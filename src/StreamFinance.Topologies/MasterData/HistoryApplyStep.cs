@@ -2,6 +2,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData.Ownership;
 using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Processors.Public;
@@ -42,6 +43,7 @@ public static class HistoryApplyStep
 
         changes
             .MapValues((_, change, _) => change.History, MasterDataNames.HistoryValue)
+            .CountProduced(context.Metrics, Topics.MasterDataHistory.Name)
             .To(Topics.MasterDataHistory.Name, SerDesFactory.Key(), context.SerDes.Avro<MasterDataHistory>(), MasterDataNames.HistorySink);
         return changes;
     }

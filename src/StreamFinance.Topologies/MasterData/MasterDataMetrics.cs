@@ -1,11 +1,12 @@
 using Prometheus;
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Topologies.Observability;
 
 namespace StreamFinance.Topologies.MasterData;
 
 /// <summary>
-/// The master-data topology's business metrics, in prometheus-net's default registry (served by the host on
-/// <c>/metrics</c>):
+/// The master-data topology's business metrics (<see cref="BusinessMetrics"/>, prometheus-net's default registry, served by
+/// the host on <c>/metrics</c>):
 /// <list type="bullet">
 /// <item><c>streamfinance_master_data_updates_total{object_type, outcome}</c>: updates read from <c>md.updates</c>, by
 /// outcome <c>applied</c> (a new version in <c>md.history</c>), <c>rejected</c> (dead-lettered) or <c>unchanged</c> (a
@@ -27,14 +28,14 @@ public static class MasterDataMetrics
     public const string Unchanged = "unchanged";
 
     /// <summary>The updates counter.</summary>
-    public static Counter Updates { get; } = Metrics.CreateCounter(
-        "streamfinance_master_data_updates_total",
+    public static Counter Updates { get; } = BusinessMetrics.Counter(
+        "master_data_updates_total",
         "Master-data updates read from md.updates, by object type and outcome (applied, rejected, unchanged).",
-        new CounterConfiguration { LabelNames = ["object_type", "outcome"] });
+        "object_type", "outcome");
 
     /// <summary>The open duplicate candidates gauge.</summary>
-    public static Gauge DuplicateCandidatesOpen { get; } = Metrics.CreateGauge(
-        "streamfinance_supplier_duplicate_candidates_open",
+    public static Gauge DuplicateCandidatesOpen { get; } = BusinessMetrics.Gauge(
+        "supplier_duplicate_candidates_open",
         "Candidate duplicate supplier pairs currently OPEN in md.supplier-duplicates.");
 
     /// <summary>Counts one update of <paramref name="type"/> with <paramref name="outcome"/>.</summary>

@@ -1,6 +1,7 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net;
 
@@ -46,7 +47,8 @@ public sealed class MasterDataTopology : IStreamTopology
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(context);
 
-        var updates = builder.Stream(Topics.MasterDataUpdates.Name, SerDesFactory.Key(), context.SerDes.Avro<MasterDataUpdate>(), MasterDataNames.Source);
+        var updates = builder.Stream(Topics.MasterDataUpdates.Name, SerDesFactory.Key(), context.SerDes.Avro<MasterDataUpdate>(), MasterDataNames.Source)
+            .CountConsumed(context.Metrics, Topics.MasterDataUpdates.Name);
         var valid = UpdateValidationStep.Apply(updates, context, this);
         var changes = HistoryApplyStep.Apply(builder, valid, context, this);
         CanonicalTopicsStep.Apply(changes, context);

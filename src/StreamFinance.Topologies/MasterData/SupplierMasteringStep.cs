@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Processors.Public;
@@ -49,9 +50,11 @@ public static class SupplierMasteringStep
 
         outputs[0]
             .MapValues((_, output, _) => output.Golden!, $"{MasterDataNames.SupplierOutputs}.golden")
+            .CountProduced(context.Metrics, Topics.Suppliers.Name)
             .To(Topics.Suppliers.Name, SerDesFactory.Key(), context.SerDes.Avro<Supplier>(), $"{MasterDataNames.SupplierOutputs}.golden-sink");
         outputs[1]
             .MapValues((_, output, _) => output.Candidate!, $"{MasterDataNames.SupplierOutputs}.candidates")
+            .CountProduced(context.Metrics, Topics.SupplierDuplicates.Name)
             .To(Topics.SupplierDuplicates.Name, SerDesFactory.Key(), context.SerDes.Avro<SupplierDuplicateCandidate>(), $"{MasterDataNames.SupplierOutputs}.candidates-sink");
     }
 
