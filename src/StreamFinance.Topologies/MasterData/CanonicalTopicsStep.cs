@@ -3,6 +3,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
+using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Stream;
 
 namespace StreamFinance.Topologies.MasterData;
@@ -39,10 +40,13 @@ public static class CanonicalTopicsStep
     {
         var branches = changes
             .Filter((_, change, _) => change.LatestChanged && change.Update.objectType != MasterDataObjectType.SUPPLIER, MasterDataNames.LatestChanged)
-            .Branch(MasterDataNames.Canonical, Outputs.Select(o => (Func<string, HistoryChange, Streamiz.Kafka.Net.Processors.IRecordContext, bool>)((_, change, _) => change.Update.objectType == o.Type)).ToArray());
+            .Branch(MasterDataNames.Canonical, Outputs.Select(IsOfType).ToArray());
         for (var i = 0; i < Outputs.Count; i++)
             Outputs[i].Write(branches[i], context);
     }
+
+    private static Func<string, HistoryChange, IRecordContext, bool> IsOfType(CanonicalOutput output) =>
+        (_, change, _) => change.Update.objectType == output.Type;
 
     private static CanonicalOutput Output<T>(MasterDataObjectType type, Topic<string, T> topic) where T : class, ISpecificRecord =>
         new(type, topic, (stream, context) => stream

@@ -1,4 +1,6 @@
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Domain.MasterData.History;
+using StreamFinance.Domain.MasterData.Ownership;
 using StreamFinance.Topologies.DeadLetters;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
@@ -19,7 +21,7 @@ public sealed class HistoryApplyTransformer : ITransformer<string, MasterDataUpd
 
     /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: the default system-of-record table and retention on the system clock.</summary>
     public HistoryApplyTransformer()
-        : this(new HistoryApplier(Domain.MasterData.Ownership.SystemOfRecordTable.Default, new Domain.MasterData.History.HistoryRetentionPolicy()), TimeProvider.System)
+        : this(new HistoryApplier(SystemOfRecordTable.Default, new HistoryRetentionPolicy()), TimeProvider.System)
     {
     }
 

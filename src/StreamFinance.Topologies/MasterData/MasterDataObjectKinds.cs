@@ -1,4 +1,3 @@
-using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 
 namespace StreamFinance.Topologies.MasterData;
@@ -9,16 +8,16 @@ public static class MasterDataObjectKinds
     /// <summary>Every kind.</summary>
     public static IReadOnlyList<MasterDataObjectKind> All { get; } =
     [
-        Kind<CostCenter>(MasterDataObjectType.COST_CENTER, c => c.costCenterId, nameof(CostCenter.costCenterId), Topics.CostCenters),
-        Kind<Supplier>(MasterDataObjectType.SUPPLIER, s => s.supplierId, nameof(Supplier.supplierId), Topics.Suppliers),
-        Kind<Project>(MasterDataObjectType.PROJECT, p => p.projectId, nameof(Project.projectId), Topics.Projects),
-        Kind<GlAccount>(MasterDataObjectType.GL_ACCOUNT, g => g.glAccountId, nameof(GlAccount.glAccountId), Topics.GlAccounts),
-        Kind<TaxCode>(MasterDataObjectType.TAX_CODE, t => t.taxCodeId, nameof(TaxCode.taxCodeId), Topics.TaxCodes),
-        Kind<LegalEntity>(MasterDataObjectType.LEGAL_ENTITY, e => e.legalEntityId, nameof(LegalEntity.legalEntityId), Topics.LegalEntities),
-        Kind<Employee>(MasterDataObjectType.EMPLOYEE, e => e.employeeId, nameof(Employee.employeeId), Topics.Employees),
-        Kind<ExchangeRate>(MasterDataObjectType.EXCHANGE_RATE, r => r.exchangeRateId, nameof(ExchangeRate.exchangeRateId), Topics.FxRates),
-        Kind<AccountingPeriod>(MasterDataObjectType.ACCOUNTING_PERIOD, p => p.periodId, nameof(AccountingPeriod.periodId), Topics.AccountingPeriods),
-        Kind<Budget>(MasterDataObjectType.BUDGET, b => b.budgetId, nameof(Budget.budgetId), Topics.Budgets),
+        Kind<CostCenter>(MasterDataObjectType.COST_CENTER, c => c.costCenterId, nameof(CostCenter.costCenterId)),
+        Kind<Supplier>(MasterDataObjectType.SUPPLIER, s => s.supplierId, nameof(Supplier.supplierId)),
+        Kind<Project>(MasterDataObjectType.PROJECT, p => p.projectId, nameof(Project.projectId)),
+        Kind<GlAccount>(MasterDataObjectType.GL_ACCOUNT, g => g.glAccountId, nameof(GlAccount.glAccountId)),
+        Kind<TaxCode>(MasterDataObjectType.TAX_CODE, t => t.taxCodeId, nameof(TaxCode.taxCodeId)),
+        Kind<LegalEntity>(MasterDataObjectType.LEGAL_ENTITY, e => e.legalEntityId, nameof(LegalEntity.legalEntityId)),
+        Kind<Employee>(MasterDataObjectType.EMPLOYEE, e => e.employeeId, nameof(Employee.employeeId)),
+        Kind<ExchangeRate>(MasterDataObjectType.EXCHANGE_RATE, r => r.exchangeRateId, nameof(ExchangeRate.exchangeRateId)),
+        Kind<AccountingPeriod>(MasterDataObjectType.ACCOUNTING_PERIOD, p => p.periodId, nameof(AccountingPeriod.periodId)),
+        Kind<Budget>(MasterDataObjectType.BUDGET, b => b.budgetId, nameof(Budget.budgetId)),
     ];
 
     /// <summary>The kind of <paramref name="type"/>.</summary>
@@ -26,6 +25,6 @@ public static class MasterDataObjectKinds
         All.FirstOrDefault(k => k.Type == type)
         ?? throw new InvalidOperationException($"Object type {type} has no entry in {nameof(MasterDataObjectKinds)}; add one when the Avro enum grows.");
 
-    private static MasterDataObjectKind Kind<T>(MasterDataObjectType type, Func<T, string?> idOf, string idField, TopicSpec topic) where T : class =>
-        new(type, typeof(T), payload => payload is T typed ? idOf(typed) : null, idField, topic);
+    private static MasterDataObjectKind Kind<T>(MasterDataObjectType type, Func<T, string?> idOf, string idField) where T : class =>
+        new(type, typeof(T), payload => payload is T typed ? idOf(typed) : null, idField);
 }
