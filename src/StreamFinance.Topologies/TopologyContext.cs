@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
@@ -20,6 +21,12 @@ public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = 
 
     /// <summary>The clock. Default <see cref="TimeProvider.System"/>; tests pass a fixed one.</summary>
     public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    /// <summary>
+    /// Policies of the master-data topology (system of record, survivorship, duplicate thresholds, history retention,
+    /// FX fallback). Default <see cref="MasterDataOptions.Default"/>; the host sets the validated <c>MasterData</c> section.
+    /// </summary>
+    public MasterDataOptions MasterData { get; init; } = MasterDataOptions.Default();
 
     /// <summary>Builds dead letters on <see cref="Clock"/>.</summary>
     public DeadLetterFactory DeadLetters => new(Clock);

@@ -83,6 +83,8 @@ public sealed class SampleDataGenerator
                 complianceStatus = SupplierComplianceStatus.COMPLIANT,
                 sourceReferences = [new SupplierSourceReference { sourceSystem = "sap-s4", sourceId = id }], effectiveFrom = yearStart,
             });
+        foreach (var record in MasterDataExceptions(today, yearStart))
+            yield return record;
         foreach (var (id, entity, costCenter) in World.Employees)
             yield return Update("netsuite", MasterDataObjectType.EMPLOYEE, id, yearStart, new Employee
             {
@@ -114,6 +116,39 @@ public sealed class SampleDataGenerator
                 amount = Money(250_000m * SampleWorld.PerUsd(currency), currency),
             });
         }
+    }
+
+    /// <summary>
+    /// Deliberate master-data cases, so the demo shows every path of the master-data topology: procurement's own record of
+    /// <see cref="SampleWorld.DuplicateSupplier"/> spelled differently but with the same tax id and bank account (a duplicate,
+    /// merged into the ERP's golden record); procurement trying to change that supplier's bank account, which only the ERP
+    /// owns (dead-lettered as OWNERSHIP_VIOLATION); and a treasury rate of zero (dead-lettered as INVALID_FX_RATE).
+    /// </summary>
+    private IEnumerable<GeneratedRecord> MasterDataExceptions(DateTime today, DateTime yearStart)
+    {
+        var erp = World.Suppliers.First(s => s.Id == World.DuplicateSupplier);
+        var duplicateId = World.ProcurementDuplicateId;
+        yield return Update("coupa", MasterDataObjectType.SUPPLIER, duplicateId, yearStart, new Supplier
+        {
+            envelope = Envelope("coupa", duplicateId, yearStart.AddDays(14)), supplierId = duplicateId, legalName = "Mueller Buerotechnik GmbH",
+            taxId = $"{erp.TaxId[..2]} {erp.TaxId[2..5]} {erp.TaxId[5..8]} {erp.TaxId[8..]}", country = erp.Country, bankAccountFingerprint = Fingerprint(erp.Id),
+            status = SupplierStatus.ACTIVE, riskStatus = SupplierRiskStatus.NOT_SCREENED, complianceStatus = SupplierComplianceStatus.PENDING_REVIEW,
+            contacts = [new SupplierContact { name = "Jana Mueller", email = "j.mueller@mueller-buerotechnik.example", phone = null, role = "ACCOUNTS_RECEIVABLE" }],
+            sourceReferences = [new SupplierSourceReference { sourceSystem = "coupa", sourceId = duplicateId }], effectiveFrom = yearStart,
+        });
+        yield return Update("coupa", MasterDataObjectType.SUPPLIER, erp.Id, today, new Supplier
+        {
+            envelope = Envelope("coupa", erp.Id, today), supplierId = erp.Id, legalName = erp.Name, taxId = erp.TaxId, country = erp.Country,
+            bankAccountFingerprint = Fingerprint($"{erp.Id}-changed-by-procurement"), status = SupplierStatus.ACTIVE, riskStatus = SupplierRiskStatus.LOW,
+            complianceStatus = SupplierComplianceStatus.COMPLIANT,
+            sourceReferences = [new SupplierSourceReference { sourceSystem = "sap-s4", sourceId = erp.Id }], effectiveFrom = today,
+        });
+        var rateId = $"USD/CHF/{today:yyyy-MM-dd}";
+        yield return Update("d365", MasterDataObjectType.EXCHANGE_RATE, rateId, today, new ExchangeRate
+        {
+            envelope = Envelope("d365", rateId, today), exchangeRateId = rateId, fromCurrency = "USD", toCurrency = "CHF", rateDate = today,
+            rate = AvroDecimals.ToAvro(0m, AvroDecimals.FxRateScale), rateType = ExchangeRateType.SPOT,
+        });
     }
 
     /// <summary>The next transaction of the endless mix.</summary>

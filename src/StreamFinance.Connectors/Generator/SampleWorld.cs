@@ -66,6 +66,12 @@ public sealed class SampleWorld
         ("SUP-0005", "Contoso Logistics S.A.", "DE", "DE298765432"),
     ];
 
+    /// <summary>The ERP supplier that procurement also knows under its own id, spelled differently (a duplicate for the demo).</summary>
+    public string DuplicateSupplier => "SUP-0002";
+
+    /// <summary>Procurement's id of <see cref="DuplicateSupplier"/>.</summary>
+    public string ProcurementDuplicateId => "CP-7002";
+
     /// <summary>Employees per entity: 8 per entity, ids E-US01-001 ...</summary>
     public IReadOnlyList<(string Id, string Entity, string CostCenter)> Employees { get; }
 

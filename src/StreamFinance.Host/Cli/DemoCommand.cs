@@ -46,6 +46,9 @@ public static class DemoCommand
                 // A fresh broker needs fresh state: never reuse RocksDB state from an earlier demo.
                 ["Streams:StateDir"] = stateDir,
                 ["Generator:Enabled"] = "true",
+                // The mock broker does not honour read_committed, so aborted transactions would show in the counts;
+                // at-least-once with deterministic ids is what the embedded broker can prove (ENVIRONMENT.md).
+                ["Streams:ProcessingGuarantee"] = "AT_LEAST_ONCE",
             };
             if (parse.GetValue(rate) is { } r) forced["Generator:RecordsPerSecond"] = r.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(seed) is { } s) forced["Generator:Seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
 using StreamFinance.Topologies.Configuration;
 
@@ -14,9 +13,11 @@ public sealed record StreamFinanceSettings(
     ObservabilityOptions Observability,
     LoggingOptions Logging,
     ValidationApiOptions Api,
-    FxFallbackPolicy FxFallback,
     IConfiguration Configuration)
 {
+    /// <summary>Policies of the master-data topology (section <c>MasterData</c>, see <see cref="MasterDataSettings"/>). Default <see cref="MasterDataOptions.Default"/>.</summary>
+    public MasterDataOptions MasterData { get; init; } = MasterDataOptions.Default();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -29,15 +30,17 @@ public sealed record StreamFinanceSettings(
             // Lenient: the rest of the Logging section (LogLevel, Console, ...) is Microsoft.Extensions.Logging's.
             BindSection<LoggingOptions>(configuration, LoggingOptions.Section, errorOnUnknown: false),
             BindSection<ValidationApiOptions>(configuration, ValidationApiOptions.Section),
-            BindSection<FxFallbackPolicy>(configuration, FxFallbackPolicy.Section),
-            configuration);
+            configuration)
+        {
+            MasterData = MasterDataSettings.Bind(configuration),
+        };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
             .Concat(settings.Streams.Validate())
             .Concat(settings.Generator.Validate())
             .Concat(settings.Observability.Validate())
+            .Concat(settings.MasterData.Validate())
             .Concat(settings.Api.Validate())
-            .Concat(settings.FxFallback.Validate())
             .ToList();
         if (problems.Count > 0)
             throw new ConfigurationException(string.Join(" ", problems));

@@ -20,8 +20,7 @@ public static class EffectiveSettings
             $"Streams: ApplicationIdPrefix={streams.ApplicationIdPrefix}, StateDir={streams.StateDir}, ProcessingGuarantee={streams.ProcessingGuarantee}, " +
             $"NumStreamThreads={streams.NumStreamThreads}, CommitIntervalMs={streams.CommitIntervalMs}; " +
             $"Generator: Enabled={generator.Enabled}, RecordsPerSecond={generator.RecordsPerSecond}, Seed={generator.Seed}; " +
-            $"Observability: {settings.Observability}; Logging: {settings.Logging}; Api: {settings.Api}; " +
-            $"MasterData:FxFallback: MaxDaysBack={settings.FxFallback.MaxDaysBack}, CountWeekends={settings.FxFallback.CountWeekends}, UseInverseRate={settings.FxFallback.UseInverseRate}");
+            $"Observability: {settings.Observability}; Logging: {settings.Logging}; Api: {settings.Api}");
     }
 
     private static string Masked(string? secret) => string.IsNullOrEmpty(secret) ? "-" : SecretRedactor.Mask;

@@ -47,7 +47,8 @@ public static class PipelineHost
         foreach (var topology in topologies)
         {
             builder.Services.AddSingleton<IHostedService>(sp => new TopologyService(
-                topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>(), reporting));
+                topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>(), reporting,
+                masterData: settings.MasterData));
             builder.Services.AddTopologyReadiness(topology.Name, sp => TopologyServices(sp).Single(s => s.Topology == topology));
         }
 

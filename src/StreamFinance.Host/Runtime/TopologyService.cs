@@ -25,7 +25,8 @@ public sealed class TopologyService(
     SerDesFactory serDes,
     ILoggerFactory loggerFactory,
     StreamizReporting? reporting = null,
-    PipelineMetrics? metrics = null) : IHostedLifecycleService, IDisposable
+    PipelineMetrics? metrics = null,
+    MasterDataOptions? masterData = null) : IHostedLifecycleService, IDisposable
 {
     private readonly ILogger logger = loggerFactory.CreateLogger($"StreamFinance.Topology.{topology.Name}");
     private readonly object gate = new();
@@ -53,7 +54,10 @@ public sealed class TopologyService(
         var builder = new StreamBuilder();
         var topologyMetrics = (metrics ?? PipelineMetrics.Default).For(topology.Name);
         topologyMetrics.Initialize(topology.Inputs.Select(t => t.Name), topology.Outputs.Select(t => t.Name));
-        topology.Build(builder, new TopologyContext(serDes, metrics: topologyMetrics, loggerFactory: loggerFactory));
+        topology.Build(builder, new TopologyContext(serDes, metrics: topologyMetrics, loggerFactory: loggerFactory)
+        {
+            MasterData = masterData ?? MasterDataOptions.Default(),
+        });
         var built = builder.Build();
         // A topology of global tables only has no stream thread: its KafkaStream state alone says whether it runs.
         streamThreads = built.Describe().SubTopologies.Any() ? streams.NumStreamThreads : 0;

@@ -77,6 +77,18 @@ public sealed class ReasonCode
     /// <summary>A master-data update came from a system that is not the system of record for that object type.</summary>
     public static readonly ReasonCode OwnershipViolation = Technical("OWNERSHIP_VIOLATION", "Stop the non-owning source from sending this object type, or change the system-of-record table if ownership moved.");
 
+    /// <summary>A master-data update names an object type that is not known, or two different ones (record key and update).</summary>
+    public static readonly ReasonCode UnknownObjectType = Technical("UNKNOWN_OBJECT_TYPE", "Fix the source system's mapping so the record key and the update name the same known object type, then replay.");
+
+    /// <summary>A master-data update has no business key, or its record key, update and payload disagree about it.</summary>
+    public static readonly ReasonCode MissingKey = Technical("MISSING_KEY", "Make the source send the object's business key in the record key, the update and the payload, then replay.");
+
+    /// <summary>A master-data update's effective date is not a plausible calendar date.</summary>
+    public static readonly ReasonCode InvalidEffectiveDate = Technical("INVALID_EFFECTIVE_DATE", "Correct the effective date in the source system, then replay.");
+
+    /// <summary>An exchange rate is zero or negative.</summary>
+    public static readonly ReasonCode InvalidFxRate = Technical("INVALID_FX_RATE", "Correct the rate in the rate source (treasury), then replay.");
+
     /// <summary>A connector's mapping profile could not map the source record.</summary>
     public static readonly ReasonCode MappingFailed = Technical("MAPPING_FAILED", "Fix the mapping profile (or the source record), then replay.");
 
@@ -97,7 +109,7 @@ public sealed class ReasonCode
     [
         UnknownCostCenter, InactiveCostCenter, ClosedPeriod, InvalidTaxJurisdiction, MissingReceipt, PolicyLimitExceeded, FxRateMissing,
         UnknownSupplier, SupplierBlocked, BudgetExceeded, PriceVariance, QuantityVariance, DuplicateInvoice,
-        OwnershipViolation, MappingFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed,
+        OwnershipViolation, UnknownObjectType, MissingKey, InvalidEffectiveDate, InvalidFxRate, MappingFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed,
     ];
 
     /// <summary>The reason code written as <paramref name="code"/>, for tools reading dead letters back.</summary>

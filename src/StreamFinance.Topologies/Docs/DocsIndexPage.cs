@@ -24,6 +24,10 @@ internal static class DocsIndexPage
                 [$"[{t.Name}]({TopologyDocsGenerator.PageFileName(t)})", t.Description, Topics(t.Inputs), Topics(t.Outputs)]),
             "None yet: `TopologyCatalog.All` is empty.");
 
+        page.Heading(2, "Master data for data teams")
+            .Line($"[{MasterDataTopicsPage.FileName}]({MasterDataTopicsPage.FileName}): every compacted `md.*` topic with its key, system of record and fields.")
+            .Line();
+
         page.Heading(2, "Topic catalog")
             .Line("Every catalog topic (`StreamFinance.Contracts.Catalog.Topics`). Keys are UTF-8 strings; values are Avro records registered under `<topic>-value`.")
             .Line()

@@ -20,6 +20,9 @@ public static class TopologyDocsGenerator
     /// <summary>File name of the index page.</summary>
     public const string IndexFileName = "README.md";
 
+    /// <summary>Pages generated whatever the topologies: the index and the master-data topics page, in this order.</summary>
+    public static IReadOnlyList<string> FixedFileNames { get; } = [IndexFileName, MasterDataTopicsPage.FileName];
+
     /// <summary>
     /// Documents <paramref name="topologies"/> (default <see cref="TopologyCatalog.All"/>). A topology that fails to
     /// build or to be described is reported in <see cref="TopologyDocs.Failures"/> and the others are still rendered.
@@ -29,9 +32,13 @@ public static class TopologyDocsGenerator
         topologies ??= TopologyCatalog.All;
         var streams = new StreamsOptions();
         var context = new TopologyContext(new SerDesFactory(OfflineSchemaRegistryClient.Create()));
-        var files = new List<DocsFile> { new(IndexFileName, DocsIndexPage.Render(topologies, Topics.All)) };
+        var files = new List<DocsFile>
+        {
+            new(IndexFileName, DocsIndexPage.Render(topologies, Topics.All)),
+            new(MasterDataTopicsPage.FileName, MasterDataTopicsPage.Render(Topics.All, Domain.MasterData.Ownership.SystemOfRecordTable.Default)),
+        };
         var failures = new List<TopologyDocsFailure>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { IndexFileName };
+        var seen = new HashSet<string>(FixedFileNames, StringComparer.OrdinalIgnoreCase);
         foreach (var topology in topologies)
         {
             var fileName = PageFileName(topology);

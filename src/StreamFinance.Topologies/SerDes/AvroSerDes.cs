@@ -24,6 +24,7 @@ namespace StreamFinance.Topologies.SerDes;
 public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecificRecord
 {
     private ISerializer<T>? serializer;
+    private ISerializer<T>? internalSerializer;
     private IDeserializer<T>? deserializer;
 
     /// <summary>Creates the SerDes over a shared registry client.</summary>
@@ -52,7 +53,7 @@ public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecific
 
     /// <inheritdoc />
     public override byte[] Serialize(T data, SerializationContext context) =>
-        data is null ? null! : (serializer ?? throw NotBound()).Serialize(data, context);
+        data is null ? null! : ((IsInternal(context.Topic) ? internalSerializer : serializer) ?? throw NotBound()).Serialize(data, context);
 
     /// <inheritdoc />
     public override T Deserialize(byte[] data, SerializationContext context) =>
@@ -61,9 +62,18 @@ public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecific
     private void Bind(ISchemaRegistryClient registry, AvroSerializerConfig serializerConfig)
     {
         serializer = new AvroSerializer<T>(registry, serializerConfig).AsSyncOverAsync();
+        // Changelog and repartition topics belong to the application, and their subjects exist nowhere else: they are
+        // always registered on first write, also when production registers the public schemas ahead (auto-registration off).
+        internalSerializer = serializerConfig.AutoRegisterSchemas == false
+            ? new AvroSerializer<T>(registry, SerDesFactory.SerializerConfig(autoRegisterSchemas: true)).AsSyncOverAsync()
+            : serializer;
         deserializer = new AvroDeserializer<T>(registry).AsSyncOverAsync();
         isInitialized = true;
     }
+
+    /// <summary>Whether <paramref name="topic"/> is a Streamiz internal topic (<c>&lt;application id&gt;-&lt;name&gt;-changelog|repartition</c>).</summary>
+    public static bool IsInternal(string? topic) =>
+        topic is not null && (topic.EndsWith("-changelog", StringComparison.Ordinal) || topic.EndsWith("-repartition", StringComparison.Ordinal));
 
     private static InvalidOperationException NotBound() =>
         new($"AvroSerDes<{typeof(T).Name}> has no schema registry: create it with SerDesFactory.Avro<T>() or let Streamiz initialise it with schema.registry.url set.");

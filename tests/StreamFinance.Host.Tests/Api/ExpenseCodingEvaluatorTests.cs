@@ -155,12 +155,13 @@ public class ExpenseCodingEvaluatorTests
     }
 
     [Fact]
-    public void Foreign_amount_is_converted_at_the_rate_of_the_date_using_its_latest_correction()
+    public void Foreign_amount_is_converted_at_the_rate_in_force_on_its_date_not_a_later_correction()
     {
+        // Monday's rate 1.085 was corrected to 1.09 with effect from Tuesday: a Monday expense keeps 1.085.
         var result = evaluator.Evaluate(Coding(date: "2026-03-30", amount: 100m, currency: "EUR"));
 
         Assert.True(result.Valid);
-        Assert.Equal(new CurrencyConversion(100m, "EUR", 109.00m, "USD", 1.09m, new DateOnly(2026, 3, 30), 0, false), result.Conversion);
+        Assert.Equal(new CurrencyConversion(100m, "EUR", 108.50m, "USD", 1.085m, new DateOnly(2026, 3, 30), 0, false), result.Conversion);
     }
 
     [Fact]

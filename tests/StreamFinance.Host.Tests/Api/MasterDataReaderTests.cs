@@ -24,8 +24,7 @@ public class MasterDataReaderTests
     [Fact]
     public void A_deleted_exchange_rate_is_not_used()
     {
-        var lookup = ValidationWorld.Lookup().Put(History(MasterDataObjectType.EXCHANGE_RATE, "EUR/USD/2026-03-30",
-            ("2026-03-30", Rate("EUR", "USD", "2026-03-30", 1.085m)), ("2026-03-31", null)));
+        var lookup = ValidationWorld.Lookup().Put(History(MasterDataObjectType.EXCHANGE_RATE, "EUR/USD/2026-03-30", ("2026-03-30", null)));
 
         var rate = new MasterDataReader(lookup).FxRate("EUR", "USD", new DateOnly(2026, 3, 30), new FxFallbackPolicy());
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Contracts.Catalog;
-using StreamFinance.Host.Api.MasterData;
 using StreamFinance.Host.Tests.Api.Support;
 using StreamFinance.Host.Tests.Support;
 using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.SerDes;
 using StreamFinance.Topologies.Validation;
 
@@ -33,7 +33,7 @@ public sealed partial class PipelineValidationApiTests
         var kafka = new KafkaOptions { BootstrapServers = pipeline.Cluster.BootstrapServers };
         using (var producer = new CanonicalRecordProducer(kafka, new SerDesFactory(SchemaRegistryClients.For(pipeline.Registry.Url)), "api-test"))
             foreach (var history in ValidationWorld.Histories)
-                await producer.ProduceAsync(Topics.MasterDataHistory, MasterDataKeys.Of(history.objectType.ToString(), history.businessKey), history, TestContext.Current.CancellationToken);
+                await producer.ProduceAsync(Topics.MasterDataHistory, MasterDataKeys.For(history.objectType, history.businessKey), history, TestContext.Current.CancellationToken);
 
         using var client = new HttpClient { BaseAddress = api };
         var answer = await PollAsync(client, "/v1/cost-centers/CC-1042?date=2026-04-01");

@@ -48,13 +48,13 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Foreign_amount_is_converted_into_the_budget_currency_at_the_rate_of_the_date_before_it_is_compared()
     {
-        // 9,200 EUR at 1.09 is 10,028 USD: more than the 10,000 USD budget, though 9,200 is less than 10,000.
-        var result = evaluator.Evaluate(Requisition(date: "2026-03-30", amount: 9_200m, currency: "EUR"));
+        // 9,300 EUR at 1.085 is 10,090.50 USD: more than the 10,000 USD budget, though 9,300 is less than 10,000.
+        var result = evaluator.Evaluate(Requisition(date: "2026-03-30", amount: 9_300m, currency: "EUR"));
 
         var violation = Single(result);
         Assert.Equal("BUDGET_EXCEEDED", violation.Code);
-        Assert.StartsWith("9200.00 EUR (10028.00 USD at 1.09, rate of 2026-03-30) exceeds the budget of 10000.00 USD", violation.Message);
-        Assert.Equal(-28m, result.Budget!.RemainingAfter);
+        Assert.StartsWith("9300.00 EUR (10090.50 USD at 1.085, rate of 2026-03-30) exceeds the budget of 10000.00 USD", violation.Message);
+        Assert.Equal(-90.50m, result.Budget!.RemainingAfter);
     }
 
     [Fact]

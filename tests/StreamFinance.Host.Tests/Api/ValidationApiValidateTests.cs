@@ -19,7 +19,7 @@ public class ValidationApiValidateTests(ValidationApiStack stack)
         Assert.True(response.Json.GetProperty("valid").GetBoolean(), response.Body);
         Assert.Equal(0, response.Json.GetProperty("violations").GetArrayLength());
         var functional = response.Json.GetProperty("functionalAmount");
-        Assert.Equal(("109.00", "USD", "1.09000000", "2026-03-30"),
+        Assert.Equal(("108.50", "USD", "1.08500000", "2026-03-30"),
             (functional.GetProperty("convertedAmount").GetString(), functional.GetProperty("convertedCurrency").GetString(),
              functional.GetProperty("rate").GetString(), functional.GetProperty("rateDate").GetString()));
     }

@@ -33,7 +33,7 @@ public sealed class DocsCommandTests
         var result = await RunAsync([DocsTopologies.Approving], "docs", "--output", temp.Path);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"{temp.Path}/ is up to date (2 files).\n", result.Output.ReplaceLineEndings("\n"));
+        Assert.Equal($"{temp.Path}/ is up to date (3 files).\n", result.Output.ReplaceLineEndings("\n"));
     }
 
     [Fact]

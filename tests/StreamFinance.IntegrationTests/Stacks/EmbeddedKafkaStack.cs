@@ -24,6 +24,9 @@ public sealed class EmbeddedKafkaStack : IKafkaStack
     /// <inheritdoc />
     public string Kind => "embedded";
 
+    /// <inheritdoc />
+    public StreamFinance.Host.Provisioning.ITopicProvisioner Provisioner => new StreamFinance.Host.Provisioning.EmbeddedClusterProvisioner(cluster);
+
     /// <summary>Starts the broker and the registry on ephemeral 127.0.0.1 ports.</summary>
     public static async Task<EmbeddedKafkaStack> StartAsync()
     {

@@ -20,7 +20,7 @@ public sealed class TopologyDocsGeneratorTests
         Assert.Equal("broken.md", failure.PageFileName);
         Assert.Equal("the cost-center lookup is not configured", failure.Message);
         Assert.Equal("topology 'broken' could not be documented: InvalidOperationException: the cost-center lookup is not configured", failure.ToString());
-        Assert.Equal(["README.md", "docs-sample.md"], docs.Files.Select(f => f.FileName));
+        Assert.Equal(["README.md", "master-data-topics.md", "docs-sample.md"], docs.Files.Select(f => f.FileName));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class TopologyDocsGeneratorTests
     {
         var docs = TopologyDocsGenerator.Generate([Broken]);
 
-        Assert.Equal(new HashSet<string> { "README.md", "broken.md" }, docs.KnownFileNames);
+        Assert.Equal(new HashSet<string> { "README.md", "master-data-topics.md", "broken.md" }, docs.KnownFileNames);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class TopologyDocsGeneratorTests
         var docs = TopologyDocsGenerator.Generate([new DelegateTopology(name, [], [], (_, _) => { })]);
 
         Assert.Equal(name, Assert.Single(docs.Failures).Topology);
-        Assert.Equal(["README.md"], docs.Files.Select(f => f.FileName));
+        Assert.Equal(TopologyDocsGenerator.FixedFileNames, docs.Files.Select(f => f.FileName));
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class TopologyDocsGeneratorTests
     {
         var docs = TopologyDocsGenerator.Generate([]);
 
-        var index = Assert.Single(docs.Files);
-        Assert.Equal("README.md", index.FileName);
+        Assert.Equal(TopologyDocsGenerator.FixedFileNames, docs.Files.Select(f => f.FileName));
+        var index = docs.Files[0];
         Assert.Contains("None yet: `TopologyCatalog.All` is empty.", index.Content);
     }
 
@@ -117,7 +117,20 @@ public sealed class TopologyDocsGeneratorTests
 
         Assert.Empty(docs.Failures);
         Assert.Equal(
-            TopologyCatalog.All.Select(TopologyDocsGenerator.PageFileName).Prepend(TopologyDocsGenerator.IndexFileName),
+            TopologyDocsGenerator.FixedFileNames.Concat(TopologyCatalog.All.Select(TopologyDocsGenerator.PageFileName)),
             docs.Files.Select(f => f.FileName));
+    }
+
+    [Fact]
+    public void Master_data_page_gives_data_teams_each_compacted_topic_with_key_owner_and_field_docs()
+    {
+        var page = TopologyDocsGenerator.Generate([]).Files.Single(f => f.FileName == "master-data-topics.md").Content;
+
+        Assert.Contains("## `md.cost-centers`", page);
+        Assert.Contains("- System of record: `sap-s4`", page);
+        Assert.Contains("| `status` | CostCenterStatus |", page);
+        Assert.Contains("## `md.fx-rates`", page);
+        Assert.Contains("| `rate` | decimal(18,8) |", page);
+        Assert.DoesNotContain("## `md.updates`", page); // not compacted: raw updates are not a table
     }
 }

@@ -83,4 +83,20 @@ public class AvroSerDesTests
             new AvroSerDes<CostCenter>().Serialize(SampleCostCenter(), new SerializationContext(MessageComponentType.Value, "t")));
         Assert.Contains("schema.registry.url", e.Message);
     }
+
+    [Fact]
+    public async Task With_auto_registration_off_internal_topics_still_register_their_subject_and_public_topics_do_not()
+    {
+        var registry = new InMemorySchemaRegistryClient();
+        var serDes = new SerDesFactory(registry, autoRegisterSchemas: false).Avro<CostCenter>();
+        const string changelog = "streamfinance-master-data-master-data.history-changelog";
+
+        var internalBytes = serDes.Serialize(SampleCostCenter(), new SerializationContext(MessageComponentType.Value, changelog));
+        var publicWrite = Record.Exception(() => serDes.Serialize(SampleCostCenter(), new SerializationContext(MessageComponentType.Value, Topics.CostCenters.Name)));
+
+        Assert.Equal(0, internalBytes[0]);
+        Assert.Contains($"{changelog}-value", await registry.GetAllSubjectsAsync());
+        Assert.NotNull(publicWrite); // md.cost-centers-value was never registered: production registers it with topics apply
+        Assert.DoesNotContain(Topics.CostCenters.ValueSubject, await registry.GetAllSubjectsAsync());
+    }
 }

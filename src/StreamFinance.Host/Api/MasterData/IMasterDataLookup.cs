@@ -4,7 +4,7 @@ namespace StreamFinance.Host.Api.MasterData;
 
 /// <summary>
 /// Read access to the effective-dated master data of <c>md.history</c>, keyed like the topic
-/// (<c>OBJECT_TYPE:businessKey</c>, see <see cref="MasterDataKeys"/>). The validation API reads only through this, so its
+/// (<c>OBJECT_TYPE:businessKey</c>, see <see cref="LookupKeys"/>). The validation API reads only through this, so its
 /// rules are tested against <see cref="InMemoryMasterDataLookup"/> and served from the state store by
 /// <see cref="StoreMasterDataLookup"/>. Implementations are safe for concurrent readers.
 /// </summary>

@@ -16,7 +16,7 @@ public sealed class InMemoryMasterDataLookup : IMasterDataLookup
     {
         ArgumentNullException.ThrowIfNull(history);
         lock (gate)
-            histories[MasterDataKeys.Of(history.objectType.ToString(), history.businessKey)] = history;
+            histories[LookupKeys.Of(history.objectType.ToString(), history.businessKey)] = history;
         return this;
     }
 
@@ -24,13 +24,13 @@ public sealed class InMemoryMasterDataLookup : IMasterDataLookup
     public MasterDataHistory? Find(string objectType, string businessKey)
     {
         lock (gate)
-            return histories.GetValueOrDefault(MasterDataKeys.Of(objectType, businessKey));
+            return histories.GetValueOrDefault(LookupKeys.Of(objectType, businessKey));
     }
 
     /// <inheritdoc />
     public IReadOnlyList<MasterDataHistory> FindByPrefix(string objectType, string businessKeyPrefix, int limit)
     {
-        var prefix = MasterDataKeys.Of(objectType, businessKeyPrefix);
+        var prefix = LookupKeys.Of(objectType, businessKeyPrefix);
         lock (gate)
             return histories.Where(h => h.Key.StartsWith(prefix, StringComparison.Ordinal)).Take(limit).Select(h => h.Value).ToList();
     }

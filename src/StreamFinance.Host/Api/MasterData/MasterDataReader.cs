@@ -1,8 +1,8 @@
 using System.Globalization;
-using StreamFinance.Contracts;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
+using StreamFinance.Topologies.MasterData;
 
 namespace StreamFinance.Host.Api.MasterData;
 
@@ -29,11 +29,11 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
 
     /// <summary>
     /// The rate converting <paramref name="from"/> into <paramref name="to"/> on <paramref name="date"/>, falling back
-    /// to earlier days as <paramref name="policy"/> allows (<see cref="FxRateLookup.Find"/>). The key of a rate already
-    /// names its date, so the latest version of that key is its (possibly corrected) value; a deleted rate is absent.
+    /// to earlier days as <paramref name="policy"/> allows: the master-data topology's own definition
+    /// (<see cref="HistoryFxRates"/>: the rate object of each day as in force on that day), so the API and the pipelines agree.
     /// </summary>
     public FxRateLookupResult FxRate(string from, string to, DateOnly date, FxFallbackPolicy policy) =>
-        FxRateLookup.Find(from, to, date, PublishedRate, policy);
+        HistoryFxRates.Find(FindByKey, from, to, date, policy);
 
     /// <summary>
     /// The accounting period of <paramref name="legalEntityId"/> whose dates contain <paramref name="date"/>, as in force
@@ -42,12 +42,12 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
     public VersionInForce<AccountingPeriod> PeriodContaining(string legalEntityId, DateOnly date)
     {
         var type = MasterDataObjectTypes.AccountingPeriod;
-        var calendar = AsOf<AccountingPeriod>(type, MasterDataKeys.CalendarAccountingPeriod(legalEntityId, date), date);
+        var calendar = AsOf<AccountingPeriod>(type, LookupKeys.CalendarAccountingPeriod(legalEntityId, date), date);
         if (calendar.IsFound && Contains(calendar.Value!, legalEntityId, date))
             return calendar;
 
         VersionInForce<AccountingPeriod>? best = null;
-        foreach (var stored in lookup.FindByPrefix(type, MasterDataKeys.AccountingPeriodPrefix(legalEntityId), MaxPeriodsScanned))
+        foreach (var stored in lookup.FindByPrefix(type, LookupKeys.AccountingPeriodPrefix(legalEntityId), MaxPeriodsScanned))
         {
             var candidate = InForce(View<AccountingPeriod>(stored), MasterDataNouns.Of(type), date);
             if (!candidate.IsFound || !Contains(candidate.Value!, legalEntityId, date))
@@ -59,13 +59,8 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
             $"no accounting period of legal entity {legalEntityId} contains {Day(date)}");
     }
 
-    private decimal? PublishedRate(string from, string to, DateOnly day)
-    {
-        if (lookup.Find(MasterDataObjectTypes.ExchangeRate, MasterDataKeys.ExchangeRate(from, to, day)) is not { } stored)
-            return null;
-        var latest = View<ExchangeRate>(stored).Latest;
-        return latest is null || latest.IsDeleted ? null : AvroDecimals.ToDecimal(latest.Value.rate);
-    }
+    private MasterDataHistory? FindByKey(string key) =>
+        MasterDataKeys.TrySplit(key, out var type, out var businessKey) ? lookup.Find(type, businessKey) : null;
 
     /// <summary>The typed view of a stored history, built once per stored value (values are read-only).</summary>
     private static ObjectHistory<T> View<T>(MasterDataHistory stored) where T : class

@@ -46,7 +46,7 @@ public sealed class ObjectHistory<T> where T : class
             return v.update?.payload is T value
                 ? EffectiveDatedVersion<T>.Live(day, value)
                 : throw new InvalidDataException(
-                    $"md.history {MasterDataKeys.Of(type, history.businessKey)}: the version from {day:yyyy-MM-dd} holds {v.update?.payload?.GetType().Name ?? "no payload"}, " +
+                    $"md.history {LookupKeys.Of(type, history.businessKey)}: the version from {day:yyyy-MM-dd} holds {v.update?.payload?.GetType().Name ?? "no payload"}, " +
                     $"not a {typeof(T).Name}. The master-data topology wrote an inconsistent record; fix it and re-publish the object.");
         });
         return new ObjectHistory<T>(type, history.businessKey, EffectiveDatedHistory<T>.From(versions));

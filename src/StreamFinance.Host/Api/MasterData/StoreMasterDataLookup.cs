@@ -15,7 +15,7 @@ public sealed class StoreMasterDataLookup(MasterDataStoreAccessor accessor) : IM
         var store = accessor.Store();
         try
         {
-            return store.Get(MasterDataKeys.Of(objectType, businessKey));
+            return store.Get(LookupKeys.Of(objectType, businessKey));
         }
         catch (InvalidStateStoreException e)
         {
@@ -27,7 +27,7 @@ public sealed class StoreMasterDataLookup(MasterDataStoreAccessor accessor) : IM
     public IReadOnlyList<MasterDataHistory> FindByPrefix(string objectType, string businessKeyPrefix, int limit)
     {
         var store = accessor.Store();
-        var from = MasterDataKeys.Of(objectType, businessKeyPrefix);
+        var from = LookupKeys.Of(objectType, businessKeyPrefix);
         // Keys are UTF-8 and RocksDB orders bytes, so every key with the prefix sorts between it and prefix + U+FFFF.
         var to = from + '\uffff';
         var found = new List<MasterDataHistory>();

@@ -72,7 +72,7 @@ public sealed class RequisitionEvaluator(IMasterDataLookup lookup, FxFallbackPol
             return null;
         }
 
-        var budgetId = MasterDataKeys.Budget(request.CostCenterId, periodValue.periodId);
+        var budgetId = LookupKeys.Budget(request.CostCenterId, periodValue.periodId);
         var budget = reader.AsOf<Budget>(MasterDataObjectTypes.Budget, budgetId, date);
         if (!budget.IsFound)
         {

@@ -9,6 +9,7 @@ using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.SerDes;
 using StreamFinance.Topologies.Validation;
 
@@ -51,7 +52,7 @@ public sealed class ValidationApiStack : IAsyncLifetime
         SerDes = new SerDesFactory(SchemaRegistryClients.For(registry.Url));
         using (var producer = new CanonicalRecordProducer(Kafka, SerDes, "api-test"))
             foreach (var history in ValidationWorld.Histories)
-                await producer.ProduceAsync(Topics.MasterDataHistory, MasterDataKeys.Of(history.objectType.ToString(), history.businessKey), history, ct);
+                await producer.ProduceAsync(Topics.MasterDataHistory, MasterDataKeys.For(history.objectType, history.businessKey), history, ct);
 
         Topology = CreateTopology();
         var server = await StartServerAsync(Topology);

@@ -46,7 +46,7 @@ internal static class ValidationWorld
             ("2026-03-10", Supplier("SUP-2", SupplierStatus.BLOCKED, "2026-03-10"))),
         History(MasterDataObjectType.SUPPLIER, "SUP-3", ("2026-01-01", Supplier("SUP-3", SupplierStatus.INACTIVE, "2026-01-01"))),
 
-        // EUR->USD on Friday 2026-03-27 and Monday 2026-03-30, none at the weekend; a correction of Monday's rate.
+        // EUR->USD on Friday 2026-03-27 and Monday 2026-03-30, none at the weekend; Monday's rate corrected with effect from Tuesday.
         History(MasterDataObjectType.EXCHANGE_RATE, "EUR/USD/2026-03-27", ("2026-03-27", Rate("EUR", "USD", "2026-03-27", 1.08m))),
         History(MasterDataObjectType.EXCHANGE_RATE, "EUR/USD/2026-03-30",
             ("2026-03-30", Rate("EUR", "USD", "2026-03-30", 1.085m)),

@@ -1,0 +1,24 @@
+using StreamFinance.Contracts.MasterData;
+using StreamFinance.Topologies.DeadLetters;
+using Streamiz.Kafka.Net.Stream;
+
+namespace StreamFinance.Topologies.MasterData;
+
+/// <summary>Step 1: bad input (<see cref="MasterDataUpdateValidator"/>) to <c>dlq.master-data</c> with its reason; valid updates continue.</summary>
+public static class UpdateValidationStep
+{
+    /// <summary>Adds the step after <paramref name="updates"/>; returns the valid updates, still keyed <c>TYPE:businessKey</c>.</summary>
+    public static IKStream<string, MasterDataUpdate> Apply(IKStream<string, MasterDataUpdate> updates, TopologyContext context, IStreamTopology topology)
+    {
+        var validator = new MasterDataUpdateValidator(context.MasterData.EffectiveDates, context.Clock);
+        return updates.RouteFailures(MasterDataNames.Validate, context.SerDes.Avro<MasterDataUpdate>(), context.DeadLettersTo(topology.DeadLetterTopic), Validate);
+
+        ProcessingOutcome<MasterDataUpdate> Validate(string key, MasterDataUpdate update)
+        {
+            var outcome = validator.Validate(key, update);
+            if (!outcome.IsOk && update is not null)
+                MasterDataMetrics.Count(update.objectType, MasterDataMetrics.Rejected);
+            return outcome;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Avro.Specific;
+using Confluent.Kafka;
+using StreamFinance.Connectors.Generator;
+using StreamFinance.Connectors.Producing;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.IntegrationTests.DeadLetters;
+using StreamFinance.IntegrationTests.Stacks;
+using StreamFinance.IntegrationTests.Support;
+using StreamFinance.Topologies;
+using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Hosting;
+using StreamFinance.Topologies.Internal;
+using StreamFinance.Topologies.MasterData;
+using StreamFinance.Topologies.SerDes;
+using Streamiz.Kafka.Net;
+
+namespace StreamFinance.IntegrationTests.MasterData;
+
+/// <summary>
+/// The demo's master data through the master-data topology running as a real <see cref="KafkaStream"/> (configured by
+/// <see cref="StreamConfigFactory"/> as the host does), written once and run against every <see cref="IKafkaStack"/>.
+/// The topology writes the catalog's fixed topic names, so each stack (one per test class) runs this scenario once.
+/// </summary>
+public abstract class MasterDataScenarios(KafkaStackFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private readonly UniqueNames names = new();
+
+    [Fact]
+    public async Task The_demo_master_data_yields_canonical_topics_a_merged_golden_supplier_and_exactly_the_two_deliberate_dead_letters()
+    {
+        var stack = fixture.Stack;
+        var ct = TestContext.Current.CancellationToken;
+        var topology = new MasterDataTopology();
+        var kafka = new KafkaOptions { BootstrapServers = stack.BootstrapServers };
+        var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
+        var serDes = SerDesFactory.FromOptions(registry);
+        using var stateDir = new TempDirectory(topology.Name);
+        var streams = new StreamsOptions
+        {
+            ApplicationIdPrefix = names.For("it"),
+            StateDir = stateDir.Path,
+            // The mock broker cannot prove exactly-once (ENVIRONMENT.md); the topology is idempotent per version either way.
+            ProcessingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE,
+            CommitIntervalMs = 200,
+        };
+        var built = Build(topology, serDes);
+        var partitions = Topics.All.ToDictionary(t => t.Name, t => t.Partitions);
+        await stack.CreateTopicsAsync(topology.Inputs.Concat(topology.Outputs).Select(t => (t.Name, t.Partitions))
+            .Concat(InternalTopics.For(built, streams.ApplicationIdFor(topology.Name), name => partitions[name]).Select(t => (t.Name, t.Partitions))));
+
+        var generator = new SampleDataGenerator(7);
+        using (var producer = new CanonicalRecordProducer(kafka, serDes, "md-scenario"))
+            foreach (var record in generator.MasterData())
+                await producer.ProduceAsync(record.Topic, record.Key, record.Value, ct);
+
+        using var publisher = new DeadLetterPublisher(kafka, serDes, clientSuffix: $"{topology.Name}-dead-letters");
+        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory: null,
+            new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, publisher));
+        using var app = await RunningStreamsApp.StartAsync(built, config, TimeSpan.FromSeconds(60), ct);
+
+        var suppliers = WaitFor(Topics.Suppliers, serDes, app,
+            golden => golden.TryGetValue(generator.World.DuplicateSupplier, out var s) && s?.sourceReferences.Count == 2);
+        var merged = suppliers[generator.World.DuplicateSupplier]!;
+        Assert.Equal([("coupa", generator.World.ProcurementDuplicateId), ("sap-s4", generator.World.DuplicateSupplier)],
+            merged.sourceReferences.Select(r => (r.sourceSystem, r.sourceId)));
+        Assert.Null(suppliers.GetValueOrDefault($"coupa:{generator.World.ProcurementDuplicateId}"));
+
+        var deadLetters = WaitFor(Topics.MasterDataDeadLetters, serDes, app, letters => letters.Count >= 2);
+        Assert.Equal(["INVALID_FX_RATE", "OWNERSHIP_VIOLATION"], deadLetters.Values.Select(d => d!.reasonCode).Order());
+        Assert.All(deadLetters.Values, d => Assert.Equal(OwnerRole.INTEGRATION_SUPPORT, d!.ownerRole));
+
+        var costCenters = WaitFor(Topics.CostCenters, serDes, app, centers => centers.Count == generator.World.CostCenters.Count);
+        Assert.Equal(CostCenterStatus.INACTIVE, costCenters[generator.World.InactiveCostCenter]!.status);
+        var duplicates = WaitFor(Topics.SupplierDuplicates, serDes, app, pairs => pairs.Count >= 1);
+        Assert.Equal(DuplicateCandidateStatus.MERGED, Assert.Single(duplicates.Values)!.status);
+    }
+
+    private static Streamiz.Kafka.Net.Stream.Topology Build(IStreamTopology topology, SerDesFactory serDes)
+    {
+        var builder = new StreamBuilder();
+        topology.Build(builder, new TopologyContext(serDes));
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Reads <paramref name="topic"/> as a table (latest value per key, a tombstone as null) until <paramref name="done"/>
+    /// holds; fails with what it saw when <see cref="Patience"/> runs out or the application stops.
+    /// </summary>
+    private Dictionary<string, T?> WaitFor<T>(Topic<string, T> topic, SerDesFactory serDes, RunningStreamsApp app, Func<Dictionary<string, T?>, bool> done)
+        where T : class, ISpecificRecord
+    {
+        var values = serDes.Avro<T>();
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var table = new Dictionary<string, T?>(StringComparer.Ordinal);
+            foreach (var record in RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))
+                table[System.Text.Encoding.UTF8.GetString(record.Message.Key)] = record.Message.Value is null
+                    ? null
+                    : values.Deserialize(record.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name));
+            if (done(table))
+                return table;
+            if (app.Failure is { } failure)
+                Assert.Fail($"Stopped waiting for '{topic.Name}': {failure}. Read {table.Count} key(s).");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"'{topic.Name}' did not reach the expected content within {Patience.TotalSeconds:0} s; keys: [{string.Join(", ", table.Keys.Take(30))}]");
+            Thread.Sleep(500);
+        }
+    }
+}
