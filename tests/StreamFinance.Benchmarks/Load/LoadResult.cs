@@ -13,8 +13,10 @@ internal sealed class LoadResult
     private readonly double[] latenciesMs;
     private readonly double[] sendLagMs;
 
-    public LoadResult(string label, int targetRate, long[] latencyTicks, long[] sendLagTicks, int[] statuses, TimeSpan elapsed, RunCost cost)
+    public LoadResult(string label, int targetRate, long[] latencyTicks, long[] sendLagTicks, int[] statuses, string[] kinds, TimeSpan elapsed, RunCost cost)
     {
+        Unanswered = Enumerable.Range(0, statuses.Length).Where(i => statuses[i] is < 200 or >= 300)
+            .GroupBy(i => (kinds[i], statuses[i])).ToDictionary(g => g.Key, g => g.Count());
         Cost = cost;
         Label = label;
         TargetRate = targetRate;
@@ -43,6 +45,9 @@ internal sealed class LoadResult
     /// <summary>How many requests got each status (0: no response, the request failed).</summary>
     public IReadOnlyDictionary<int, int> StatusCounts { get; }
 
+    /// <summary>Requests not answered 2xx, by request kind and status (0: failed without a response).</summary>
+    public IReadOnlyDictionary<(string Kind, int Status), int> Unanswered { get; }
+
     /// <summary>From the first scheduled send to the last response.</summary>
     public TimeSpan Elapsed { get; }
 
@@ -61,7 +66,9 @@ internal sealed class LoadResult
         $"{"",-22} send lag ms p50 {SendLag(0.50):0.000}  p99 {SendLag(0.99):0.000}  max {SendLag(1.0):0.000}\n" +
         $"{"",-22} process CPU {Cost.CpuCores * 100:0}% of one core; GCs gen0 {Cost.Gen0} gen1 {Cost.Gen1} gen2 {Cost.Gen2}, pause {Cost.GcPause.TotalMilliseconds:0.0} ms");
 
-    private string Statuses() => string.Join(", ", StatusCounts.Select(s => $"{(s.Key == 0 ? "failed" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value}"));
+    private string Statuses() =>
+        string.Join(", ", StatusCounts.Select(s => $"{(s.Key == 0 ? "failed" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value}")) +
+        (Unanswered.Count == 0 ? "" : "; not 2xx: " + string.Join(", ", Unanswered.Select(u => $"{u.Key.Kind} {u.Key.Status} x{u.Value}")));
 
     private static double Percentile(double[] sorted, double q)
     {

@@ -63,6 +63,7 @@ internal sealed class OpenLoopLoad(HttpClient client, IReadOnlyList<RequestTempl
         pacer.Start();
         await done.Task.WaitAsync(duration + TimeSpan.FromSeconds(60), ct);
         var elapsed = Stopwatch.GetElapsedTime(start);
-        return new LoadResult(label, rate, latencies, sendLags, statuses, elapsed, cost.Stop());
+        var kinds = Enumerable.Range(0, count).Select(i => mix[i % mix.Count].Kind).ToArray();
+        return new LoadResult(label, rate, latencies, sendLags, statuses, kinds, elapsed, cost.Stop());
     }
 }
