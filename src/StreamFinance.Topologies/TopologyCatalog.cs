@@ -1,4 +1,5 @@
 using StreamFinance.Topologies.MasterData;
+using StreamFinance.Topologies.Validation;
 
 namespace StreamFinance.Topologies;
 
@@ -9,5 +10,5 @@ namespace StreamFinance.Topologies;
 public static class TopologyCatalog
 {
     /// <summary>All topologies, in the order they are started.</summary>
-    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology()];
+    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology()];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using StreamFinance.Host.Api;
 using StreamFinance.Topologies.Configuration;
 
 namespace StreamFinance.Host.Configuration;
@@ -11,6 +12,7 @@ public sealed record StreamFinanceSettings(
     GeneratorOptions Generator,
     ObservabilityOptions Observability,
     LoggingOptions Logging,
+    ValidationApiOptions Api,
     IConfiguration Configuration)
 {
     /// <summary>Policies of the master-data topology (section <c>MasterData</c>, see <see cref="MasterDataSettings"/>). Default <see cref="MasterDataOptions.Default"/>.</summary>
@@ -27,6 +29,7 @@ public sealed record StreamFinanceSettings(
             BindSection<ObservabilityOptions>(configuration, ObservabilityOptions.Section),
             // Lenient: the rest of the Logging section (LogLevel, Console, ...) is Microsoft.Extensions.Logging's.
             BindSection<LoggingOptions>(configuration, LoggingOptions.Section, errorOnUnknown: false),
+            BindSection<ValidationApiOptions>(configuration, ValidationApiOptions.Section),
             configuration)
         {
             MasterData = MasterDataSettings.Bind(configuration),
@@ -37,6 +40,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.Generator.Validate())
             .Concat(settings.Observability.Validate())
             .Concat(settings.MasterData.Validate())
+            .Concat(settings.Api.Validate())
             .ToList();
         if (problems.Count > 0)
             throw new ConfigurationException(string.Join(" ", problems));

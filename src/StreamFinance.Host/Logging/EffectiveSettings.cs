@@ -20,7 +20,7 @@ public static class EffectiveSettings
             $"Streams: ApplicationIdPrefix={streams.ApplicationIdPrefix}, StateDir={streams.StateDir}, ProcessingGuarantee={streams.ProcessingGuarantee}, " +
             $"NumStreamThreads={streams.NumStreamThreads}, CommitIntervalMs={streams.CommitIntervalMs}; " +
             $"Generator: Enabled={generator.Enabled}, RecordsPerSecond={generator.RecordsPerSecond}, Seed={generator.Seed}; " +
-            $"Observability: {settings.Observability}; Logging: {settings.Logging}");
+            $"Observability: {settings.Observability}; Logging: {settings.Logging}; Api: {settings.Api}");
     }
 
     private static string Masked(string? secret) => string.IsNullOrEmpty(secret) ? "-" : SecretRedactor.Mask;

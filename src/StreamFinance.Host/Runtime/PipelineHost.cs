@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Connectors.Generator;
+using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Logging;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Provisioning;
@@ -15,7 +16,8 @@ namespace StreamFinance.Host.Runtime;
 
 /// <summary>
 /// Builds the host of <c>demo</c> and <c>run</c>: Kestrel serving <c>/metrics</c> and <c>/health</c>, one
-/// <see cref="TopologyService"/> per topology, and the generator and live view when asked, with the logging of
+/// <see cref="TopologyService"/> per topology, the validation API on its own listener when <c>Api:Enabled</c>, and the
+/// generator and live view when asked, with the logging of
 /// <see cref="PipelineLogging"/>.
 /// </summary>
 public static class PipelineHost
@@ -36,6 +38,10 @@ public static class PipelineHost
         // First, so that it announces the address before any topology starts.
         builder.Services.AddHostedService(sp => new ObservabilityAnnouncer(
             sp.GetRequiredService<IServer>(), output, options.OnListening, sp.GetRequiredService<ILogger<ObservabilityAnnouncer>>()));
+
+        // Before the topologies start, so that it answers 503 while they restore their stores.
+        if (settings.Api.Enabled)
+            builder.Services.AddValidationApi(settings, topologies, output);
 
         var reporting = new StreamizReporting(StreamizMetricsBridge.Default, settings.Observability.KafkaStatisticsIntervalMs);
         foreach (var topology in topologies)

@@ -39,6 +39,12 @@ public sealed class TopologyService(
     /// <summary>The topology this service runs.</summary>
     public IStreamTopology Topology => topology;
 
+    /// <summary>
+    /// The running stream, for interactive queries of its stores (<c>KafkaStream.Store</c>); null until the host has
+    /// started (<see cref="StartedAsync"/>) and after <see cref="StopAsync"/>. Query it only while <see cref="State"/> is RUNNING.
+    /// </summary>
+    public KafkaStream? Stream => stream;
+
     /// <summary>Current Streamiz state name (CREATED, REBALANCING, RUNNING, ERROR, ...), or NOT_STARTED.</summary>
     public string State { get; private set; } = "NOT_STARTED";
 

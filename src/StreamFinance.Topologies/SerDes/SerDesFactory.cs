@@ -41,6 +41,12 @@ public sealed class SerDesFactory
     /// <summary>Avro SerDes of a generated record type.</summary>
     public AvroSerDes<T> Avro<T>() where T : class, ISpecificRecord => new(Registry, serializerConfig);
 
+    /// <summary>
+    /// Avro SerDes of a generated record for a store answered by interactive queries: same bytes as <see cref="Avro{T}"/>,
+    /// synchronous reads (<see cref="QueryableAvroSerDes{T}"/>).
+    /// </summary>
+    public QueryableAvroSerDes<T> QueryableAvro<T>() where T : class, ISpecificRecord, new() => new(Registry, serializerConfig);
+
     /// <summary>SerDes of the business keys: every StreamFinance key is a UTF-8 string.</summary>
     public static ISerDes<string> Key() => new StringSerDes();
 }

@@ -7,11 +7,12 @@ public class DemoCommandTests
     [Fact]
     public async Task Demo_with_a_duration_shows_records_flowing_and_exits_0()
     {
-        var result = await CliRunner.RunAsync("demo", "--duration", "6", "--rate", "100");
+        var result = await CliRunner.RunAsync("demo", "--duration", "6", "--rate", "100", "--set", "Api:Port=0");
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
         Assert.Contains("Embedded Kafka (1 broker(s)) at 127.0.0.1:", result.Output);
         Assert.Contains("Topics on embedded broker", result.Output);
+        Assert.Matches(new Regex(@"Validation API at http://127\.0\.0\.1:\d+/v1"), result.Output);
         // The sample master data lands in md.updates, and transactions keep arriving in the ingest topics.
         var summary = result.Output.Split('\n').Last(l => l.StartsWith("Stopped after", StringComparison.Ordinal));
         var masterData = long.Parse(Regex.Match(summary, @"md\.updates ([\d,]+)").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);

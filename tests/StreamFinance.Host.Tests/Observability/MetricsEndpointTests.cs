@@ -58,7 +58,7 @@ public sealed class MetricsEndpointTests
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
 
-        var result = await CliRunner.RunAsync("demo", "--duration", "60", "--set", $"Observability:MetricsPort={port}");
+        var result = await CliRunner.RunAsync("demo", "--duration", "60", "--set", $"Observability:MetricsPort={port}", "--set", "Api:Port=0");
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.Error.Trim().Split('\n'));

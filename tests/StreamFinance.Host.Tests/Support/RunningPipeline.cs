@@ -8,6 +8,7 @@ using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
+using StreamFinance.Topologies;
 
 namespace StreamFinance.Host.Tests.Support;
 
@@ -45,8 +46,11 @@ internal sealed class RunningPipeline : IAsyncDisposable
     /// <param name="settings">Settings on top of the test defaults.</param>
     /// <param name="carelessLog">Text the topology logs once while it is built.</param>
     /// <param name="onListening">Runs when the listener is up and before the topology starts.</param>
+    /// <param name="topologies">The topologies to run instead of the pass-through one.</param>
+    /// <param name="whileListening">Like <paramref name="onListening"/>, with the pipeline itself (its output so far).</param>
     public static async Task<RunningPipeline> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, string? carelessLog = null, Action<Uri>? onListening = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string? carelessLog = null, Action<Uri>? onListening = null,
+        IReadOnlyList<IStreamTopology>? topologies = null, Action<RunningPipeline>? whileListening = null)
     {
         var cluster = EmbeddedKafkaCluster.Start();
         var registry = await EmbeddedSchemaRegistry.StartAsync(0, ct: TestContext.Current.CancellationToken);
@@ -60,6 +64,8 @@ internal sealed class RunningPipeline : IAsyncDisposable
             ["Streams:ProcessingGuarantee"] = "AT_LEAST_ONCE",
             ["Streams:CommitIntervalMs"] = "100",
             ["Observability:MetricsPort"] = "0",
+            // The pass-through topology is run alone by default: there is no validation topology for the API to answer from.
+            ["Api:Enabled"] = "false",
             ["Observability:RegistryCheckIntervalSeconds"] = "1",
             ["Observability:KafkaStatisticsIntervalMs"] = "500",
             ["Logging:LogLevel:Default"] = "Information",
@@ -76,12 +82,13 @@ internal sealed class RunningPipeline : IAsyncDisposable
             RunGenerator: false,
             LiveView: false,
             Duration: null,
-            Topologies: [new PassThroughTopology(pipeline.TopologyName, carelessLog)],
+            Topologies: topologies ?? [new PassThroughTopology(pipeline.TopologyName, carelessLog)],
             ConfigureLogging: pipeline.Log.AddTo,
             OnListening: uri =>
             {
                 pipeline.Http.BaseAddress = uri;
                 onListening?.Invoke(uri);
+                whileListening?.Invoke(pipeline);
                 pipeline.listening.TrySetResult(uri);
             });
         pipeline.run = Task.Run(() => PipelineRunner.RunAsync(options, TextWriter.Synchronized(pipeline.Output), pipeline.stop.Token));

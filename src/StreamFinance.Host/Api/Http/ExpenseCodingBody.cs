@@ -1,0 +1,47 @@
+using StreamFinance.Host.Api.Validation;
+
+namespace StreamFinance.Host.Api.Http;
+
+/// <summary>
+/// JSON body of <c>POST /v1/validate/expense-coding</c>, as sent. Every property is nullable so that a missing field is
+/// reported as such (400) rather than failing deserialization; <see cref="RequestFields"/> checks them.
+/// </summary>
+public sealed class ExpenseCodingBody
+{
+    /// <summary>Legal entity id, required, e.g. <c>US01</c>.</summary>
+    public string? LegalEntityId { get; set; }
+
+    /// <summary>Cost center id, required.</summary>
+    public string? CostCenterId { get; set; }
+
+    /// <summary>Project id, optional.</summary>
+    public string? ProjectId { get; set; }
+
+    /// <summary>Tax code id, optional.</summary>
+    public string? TaxCodeId { get; set; }
+
+    /// <summary>Transaction date, required, <c>yyyy-MM-dd</c>.</summary>
+    public string? Date { get; set; }
+
+    /// <summary>Amount, required, zero or more, at most 4 decimal places; a JSON number or a numeric string.</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>ISO 4217 currency of the amount, required.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>What a client must send, for 400 messages.</summary>
+    public const string Expected = "legalEntityId, costCenterId, date (yyyy-MM-dd), amount and currency, and optionally projectId and taxCodeId";
+
+    /// <summary>The checked request, or null with every problem in <paramref name="errors"/>.</summary>
+    public ExpenseCodingRequest? ToRequest(FieldErrors errors)
+    {
+        var entity = RequestFields.Id(LegalEntityId, "legalEntityId", required: true, errors);
+        var costCenter = RequestFields.Id(CostCenterId, "costCenterId", required: true, errors);
+        var project = RequestFields.Id(ProjectId, "projectId", required: false, errors);
+        var taxCode = RequestFields.Id(TaxCodeId, "taxCodeId", required: false, errors);
+        var date = RequestFields.Date(Date, "date", fallback: null, errors);
+        var amount = RequestFields.Amount(Amount, "amount", errors);
+        var currency = RequestFields.Currency(Currency, "currency", errors);
+        return errors.Any ? null : new ExpenseCodingRequest(entity!, costCenter!, project, taxCode, date!.Value, amount!.Value, currency!);
+    }
+}

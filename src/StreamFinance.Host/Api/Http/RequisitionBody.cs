@@ -1,0 +1,43 @@
+using StreamFinance.Host.Api.Validation;
+
+namespace StreamFinance.Host.Api.Http;
+
+/// <summary>
+/// JSON body of <c>POST /v1/validate/requisition</c>, as sent. Every property is nullable so that a missing field is
+/// reported as such (400); <see cref="RequestFields"/> checks them.
+/// </summary>
+public sealed class RequisitionBody
+{
+    /// <summary>Cost center id, required.</summary>
+    public string? CostCenterId { get; set; }
+
+    /// <summary>Supplier id, required.</summary>
+    public string? SupplierId { get; set; }
+
+    /// <summary>Ordering legal entity, optional (default: the cost center's).</summary>
+    public string? LegalEntityId { get; set; }
+
+    /// <summary>Requisition date, optional (default: today, UTC), <c>yyyy-MM-dd</c>.</summary>
+    public string? Date { get; set; }
+
+    /// <summary>Amount, required, zero or more, at most 4 decimal places; a JSON number or a numeric string.</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>ISO 4217 currency of the amount, required.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>What a client must send, for 400 messages.</summary>
+    public const string Expected = "costCenterId, supplierId, amount and currency, and optionally legalEntityId and date (yyyy-MM-dd, default today)";
+
+    /// <summary>The checked request, or null with every problem in <paramref name="errors"/>; a missing date is <paramref name="today"/>.</summary>
+    public RequisitionRequest? ToRequest(DateOnly today, FieldErrors errors)
+    {
+        var costCenter = RequestFields.Id(CostCenterId, "costCenterId", required: true, errors);
+        var supplier = RequestFields.Id(SupplierId, "supplierId", required: true, errors);
+        var entity = RequestFields.Id(LegalEntityId, "legalEntityId", required: false, errors);
+        var date = RequestFields.Date(Date, "date", fallback: today, errors);
+        var amount = RequestFields.Amount(Amount, "amount", errors);
+        var currency = RequestFields.Currency(Currency, "currency", errors);
+        return errors.Any ? null : new RequisitionRequest(costCenter!, supplier!, date!.Value, amount!.Value, currency!, entity);
+    }
+}

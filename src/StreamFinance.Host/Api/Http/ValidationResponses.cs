@@ -1,0 +1,39 @@
+namespace StreamFinance.Host.Api.Http;
+
+/// <summary>A violation in a validation response.</summary>
+/// <param name="Code">Stable reason code, e.g. <c>INACTIVE_COST_CENTER</c>.</param>
+/// <param name="Field">The request field it is about.</param>
+/// <param name="Message">What is wrong, for people.</param>
+public sealed record ViolationResponse(string Code, string Field, string Message);
+
+/// <summary>A currency conversion in a validation response; amounts and rate are exact decimal strings.</summary>
+public sealed record ConversionResponse(
+    string Amount, string Currency, string ConvertedAmount, string ConvertedCurrency, string Rate, DateOnly RateDate, int FellBackDays, bool Inverse);
+
+/// <summary>The budget a requisition was measured against; amounts are exact decimal strings.</summary>
+public sealed record BudgetResponse(
+    string BudgetId, string PeriodId, string BudgetAmount, string Currency, string Requested, string RemainingAfter, string BudgetBasis, string Note);
+
+/// <summary>Answer of <c>POST /v1/validate/expense-coding</c> (always 200 once the request is well-formed).</summary>
+/// <param name="Valid">True when no rule is broken.</param>
+/// <param name="AsOf">The date whose master data was used.</param>
+/// <param name="Violations">Every rule broken; empty when valid.</param>
+/// <param name="FunctionalAmount">The amount in the entity's functional currency, when it could be converted.</param>
+public sealed record ExpenseCodingResponse(bool Valid, DateOnly AsOf, IReadOnlyList<ViolationResponse> Violations, ConversionResponse? FunctionalAmount);
+
+/// <summary>Answer of <c>POST /v1/validate/requisition</c> (always 200 once the request is well-formed).</summary>
+/// <param name="Valid">True when no rule is broken.</param>
+/// <param name="AsOf">The date whose master data and accounting period were used.</param>
+/// <param name="Violations">Every rule broken; empty when valid.</param>
+/// <param name="Budget">The budget measured against, when found.</param>
+public sealed record RequisitionResponse(bool Valid, DateOnly AsOf, IReadOnlyList<ViolationResponse> Violations, BudgetResponse? Budget);
+
+/// <summary>Answer of <c>GET /v1/fx-rates/{from}/{to}</c>.</summary>
+/// <param name="From">Source currency.</param>
+/// <param name="To">Target currency.</param>
+/// <param name="Date">The date asked for.</param>
+/// <param name="Rate">Units of <paramref name="To"/> per unit of <paramref name="From"/>, exact decimal string.</param>
+/// <param name="RateDate">Date of the rate used (earlier than <paramref name="Date"/> after a fallback).</param>
+/// <param name="FellBackDays">Calendar days between <paramref name="Date"/> and <paramref name="RateDate"/>.</param>
+/// <param name="Inverse">Whether the rate is the inverse of the opposite pair's rate.</param>
+public sealed record FxRateResponse(string From, string To, DateOnly Date, string Rate, DateOnly RateDate, int FellBackDays, bool Inverse);

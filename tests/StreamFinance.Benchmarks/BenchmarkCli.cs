@@ -1,0 +1,62 @@
+using System.CommandLine;
+using StreamFinance.Benchmarks.ValidationApi;
+
+namespace StreamFinance.Benchmarks;
+
+/// <summary>The benchmarks this program runs, one command each.</summary>
+internal static class BenchmarkCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("StreamFinance benchmarks (not tests: run them in Release on a quiet machine).");
+        root.Subcommands.Add(ValidationApiCommand());
+        root.Subcommands.Add(ValidationRulesCommand());
+        return root;
+    }
+
+    private static Command ValidationRulesCommand()
+    {
+        var iterations = new Option<int>("--iterations") { Description = "Evaluations per measurement.", DefaultValueFactory = _ => 20_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the sample data and of the request mix.", DefaultValueFactory = _ => 42 };
+        var command = new Command("validation-rules",
+            "Service time of the validation rules without HTTP (one thread), against the RocksDB-backed store and against an in-memory look-up.")
+        {
+            iterations, seed,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await ValidationRulesBenchmark.RunAsync(Math.Max(1, parse.GetValue(iterations)), parse.GetValue(seed), Console.Out, ct);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ValidationApiCommand()
+    {
+        var rate = new Option<int>("--rate") { Description = "Requests per second, open loop.", DefaultValueFactory = _ => 2000 };
+        var duration = new Option<int>("--duration") { Description = "Measured seconds per run.", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds before each measured run (excluded).", DefaultValueFactory = _ => 5 };
+        var connections = new Option<int>("--connections") { Description = "Most HTTP/1.1 connections the client keeps open.", DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the sample data and of the request mix.", DefaultValueFactory = _ => 42 };
+        var command = new Command("validation-api",
+            "Open-loop load on the validation API (mixed look-ups and validations) over loopback against an in-process embedded stack, " +
+            "then the same load on a trivial endpoint of the same Kestrel; prints latency percentiles measured from each request's scheduled send time.")
+        {
+            rate, duration, warmup, connections, seed,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new ValidationApiBenchmarkSettings(
+                parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), TimeSpan.FromSeconds(parse.GetValue(warmup)),
+                parse.GetValue(connections), parse.GetValue(seed));
+            foreach (var problem in settings.Validate())
+            {
+                Console.Error.WriteLine($"validation-api: {problem}");
+                return 2;
+            }
+            await ValidationApiBenchmark.RunAsync(settings, Console.Out, ct);
+            return 0;
+        });
+        return command;
+    }
+}

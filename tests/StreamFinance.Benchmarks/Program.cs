@@ -1,0 +1,3 @@
+using StreamFinance.Benchmarks;
+
+return await BenchmarkCli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime;
+using Microsoft.Extensions.Logging;
+using StreamFinance.Benchmarks.Load;
+using StreamFinance.Connectors.Generator;
+
+namespace StreamFinance.Benchmarks.ValidationApi;
+
+/// <summary>
+/// Loads the validation API with the <see cref="RequestMix"/> at a fixed rate, then a trivial endpoint of the same
+/// Kestrel at the same rate, each after a warm-up, and prints both with their ratio. Client and server share this
+/// process and its cores (loopback, no network), as do the broker and the topology.
+/// </summary>
+internal static class ValidationApiBenchmark
+{
+    public static async Task RunAsync(ValidationApiBenchmarkSettings settings, TextWriter output, CancellationToken ct)
+    {
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        var generator = new SampleDataGenerator(settings.Seed);
+        output.WriteLine(Environment());
+        output.WriteLine("Starting the embedded stack and restoring the validation store ...");
+        await using var stack = await BenchmarkStack.StartAsync(generator, loggerFactory, ct);
+        var mix = RequestMix.Create(generator.World, DateOnly.FromDateTime(DateTime.UtcNow), settings.Seed);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Store holds {stack.Objects} master-data objects; API at {stack.BaseAddress}v1; {mix.Count} distinct requests " +
+            $"({string.Join(", ", mix.GroupBy(r => r.Kind).Select(g => $"{g.Key} {g.Count() * 100.0 / mix.Count:0}%"))})."));
+
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = settings.Connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        using var client = new HttpClient(handler) { BaseAddress = stack.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        var api = await MeasureAsync("validation API", new OpenLoopLoad(client, mix), settings, output, ct);
+        var baselineMix = new[] { new RequestTemplate("GET baseline", HttpMethod.Get, BenchmarkStack.BaselinePath, null) };
+        var baseline = await MeasureAsync("baseline endpoint", new OpenLoopLoad(client, baselineMix), settings, output, ct);
+
+        output.WriteLine();
+        output.WriteLine(api.Describe());
+        output.WriteLine(baseline.Describe());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio API/baseline   p50 {api.Latency(0.5) / baseline.Latency(0.5):0.00}x  p99 {api.Latency(0.99) / baseline.Latency(0.99):0.00}x"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"target p99 < 2 ms at {settings.Rate}/s: {(api.Latency(0.99) < 2.0 && api.Completed == api.Scheduled ? "met" : "NOT met")} (p99 {api.Latency(0.99):0.000} ms)"));
+    }
+
+    private static async Task<LoadResult> MeasureAsync(string label, OpenLoopLoad load, ValidationApiBenchmarkSettings settings, TextWriter output, CancellationToken ct)
+    {
+        if (settings.Warmup > TimeSpan.Zero)
+        {
+            output.WriteLine($"{label}: warming up for {settings.Warmup.TotalSeconds:0} s at {settings.Rate}/s ...");
+            await load.RunAsync($"{label} warm-up", settings.Rate, settings.Warmup, ct);
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        output.WriteLine($"{label}: measuring for {settings.Duration.TotalSeconds:0} s at {settings.Rate}/s ...");
+        return await load.RunAsync(label, settings.Rate, settings.Duration, ct);
+    }
+
+    private static string Environment()
+    {
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC ({GCSettings.LatencyMode}), load average before start {load}");
+    }
+}
