@@ -46,14 +46,17 @@ public sealed class SampleDataGenerator
             });
         foreach (var (id, entity, name) in World.CostCenters)
         {
-            var inactive = id == World.InactiveCostCenter;
-            var validTo = inactive ? periodStart.AddDays(-1) : (DateTime?)null;
-            yield return Update("sap-s4", MasterDataObjectType.COST_CENTER, id, inactive ? periodStart : yearStart, new CostCenter
+            CostCenter Version(CostCenterStatus status, DateTime effective, DateTime? validTo) => new()
             {
-                envelope = Envelope("sap-s4", id, yearStart), costCenterId = id, name = name, legalEntityId = entity,
-                status = inactive ? CostCenterStatus.INACTIVE : CostCenterStatus.ACTIVE, validFrom = yearStart.AddYears(-2), validTo = validTo,
-                ownerEmployeeId = World.Employees.First(x => x.Entity == entity).Id, effectiveFrom = inactive ? periodStart : yearStart,
-            });
+                envelope = Envelope("sap-s4", id, effective), costCenterId = id, name = name, legalEntityId = entity,
+                status = status, validFrom = yearStart.AddYears(-2), validTo = validTo,
+                ownerEmployeeId = World.Employees.First(x => x.Entity == entity).Id, effectiveFrom = effective,
+            };
+            yield return Update("sap-s4", MasterDataObjectType.COST_CENTER, id, yearStart, Version(CostCenterStatus.ACTIVE, yearStart, null));
+            // The inactive one was active until the end of last month: a status change with an effective date, so
+            // point-in-time look-ups see it active before and inactive after.
+            if (id == World.InactiveCostCenter)
+                yield return Update("sap-s4", MasterDataObjectType.COST_CENTER, id, periodStart, Version(CostCenterStatus.INACTIVE, periodStart, periodStart.AddDays(-1)));
         }
         foreach (var (id, entity, open) in World.Projects)
             yield return Update("netsuite", MasterDataObjectType.PROJECT, id, yearStart, new Project

@@ -7,6 +7,7 @@ using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.SerDes;
 using StreamFinance.Topologies.Tests.DeadLetters;
+using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
@@ -23,35 +24,29 @@ internal sealed class MasterDataDriver : IDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 4, 15, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string stateDir = Path.Combine(Path.GetTempPath(), "md-topology-test-" + Guid.NewGuid().ToString("N"));
-    private readonly TopologyTestDriver driver;
+    private readonly TopologyHarness harness;
     private readonly TestInputTopic<string, MasterDataUpdate> updates;
 
     public MasterDataDriver(MasterDataOptions? options = null)
     {
-        Context = new TopologyContext(new SerDesFactory(new InMemorySchemaRegistryClient()), new FixedClock(Now))
+        harness = new TopologyHarness(new MasterDataTopology(), serDes => new TopologyContext(serDes, new FixedClock(Now))
         {
             MasterData = options ?? MasterDataOptions.Default(),
-        };
-        var builder = new StreamBuilder();
-        new MasterDataTopology().Build(builder, Context);
-        Topology = builder.Build();
-        var config = new StreamConfig<StringSerDes, StringSerDes> { ApplicationId = "md-topology-test", StateDir = stateDir };
-        driver = new TopologyTestDriver(Topology, config);
-        updates = driver.CreateInputTopic(Topics.MasterDataUpdates.Name, SerDesFactory.Key(), Context.SerDes.Avro<MasterDataUpdate>());
-        History = Output(Topics.MasterDataHistory);
-        DeadLetters = Output(Topics.MasterDataDeadLetters);
-        CostCenters = Output(Topics.CostCenters);
-        FxRates = Output(Topics.FxRates);
-        Suppliers = Output(Topics.Suppliers);
-        Duplicates = Output(Topics.SupplierDuplicates);
+        });
+        updates = harness.Input(Topics.MasterDataUpdates);
+        History = harness.Output(Topics.MasterDataHistory);
+        DeadLetters = harness.Output(Topics.MasterDataDeadLetters);
+        CostCenters = harness.Output(Topics.CostCenters);
+        FxRates = harness.Output(Topics.FxRates);
+        Suppliers = harness.Output(Topics.Suppliers);
+        Duplicates = harness.Output(Topics.SupplierDuplicates);
     }
 
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
-    public TopologyContext Context { get; }
+    public TopologyContext Context => harness.Context;
 
-    public Topology Topology { get; }
+    public Topology Topology => harness.Topology;
 
     public TestOutputTopic<string, MasterDataHistory> History { get; }
 
@@ -69,35 +64,10 @@ internal sealed class MasterDataDriver : IDisposable
     public void Send(MasterDataUpdate update, string? key = null) =>
         updates.PipeInput(key ?? MasterDataKeys.For(update.objectType, update.businessKey), update);
 
-    public IReadOnlyKeyValueStore<string, MasterDataHistory> HistoryStore =>
-        driver.GetKeyValueStore<string, MasterDataHistory>(MasterDataNames.HistoryStore);
+    public IReadOnlyKeyValueStore<string, MasterDataHistory> HistoryStore => harness.Store<MasterDataHistory>(MasterDataNames.HistoryStore);
 
     /// <summary>The latest record per key of <paramref name="topic"/> read so far, as a compacted topic would keep them (tombstones remove the key).</summary>
-    public static Dictionary<string, T> Compacted<T>(TestOutputTopic<string, T> topic)
-    {
-        var table = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var record in topic.ReadKeyValueList())
-        {
-            if (record.Message.Value is null)
-                table.Remove(record.Message.Key);
-            else
-                table[record.Message.Key] = record.Message.Value;
-        }
-        return table;
-    }
+    public static Dictionary<string, T> Compacted<T>(TestOutputTopic<string, T> topic) => TopologyHarness.Compacted(topic);
 
-    public void Dispose()
-    {
-        driver.Dispose();
-        try
-        {
-            Directory.Delete(stateDir, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
-
-    private TestOutputTopic<string, T> Output<T>(Topic<string, T> topic) where T : class, Avro.Specific.ISpecificRecord =>
-        driver.CreateOutputTopic(topic.Name, TimeSpan.FromSeconds(1), SerDesFactory.Key(), Context.SerDes.Avro<T>());
+    public void Dispose() => harness.Dispose();
 }

@@ -1,0 +1,83 @@
+using Avro.Specific;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Embedded.SchemaRegistry;
+using StreamFinance.Topologies.SerDes;
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.Mock;
+using Streamiz.Kafka.Net.SerDes;
+using Streamiz.Kafka.Net.State;
+using Streamiz.Kafka.Net.Stream;
+
+namespace StreamFinance.Topologies.Tests.Support;
+
+/// <summary>
+/// Any <see cref="IStreamTopology"/> in a <see cref="TopologyTestDriver"/>: built through the same <c>Build</c> the host
+/// calls, with an in-memory schema registry (also reachable by Streamiz-created SerDes through its own
+/// <c>inmemory://</c> URL), a given <see cref="TopologyContext"/> or a default one, and its own RocksDB state folder.
+/// Inputs and outputs are typed by the catalog, so a test cannot write a topic name or a SerDes wrongly.
+/// </summary>
+internal sealed class TopologyHarness : IDisposable
+{
+    private readonly string stateDir = Path.Combine(Path.GetTempPath(), "topology-test-" + Guid.NewGuid().ToString("N"));
+    private readonly TopologyTestDriver driver;
+
+    public TopologyHarness(IStreamTopology topology, Func<SerDesFactory, TopologyContext>? context = null)
+    {
+        var registryUrl = $"inmemory://{topology.Name}-{Guid.NewGuid():N}";
+        var registry = new InMemorySchemaRegistryClient();
+        SchemaRegistryClients.Register(registryUrl, registry);
+        var serDes = new SerDesFactory(registry);
+        Context = context?.Invoke(serDes) ?? new TopologyContext(serDes);
+        var builder = new StreamBuilder();
+        topology.Build(builder, Context);
+        Topology = builder.Build();
+        var config = new StreamConfig<StringSerDes, StringSerDes>
+        {
+            ApplicationId = $"{topology.Name}-test",
+            StateDir = stateDir,
+            SchemaRegistryUrl = registryUrl,
+        };
+        driver = new TopologyTestDriver(Topology, config);
+    }
+
+    public TopologyContext Context { get; }
+
+    public Topology Topology { get; }
+
+    /// <summary>An input topic of the catalog, with its key and value SerDes.</summary>
+    public TestInputTopic<string, T> Input<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>
+        driver.CreateInputTopic(topic.Name, SerDesFactory.Key(), Context.SerDes.Avro<T>());
+
+    /// <summary>An output topic of the catalog, with its key and value SerDes.</summary>
+    public TestOutputTopic<string, T> Output<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>
+        driver.CreateOutputTopic(topic.Name, TimeSpan.FromSeconds(1), SerDesFactory.Key(), Context.SerDes.Avro<T>());
+
+    /// <summary>A key-value store of the topology, by its name.</summary>
+    public IReadOnlyKeyValueStore<string, T> Store<T>(string name) => driver.GetKeyValueStore<string, T>(name);
+
+    /// <summary>The latest record per key read so far, as a compacted topic keeps them (a tombstone removes the key).</summary>
+    public static Dictionary<string, T> Compacted<T>(TestOutputTopic<string, T> topic)
+    {
+        var table = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var record in topic.ReadKeyValueList())
+        {
+            if (record.Message.Value is null)
+                table.Remove(record.Message.Key);
+            else
+                table[record.Message.Key] = record.Message.Value;
+        }
+        return table;
+    }
+
+    public void Dispose()
+    {
+        driver.Dispose();
+        try
+        {
+            Directory.Delete(stateDir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
