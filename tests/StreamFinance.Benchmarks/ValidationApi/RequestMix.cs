@@ -8,7 +8,7 @@ namespace StreamFinance.Benchmarks.ValidationApi;
 /// <summary>
 /// The requests of the validation API benchmark, drawn from the sample world with a fixed seed: half look-ups (cost
 /// centers 20 %, suppliers 10 %, projects 5 %, tax codes 5 %, FX rates 10 %), half validations (expense coding 30 %,
-/// requisitions 20 %), dated today or up to 9 days back within the month, some in a foreign currency, some failing a rule.
+/// requisitions 20 %), dated today or up to 9 days back, some in a foreign currency, some failing a rule.
 /// </summary>
 internal static class RequestMix
 {
@@ -19,11 +19,9 @@ internal static class RequestMix
     {
         var random = new Random(seed);
         var requests = new List<RequestTemplate>(Size);
-        // Within the current month: the sample's inactive cost center has its only version from the 1st.
-        var daysBack = Math.Min(9, today.Day - 1);
         for (var i = 0; i < Size; i++)
         {
-            var date = today.AddDays(-random.Next(0, daysBack + 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var date = today.AddDays(-random.Next(0, 10)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var roll = random.Next(100);
             requests.Add(roll switch
             {
