@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Avro.Specific;
 using Confluent.Kafka;
+using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Topologies.Configuration;
@@ -17,22 +18,6 @@ namespace StreamFinance.Connectors.Producing;
 /// </summary>
 public sealed class CanonicalRecordProducer : IDisposable
 {
-    /// <summary>Header names set on every canonical record.</summary>
-    public static class HeaderNames
-    {
-        /// <summary>Correlation id of the business transaction.</summary>
-        public const string CorrelationId = "streamfinance.correlation-id";
-
-        /// <summary>Source system, e.g. concur.</summary>
-        public const string SourceSystem = "streamfinance.source-system";
-
-        /// <summary>Idempotency key: the same for a re-sent record.</summary>
-        public const string IdempotencyKey = "streamfinance.idempotency-key";
-
-        /// <summary>Ingest time, ISO 8601 UTC.</summary>
-        public const string IngestTime = "streamfinance.ingest-time";
-    }
-
     private readonly IProducer<string, byte[]> producer;
     private readonly string? clientId;
     private readonly SerDesFactory serDes;
@@ -82,10 +67,10 @@ public sealed class CanonicalRecordProducer : IDisposable
         var headers = new Headers();
         if (value.GetType().GetProperty("envelope")?.GetValue(value) is Envelope envelope)
         {
-            headers.Add(HeaderNames.CorrelationId, Encoding.UTF8.GetBytes(envelope.correlationId));
-            headers.Add(HeaderNames.SourceSystem, Encoding.UTF8.GetBytes(envelope.sourceSystem));
-            headers.Add(HeaderNames.IdempotencyKey, Encoding.UTF8.GetBytes(envelope.idempotencyKey));
-            headers.Add(HeaderNames.IngestTime, Encoding.UTF8.GetBytes(envelope.ingestTime.ToUniversalTime().ToString("O")));
+            headers.Add(RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(envelope.correlationId));
+            headers.Add(RecordHeaders.SourceSystem, Encoding.UTF8.GetBytes(envelope.sourceSystem));
+            headers.Add(RecordHeaders.IdempotencyKey, Encoding.UTF8.GetBytes(envelope.idempotencyKey));
+            headers.Add(RecordHeaders.IngestTime, Encoding.UTF8.GetBytes(envelope.ingestTime.ToUniversalTime().ToString("O")));
         }
         var bytes = SerializerFor(value.GetType())(value, new SerializationContext(MessageComponentType.Value, topic.Name, headers));
         return new Message<string, byte[]> { Key = key, Value = bytes, Headers = headers };

@@ -16,10 +16,10 @@ namespace StreamFinance.Topologies.DeadLetters;
 public sealed class DeadLetterFactory(TimeProvider clock)
 {
     /// <summary>Header carrying the correlation id of canonical records (set by the connectors' producer).</summary>
-    public const string CorrelationIdHeader = "streamfinance.correlation-id";
+    public const string CorrelationIdHeader = Contracts.RecordHeaders.CorrelationId;
 
     /// <summary>Header carrying the idempotency key of canonical records (set by the connectors' producer).</summary>
-    public const string IdempotencyKeyHeader = "streamfinance.idempotency-key";
+    public const string IdempotencyKeyHeader = Contracts.RecordHeaders.IdempotencyKey;
 
     /// <summary><c>exceptionType</c> of a dead letter that a business rule produced rather than an exception.</summary>
     public const string BusinessRuleExceptionType = "BusinessRule";
