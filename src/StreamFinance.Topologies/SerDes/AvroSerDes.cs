@@ -9,8 +9,8 @@ using Streamiz.Kafka.Net.SerDes;
 namespace StreamFinance.Topologies.SerDes;
 
 /// <summary>
-/// Streamiz SerDes for a generated Avro record, over Confluent's <see cref="AvroSerializer{T}"/> and
-/// <see cref="AvroDeserializer{T}"/>: Confluent wire format (magic byte, schema id, Avro binary), subject
+/// Streamiz SerDes for a generated Avro record: writes with Confluent's <see cref="AvroSerializer{T}"/>, reads with
+/// <see cref="AvroSpecificReader{T}"/> (the same wire format, decoded synchronously): Confluent wire format (magic byte, schema id, Avro binary), subject
 /// <c>&lt;topic&gt;-value</c> (or <c>-key</c>). Works the same against the embedded registry and a real one.
 /// A null value (a tombstone) stays null in both directions.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecific
 {
     private ISerializer<T>? serializer;
     private ISerializer<T>? internalSerializer;
-    private IDeserializer<T>? deserializer;
+    private AvroSpecificReader<T>? reader;
 
     /// <summary>Creates the SerDes over a shared registry client.</summary>
     public AvroSerDes(ISchemaRegistryClient registry, AvroSerializerConfig serializerConfig)
@@ -57,7 +57,7 @@ public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecific
 
     /// <inheritdoc />
     public override T Deserialize(byte[] data, SerializationContext context) =>
-        data is null ? null! : (deserializer ?? throw NotBound()).Deserialize(data, isNull: false, context);
+        data is null ? null! : (reader ?? throw NotBound()).Read(data);
 
     private void Bind(ISchemaRegistryClient registry, AvroSerializerConfig serializerConfig)
     {
@@ -67,7 +67,9 @@ public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecific
         internalSerializer = serializerConfig.AutoRegisterSchemas == false
             ? new AvroSerializer<T>(registry, SerDesFactory.SerializerConfig(autoRegisterSchemas: true)).AsSyncOverAsync()
             : serializer;
-        deserializer = new AvroDeserializer<T>(registry).AsSyncOverAsync();
+        // Reads decode synchronously on the calling thread: Confluent's deserializer, called synchronously, waits on
+        // thread-pool hops for every record (see AvroSpecificReader).
+        reader = new AvroSpecificReader<T>(registry);
         isInitialized = true;
     }
 

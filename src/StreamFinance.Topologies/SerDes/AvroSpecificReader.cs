@@ -15,14 +15,18 @@ namespace StreamFinance.Topologies.SerDes;
 /// Confluent's <c>AvroDeserializer</c> is asynchronous inside (subject look-up, rule execution, continuations); called
 /// synchronously, as Streamiz SerDes are, every decode waits for thread-pool hops, about 0.1 ms each even when idle,
 /// and far more under load. That is acceptable on a stream thread but not for interactive queries answered within
-/// milliseconds. This reader does not run Confluent data-contract rules (migrations, field encryption); StreamFinance
+/// milliseconds, and it makes every stream thread wait too; <see cref="AvroSerDes{T}"/> therefore reads with this
+/// class everywhere. This reader does not run Confluent data-contract rules (migrations, field encryption); StreamFinance
 /// schemas define none.
 /// </remarks>
 /// <typeparam name="T">The generated record type.</typeparam>
-public sealed class AvroSpecificReader<T> where T : class, ISpecificRecord, new()
+public sealed class AvroSpecificReader<T> where T : class, ISpecificRecord
 {
     private const int HeaderLength = 5;
-    private static readonly Avro.Schema ReaderSchema = new T().Schema;
+    // The generated class's own schema, from its static _SCHEMA field (no instance needed).
+    private static readonly Avro.Schema ReaderSchema =
+        (Avro.Schema)(typeof(T).GetField("_SCHEMA", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null)
+            ?? throw new InvalidOperationException($"{typeof(T).FullName} is not a generated Avro record: it has no static _SCHEMA field."));
     private readonly ISchemaRegistryClient registry;
     private readonly ConcurrentDictionary<int, SpecificDatumReader<T>> readers = new();
 
