@@ -2,6 +2,9 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Topologies.SerDes;
+using StreamFinance.Topologies.State;
+using Streamiz.Kafka.Net.Crosscutting;
+using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Table;
 
@@ -24,6 +27,12 @@ public sealed class ValidationTopology : IStreamTopology
 
     /// <summary>Name of the global table's processor (Streamiz names its source node after it, with <c>-source</c>).</summary>
     public const string TableProcessorName = "validation.md-history-table";
+
+    /// <summary>
+    /// Advanced after every write to the store (RocksDB underneath, see <see cref="SignallingStoreSupplier"/>), so the
+    /// API can cache decoded look-ups and drop them the moment master data changes.
+    /// </summary>
+    public StoreWriteSignal StoreWrites { get; } = new();
 
     /// <inheritdoc />
     public string Name => TopologyName;
@@ -52,7 +61,12 @@ public sealed class ValidationTopology : IStreamTopology
             Topics.MasterDataHistory.Name,
             SerDesFactory.Key(),
             history,
-            RocksDb.As<string, MasterDataHistory>(StoreName).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(history),
+            Materialized<string, MasterDataHistory, IKeyValueStore<Bytes, byte[]>>
+                .Create(new SignallingStoreSupplier(Stores.PersistentKeyValueStore(StoreName), StoreWrites))
+                .WithKeySerdes(SerDesFactory.Key())
+                .WithValueSerdes(history)
+                // Every write must reach the signalling store at once, not sit in a Streamiz cache (the API caches above it).
+                .WithCachingDisabled(),
             TableProcessorName);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using StreamFinance.Contracts.MasterData;
 using StreamFinance.Host.Tests.Api.Support;
 
 namespace StreamFinance.Host.Tests.Api;
@@ -18,6 +19,46 @@ public class ValidationApiLookupTests(ValidationApiStack stack)
         Assert.Equal("ACTIVE", before.Json.GetProperty("record").GetProperty("status").GetString());
         Assert.Equal("2026-03-31", after.Text("effectiveFrom"));
         Assert.Equal("INACTIVE", after.Json.GetProperty("record").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_master_data_change_reaches_the_answers_as_soon_as_the_store_applies_it_although_look_ups_are_remembered()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string path = "/v1/cost-centers/CC-CACHED?date=2026-03-20";
+        // Asked twice while unknown: the second answer comes from the remembered look-up.
+        Assert.Equal(HttpStatusCode.NotFound, (await ApiResponse.GetAsync(stack.Http, path)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ApiResponse.GetAsync(stack.Http, path)).Status);
+
+        await stack.PublishAsync(MasterDataRecords.History(MasterDataObjectType.COST_CENTER, "CC-CACHED",
+            ("2026-01-01", MasterDataRecords.CostCenter("CC-CACHED", "US01", CostCenterStatus.ACTIVE, "2026-01-01"))), ct);
+        var found = await PollAsync(path, HttpStatusCode.OK, ct);
+        Assert.Equal("ACTIVE", found.Json.GetProperty("record").GetProperty("status").GetString());
+
+        await stack.PublishAsync(MasterDataRecords.History(MasterDataObjectType.COST_CENTER, "CC-CACHED",
+            ("2026-01-01", MasterDataRecords.CostCenter("CC-CACHED", "US01", CostCenterStatus.ACTIVE, "2026-01-01")),
+            ("2026-03-01", MasterDataRecords.CostCenter("CC-CACHED", "US01", CostCenterStatus.BLOCKED, "2026-03-01"))), ct);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var status = "ACTIVE";
+        while (status != "BLOCKED" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, ct);
+            status = (await ApiResponse.GetAsync(stack.Http, path)).Json.GetProperty("record").GetProperty("status").GetString();
+        }
+        Assert.Equal("BLOCKED", status);
+    }
+
+    private async Task<ApiResponse> PollAsync(string path, HttpStatusCode expected, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var response = await ApiResponse.GetAsync(stack.Http, path);
+        while (response.Status != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, ct);
+            response = await ApiResponse.GetAsync(stack.Http, path);
+        }
+        Assert.Equal(expected, response.Status);
+        return response;
     }
 
     [Fact]

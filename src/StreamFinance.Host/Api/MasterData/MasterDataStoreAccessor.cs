@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.State;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies.Validation;
@@ -17,8 +18,7 @@ public sealed class MasterDataStoreAccessor
     private static readonly string Running = KafkaStream.State.RUNNING.Name;
     private readonly object gate = new();
     private readonly Lazy<TopologyService> service;
-    private KafkaStream? queried;
-    private IReadOnlyKeyValueStore<string, MasterDataHistory>? store;
+    private volatile QueriedStore? queried;
 
     /// <summary>Reads the store of <paramref name="topology"/>, a running validation topology.</summary>
     public MasterDataStoreAccessor(TopologyService topology)
@@ -35,6 +35,12 @@ public sealed class MasterDataStoreAccessor
     /// <summary>The topology whose store it reads.</summary>
     public string TopologyName => ValidationTopology.TopologyName;
 
+    /// <summary>
+    /// Advanced after every write to the store, for caches of what was read (see <see cref="StoreWriteSignal"/>); null
+    /// when the topology is not a <see cref="ValidationTopology"/>, and then nothing may be cached.
+    /// </summary>
+    public StoreWriteSignal? Writes => (service.Value.Topology as ValidationTopology)?.StoreWrites;
+
     /// <summary>Whether the store can be queried now.</summary>
     public bool IsAvailable => service.Value.Stream is not null && service.Value.State == Running;
 
@@ -47,15 +53,18 @@ public sealed class MasterDataStoreAccessor
         var state = topology.State;
         if (stream is null || state != Running)
             throw new StoreUnavailableException(StoreName, TopologyName, stream is null ? $"{state}, stream not started" : state);
+        // The facade stays valid for the stream's lifetime (each read checks the store is still open), so the common
+        // case takes no lock.
+        if (queried is { } current && ReferenceEquals(current.Stream, stream))
+            return current.Store;
         lock (gate)
         {
-            // The facade stays valid for the stream's lifetime: each read checks the store is still open.
-            if (ReferenceEquals(queried, stream) && store is not null)
-                return store;
+            if (queried is { } raced && ReferenceEquals(raced.Stream, stream))
+                return raced.Store;
             try
             {
-                store = stream.Store(StoreQueryParameters.FromNameAndType(StoreName, QueryableStoreTypes.KeyValueStore<string, MasterDataHistory>()));
-                queried = stream;
+                var store = stream.Store(StoreQueryParameters.FromNameAndType(StoreName, QueryableStoreTypes.KeyValueStore<string, MasterDataHistory>()));
+                queried = new QueriedStore(stream, store);
                 return store;
             }
             catch (Exception e) when (e is InvalidStateStoreException or IllegalStateException)
@@ -64,4 +73,6 @@ public sealed class MasterDataStoreAccessor
             }
         }
     }
+
+    private sealed record QueriedStore(KafkaStream Stream, IReadOnlyKeyValueStore<string, MasterDataHistory> Store);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Embedded.Broker;
 using StreamFinance.Embedded.SchemaRegistry;
@@ -58,6 +59,13 @@ public sealed class ValidationApiStack : IAsyncLifetime
         var server = await StartServerAsync(Topology);
         await StartAndWaitUntilRunningAsync(Topology);
         Http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    /// <summary>Publishes <paramref name="history"/> to md.history, as the master-data topology would.</summary>
+    public async Task PublishAsync(MasterDataHistory history, CancellationToken ct)
+    {
+        using var producer = new CanonicalRecordProducer(Kafka, SerDes, "api-test-update");
+        await producer.ProduceAsync(Topics.MasterDataHistory, MasterDataKeys.For(history.objectType, history.businessKey), history, ct);
     }
 
     /// <summary>A validation topology over the stack's broker with its own application id and state, not started.</summary>
