@@ -206,7 +206,7 @@ public class X12EnvelopeTests
     [Fact]
     public void Segments_outside_a_transaction_set_are_a_failure_of_their_own()
     {
-        var text = X12Text.Interchange([X12Text.Group("PO", "1", ["REF*XX*stray~", Valid])]);
+        var text = X12Text.Interchange([X12Text.Group("PO", "1", ["REF*XX*stray~", Valid], geCount: 1)]);
 
         var results = X12Text.Read(text);
 
