@@ -10,7 +10,8 @@ namespace StreamFinance.Connectors.Sources.X12;
 /// <c>c</c> (from 1) of a composite element, e.g. <c>PO107-1</c>. The envelope is readable from a transaction set's
 /// document: <c>ISA06</c> (sender id), <c>ISA08</c>, <c>GS02</c>, <c>GS06</c>, <c>ST01</c> (<c>850</c> or <c>810</c>),
 /// <c>ST02</c>. Values are the first repetition of the element, with padding spaces trimmed; absent or empty values
-/// read as null.
+/// read as null. Numbers come back as sent: X12 implied-decimal fields keep their implied decimals, so
+/// <c>TDS01</c> = <c>46900</c> means 469.00 (two implied decimals whatever the currency, also for JPY).
 /// </para>
 /// <para>
 /// <see cref="Items"/> paths: a segment id, optionally qualified: <c>PO1</c> (850 lines with their PID, REF, DTM ...
