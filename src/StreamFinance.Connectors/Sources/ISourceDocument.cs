@@ -6,7 +6,7 @@ namespace StreamFinance.Connectors.Sources;
 /// <list type="bullet">
 /// <item>JSON and JSON Lines: a JSON path relative to the record, <c>$.amount.value</c>, <c>$.lines[0].sku</c>.</item>
 /// <item>CSV: the column header, <c>Cost Center</c> (exact, after trimming the header).</item>
-/// <item>EDI X12: segment id and element position, <c>BEG03</c>, optionally qualified by its first element, <c>N1[ST]02</c>; components as <c>PO107-1</c>.</item>
+/// <item>EDI X12: segment id and two-digit element position, <c>BEG03</c>, <c>ISA06</c>, optionally qualified by its first element, <c>N1[ST]02</c>, <c>DTM[002]02</c>; components as <c>PO107-1</c>; items are loops such as <c>PO1</c>, <c>IT1</c>, <c>N1</c> (see <c>X12SourceDocument</c>).</item>
 /// </list>
 /// </summary>
 public interface ISourceDocument
