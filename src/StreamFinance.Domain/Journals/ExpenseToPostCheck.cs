@@ -1,3 +1,4 @@
+using System.Globalization;
 using StreamFinance.Domain.Money;
 
 namespace StreamFinance.Domain.Journals;
@@ -43,6 +44,6 @@ public static class ExpenseToPostCheck
         if (!CurrencyMinorUnits.IsKnown(currency))
             problems.Add($"{what} currency '{currency}' is not a known ISO 4217 code.");
         else if (CurrencyMinorUnits.Round(amount, currency) != amount)
-            problems.Add($"{what} {amount} {currency} has more decimals than the currency's {CurrencyMinorUnits.Of(currency)}: the expense topology must round it before approval.");
+            problems.Add($"{what} {amount.ToString("G29", CultureInfo.InvariantCulture)} {currency} has more decimals than the currency's {CurrencyMinorUnits.Of(currency)}: the expense topology must round it before approval.");
     }
 }
