@@ -1,4 +1,5 @@
 using StreamFinance.Topologies.MasterData;
+using StreamFinance.Topologies.Posting;
 using StreamFinance.Topologies.Validation;
 
 namespace StreamFinance.Topologies;
@@ -10,5 +11,5 @@ namespace StreamFinance.Topologies;
 public static class TopologyCatalog
 {
     /// <summary>All topologies, in the order they are started.</summary>
-    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology()];
+    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology(), new PostingTopology()];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Domain.Journals;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Observability;
@@ -27,6 +28,12 @@ public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = 
     /// FX fallback). Default <see cref="MasterDataOptions.Default"/>; the host sets the validated <c>MasterData</c> section.
     /// </summary>
     public MasterDataOptions MasterData { get; init; } = MasterDataOptions.Default();
+
+    /// <summary>
+    /// Policies of the posting topology (window size and grace, closing, posted-id retention, balance-sheet accounts).
+    /// Default <see cref="PostingOptions.Default"/>; the host sets the validated <c>Posting</c> section.
+    /// </summary>
+    public PostingOptions Posting { get; init; } = PostingOptions.Default();
 
     /// <summary>Builds dead letters on <see cref="Clock"/>.</summary>
     public DeadLetterFactory DeadLetters => new(Clock);

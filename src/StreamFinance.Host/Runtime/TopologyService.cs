@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StreamFinance.Domain.Journals;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
@@ -26,7 +27,8 @@ public sealed class TopologyService(
     ILoggerFactory loggerFactory,
     StreamizReporting? reporting = null,
     PipelineMetrics? metrics = null,
-    MasterDataOptions? masterData = null) : IHostedLifecycleService, IDisposable
+    MasterDataOptions? masterData = null,
+    PostingOptions? posting = null) : IHostedLifecycleService, IDisposable
 {
     private readonly ILogger logger = loggerFactory.CreateLogger($"StreamFinance.Topology.{topology.Name}");
     private readonly object gate = new();
@@ -57,6 +59,7 @@ public sealed class TopologyService(
         topology.Build(builder, new TopologyContext(serDes, metrics: topologyMetrics, loggerFactory: loggerFactory)
         {
             MasterData = masterData ?? MasterDataOptions.Default(),
+            Posting = posting ?? PostingOptions.Default(),
         });
         var built = builder.Build();
         // A topology of global tables only has no stream thread: its KafkaStream state alone says whether it runs.

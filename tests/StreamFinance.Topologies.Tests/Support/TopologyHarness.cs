@@ -55,6 +55,9 @@ internal sealed class TopologyHarness : IDisposable
     /// <summary>A key-value store of the topology, by its name.</summary>
     public IReadOnlyKeyValueStore<string, T> Store<T>(string name) => driver.GetKeyValueStore<string, T>(name);
 
+    /// <summary>Advances the driver's wall clock, firing the processing-time punctuators that fall due.</summary>
+    public void AdvanceWallClockTime(TimeSpan advance) => driver.AdvanceWallClockTime(advance);
+
     /// <summary>The latest record per key read so far, as a compacted topic keeps them (a tombstone removes the key).</summary>
     public static Dictionary<string, T> Compacted<T>(TestOutputTopic<string, T> topic)
     {

@@ -1,0 +1,77 @@
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Domain.Journals;
+using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Observability;
+using StreamFinance.Topologies.SerDes;
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.SerDes;
+using Streamiz.Kafka.Net.State;
+using Streamiz.Kafka.Net.Stream;
+
+namespace StreamFinance.Topologies.Posting;
+
+/// <summary>
+/// The posting topology: approved expenses to balanced journals in scheduled windows, one journal per legal entity,
+/// functional currency, posting period and window, keyed by a deterministic reconciliation id.
+/// <code>
+/// expense.approved ─ check ─┬─ unpostable (SCHEMA_INVALID) ───────────────────────────────────────► dlq.expenses
+///                           └─ by entity+currency (1 record, 2 when intercompany) ─ posting.by-entity (repartition)
+///                                ─ windows (open expenses, expense ids, posted expiry, clock) ─ due ─► erp.journal-postings
+/// </code>
+/// Windows are tumbling (<see cref="PostingOptions.WindowSize"/>, default 1 h) by approval time
+/// (<c>envelope.eventTime</c> of the approved record); a window closes at end + <see cref="PostingOptions.GracePeriod"/>
+/// (default 10 min) of the posting clock (<see cref="PostingClock"/>); an expense later than that joins the next open
+/// window, never dropped. An expense id already held by an entity's journals changes nothing.
+/// </summary>
+public sealed class PostingTopology : IStreamTopology
+{
+    /// <inheritdoc />
+    public string Name => PostingNames.Topology;
+
+    /// <inheritdoc />
+    public string Description =>
+        "Aggregates approved expenses per legal entity and currency into tumbling posting windows and writes one balanced journal per window with a reconciliation id and control totals.";
+
+    /// <inheritdoc />
+    public IReadOnlyList<TopicSpec> Inputs { get; } = [Topics.ApprovedExpenses];
+
+    /// <inheritdoc />
+    public IReadOnlyList<TopicSpec> Outputs { get; } = [Topics.JournalPostings, Topics.ExpenseDeadLetters];
+
+    /// <summary><c>dlq.expenses</c>: unpostable approved expenses, for the same people as every other expense failure.</summary>
+    public Topic<string, DeadLetter> DeadLetterTopic => Topics.ExpenseDeadLetters;
+
+    /// <inheritdoc />
+    public void Build(StreamBuilder builder, TopologyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(context);
+        var approvedSerDes = context.SerDes.Avro<ApprovedExpense>();
+        AddStore(builder, PostingNames.OpenExpensesStore, approvedSerDes);
+        AddStore(builder, PostingNames.ExpenseIdsStore, SerDesFactory.Key());
+        AddStore(builder, PostingNames.PostedExpiryStore, SerDesFactory.Key());
+        AddStore(builder, PostingNames.ClockStore, SerDesFactory.Key());
+
+        builder.Stream(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), approvedSerDes, PostingNames.Source)
+            .CountConsumed(context.Metrics, Topics.ApprovedExpenses.Name)
+            .RouteFailures(PostingNames.Check, approvedSerDes, context.DeadLettersTo(DeadLetterTopic), PostableCheck.Apply)
+            // One record per journal the expense contributes to: the booking entity, and the employee's entity when intercompany.
+            .FlatMap((_, approved, _) => JournalKeysOf(approved, context.Posting).Select(key => KeyValuePair.Create(key, approved)), PostingNames.ByEntity)
+            // Every expense of one entity and currency must reach the one task that holds that entity's windows.
+            .Repartition(Repartitioned<string, ApprovedExpense>.As(PostingNames.ByEntity).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(approvedSerDes))
+            .Transform(
+                TransformerBuilder.New<string, ApprovedExpense, string, JournalEntry>().Transformer<PostingWindowTransformer>(context.Posting, context.Clock).Build(),
+                PostingNames.Windows,
+                PostingNames.OpenExpensesStore, PostingNames.ExpenseIdsStore, PostingNames.PostedExpiryStore, PostingNames.ClockStore)
+            .CountProduced(context.Metrics, Topics.JournalPostings.Name)
+            .To(Topics.JournalPostings.Name, SerDesFactory.Key(), context.SerDes.Avro<JournalEntry>(), PostingNames.JournalSink);
+    }
+
+    private static IEnumerable<string> JournalKeysOf(ApprovedExpense approved, PostingOptions options) =>
+        PostingContributions.Of(ApprovedExpenseToPost.From(approved), options).Select(c => PostingKeys.Journal(c.EntityId, c.Currency));
+
+    private static void AddStore<T>(StreamBuilder builder, string name, ISerDes<T> values) =>
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(name), SerDesFactory.Key(), values));
+}

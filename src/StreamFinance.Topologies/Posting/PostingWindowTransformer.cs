@@ -1,0 +1,166 @@
+using Confluent.Kafka;
+using StreamFinance.Contracts;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Domain.Journals;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.State;
+
+namespace StreamFinance.Topologies.Posting;
+
+/// <summary>
+/// The stateful heart of posting, one instance per task over the stores in <see cref="PostingStores"/>. Per record
+/// (keyed <c>{entity}|{currency}</c>): ignore it when the entity's journals already hold the expense id (redelivery,
+/// replay); otherwise put it into the window of its approval time, or into the next open window when that one is past
+/// grace (<see cref="PostingWindows.Assign"/>), then close whatever is due. A punctuator on processing time (every
+/// <see cref="PostingOptions.CloseCheckInterval"/>) closes due windows when no records arrive, and purges posted ids
+/// older than <see cref="PostingOptions.PostedIdRetention"/>. Journals are forwarded keyed by reconciliation id; nothing
+/// is forwarded per input record.
+/// </summary>
+public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpense, string, JournalEntry>
+{
+    private readonly PostingOptions options;
+    private readonly TimeProvider wallClock;
+    private readonly Dictionary<(string Entity, string Currency), (int Count, decimal Amount)> awaiting = [];
+    private ProcessorContext<string, JournalEntry>? context;
+    private PostingStores? stores;
+    private PostingClock? clock;
+
+    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default options on the system clock.</summary>
+    public PostingWindowTransformer()
+        : this(PostingOptions.Default(), TimeProvider.System)
+    {
+    }
+
+    /// <summary>The transformer Streamiz creates per task.</summary>
+    public PostingWindowTransformer(PostingOptions options, TimeProvider wallClock)
+    {
+        this.options = options;
+        this.wallClock = wallClock;
+    }
+
+    /// <inheritdoc />
+    public void Init(ProcessorContext<string, JournalEntry> context)
+    {
+        this.context = context;
+        stores = new PostingStores(
+            (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(PostingNames.OpenExpensesStore),
+            (IKeyValueStore<string, string>)context.GetStateStore(PostingNames.ExpenseIdsStore),
+            (IKeyValueStore<string, string>)context.GetStateStore(PostingNames.PostedExpiryStore),
+            (IKeyValueStore<string, string>)context.GetStateStore(PostingNames.ClockStore));
+        clock = new PostingClock(stores.Clock, wallClock, options);
+        foreach (var entry in stores.OpenExpenses.All())
+        {
+            var (_, entity, currency, _) = PostingKeys.ParseOpenExpense(entry.Key);
+            Await(entity, currency, 1, ContributionOf(entry.Value, entity, currency).Amount);
+        }
+        context.Schedule(options.CloseCheckInterval, PunctuationType.PROCESSING_TIME, _ => CloseDueWindowsAndPurge());
+    }
+
+    /// <inheritdoc />
+    public Record<string, JournalEntry>? Process(Record<string, ApprovedExpense> record)
+    {
+        var (s, c) = Ready();
+        var (entity, currency) = PostingKeys.ParseJournal(record.Key);
+        var contribution = ContributionOf(record.Value, entity, currency);
+        var idKey = PostingKeys.ExpenseId(entity, currency, contribution.ExpenseId);
+        if (s.ExpenseIds.Get(idKey) is not null)
+        {
+            PostingMetrics.Redelivered.WithLabels(entity, currency).Inc();
+            return null;
+        }
+
+        var approvalTime = ApprovedExpenseToPost.ApprovalTime(record.Value);
+        c.Observe(approvalTime);
+        var window = PostingWindows.Assign(approvalTime, c.Now(), options);
+        if (window != PostingWindow.Containing(approvalTime, options.WindowSize))
+            PostingMetrics.Late.WithLabels(entity, currency).Inc();
+        s.OpenExpenses.Put(PostingKeys.OpenExpense(window.Start, entity, currency, contribution.ExpenseId), record.Value);
+        s.ExpenseIds.Put(idKey, $"open {PostingKeys.Format(window.Start)}");
+        Await(entity, currency, 1, contribution.Amount);
+        CloseDueWindows(c.Now());
+        return null;
+    }
+
+    /// <inheritdoc />
+    public void Close()
+    {
+        // The task leaves this instance: its open windows are no longer awaited here.
+        foreach (var ((entity, currency), (count, amount)) in awaiting)
+            PostingMetrics.AddAwaiting(entity, currency, -count, -amount);
+        awaiting.Clear();
+    }
+
+    private void CloseDueWindowsAndPurge()
+    {
+        var (s, c) = Ready();
+        var now = c.Now();
+        CloseDueWindows(now);
+        PostedIdPurge.Run(s, now - options.PostedIdRetention);
+    }
+
+    private void CloseDueWindows(DateTimeOffset now)
+    {
+        var (s, _) = Ready();
+        var due = new List<(string Key, DateTimeOffset Start, string Entity, string Currency, ApprovedExpense Value)>();
+        // Keys start with the window start, so the due windows are a prefix of the store, already in closing order.
+        foreach (var entry in s.OpenExpenses.All())
+        {
+            var (start, entity, currency, _) = PostingKeys.ParseOpenExpense(entry.Key);
+            if (!PostingWindows.IsDue(new PostingWindow(start, start + options.WindowSize), now, options))
+                break;
+            due.Add((entry.Key, start, entity, currency, entry.Value));
+        }
+
+        foreach (var group in due.GroupBy(d => (d.Start, d.Entity, d.Currency)))
+        {
+            var window = new PostingWindow(group.Key.Start, group.Key.Start + options.WindowSize);
+            var contributions = group.Select(d => (d.Key, Contribution: ContributionOf(d.Value, d.Entity, d.Currency))).ToList();
+            foreach (var period in contributions.GroupBy(x => (x.Contribution.FiscalYear, x.Contribution.PeriodNumber)).OrderBy(p => p.Key))
+            {
+                var key = new JournalKey(group.Key.Entity, group.Key.Currency, period.Key.FiscalYear, period.Key.PeriodNumber, window);
+                var journal = JournalBuilder.Build(key, period.Select(x => x.Contribution));
+                Post(journal, now);
+                foreach (var (openKey, contribution) in period)
+                    MarkPosted(s, openKey, contribution, journal);
+            }
+        }
+    }
+
+    private void Post(Journal journal, DateTimeOffset now)
+    {
+        var ctx = context ?? throw new InvalidOperationException($"{nameof(PostingWindowTransformer)} posted before Init.");
+        var headers = new Headers
+        {
+            { RecordHeaders.CorrelationId, System.Text.Encoding.UTF8.GetBytes(journal.ReconciliationId) },
+            { RecordHeaders.SourceSystem, System.Text.Encoding.UTF8.GetBytes(JournalEntryFactory.SourceSystem) },
+            { RecordHeaders.IdempotencyKey, System.Text.Encoding.UTF8.GetBytes(journal.ReconciliationId) },
+        };
+        ctx.SetHeaders(headers);
+        ctx.ChangeTimestamp(journal.Key.Window.End.ToUnixTimeMilliseconds());
+        ctx.Forward(journal.ReconciliationId, JournalEntryFactory.Create(journal, now));
+        PostingMetrics.CountPosted(journal);
+    }
+
+    private void MarkPosted(PostingStores s, string openKey, PostingContribution contribution, Journal journal)
+    {
+        s.OpenExpenses.Delete(openKey);
+        s.ExpenseIds.Put(PostingKeys.ExpenseId(contribution.EntityId, contribution.Currency, contribution.ExpenseId), $"posted {journal.ReconciliationId}");
+        s.PostedExpiry.Put(PostingKeys.Expiry(journal.Key.Window.End, contribution.EntityId, contribution.Currency, contribution.ExpenseId), journal.ReconciliationId);
+        Await(contribution.EntityId, contribution.Currency, -1, -contribution.Amount);
+    }
+
+    private void Await(string entity, string currency, int count, decimal amount)
+    {
+        var held = awaiting.GetValueOrDefault((entity, currency));
+        awaiting[(entity, currency)] = (held.Count + count, held.Amount + amount);
+        PostingMetrics.AddAwaiting(entity, currency, count, amount);
+    }
+
+    private PostingContribution ContributionOf(ApprovedExpense approved, string entity, string currency) =>
+        PostingContributions.Of(ApprovedExpenseToPost.From(approved), options).SingleOrDefault(c => c.EntityId == entity && c.Currency == currency)
+        ?? throw new InvalidOperationException(
+            $"Expense '{approved.expense?.expenseId}' reached the posting windows of {entity} {currency} but posts to none of them; the re-key step and the store disagree. Reset the posting application's state.");
+
+    private (PostingStores Stores, PostingClock Clock) Ready() =>
+        stores is not null && clock is not null ? (stores, clock) : throw new InvalidOperationException($"{nameof(PostingWindowTransformer)} processed before Init.");
+}

@@ -1,0 +1,54 @@
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Common;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Domain.Journals;
+using StreamFinance.Topologies.Posting;
+using StreamFinance.Topologies.Tests.Support;
+using Streamiz.Kafka.Net.Mock;
+
+namespace StreamFinance.Topologies.Tests.Posting;
+
+/// <summary>
+/// The posting topology in a test driver. The wall clock (a <see cref="ManualClock"/>) starts long before every approval
+/// time, so only approvals move the posting clock until a test moves the wall clock itself.
+/// </summary>
+internal sealed class PostingDriver : IDisposable
+{
+    private readonly TopologyHarness harness;
+    private readonly TestInputTopic<string, ApprovedExpense> input;
+    private readonly TestOutputTopic<string, JournalEntry> journals;
+    private readonly TestOutputTopic<string, DeadLetter> deadLetters;
+
+    public PostingDriver(PostingOptions? options = null)
+    {
+        Options = options ?? PostingOptions.Default();
+        harness = new TopologyHarness(new PostingTopology(), serDes => new TopologyContext(serDes, WallClock) { Posting = Options });
+        input = harness.Input(Topics.ApprovedExpenses);
+        journals = harness.Output(Topics.JournalPostings);
+        deadLetters = harness.Output(Topics.ExpenseDeadLetters);
+    }
+
+    public PostingOptions Options { get; }
+
+    public ManualClock WallClock { get; } = new(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public void Send(ApprovedExpense approved) => input.PipeInput(approved.expense.expenseId, approved);
+
+    /// <summary>Moves the wall clock to <paramref name="now"/> and lets the close punctuator run.</summary>
+    public void WallClockReaches(DateTimeOffset now)
+    {
+        WallClock.Now = now;
+        harness.AdvanceWallClockTime(Options.CloseCheckInterval);
+    }
+
+    /// <summary>Journals written since the last call, keyed by reconciliation id, in order.</summary>
+    public IReadOnlyList<(string Key, JournalEntry Journal)> Journals() =>
+        journals.ReadKeyValueList().Select(r => (r.Message.Key, r.Message.Value)).ToList();
+
+    public IReadOnlyList<DeadLetter> DeadLetters() => deadLetters.ReadValueList().ToList();
+
+    public string? ExpenseIdState(string entity, string currency, string expenseId) =>
+        harness.Store<string>(PostingNames.ExpenseIdsStore).Get(PostingKeys.ExpenseId(entity, currency, expenseId));
+
+    public void Dispose() => harness.Dispose();
+}
