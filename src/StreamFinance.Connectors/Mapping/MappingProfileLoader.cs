@@ -303,12 +303,24 @@ public sealed class MappingProfileLoader
                 case "currency":
                     CheckKeys(options, ["aliases"], "the currency transform");
                     return new CurrencyTransform(Child(options, "aliases") is YamlMappingNode aliases ? Pairs(aliases) : null);
+                case "replace":
+                    CheckKeys(options, ["pattern", "with"], "the replace transform");
+                    var pattern = Child(options, "pattern") ?? throw Error(node, "the replace transform needs 'pattern' (a regular expression).");
+                    try
+                    {
+                        var regex = new System.Text.RegularExpressions.Regex(Text(pattern), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                        return new ReplaceTransform(regex, Child(options, "with") is { } with ? Text(with) : string.Empty);
+                    }
+                    catch (ArgumentException exception)
+                    {
+                        throw Error(pattern, $"pattern '{Text(pattern)}' is not a valid regular expression ({exception.Message}).");
+                    }
                 case "map":
-                    CheckKeys(options, ["values", "otherwise"], "the map transform");
+                    CheckKeys(options, ["values", "otherwise", "keepUnmapped"], "the map transform");
                     var values = Child(options, "values") as YamlMappingNode ?? throw Error(node, "the map transform needs 'values' (source value: target value).");
-                    return new ValueMapTransform(Pairs(values), Child(options, "otherwise") is { } o ? Text(o) : null);
+                    return new ValueMapTransform(Pairs(values), Child(options, "otherwise") is { } o ? Text(o) : null, Child(options, "keepUnmapped") is { } keep && Bool(keep));
                 default:
-                    throw Error(node, $"transform '{name}' is unknown; known transforms: trim, upper, lower, decimal, date, currency, map, fingerprint.");
+                    throw Error(node, $"transform '{name}' is unknown; known transforms: trim, upper, lower, decimal, date, currency, map, replace, fingerprint.");
             }
         }
 
@@ -354,7 +366,7 @@ public sealed class MappingProfileLoader
                 return null;
             try
             {
-                JsonPath.Parse(path);
+                JsonPath.Parse(path.StartsWith('^') ? path[1..] : path);
                 return null;
             }
             catch (FormatException exception)

@@ -24,7 +24,7 @@ internal sealed class ArrayBinding(Type elementType, string? itemsPath, ValueBin
         {
             var items = itemsPath is null ? [document] : document.Items(itemsPath);
             for (var i = 0; i < items.Count; i++)
-                list.Add(element!.Build(items[i], scope, $"{field}[{i}]"));
+                list.Add(element!.Build(itemsPath is null ? items[i] : new ItemDocument(items[i], document), scope, $"{field}[{i}]"));
         }
         return nullable && list.Count == 0 ? null : list;
     }

@@ -18,6 +18,10 @@ internal sealed class ScalarBinding(ValueSpec spec, AvroScalar scalar, bool null
         return scalar.Convert(text, field, spec.Describe());
     }
 
+    /// <summary>Whether a non-nullable value has no source value, default or const: its nullable parent record is then null.</summary>
+    public bool MissingRequired(ISourceDocument document) =>
+        !nullable && spec.Const is null && spec.Default is null && !AnyPresent(document);
+
     public override bool AnyPresent(ISourceDocument document) =>
         spec.Path is not null ? document.Value(spec.Path) is not null : spec.Template is not null && spec.Evaluate(document, string.Empty) is not null;
 }

@@ -5,7 +5,8 @@ namespace StreamFinance.Connectors.Mapping.Binding;
 
 /// <summary>
 /// Where one text value comes from: a source <c>path</c>, a <c>template</c> of paths (<c>{$.a}/{$.b}</c>), or a
-/// <c>const</c>; then the <c>transform</c> steps in order. <c>default</c> is used, untransformed, when the source value is absent.
+/// <c>const</c>; then the <c>transform</c> steps in order. <c>default</c> is used, untransformed, when the source value is
+/// absent or a transform makes it empty (e.g. a value map sending SAP's 99991231 to "" for open-ended).
 /// </summary>
 internal sealed class ValueSpec
 {
@@ -33,7 +34,11 @@ internal sealed class ValueSpec
             return Default;
         var context = new TransformContext(document, field, Describe());
         foreach (var transform in Transforms)
+        {
+            if (raw.Length == 0)
+                break;
             raw = transform.Apply(raw, context);
+        }
         return raw.Length == 0 ? Default : raw;
     }
 
