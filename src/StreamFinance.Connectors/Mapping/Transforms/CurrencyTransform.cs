@@ -24,6 +24,15 @@ public sealed class CurrencyTransform : ITextTransform
             aliases[from.Trim().ToUpperInvariant()] = to.Trim().ToUpperInvariant();
     }
 
+    /// <summary>Normalises <paramref name="text"/> with the built-in aliases; false when the result is not a known ISO 4217 code.</summary>
+    public static bool TryNormalize(string? text, out string code)
+    {
+        code = text?.Trim().ToUpperInvariant() ?? string.Empty;
+        if (BuiltIn.TryGetValue(code, out var alias))
+            code = alias;
+        return CurrencyMinorUnits.IsKnown(code);
+    }
+
     /// <inheritdoc />
     public string Apply(string text, TransformContext context)
     {

@@ -9,7 +9,7 @@ namespace StreamFinance.Connectors.Mapping.Transforms;
 /// (default invariant: <c>.</c> and <c>,</c>), a leading or trailing minus (<c>-12.50</c>, <c>12.50-</c> as SAP writes it),
 /// parentheses for negatives (<c>(12.50)</c>), and a <c>CR</c> (credit, negative) or <c>DR</c> (debit, positive) suffix.
 /// With <c>minorUnitsCurrency</c> (a source path to a currency code) the number is in minor units (cents) and is divided
-/// by 10^(minor units of that currency), e.g. 1234 USD cents = 12.34, 1234 JPY = 1234.
+/// by 10^(minor units of that currency, after the built-in currency aliases), e.g. 1234 USD cents = 12.34, 1234 JPY = 1234.
 /// </summary>
 public sealed class DecimalTransform(CultureInfo culture, string? minorUnitsCurrencyPath) : ITextTransform
 {
@@ -47,9 +47,9 @@ public sealed class DecimalTransform(CultureInfo culture, string? minorUnitsCurr
             throw context.Fail(text, $"is not a decimal (culture {(Culture.Name.Length == 0 ? "invariant" : Culture.Name)})");
         if (minorUnitsCurrencyPath is not null)
         {
-            var currency = context.Document.Value(minorUnitsCurrencyPath)?.Trim().ToUpperInvariant();
-            if (currency is null || !CurrencyMinorUnits.IsKnown(currency))
-                throw context.Fail(text, $"is in minor units of the currency at {minorUnitsCurrencyPath}, which is '{currency}', not a known ISO 4217 code");
+            var raw = context.Document.Value(minorUnitsCurrencyPath);
+            if (!CurrencyTransform.TryNormalize(raw, out var currency))
+                throw context.Fail(text, $"is in minor units of the currency at {minorUnitsCurrencyPath}, which is '{raw}', not a known ISO 4217 code");
             for (var i = 0; i < CurrencyMinorUnits.Of(currency); i++)
                 value /= 10m;
         }
