@@ -14,6 +14,3 @@ internal abstract class ValueBinding
     /// <summary>Whether the source has any value for this binding (consts and defaults do not count); decides whether a nullable nested record is null.</summary>
     public abstract bool AnyPresent(ISourceDocument document);
 }
-
-/// <summary>Per-record state of one <c>Map</c> call.</summary>
-internal sealed record MappingScope(Contracts.Common.Envelope Envelope);
