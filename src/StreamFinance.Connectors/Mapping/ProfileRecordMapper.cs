@@ -83,8 +83,9 @@ public sealed class ProfileRecordMapper : IRecordMapper
         {
             return MappingResult.Failed(new MappingFailure(exception.Reason, $"{ProfileId} {exception.Message} ({record.Position})", exception.Field));
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidCastException or OverflowException or InvalidOperationException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // Map never throws for content: a path of another format (FormatException) or anything unforeseen is this record's failure.
             return MappingResult.Failed(new MappingFailure(ReasonCode.MappingFailed, $"{ProfileId}: the record at {record.Position} could not be mapped ({exception.GetType().Name}: {exception.Message}).", null));
         }
     }

@@ -48,4 +48,8 @@ public class JsonFormatTests
 
     [Fact]
     public void An_absent_or_null_records_array_is_an_empty_page() => Assert.Empty(Read("""{"data":null}""", "$.data"));
+
+    [Fact]
+    public void A_records_path_on_a_root_array_is_a_failure_naming_the_path() =>
+        Assert.Contains("$.data", Assert.Single(Read("[{\"a\":1}]", "$.data")).Failure!.Message);
 }

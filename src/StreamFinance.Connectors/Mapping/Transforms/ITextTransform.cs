@@ -1,4 +1,3 @@
-
 namespace StreamFinance.Connectors.Mapping.Transforms;
 
 /// <summary>

@@ -7,7 +7,8 @@ namespace StreamFinance.Connectors.Sources.Formats;
 /// whose elements are the records, e.g. <c>$.Items</c> (Concur), <c>$.data</c> (Ramp), <c>$.value</c> (OData).
 /// Default: the root array's elements, or the root object as one record. Each record's raw bytes are the element's
 /// UTF-8 JSON; its position is the 1-based index of the element. A payload that is not JSON, or has no array at the
-/// records path, is one <see cref="SourceParseFailure"/> with the whole payload.
+/// records path, is one <see cref="SourceParseFailure"/> with the whole payload; an object page whose records array is
+/// absent or null is an empty page.
 /// </summary>
 public sealed class JsonFormat : ISourceFormat
 {
@@ -48,10 +49,11 @@ public sealed class JsonFormat : ISourceFormat
             var found = path.Resolve(document.Root);
             if (found is not { ValueKind: JsonValueKind.Array } array)
             {
-                // An empty page may leave the array out or null; anything else is a payload of the wrong shape.
-                if (found is null || found.Value.ValueKind == JsonValueKind.Null)
+                // An empty page may leave the array out of its object or set it to null; anything else is a payload of the wrong shape.
+                if (document.Root.ValueKind == JsonValueKind.Object && (found is null || found.Value.ValueKind == JsonValueKind.Null))
                     return [];
-                return [Failure(position, payload, $"the records path {recordsPath} holds a JSON {found.Value.ValueKind.ToString().ToLowerInvariant()}, not an array.")];
+                var held = found is null ? $"nothing in a JSON {document.Root.ValueKind.ToString().ToLowerInvariant()}" : $"a JSON {found.Value.ValueKind.ToString().ToLowerInvariant()}";
+                return [Failure(position, payload, $"the records path {recordsPath} holds {held}, not an array.")];
             }
             records = array;
         }
