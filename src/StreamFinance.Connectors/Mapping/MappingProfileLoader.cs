@@ -1,8 +1,6 @@
-using System.Globalization;
 using Avro;
 using Avro.Specific;
 using StreamFinance.Connectors.Mapping.Binding;
-using StreamFinance.Connectors.Mapping.Transforms;
 using StreamFinance.Connectors.Sources.Formats;
 using StreamFinance.Contracts.Catalog;
 using YamlDotNet.Core;
@@ -16,7 +14,7 @@ namespace StreamFinance.Connectors.Mapping;
 /// cultures and unusable date formats are all <see cref="MappingProfileException"/>s naming the file and line.
 /// See <c>src/StreamFinance.Connectors/Profiles/README.md</c> for the profile format.
 /// </summary>
-public sealed class MappingProfileLoader
+public sealed partial class MappingProfileLoader
 {
     private static readonly HashSet<string> TopKeys = ["name", "version", "description", "sourceSystem", "format", "formatOptions", "target", "sourceId", "key", "eventTime", "correlationId", "fields"];
     private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "default", "required", "transform"];
@@ -45,7 +43,7 @@ public sealed class MappingProfileLoader
     /// <exception cref="MappingProfileException">The profile is invalid; the message names file, line and problem.</exception>
     public IRecordMapper Load(string yaml, string file) => new Parser(file, formats).Parse(yaml);
 
-    private sealed class Parser(string file, SourceFormats formats)
+    private sealed partial class Parser(string file, SourceFormats formats)
     {
         private bool jsonPaths;
 
@@ -257,99 +255,6 @@ public sealed class MappingProfileLoader
                 i = close + 1;
             }
             return parts;
-        }
-
-        private IReadOnlyList<ITextTransform> ParseTransforms(YamlNode node)
-        {
-            var steps = node is YamlSequenceNode sequence ? sequence.Children.ToList() : [node];
-            return steps.Select(ParseTransform).ToList();
-        }
-
-        private ITextTransform ParseTransform(YamlNode node)
-        {
-            string name;
-            YamlMappingNode? options = null;
-            if (node is YamlScalarNode)
-                name = Text(node);
-            else if (node is YamlMappingNode { Children.Count: 1 } map)
-            {
-                name = Text(map.Children[0].Key);
-                options = map.Children[0].Value as YamlMappingNode;
-                if (options is null && map.Children[0].Value is YamlScalarNode { Value: not (null or "") })
-                    throw Error(node, $"options of transform '{name}' must be a mapping.");
-            }
-            else
-                throw Error(node, "a transform is a name (trim) or a name with options ({ date: { format: yyyyMMdd } }).");
-            options ??= new YamlMappingNode();
-            switch (name)
-            {
-                case "trim":
-                    return new TrimTransform();
-                case "upper":
-                    return new UpperTransform();
-                case "lower":
-                    return new LowerTransform();
-                case "fingerprint":
-                    return new FingerprintTransform();
-                case "decimal":
-                    CheckKeys(options, ["culture", "minorUnitsCurrency"], "the decimal transform");
-                    return new DecimalTransform(Culture(Child(options, "culture")), Child(options, "minorUnitsCurrency") is { } m ? CheckedPath(m) : null);
-                case "date":
-                    CheckKeys(options, ["format", "timeZone"], "the date transform");
-                    var format = Child(options, "format") is { } f ? Text(f) : null;
-                    if (format is not null && !DateTransform.IsUsableFormat(format))
-                        throw Error(Child(options, "format")!, $"date format '{format}' is not a usable .NET date format (it cannot read its own output); e.g. yyyy-MM-dd, yyyyMMdd, dd.MM.yyyy HH:mm.");
-                    return new DateTransform(format, Zone(Child(options, "timeZone")));
-                case "currency":
-                    CheckKeys(options, ["aliases"], "the currency transform");
-                    return new CurrencyTransform(Child(options, "aliases") is YamlMappingNode aliases ? Pairs(aliases) : null);
-                case "replace":
-                    CheckKeys(options, ["pattern", "with"], "the replace transform");
-                    var pattern = Child(options, "pattern") ?? throw Error(node, "the replace transform needs 'pattern' (a regular expression).");
-                    try
-                    {
-                        var regex = new System.Text.RegularExpressions.Regex(Text(pattern), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-                        return new ReplaceTransform(regex, Child(options, "with") is { } with ? Text(with) : string.Empty);
-                    }
-                    catch (ArgumentException exception)
-                    {
-                        throw Error(pattern, $"pattern '{Text(pattern)}' is not a valid regular expression ({exception.Message}).");
-                    }
-                case "map":
-                    CheckKeys(options, ["values", "otherwise", "keepUnmapped"], "the map transform");
-                    var values = Child(options, "values") as YamlMappingNode ?? throw Error(node, "the map transform needs 'values' (source value: target value).");
-                    return new ValueMapTransform(Pairs(values), Child(options, "otherwise") is { } o ? Text(o) : null, Child(options, "keepUnmapped") is { } keep && Bool(keep));
-                default:
-                    throw Error(node, $"transform '{name}' is unknown; known transforms: trim, upper, lower, decimal, date, currency, map, replace, fingerprint.");
-            }
-        }
-
-        private CultureInfo Culture(YamlNode? node)
-        {
-            if (node is null)
-                return CultureInfo.InvariantCulture;
-            try
-            {
-                return CultureInfo.GetCultureInfo(Text(node), predefinedOnly: true);
-            }
-            catch (CultureNotFoundException)
-            {
-                throw Error(node, $"culture '{Text(node)}' is unknown; use a name such as de-DE or en-US.");
-            }
-        }
-
-        private TimeZoneInfo Zone(YamlNode? node)
-        {
-            if (node is null)
-                return TimeZoneInfo.Utc;
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(Text(node));
-            }
-            catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                throw Error(node, $"time zone '{Text(node)}' is unknown; use an IANA id such as Europe/Berlin or America/New_York.");
-            }
         }
 
         private string CheckedPath(YamlNode node)
