@@ -1,0 +1,323 @@
+using Avro;
+using Avro.Specific;
+using StreamFinance.Connectors.Mapping.Binding;
+using StreamFinance.Connectors.Sources.Formats;
+using StreamFinance.Contracts.Catalog;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StreamFinance.Connectors.Mapping;
+
+/// <summary>
+/// Loads a YAML mapping profile and checks it against the target record's Avro schema before any record is mapped:
+/// unknown target fields, non-nullable fields left unmapped, unknown keys, transforms, formats, topics, time zones,
+/// cultures and unusable date formats are all <see cref="MappingProfileException"/>s naming the file and line.
+/// See <c>src/StreamFinance.Connectors/Profiles/README.md</c> for the profile format.
+/// </summary>
+public sealed partial class MappingProfileLoader
+{
+    private static readonly HashSet<string> TopKeys = ["name", "version", "description", "sourceSystem", "format", "formatOptions", "target", "sourceId", "key", "eventTime", "correlationId", "fields"];
+    private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "default", "required", "transform"];
+    private readonly SourceFormats formats;
+
+    /// <summary>A loader that accepts the formats of <paramref name="formats"/> (default <see cref="SourceFormats.Default"/>).</summary>
+    public MappingProfileLoader(SourceFormats? formats = null) => this.formats = formats ?? SourceFormats.Default;
+
+    /// <summary>Loads the profile file at <paramref name="path"/>.</summary>
+    /// <exception cref="MappingProfileException">The profile is invalid; the message names file, line and problem.</exception>
+    public IRecordMapper LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException exception)
+        {
+            throw new MappingProfileException(path, 1, $"cannot be read ({exception.Message}).", exception);
+        }
+        return Load(text, path);
+    }
+
+    /// <summary>Loads a profile from YAML text; <paramref name="file"/> names it in errors.</summary>
+    /// <exception cref="MappingProfileException">The profile is invalid; the message names file, line and problem.</exception>
+    public IRecordMapper Load(string yaml, string file) => new Parser(file, formats).Parse(yaml);
+
+    private sealed partial class Parser(string file, SourceFormats formats)
+    {
+        private bool jsonPaths;
+
+        public ProfileRecordMapper Parse(string yaml)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(yaml));
+            }
+            catch (YamlException exception)
+            {
+                throw new MappingProfileException(file, exception.Start.Line, $"is not valid YAML: {exception.Message}", exception);
+            }
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+                throw new MappingProfileException(file, 1, "must be a YAML mapping with name, version, sourceSystem, format, target, sourceId and fields.");
+            CheckKeys(root, TopKeys, "a profile");
+
+            var name = RequiredText(root, "name");
+            var version = RequiredText(root, "version");
+            var sourceSystem = RequiredText(root, "sourceSystem");
+            var formatNode = Child(root, "format") ?? throw Error(root, "'format' is missing (csv, jsonl, json, ...).");
+            var format = Text(formatNode);
+            if (!formats.TryGet(format, out var sourceFormat))
+                throw Error(formatNode, $"format '{format}' is unknown; known formats: {string.Join(", ", formats.Names)}.");
+            jsonPaths = sourceFormat.Name is "json" or "jsonl";
+            var options = FormatOptions(root, sourceFormat.Name);
+            var targetNode = Child(root, "target") ?? throw Error(root, "'target' (the canonical topic, e.g. ingest.expenses) is missing.");
+            var topic = Topics.All.FirstOrDefault(t => t.Name == Text(targetNode))
+                ?? throw Error(targetNode, $"target topic '{Text(targetNode)}' is not in the topic catalog; known: {string.Join(", ", Topics.All.Select(t => t.Name))}.");
+
+            var sourceId = ParseValue(Child(root, "sourceId") ?? throw Error(root, "'sourceId' (the path of the record's business id) is missing."), AvroScalar.String);
+            var key = Child(root, "key") is { } keyNode ? ParseValue(keyNode, AvroScalar.String) : null;
+            var eventTime = Child(root, "eventTime") is { } timeNode ? ParseValue(timeNode, AvroScalar.Timestamp) : null;
+            var correlationId = Child(root, "correlationId") is { } correlationNode ? ParseValue(correlationNode, AvroScalar.String) : null;
+
+            var schema = (RecordSchema)((ISpecificRecord)Activator.CreateInstance(topic.ValueType)!).Schema;
+            var fieldsNode = Child(root, "fields") as YamlMappingNode ?? throw Error(root, "'fields' (a mapping keyed by the target record's field names) is missing.");
+            var binding = ParseRecord(fieldsNode, schema, topic.ValueType, nullable: false);
+            var header = new MappingProfileHeader(name, version, sourceSystem, sourceFormat.Name, options, topic, file);
+            return new ProfileRecordMapper(header, binding, sourceId, key, eventTime, correlationId);
+        }
+
+        private IReadOnlyDictionary<string, string> FormatOptions(YamlMappingNode root, string format)
+        {
+            var options = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (Child(root, "formatOptions") is not { } node)
+                return options;
+            if (node is not YamlMappingNode map)
+                throw Error(node, "'formatOptions' must be a mapping, e.g. { delimiter: ';' }.");
+            foreach (var (k, v) in map.Children)
+                options[Text(k)] = Text(v);
+            var problem = format switch
+            {
+                "csv" => CsvFormat.ValidateOptions(options),
+                "json" => options.Keys.FirstOrDefault(k => k != JsonFormat.RecordsOption) is { } bad ? $"JSON option '{bad}' is unknown; the JSON format takes 'records'." : null,
+                _ => null,
+            };
+            if (problem is null && format == "json" && options.TryGetValue(JsonFormat.RecordsOption, out var records))
+                problem = PathProblem(records);
+            return problem is null ? options : throw Error(node, problem);
+        }
+
+        private RecordBinding ParseRecord(YamlMappingNode node, RecordSchema schema, Type type, bool nullable)
+        {
+            var mapped = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            foreach (var (k, v) in node.Children)
+            {
+                var name = Text(k);
+                if (schema.Fields.All(f => f.Name != name))
+                    throw Error(k, $"'{name}' is not a field of {schema.Name} (fields: {string.Join(", ", schema.Fields.Select(f => f.Name))}).");
+                mapped[name] = v;
+            }
+            var fields = new List<(int, string, ValueBinding)>();
+            foreach (var field in schema.Fields)
+            {
+                var (fieldSchema, fieldNullable) = Unwrap(field.Schema);
+                if (fieldSchema is RecordSchema { Name: "Envelope" })
+                {
+                    if (mapped.TryGetValue(field.Name, out var envelopeNode))
+                        throw Error(envelopeNode, $"'{field.Name}' is filled by the engine (sourceSystem, sourceId, idempotency key, ...); remove it and set sourceId/eventTime/correlationId at the top of the profile.");
+                    fields.Add((field.Pos, field.Name, new EnvelopeBinding()));
+                    continue;
+                }
+                if (!mapped.TryGetValue(field.Name, out var fieldNode))
+                {
+                    if (!fieldNullable)
+                        throw Error(node, $"{schema.Name}.{field.Name} ({Describe(fieldSchema)}) is required by the schema but not mapped; give it a path, const or default.");
+                    fields.Add((field.Pos, field.Name, new NullBinding()));
+                    continue;
+                }
+                var property = type.GetProperty(field.Name) ?? throw Error(fieldNode, $"generated type {type.Name} has no property '{field.Name}'.");
+                fields.Add((field.Pos, field.Name, ParseField(fieldNode, field.Name, fieldSchema, fieldNullable, property.PropertyType)));
+            }
+            return new RecordBinding(type, fields, nullable);
+        }
+
+        private ValueBinding ParseField(YamlNode node, string name, Schema schema, bool nullable, Type propertyType)
+        {
+            switch (schema)
+            {
+                case RecordSchema record:
+                    return ParseRecord(node as YamlMappingNode ?? throw Error(node, $"'{name}' is a {record.Name} record: map its fields ({string.Join(", ", record.Fields.Select(f => f.Name))})."), record, ContractTypes.Get(record.Fullname), nullable);
+                case UnionSchema union:
+                    return ParseUnion(node, name, union);
+                case ArraySchema array:
+                    return ParseArray(node, name, array, nullable, propertyType);
+                default:
+                    var scalar = AvroScalar.For(schema) ?? throw Error(node, $"'{name}' has Avro type {schema.Tag}, which profiles cannot map.");
+                    return new ScalarBinding(ParseValue(node, scalar), scalar, nullable);
+            }
+        }
+
+        private ValueBinding ParseUnion(YamlNode node, string name, UnionSchema union)
+        {
+            var records = union.Schemas.OfType<RecordSchema>().ToList();
+            if (node is not YamlMappingNode map || Child(map, "type") is not { } typeNode || Child(map, "fields") is not YamlMappingNode fieldsNode)
+                throw Error(node, $"'{name}' is a union of records: give 'type' (one of {string.Join(", ", records.Select(r => r.Name))}) and 'fields'.");
+            CheckKeys(map, ["type", "fields"], $"union field '{name}'");
+            var chosen = records.FirstOrDefault(r => r.Name == Text(typeNode))
+                ?? throw Error(typeNode, $"'{Text(typeNode)}' is not a record type of '{name}'; choose one of {string.Join(", ", records.Select(r => r.Name))}.");
+            return ParseRecord(fieldsNode, chosen, ContractTypes.Get(chosen.Fullname), nullable: union.Schemas.Any(s => s.Tag == Schema.Type.Null));
+        }
+
+        private ValueBinding ParseArray(YamlNode node, string name, ArraySchema array, bool nullable, Type propertyType)
+        {
+            var elementType = propertyType.GetGenericArguments().FirstOrDefault() ?? throw Error(node, $"generated property '{name}' is not a list.");
+            if (node is not YamlMappingNode map)
+                throw Error(node, $"'{name}' is an array: give 'items' (path of the repeated items) with 'fields' or 'value', or 'split' with a path or const.");
+            CheckKeys(map, ["items", "fields", "value", "split", "path", "const", "transform"], $"array field '{name}'");
+            var itemsPath = Child(map, "items") is { } itemsNode ? CheckedPath(itemsNode) : null;
+            if (Child(map, "split") is { } splitNode)
+            {
+                var scalar = AvroScalar.For(array.ItemSchema) ?? throw Error(splitNode, $"'split' needs an array of scalars; '{name}' holds {array.ItemSchema.Name} records.");
+                var source = new YamlMappingNode(map.Children.Where(kv => Text(kv.Key) is "path" or "const" or "transform"));
+                return new ArrayBinding(elementType, null, null, ParseValue(source, scalar, map), Text(splitNode), scalar, nullable);
+            }
+            if (array.ItemSchema is RecordSchema itemRecord)
+            {
+                var fieldsNode = Child(map, "fields") as YamlMappingNode ?? throw Error(map, $"'{name}' holds {itemRecord.Name} records: give 'fields' for each item.");
+                return new ArrayBinding(elementType, itemsPath, ParseRecord(fieldsNode, itemRecord, elementType, nullable: false), null, null, null, nullable);
+            }
+            var itemScalar = AvroScalar.For(array.ItemSchema) ?? throw Error(map, $"'{name}' has items of a type profiles cannot map.");
+            var valueNode = Child(map, "value") ?? throw Error(map, $"'{name}' holds scalars: give 'value' (the path relative to each item, e.g. '$').");
+            return new ArrayBinding(elementType, itemsPath, new ScalarBinding(ParseValue(valueNode, itemScalar), itemScalar, false), null, null, null, nullable);
+        }
+
+        private ValueSpec ParseValue(YamlNode node, AvroScalar scalar, YamlNode? at = null)
+        {
+            if (node is YamlScalarNode)
+                return new ValueSpec { Path = CheckedPath(node) };
+            if (node is not YamlMappingNode map)
+                throw Error(node, "a field mapping is a path, or a mapping with path, const, template, default, required and transform.");
+            CheckKeys(map, ValueKeys, "a field mapping");
+            var sources = new[] { "path", "const", "template" }.Count(k => Child(map, k) is not null);
+            if (sources > 1)
+                throw Error(map, "give only one of path, const and template.");
+            if (sources == 0 && Child(map, "default") is null)
+                throw Error(at ?? map, "give a path, const, template or default.");
+            var spec = new ValueSpec
+            {
+                Path = Child(map, "path") is { } p ? CheckedPath(p) : null,
+                Const = Child(map, "const") is { } c ? Text(c) : null,
+                Template = Child(map, "template") is { } t ? ParseTemplate(t) : null,
+                Default = Child(map, "default") is { } d ? Text(d) : null,
+                Required = Child(map, "required") is { } r && Bool(r),
+                Transforms = Child(map, "transform") is { } list ? ParseTransforms(list) : [],
+            };
+            foreach (var constant in new[] { ("const", spec.Const), ("default", spec.Default) })
+                if (constant.Item2 is not null)
+                    CheckConstant(Child(map, constant.Item1)!, constant.Item2, scalar);
+            return spec;
+        }
+
+        private void CheckConstant(YamlNode node, string text, AvroScalar scalar)
+        {
+            try
+            {
+                scalar.Convert(text, "const", "profile");
+            }
+            catch (MappingValueException exception)
+            {
+                throw Error(node, $"'{text}' does not fit the field's type {scalar.Describe()} ({exception.Message}).");
+            }
+        }
+
+        private IReadOnlyList<(string, bool)> ParseTemplate(YamlNode node)
+        {
+            var text = Text(node);
+            var parts = new List<(string, bool)>();
+            var i = 0;
+            while (i < text.Length)
+            {
+                var open = text.IndexOf('{', i);
+                if (open < 0)
+                {
+                    parts.Add((text[i..], false));
+                    break;
+                }
+                var close = text.IndexOf('}', open);
+                if (close < 0)
+                    throw Error(node, $"template '{text}' has an unclosed '{{'.");
+                if (open > i)
+                    parts.Add((text[i..open], false));
+                var path = text[(open + 1)..close];
+                if (PathProblem(path) is { } problem)
+                    throw Error(node, problem);
+                parts.Add((path, true));
+                i = close + 1;
+            }
+            return parts;
+        }
+
+        private string CheckedPath(YamlNode node)
+        {
+            var path = Text(node);
+            return PathProblem(path) is { } problem ? throw Error(node, problem) : path;
+        }
+
+        private string? PathProblem(string path)
+        {
+            if (path.Length == 0)
+                return "a path must not be empty.";
+            if (!jsonPaths)
+                return null;
+            try
+            {
+                JsonPath.Parse(path.StartsWith('^') ? path[1..] : path);
+                return null;
+            }
+            catch (FormatException exception)
+            {
+                return exception.Message;
+            }
+        }
+
+        private void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> allowed, string what)
+        {
+            foreach (var key in map.Children.Keys)
+                if (!allowed.Contains(Text(key)))
+                    throw Error(key, $"'{Text(key)}' is not a key of {what}; allowed: {string.Join(", ", allowed)}.");
+        }
+
+        private string RequiredText(YamlMappingNode map, string key)
+        {
+            var node = Child(map, key) ?? throw Error(map, $"'{key}' is missing.");
+            var text = Text(node);
+            return text.Length > 0 ? text : throw Error(node, $"'{key}' must not be empty.");
+        }
+
+        private bool Bool(YamlNode node) => Text(node) switch
+        {
+            "true" or "True" or "yes" => true,
+            "false" or "False" or "no" => false,
+            var other => throw Error(node, $"'{other}' is not true or false."),
+        };
+
+        private Dictionary<string, string> Pairs(YamlMappingNode map) =>
+            map.Children.ToDictionary(kv => Text(kv.Key), kv => Text(kv.Value), StringComparer.Ordinal);
+
+        private string Text(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value ?? string.Empty : throw Error(node, "expected a single value here, not a list or mapping.");
+
+        private static YamlNode? Child(YamlMappingNode map, string key) =>
+            map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key).Value;
+
+        private static (Schema Schema, bool Nullable) Unwrap(Schema schema)
+        {
+            if (schema is UnionSchema union && union.Schemas.Count == 2 && union.Schemas.Any(s => s.Tag == Schema.Type.Null))
+                return (union.Schemas.First(s => s.Tag != Schema.Type.Null), true);
+            return (schema, false);
+        }
+
+        private static string Describe(Schema schema) => AvroScalar.For(schema)?.Describe() ?? schema.Name;
+
+        private MappingProfileException Error(YamlNode node, string problem) => new(file, node.Start.Line, problem);
+    }
+}

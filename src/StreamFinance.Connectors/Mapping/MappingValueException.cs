@@ -1,0 +1,11 @@
+using StreamFinance.Topologies.DeadLetters;
+
+namespace StreamFinance.Connectors.Mapping;
+
+/// <summary>Raised inside the engine when one value of one record cannot be mapped; <see cref="ProfileRecordMapper"/> turns it into a <see cref="MappingFailure"/>.</summary>
+internal sealed class MappingValueException(ReasonCode reason, string field, string message) : Exception(message)
+{
+    public ReasonCode Reason { get; } = reason;
+
+    public string Field { get; } = field;
+}

@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace StreamFinance.Connectors.Mapping.Transforms;
+
+/// <summary>
+/// <c>fingerprint</c>: lower-case hex SHA-256 of the value with white space removed and upper-cased, for bank account
+/// numbers (IBANs) that must never enter the stream in clear (<c>Supplier.bankAccountFingerprint</c>).
+/// </summary>
+public sealed class FingerprintTransform : ITextTransform
+{
+    /// <inheritdoc />
+    public string Apply(string text, TransformContext context)
+    {
+        var normalised = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalised))).ToLowerInvariant();
+    }
+}

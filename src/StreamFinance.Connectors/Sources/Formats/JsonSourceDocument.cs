@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace StreamFinance.Connectors.Sources.Formats;
+
+/// <summary>
+/// A JSON record (object, or any JSON value) addressed by <see cref="JsonPath"/>s. Strings come back unescaped,
+/// numbers and booleans in their JSON text, objects and arrays as their raw JSON; <c>null</c> and empty strings as null.
+/// </summary>
+public sealed class JsonSourceDocument : ISourceDocument
+{
+    private static readonly ConcurrentDictionary<string, JsonPath> Paths = new(StringComparer.Ordinal);
+
+    /// <summary>Wraps <paramref name="root"/>; the element must outlive the document (pass a <see cref="JsonElement.Clone"/>).</summary>
+    public JsonSourceDocument(JsonElement root) => Root = root;
+
+    /// <summary>The record's JSON.</summary>
+    public JsonElement Root { get; }
+
+    /// <summary>Parses UTF-8 JSON into a document.</summary>
+    /// <exception cref="JsonException">The bytes are not JSON.</exception>
+    public static JsonSourceDocument Parse(ReadOnlyMemory<byte> utf8Json)
+    {
+        using var document = JsonDocument.Parse(utf8Json);
+        return new JsonSourceDocument(document.RootElement.Clone());
+    }
+
+    /// <inheritdoc />
+    public string? Value(string path)
+    {
+        var element = PathOf(path).Resolve(Root);
+        if (element is not { } e)
+            return null;
+        return e.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.String => e.GetString() is { Length: > 0 } s ? s : null,
+            _ => e.GetRawText(),
+        };
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ISourceDocument> Items(string path)
+    {
+        var element = PathOf(path).Resolve(Root);
+        return element switch
+        {
+            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(item => (ISourceDocument)new JsonSourceDocument(item)).ToList(),
+            { ValueKind: JsonValueKind.Object } single => [new JsonSourceDocument(single)],
+            _ => [],
+        };
+    }
+
+    private static JsonPath PathOf(string path) => Paths.GetOrAdd(path, JsonPath.Parse);
+}

@@ -1,0 +1,127 @@
+using StreamFinance.Connectors.Tests.Support;
+using StreamFinance.Contracts;
+using StreamFinance.Contracts.Common;
+using StreamFinance.Contracts.Transactions;
+using StreamFinance.Topologies.DeadLetters;
+
+namespace StreamFinance.Connectors.Tests.Profiles;
+
+public class ExpenseProfileTests
+{
+    private static DateTime Nov(int day) => new(2026, 11, day, 0, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Concur_entries_map_to_expense_lines_with_amounts_dates_categories_and_envelope()
+    {
+        var sample = MappedSample.Of("concur-expense-entries", "concur/expense-entries-page-1.json");
+
+        Assert.Equal(5, sample.Count);
+        var air = sample.Value<ExpenseLine>("gWqpKh4H7Y$pL0WbRx2uQ9n1jE");
+        Assert.Equal("RPT-E-US01-001-202611", air.reportId);
+        Assert.Equal("E-US01-001", air.employeeId);
+        Assert.Equal("AIRFARE", air.category);
+        Assert.Equal(new DateTime(2026, 11, 16, 0, 0, 0, DateTimeKind.Utc), air.transactionDate);
+        Assert.Equal(642.30m, air.amount.ToDecimal());
+        Assert.Equal("USD", air.amount.currency);
+        Assert.Null(air.tax);
+        Assert.True(air.receiptAttached);
+        Assert.Equal("CTX-RAMP-0001", air.cardTransactionId);
+        Assert.Equal("CC-1000", air.costCenterId);
+        Assert.Null(air.projectId);
+        Assert.Equal("concur", air.envelope.sourceSystem);
+        Assert.Equal("concur:ingest.expenses:gWqpKh4H7Y$pL0WbRx2uQ9n1jE", air.envelope.idempotencyKey);
+        Assert.Equal("concur-expense-entries@1", air.envelope.mappingProfile);
+        Assert.Equal("RPT-E-US01-001-202611", air.envelope.correlationId);
+        // LastModified 2026-11-17T09:12:44 New York (EST, UTC-5).
+        Assert.Equal(new DateTime(2026, 11, 17, 14, 12, 44, DateTimeKind.Utc), air.envelope.eventTime);
+        Assert.Equal(ProfileSamples.IngestTime, air.envelope.ingestTime);
+
+        var meal = sample.Value<ExpenseLine>("gWqpKh4H7Y$pL0WbRx2uQ9n1jF");
+        Assert.Equal(84.50m, meal.amount.ToDecimal());
+        Assert.Equal(13.49m, meal.tax!.ToDecimal());
+        Assert.Equal("EUR", meal.tax.currency);
+        Assert.Equal("PRJ-EU-LAUNCH", meal.projectId);
+
+        var taxi = sample.Value<ExpenseLine>("gWqpKh4H7Y$pL0WbRx2uQ9n1jG");
+        Assert.Equal(4380m, taxi.amount.ToDecimal());
+        Assert.Equal("JPY", taxi.amount.currency);
+        Assert.Equal(string.Empty, taxi.description);
+        Assert.False(taxi.receiptAttached);
+    }
+
+    [Fact]
+    public void Concur_garbled_amount_and_unmapped_expense_type_fail_naming_field_path_and_value()
+    {
+        var failures = MappedSample.Of("concur-expense-entries", "concur/expense-entries-page-1.json").Failures;
+
+        Assert.Equal(2, failures.Count);
+        Assert.Equal(ReasonCode.MappingFailed, failures[0].Reason);
+        Assert.Equal("amount.amount", failures[0].Field);
+        Assert.Contains("'12,3x' at $.TransactionAmount is not a decimal", failures[0].Message);
+        Assert.Equal(ReasonCode.MappingFailed, failures[1].Reason);
+        Assert.Equal("category", failures[1].Field);
+        Assert.Contains("'GIFTS' at $.ExpenseTypeCode is not in the value map", failures[1].Message);
+        Assert.Contains("concur-expense-entries@1", failures[1].Message);
+    }
+
+    [Fact]
+    public void Expensify_cents_are_divided_by_the_currency_minor_units_and_aliases_are_resolved()
+    {
+        var sample = MappedSample.Of("expensify-report-export", "expensify/report-export.json");
+
+        var hotel = sample.Value<ExpenseLine>("5927141027381930011");
+        Assert.Equal(412.50m, hotel.amount.ToDecimal());
+        Assert.Equal("HOTEL", hotel.category);
+        Assert.Equal(0m, hotel.tax!.ToDecimal());
+        Assert.Equal(Nov(12), hotel.transactionDate);
+        Assert.Equal("E-US01-002", hotel.employeeId);
+        Assert.Equal("CC-1010", hotel.costCenterId);
+        Assert.True(hotel.receiptAttached);
+        var train = sample.Value<ExpenseLine>("5927141027381930012");
+        Assert.Equal(129.90m, train.amount.ToDecimal());
+        Assert.Equal("EUR", train.amount.currency);
+        Assert.Equal(8.30m, train.tax!.ToDecimal());
+        var software = sample.Value<ExpenseLine>("5927141027381930013");
+        Assert.Equal("CC-1042", software.costCenterId);
+        Assert.False(software.receiptAttached);
+        var failure = Assert.Single(sample.Failures);
+        Assert.Equal("category", failure.Field);
+        Assert.Contains("'Entertainment'", failure.Message);
+    }
+
+    [Fact]
+    public void Ramp_transactions_map_to_card_transactions_and_a_missing_amount_fails()
+    {
+        var sample = MappedSample.Of("ramp-card-transactions", "ramp/transactions-page-1.json");
+
+        var flight = sample.Value<CardTransaction>("c74326d3-a6b3-4a88-9a0c-4b61850784c1");
+        Assert.Equal("E-US01-001", flight.employeeId);
+        Assert.Equal("4511", flight.mcc);
+        Assert.Equal(642.30m, flight.amount.ToDecimal());
+        Assert.Equal(Nov(16), flight.transactionDate);
+        Assert.Equal(Nov(17), flight.postedDate);
+        var hotel = sample.Value<CardTransaction>("c74326d3-a6b3-4a88-9a0c-4b61850784c2");
+        // 21:40 in Berlin is still the 18th where the card was used.
+        Assert.Equal(Nov(18), hotel.transactionDate);
+        Assert.Equal(new DateTime(2026, 11, 18, 20, 40, 0, DateTimeKind.Utc), hotel.envelope.eventTime);
+        Assert.Equal("ramp:ingest.card-transactions:c74326d3-a6b3-4a88-9a0c-4b61850784c2", hotel.envelope.idempotencyKey);
+        var failure = Assert.Single(sample.Failures);
+        Assert.Equal("amount.amount", failure.Field);
+        Assert.Contains("'n/a' at $.amount", failure.Message);
+    }
+
+    [Fact]
+    public void Brex_minor_units_follow_the_currency_and_an_unknown_currency_fails()
+    {
+        var sample = MappedSample.Of("brex-card-transactions", "brex/card-transactions-page-1.json");
+
+        Assert.Equal(21.00m, sample.Value<CardTransaction>("pste_ckx1brex0000001").amount.ToDecimal());
+        var yen = sample.Value<CardTransaction>("pste_ckx1brex0000002");
+        Assert.Equal(18700m, yen.amount.ToDecimal());
+        Assert.Equal("JPY", yen.billedAmount.currency);
+        Assert.Equal("E-JP01-002", yen.employeeId);
+        var failure = Assert.Single(sample.Failures);
+        Assert.Equal(ReasonCode.MappingFailed, failure.Reason);
+        Assert.Contains("'XYZ'", failure.Message);
+    }
+}
