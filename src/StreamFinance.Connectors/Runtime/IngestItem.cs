@@ -31,6 +31,9 @@ public sealed class IngestItem
     /// <summary>Why the record cannot be produced; null when it can.</summary>
     public MappingFailure? Failure { get; }
 
+    /// <summary>The same item at <paramref name="position"/>, e.g. with the API cursor it was fetched with.</summary>
+    public IngestItem At(SourcePosition position) => new(position ?? throw new ArgumentNullException(nameof(position)), Raw, Profile, Topic, Record, Failure);
+
     /// <summary>A record ready to produce.</summary>
     public static IngestItem Mapped(SourcePosition position, ReadOnlyMemory<byte> raw, string? profile, TopicSpec topic, MappedRecord record) =>
         new(position, raw, profile, topic ?? throw new ArgumentNullException(nameof(topic)), record ?? throw new ArgumentNullException(nameof(record)), null);
