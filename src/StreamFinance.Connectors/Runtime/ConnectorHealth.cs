@@ -69,6 +69,15 @@ public sealed class ConnectorHealth
         SetUp(false, error);
     }
 
+    /// <summary>The source sent something refused (a webhook with a bad signature): counted as an error, the connector stays up.</summary>
+    public void Rejected(string error)
+    {
+        Interlocked.Increment(ref errors);
+        ConnectorMetrics.Errors.WithLabels(Connector).Inc();
+        lock (gate)
+            LastError = error;
+    }
+
     /// <summary>A source call is retried.</summary>
     public void Retried()
     {

@@ -75,6 +75,7 @@ public sealed class IngestPipeline(ConnectorContext context)
         private long deadLettered;
         private long read;
         private long committedLine = batch.ResumeAfterLine;
+        private readonly ConcurrentQueue<(string Reason, string Message)> failures = new();
 
         public long Skipped { get; set; }
 
@@ -165,7 +166,7 @@ public sealed class IngestPipeline(ConnectorContext context)
         }
 
         public IngestResult Result() =>
-            new(batch.Source, read, Interlocked.Read(ref produced), Interlocked.Read(ref deadLettered), Skipped, committedLine);
+            new(batch.Source, read, Interlocked.Read(ref produced), Interlocked.Read(ref deadLettered), Skipped, committedLine) { Failures = failures.ToArray() };
 
         private async Task DeadLetterRefusedAsync(CancellationToken ct)
         {
@@ -187,6 +188,8 @@ public sealed class IngestPipeline(ConnectorContext context)
             var deadLetter = context.DeadLetterFactory.Create(failure, new FailedRecord(origin, rawKey, item.Raw.ToArray()), context.Processor);
             await context.DeadLetters.PublishAsync(Topics.IngestDeadLetters, deadLetter, ct: ct).ConfigureAwait(false);
             Interlocked.Increment(ref deadLettered);
+            if (failures.Count < 10)
+                failures.Enqueue((failure.Reason.Code, failure.Message));
             ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.DeadLettered).Inc();
             context.Logger.LogWarning("Connector {Connector} dead-lettered {Position} ({Reason}): {Message}",
                 context.Name, item.Position, failure.Reason.Code, failure.Message);

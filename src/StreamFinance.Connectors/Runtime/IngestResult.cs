@@ -12,6 +12,9 @@ namespace StreamFinance.Connectors.Runtime;
 /// <param name="CommittedLine">The line committed last.</param>
 public sealed record IngestResult(string Source, long Read, long Produced, long DeadLettered, long Skipped, long CommittedLine)
 {
+    /// <summary>Reason code and message of the first dead letters (at most 10), for answers such as a webhook's 422. Default empty.</summary>
+    public IReadOnlyList<(string Reason, string Message)> Failures { get; init; } = [];
+
     /// <summary>read = produced + dead-lettered.</summary>
     public bool IsBalanced => Read == Produced + DeadLettered;
 
