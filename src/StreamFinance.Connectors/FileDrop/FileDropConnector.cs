@@ -19,7 +19,7 @@ namespace StreamFinance.Connectors.FileDrop;
 public sealed class FileDropConnector(ConnectorContext context, FileDropOptions options, IRecordMapper mapper, ISourceFormat format) : IConnector
 {
     private readonly IngestPipeline pipeline = new(context);
-    private IReadOnlyDictionary<string, ConnectorOffset> offsets = new Dictionary<string, ConnectorOffset>();
+    private IReadOnlyDictionary<string, ConnectorOffset>? offsets;
 
     /// <inheritdoc />
     public string Name => context.Name;
@@ -51,9 +51,13 @@ public sealed class FileDropConnector(ConnectorContext context, FileDropOptions 
         }
     }
 
-    /// <summary>Ingests every settled file now in the inbox, oldest first; returns their results (quarantined files are not included).</summary>
+    /// <summary>
+    /// Ingests every settled file now in the inbox, oldest first; returns their results (quarantined files are not
+    /// included). The first scan reads the committed offsets, so a file left by a crash resumes after its committed line.
+    /// </summary>
     public async Task<IReadOnlyList<IngestResult>> ScanOnceAsync(CancellationToken ct)
     {
+        offsets ??= await context.Offsets.LoadAsync(context.Name, ct).ConfigureAwait(false);
         var results = new List<IngestResult>();
         var settledBefore = context.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromMilliseconds(options.SettleMs);
         var files = new DirectoryInfo(options.Inbox).EnumerateFiles()
@@ -94,7 +98,7 @@ public sealed class FileDropConnector(ConnectorContext context, FileDropOptions 
         }
 
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(payload));
-        var previous = offsets.GetValueOrDefault(file.Name) is { } o && o.cursor == fingerprint ? o : null;
+        var previous = offsets!.GetValueOrDefault(file.Name) is { } o && o.cursor == fingerprint ? o : null;
         if (previous is { completed: true })
         {
             // Ingested and committed before a crash that came before the move.
@@ -131,9 +135,13 @@ public sealed class FileDropConnector(ConnectorContext context, FileDropOptions 
             return $"'{fileName}' is empty ({payload.Length} bytes, no content). Ask the sender for the complete file and drop it again.";
         if (FileFormats.IsText(format.Name) && !IsUtf8(payload, out var at))
             return $"'{fileName}' is not UTF-8 text (invalid byte sequence at byte {at}). Ask the sender to export it as UTF-8, then drop it again.";
-        var head = format.Read(payload, fileName, mapper.FormatOptions).Take(10).ToList();
-        if (head.Count > 0 && head.All(r => r.Failure is not null))
-            return $"No record of '{fileName}' can be read as {format.Name}: {head[0].Failure!.Message}. Check the file has the header or structure profile {mapper.ProfileId} expects, fix it, then drop it again.";
+        // A file none of whose first records can be read or mapped has the wrong header or structure: one reason for the
+        // file beats a dead letter per line.
+        var head = IngestItems.Read(format, mapper, payload, fileName, context.Clock.GetUtcNow().UtcDateTime).Take(10).ToList();
+        if (head.Count == 0)
+            return $"'{fileName}' holds no record readable as {format.Name} (a header alone?). Ask the sender for the complete file and drop it again.";
+        if (head.All(r => r.Failure is not null))
+            return $"No record of the first {head.Count} of '{fileName}' can be read and mapped with profile {mapper.ProfileId}: {head[0].Failure!.Message}. Check the file has the header and structure the profile expects, fix it, then drop it again.";
         return null;
     }
 

@@ -37,7 +37,7 @@ public sealed class OffsetTracker
         get
         {
             lock (gate)
-                return inFlight.Count;
+                return inFlight.Count - doneOutOfOrder.Count;
         }
     }
 
@@ -57,7 +57,8 @@ public sealed class OffsetTracker
     {
         lock (gate)
         {
-            if (!doneOutOfOrder.Add(ticket))
+            var alreadyPassed = !inFlight.TryPeek(out var first) || ticket < first.Sequence;
+            if (ticket < 0 || ticket >= nextSequence || alreadyPassed || !doneOutOfOrder.Add(ticket))
                 throw new InvalidOperationException($"Record ticket {ticket} was completed twice; each record is acknowledged once.");
             while (inFlight.TryPeek(out var head) && doneOutOfOrder.Remove(head.Sequence))
             {
