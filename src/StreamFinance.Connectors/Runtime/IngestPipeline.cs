@@ -183,6 +183,9 @@ public sealed class IngestPipeline(ConnectorContext context)
 
         private async Task DeadLetterAsync(long ticket, IngestItem item, Failure failure, CancellationToken ct)
         {
+            // Files are located by file and line; API pages and webhooks also by the cursor or event id they came with.
+            if (item.Position.Cursor is { } cursor && !failure.Message.Contains(cursor, StringComparison.Ordinal))
+                failure = failure with { Message = $"{failure.Message} [cursor {cursor}]" };
             var origin = DeadLetterOrigin.FromFile(item.Position.Location, Math.Max(1, item.Position.Line));
             var rawKey = item.Record is { } r ? Encoding.UTF8.GetBytes(r.Key) : null;
             var deadLetter = context.DeadLetterFactory.Create(failure, new FailedRecord(origin, rawKey, item.Raw.ToArray()), context.Processor);
