@@ -18,6 +18,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>Policies of the master-data topology (section <c>MasterData</c>, see <see cref="MasterDataSettings"/>). Default <see cref="MasterDataOptions.Default"/>.</summary>
     public MasterDataOptions MasterData { get; init; } = MasterDataOptions.Default();
 
+    /// <summary>Connectors by name (section <c>Connectors</c>, see <see cref="ConnectorOptions"/>). Default none.</summary>
+    public IReadOnlyDictionary<string, ConnectorOptions> Connectors { get; init; } = new Dictionary<string, ConnectorOptions>();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -33,6 +36,7 @@ public sealed record StreamFinanceSettings(
             configuration)
         {
             MasterData = MasterDataSettings.Bind(configuration),
+            Connectors = BindSection<Dictionary<string, ConnectorOptions>>(configuration, ConnectorOptions.Section),
         };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
@@ -41,6 +45,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.Observability.Validate())
             .Concat(settings.MasterData.Validate())
             .Concat(settings.Api.Validate())
+            .Concat(settings.Connectors.SelectMany(c => c.Value.Validate(c.Key)))
             .ToList();
         if (problems.Count > 0)
             throw new ConfigurationException(string.Join(" ", problems));
