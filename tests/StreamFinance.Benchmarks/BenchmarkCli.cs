@@ -11,7 +11,25 @@ internal static class BenchmarkCli
         var root = new RootCommand("StreamFinance benchmarks (not tests: run them in Release on a quiet machine).");
         root.Subcommands.Add(ValidationApiCommand());
         root.Subcommands.Add(ValidationRulesCommand());
+        root.Subcommands.Add(ConnectorIngestCommand());
         return root;
+    }
+
+    private static Command ConnectorIngestCommand()
+    {
+        var rows = new Option<int>("--rows") { Description = "CSV rows in the dropped file.", DefaultValueFactory = _ => 100_000 };
+        var command = new Command("connector-ingest",
+            "File-drop CSV ingest through the full connector path against a raw Confluent.Kafka produce of the same pre-serialized records, " +
+            "same embedded broker, one run; prints records/s of each and the ratio.")
+        {
+            rows,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await ConnectorIngest.ConnectorIngestBenchmark.RunAsync(Math.Max(1, parse.GetValue(rows)), Console.Out, ct);
+            return 0;
+        });
+        return command;
     }
 
     private static Command ValidationRulesCommand()

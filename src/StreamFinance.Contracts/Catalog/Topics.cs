@@ -159,6 +159,16 @@ public static class Topics
         Writers = "every topology and connector", Readers = "audit trace command, auditors",
     };
 
+    // ---- connector state -----------------------------------------------------------------------------------------
+
+    /// <summary>Committed source positions of every connector (file and line, API cursor, webhook event id), compacted to the latest per source.</summary>
+    public static readonly Topic<string, ConnectorOffset> ConnectorOffsets = new()
+    {
+        Name = "_streamfinance.connector-offsets", Partitions = 1, Cleanup = CleanupPolicy.Compact, Retention = null,
+        KeyDescription = "connector name + '/' + source (file name, endpoint)", Description = "Where each connector resumes after a restart: the last position whose records were all acknowledged.",
+        Writers = "connectors", Readers = "connectors (on start)",
+    };
+
     /// <summary>Every catalog topic, in catalog order.</summary>
     public static IReadOnlyList<TopicSpec> All { get; } =
     [
@@ -168,7 +178,7 @@ public static class Topics
         ApprovedExpenses, JournalPostings, Commitments, ApInvoices, VendorRequests, PostingConfirmations,
         ExpenseStatus, PurchaseOrderStatus, MatchExceptions, PurchaseOrdersHeld,
         IngestDeadLetters, MasterDataDeadLetters, ExpenseDeadLetters, ProcurementDeadLetters,
-        AuditEvents,
+        AuditEvents, ConnectorOffsets,
     ];
 
     /// <summary>Looks a topic up by name; throws naming the topic when it is not in the catalog.</summary>

@@ -22,6 +22,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>Posting windows and accounts of the posting topology (section <c>Posting</c>, see <see cref="PostingOptions"/>). Default <see cref="PostingOptions.Default"/>.</summary>
     public PostingOptions Posting { get; init; } = PostingOptions.Default();
 
+    /// <summary>Connectors by name (section <c>Connectors</c>, see <see cref="ConnectorOptions"/>). Default none.</summary>
+    public IReadOnlyDictionary<string, ConnectorOptions> Connectors { get; init; } = new Dictionary<string, ConnectorOptions>();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -38,6 +41,7 @@ public sealed record StreamFinanceSettings(
         {
             MasterData = MasterDataSettings.Bind(configuration),
             Posting = BindSection<PostingOptions>(configuration, PostingOptions.Section),
+            Connectors = BindSection<Dictionary<string, ConnectorOptions>>(configuration, ConnectorOptions.Section),
         };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
@@ -47,6 +51,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.MasterData.Validate())
             .Concat(settings.Posting.Validate())
             .Concat(settings.Api.Validate())
+            .Concat(settings.Connectors.SelectMany(c => c.Value.Validate(c.Key)))
             .ToList();
         if (problems.Count > 0)
             throw new ConfigurationException(string.Join(" ", problems));

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StreamFinance.Connectors.Generator;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StreamFinance.Connectors.Offsets;
+using StreamFinance.Connectors.Producing;
+using StreamFinance.Connectors.Runtime;
+using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Logging;
 using StreamFinance.Host.Observability;
@@ -16,8 +20,8 @@ namespace StreamFinance.Host.Runtime;
 
 /// <summary>
 /// Builds the host of <c>demo</c> and <c>run</c>: Kestrel serving <c>/metrics</c> and <c>/health</c>, one
-/// <see cref="TopologyService"/> per topology, the validation API on its own listener when <c>Api:Enabled</c>, and the
-/// generator and live view when asked, with the logging of
+/// <see cref="TopologyService"/> per topology, the validation API on its own listener when <c>Api:Enabled</c>, the
+/// configured connectors (and the generator connector when asked), and the live view when asked, with the logging of
 /// <see cref="PipelineLogging"/>.
 /// </summary>
 public static class PipelineHost
@@ -52,10 +56,7 @@ public static class PipelineHost
             builder.Services.AddTopologyReadiness(topology.Name, sp => TopologyServices(sp).Single(s => s.Topology == topology));
         }
 
-        if (options.RunGenerator)
-            builder.Services.AddHostedService(sp => new GeneratorService(
-                new SampleDataGenerator(settings.Generator.Seed), settings.Kafka, serDes, settings.Generator.RecordsPerSecond,
-                sp.GetRequiredService<ILogger<GeneratorService>>(), settings.Observability.KafkaStatisticsIntervalMs));
+        AddConnectors(builder, options, serDes);
         if (options.LiveView)
             builder.Services.AddHostedService(sp => new LiveView(
                 new TopicActivityMonitor(settings.Kafka, required.ToDictionary(r => r.Name, r => r.Partitions)),
@@ -67,6 +68,42 @@ public static class PipelineHost
         app.MapObservability();
         return app;
     }
+
+    /// <summary>
+    /// The connectors: every enabled <c>Connectors</c> entry, plus the generator when asked, each a <see cref="ConnectorService"/>
+    /// with its readiness component <c>connector &lt;name&gt;</c>, sharing one producer, dead-letter publisher and offset store.
+    /// </summary>
+    private static void AddConnectors(WebApplicationBuilder builder, PipelineOptions options, SerDesFactory serDes)
+    {
+        var settings = options.Settings;
+        var enabled = settings.Connectors.Where(c => c.Value.Enabled).ToList();
+        if (enabled.Count == 0 && !options.RunGenerator)
+            return;
+        builder.Services.AddSingleton<IRecordSink>(_ => new KafkaRecordSink(
+            new CanonicalRecordProducer(settings.Kafka, serDes, "connectors", settings.Observability.KafkaStatisticsIntervalMs)));
+        builder.Services.AddSingleton<IDeadLetterPublisher>(sp => new DeadLetterPublisher(
+            settings.Kafka, serDes, sp.GetRequiredService<ILoggerFactory>().CreateLogger("StreamFinance.Connectors.DeadLetters"), "connector-dead-letters"));
+        builder.Services.AddSingleton<IConnectorOffsetStore>(_ => new KafkaConnectorOffsetStore(settings.Kafka, serDes));
+        builder.Services.AddSingleton(sp => new ConnectorFactory(
+            sp.GetRequiredService<IRecordSink>(), sp.GetRequiredService<IDeadLetterPublisher>(), sp.GetRequiredService<IConnectorOffsetStore>(),
+            sp.GetRequiredService<ILoggerFactory>(), options.Mappers, options.Formats));
+
+        var declared = enabled.Select(c => (c.Key, Create: (Func<ConnectorFactory, IConnector>)(f => f.Create(c.Key, c.Value)))).ToList();
+        if (options.RunGenerator && !settings.Connectors.ContainsKey("generator"))
+            declared.Add(("generator", f => f.Generator(settings.Generator)));
+        foreach (var (name, create) in declared)
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => new ConnectorService(
+                create(sp.GetRequiredService<ConnectorFactory>()), sp.GetRequiredService<ILogger<ConnectorService>>()));
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+                $"connector {name}", sp => new ConnectorHealthCheck(ConnectorServices(sp).Single(s => s.Connector.Name == name).Connector.Health),
+                HealthStatus.Degraded, [ObservabilityEndpoints.ReadyTag]));
+        }
+    }
+
+    /// <summary>The running connectors: the host's hosted services that are <see cref="ConnectorService"/>s.</summary>
+    public static IEnumerable<ConnectorService> ConnectorServices(IServiceProvider services) =>
+        services.GetServices<IHostedService>().OfType<ConnectorService>();
 
     /// <summary>The running topologies: the host's hosted services that are <see cref="TopologyService"/>s.</summary>
     public static IEnumerable<TopologyService> TopologyServices(IServiceProvider services) =>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Sources;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Topologies;
@@ -14,6 +16,8 @@ namespace StreamFinance.Host.Runtime;
 /// <param name="Topologies">The topologies to run; null (the default) runs <see cref="TopologyCatalog.All"/>.</param>
 /// <param name="ConfigureLogging">More logging set-up after the console output and before secret masking (tests capture the log here); default none.</param>
 /// <param name="OnListening">Told the base address of <c>/metrics</c> and <c>/health</c> once it listens, before the topologies start; default none.</param>
+/// <param name="Mappers">Mapping profiles for the configured connectors (the mapping engine's catalog); default none, and then only generator connectors can run.</param>
+/// <param name="Formats">Source formats for the configured connectors; default none.</param>
 public sealed record PipelineOptions(
     StreamFinanceSettings Settings,
     ITopicProvisioner Provisioner,
@@ -22,4 +26,6 @@ public sealed record PipelineOptions(
     TimeSpan? Duration,
     IReadOnlyList<IStreamTopology>? Topologies = null,
     Action<ILoggingBuilder>? ConfigureLogging = null,
-    Action<Uri>? OnListening = null);
+    Action<Uri>? OnListening = null,
+    IMapperSource? Mappers = null,
+    ISourceFormatRegistry? Formats = null);

@@ -11,8 +11,16 @@ public sealed class SecretsNeverLoggedTests
         ["Kafka:SaslPassword"] = "kafka-sasl-Zq81",
         ["Kafka:SslKeyPassword"] = "ssl-key-Wv27",
         ["SchemaRegistry:BasicAuthUserInfo"] = "registry-user:registry-pw-Hx55",
-        ["Connectors:Concur:ApiKey"] = "concur-key-Jm09",
-        ["Connectors:Coupa:ClientSecret"] = "coupa-secret-Lt44",
+        ["Connectors:Concur:Rest:ApiKey"] = "concur-key-Jm09",
+        ["Connectors:Coupa:Webhook:Secret"] = "coupa-secret-Lt44-0123456789",
+    };
+
+    // The connectors the secrets belong to, declared but disabled: their settings are loaded, validated and masked all the same.
+    private static readonly Dictionary<string, string?> DisabledConnectors = new()
+    {
+        ["Connectors:Concur:Kind"] = "RestPoll", ["Connectors:Concur:Enabled"] = "false", ["Connectors:Concur:Profile"] = "concur-expense-entries",
+        ["Connectors:Concur:Rest:BaseUrl"] = "https://concur.example/", ["Connectors:Concur:Rest:Path"] = "v4/expenses",
+        ["Connectors:Coupa:Kind"] = "Webhook", ["Connectors:Coupa:Enabled"] = "false", ["Connectors:Coupa:Profile"] = "coupa-purchase-orders",
     };
 
     [Theory]
@@ -26,6 +34,8 @@ public sealed class SecretsNeverLoggedTests
             // Streamiz logs its whole configuration at Information when a KafkaStream is created.
             ["Logging:LogLevel:Streamiz"] = "Information",
         };
+        foreach (var (key, value) in DisabledConnectors)
+            settings[key] = value;
         // A careless line as a connector might write it: every secret value in one message.
         var careless = "credentials " + string.Join(" ", Secrets.Values);
 

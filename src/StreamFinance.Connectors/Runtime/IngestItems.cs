@@ -1,0 +1,60 @@
+using System.Text;
+using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Sources;
+using StreamFinance.Topologies.DeadLetters;
+
+namespace StreamFinance.Connectors.Runtime;
+
+/// <summary>The first stage every connector shares: a payload read by its format and mapped by its profile, one <see cref="IngestItem"/> per record.</summary>
+public static class IngestItems
+{
+    /// <summary>
+    /// Reads <paramref name="payload"/> with <paramref name="format"/> and maps each record with <paramref name="mapper"/>,
+    /// lazily and in order. Unparseable records become <see cref="ReasonCode.MappingFailed"/> items naming the format's
+    /// message; a mapper that throws (a bug, not bad data) becomes a <see cref="ReasonCode.MappingFailed"/> item too, so
+    /// one record never stops the connector.
+    /// </summary>
+    public static IEnumerable<IngestItem> Read(ISourceFormat format, IRecordMapper mapper, ReadOnlyMemory<byte> payload, string location, DateTime ingestTime)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(mapper);
+        var profile = mapper.ProfileId;
+        foreach (var read in format.Read(payload, location, mapper.FormatOptions))
+        {
+            if (read.Failure is { } parse)
+            {
+                yield return IngestItem.Failed(parse.Position, parse.Raw, profile,
+                    new MappingFailure(ReasonCode.MappingFailed, $"{parse.Position}: not readable as {format.Name}: {parse.Message}"));
+                continue;
+            }
+
+            var record = read.Record!;
+            yield return Map(mapper, record, ingestTime, profile);
+        }
+    }
+
+    /// <summary>An item for a payload that no format could read at all (e.g. a webhook body that is not JSON).</summary>
+    public static IngestItem Unreadable(SourcePosition position, ReadOnlyMemory<byte> raw, string? profile, string message) =>
+        IngestItem.Failed(position, raw, profile, new MappingFailure(ReasonCode.MappingFailed, message));
+
+    private static IngestItem Map(IRecordMapper mapper, SourceRecord record, DateTime ingestTime, string profile)
+    {
+        MappingResult result;
+        try
+        {
+            result = mapper.Map(record, ingestTime);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return IngestItem.Failed(record.Position, record.Raw, profile, new MappingFailure(
+                ReasonCode.MappingFailed, $"{record.Position}: profile {profile} threw {e.GetType().Name}: {e.Message}. Report it to the profile's owner with this record."));
+        }
+
+        return result.Record is { } mapped
+            ? IngestItem.Mapped(record.Position, record.Raw, profile, mapper.TargetTopic, mapped)
+            : IngestItem.Failed(record.Position, record.Raw, profile, result.Failure! with { Message = $"{record.Position}: {result.Failure!.Message}" });
+    }
+
+    /// <summary>UTF-8 bytes of <paramref name="text"/>, for items built from text.</summary>
+    public static ReadOnlyMemory<byte> Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}

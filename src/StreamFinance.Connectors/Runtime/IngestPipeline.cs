@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Topologies.DeadLetters;
+
+namespace StreamFinance.Connectors.Runtime;
+
+/// <summary>
+/// The one ingest mechanism of every connector kind: each <see cref="IngestItem"/> of a batch is produced to its
+/// canonical topic (delivery callbacks, no waiting per record) or dead-lettered to <c>dlq.ingest</c> with its raw
+/// bytes, position, profile and reason; a record Kafka refuses is dead-lettered as <c>PRODUCTION_FAILED</c>. An
+/// <see cref="OffsetTracker"/> lets the source position be committed only over the prefix of acknowledged records, so a
+/// crash loses nothing: on restart the batch resumes after the committed line and re-sends the rest with the same
+/// idempotency keys. One bad record never stops the batch; only a dead letter that cannot be written does.
+/// </summary>
+public sealed class IngestPipeline(ConnectorContext context)
+{
+    /// <summary>How long a cancelled batch waits for records in flight before it gives up on them (they are re-sent after restart). Default 10 s.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most records in flight before reading pauses for acknowledgements. Default 50,000.</summary>
+    public int MaxInFlight { get; init; } = 50_000;
+
+    /// <summary>Ingests <paramref name="batch"/> and returns its accounting once every record read is acknowledged.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; what was acknowledged by then is committed.</exception>
+    /// <exception cref="DeadLetterNotWrittenException">A failed record could not be dead-lettered either; nothing after it is committed.</exception>
+    public async Task<IngestResult> IngestAsync(IngestBatch batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var run = new BatchRun(context, batch);
+        try
+        {
+            foreach (var item in batch.Items)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (item.Position.Line <= batch.ResumeAfterLine)
+                {
+                    run.Skipped++;
+                    continue;
+                }
+
+                await run.WaitForRoomAsync(MaxInFlight, ct).ConfigureAwait(false);
+                await run.SendAsync(item, ct).ConfigureAwait(false);
+                if (batch.CommitOffsets && run.SinceCommit >= batch.CommitEveryRecords)
+                    await run.CommitProgressAsync(final: false, ct).ConfigureAwait(false);
+            }
+
+            await run.DrainAsync(Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
+            if (batch.CommitOffsets)
+                await run.CommitProgressAsync(final: true, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: keep what was acknowledged, so the restart re-sends as little as possible.
+            await run.DrainAsync(DrainTimeout, CancellationToken.None).ConfigureAwait(false);
+            if (batch.CommitOffsets)
+                await run.CommitProgressAsync(final: false, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var result = run.Result();
+        context.Logger.LogInformation("Connector {Connector} ingested {Result}", context.Name, result);
+        return result;
+    }
+
+    /// <summary>The state of one batch in flight.</summary>
+    private sealed class BatchRun(ConnectorContext context, IngestBatch batch)
+    {
+        private readonly OffsetTracker tracker = new(batch.ResumeAfterLine);
+        private readonly ConcurrentQueue<(long Ticket, IngestItem Item, DeliveryOutcome Outcome)> refused = new();
+        private readonly SemaphoreSlim answered = new(0);
+        private long produced;
+        private long deadLettered;
+        private long read;
+        private long committedLine = batch.ResumeAfterLine;
+        private readonly ConcurrentQueue<(string Reason, string Message)> failures = new();
+
+        public long Skipped { get; set; }
+
+        public long SinceCommit { get; private set; }
+
+        public async Task SendAsync(IngestItem item, CancellationToken ct)
+        {
+            await DeadLetterRefusedAsync(ct).ConfigureAwait(false);
+            var ticket = tracker.Begin(item.Position.Line);
+            read++;
+            SinceCommit++;
+            ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.Read).Inc();
+            if (item.Record is not { } record)
+            {
+                await DeadLetterAsync(ticket, item, new Failure(item.Failure!.Reason, item.Failure.Message) { MappingProfile = item.Profile }, ct).ConfigureAwait(false);
+                return;
+            }
+
+            var topic = item.Topic!;
+            try
+            {
+                context.Sink.Produce(topic, record, outcome =>
+                {
+                    if (outcome.IsAcknowledged)
+                    {
+                        Interlocked.Increment(ref produced);
+                        ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.Produced).Inc();
+                        tracker.Complete(ticket);
+                    }
+                    else
+                        refused.Enqueue((ticket, item, outcome));
+
+                    answered.Release();
+                });
+            }
+            catch (ArgumentException e)
+            {
+                // The record does not fit its topic: a defect of the mapper or generator, not of Kafka.
+                await DeadLetterAsync(ticket, item, new Failure(ReasonCode.SchemaInvalid, $"{item.Position}: {e.Message}")
+                {
+                    Exception = e, MappingProfile = item.Profile, IdempotencyKey = EnvelopeAccess.Of(record.Value)?.idempotencyKey,
+                }, ct).ConfigureAwait(false);
+            }
+        }
+
+        public async Task WaitForRoomAsync(int maxInFlight, CancellationToken ct)
+        {
+            while (tracker.InFlight >= maxInFlight)
+            {
+                await answered.WaitAsync(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+                await DeadLetterRefusedAsync(ct).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Waits until every record read is acknowledged (or dead-lettered), or <paramref name="timeout"/> passes.</summary>
+        public async Task DrainAsync(TimeSpan timeout, CancellationToken ct)
+        {
+            var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + timeout;
+            while (true)
+            {
+                await DeadLetterRefusedAsync(ct).ConfigureAwait(false);
+                if (tracker.InFlight == 0 || DateTime.UtcNow >= deadline)
+                    return;
+                context.Sink.Flush(TimeSpan.FromMilliseconds(50));
+                await answered.WaitAsync(TimeSpan.FromMilliseconds(50), ct).ConfigureAwait(false);
+            }
+        }
+
+        public async Task CommitProgressAsync(bool final, CancellationToken ct)
+        {
+            SinceCommit = 0;
+            var line = tracker.CommittableLine;
+            var complete = final && tracker.InFlight == 0;
+            if (!complete && line == committedLine)
+                return;
+            var offset = new ConnectorOffset
+            {
+                connector = context.Name,
+                source = batch.Source,
+                line = complete && batch.NextCursor is not null ? 0 : line,
+                cursor = complete ? batch.NextCursor ?? batch.Cursor : batch.Cursor,
+                recordsCommitted = batch.RecordsCommittedBefore + tracker.Acknowledged,
+                completed = complete && batch.CompletesSource,
+                committedAt = context.Clock.GetUtcNow().UtcDateTime,
+            };
+            await context.Offsets.CommitAsync(offset, ct).ConfigureAwait(false);
+            committedLine = line;
+        }
+
+        public IngestResult Result() =>
+            new(batch.Source, read, Interlocked.Read(ref produced), Interlocked.Read(ref deadLettered), Skipped, committedLine) { Failures = failures.ToArray() };
+
+        private async Task DeadLetterRefusedAsync(CancellationToken ct)
+        {
+            while (refused.TryDequeue(out var r))
+            {
+                var key = EnvelopeAccess.Of(r.Item.Record!.Value)?.idempotencyKey;
+                await DeadLetterAsync(r.Ticket, r.Item, new Failure(ReasonCode.ProductionFailed,
+                    $"{r.Item.Position}: Kafka did not store the record for {r.Item.Topic!.Name} (key {r.Item.Record.Key}): {r.Outcome.Error}")
+                {
+                    Exception = r.Outcome.Exception, MappingProfile = r.Item.Profile, IdempotencyKey = key, CorrelationId = EnvelopeAccess.Of(r.Item.Record.Value)?.correlationId,
+                }, ct).ConfigureAwait(false);
+            }
+        }
+
+        private async Task DeadLetterAsync(long ticket, IngestItem item, Failure failure, CancellationToken ct)
+        {
+            // Files are located by file and line; API pages and webhooks also by the cursor or event id they came with.
+            if (item.Position.Cursor is { } cursor && !failure.Message.Contains(cursor, StringComparison.Ordinal))
+                failure = failure with { Message = $"{failure.Message} [cursor {cursor}]" };
+            var origin = DeadLetterOrigin.FromFile(item.Position.Location, Math.Max(1, item.Position.Line));
+            var rawKey = item.Record is { } r ? Encoding.UTF8.GetBytes(r.Key) : null;
+            var deadLetter = context.DeadLetterFactory.Create(failure, new FailedRecord(origin, rawKey, item.Raw.ToArray()), context.Processor);
+            await context.DeadLetters.PublishAsync(Topics.IngestDeadLetters, deadLetter, ct: ct).ConfigureAwait(false);
+            Interlocked.Increment(ref deadLettered);
+            if (failures.Count < 10)
+                failures.Enqueue((failure.Reason.Code, failure.Message));
+            ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.DeadLettered).Inc();
+            context.Logger.LogWarning("Connector {Connector} dead-lettered {Position} ({Reason}): {Message}",
+                context.Name, item.Position, failure.Reason.Code, failure.Message);
+            tracker.Complete(ticket);
+        }
+
+    }
+}

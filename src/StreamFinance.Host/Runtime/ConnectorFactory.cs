@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using StreamFinance.Connectors.FileDrop;
+using StreamFinance.Connectors.Generator;
+using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Offsets;
+using StreamFinance.Connectors.Rest;
+using StreamFinance.Connectors.Runtime;
+using StreamFinance.Connectors.Sources;
+using StreamFinance.Connectors.Webhooks;
+using StreamFinance.Host.Configuration;
+using StreamFinance.Topologies.DeadLetters;
+
+namespace StreamFinance.Host.Runtime;
+
+/// <summary>
+/// Builds the configured connectors over the parts one process shares (sink, dead-letter publisher, offset store) and
+/// the mapping seams: profiles from <see cref="IMapperSource"/>, formats from <see cref="ISourceFormatRegistry"/>.
+/// </summary>
+public sealed class ConnectorFactory(
+    IRecordSink sink, IDeadLetterPublisher deadLetters, IConnectorOffsetStore offsets, ILoggerFactory loggers, IMapperSource? mappers, ISourceFormatRegistry? formats)
+{
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>The connector of <paramref name="name"/>.</summary>
+    /// <exception cref="ConfigurationException">Its profile, format or topic cannot be resolved; the message says what to fix.</exception>
+    public IConnector Create(string name, ConnectorOptions options)
+    {
+        var context = Context(name);
+        return options.Kind switch
+        {
+            ConnectorKind.FileDrop => WithProfile(name, options, (m, f) => new FileDropConnector(context, options.FileDrop!, m, f)),
+            ConnectorKind.RestPoll => WithProfile(name, options, (m, f) => new RestPollingConnector(context, options.Rest!, m, f, Http)),
+            ConnectorKind.Webhook => WithProfile(name, options, (m, f) => new WebhookReceiver(context, options.Webhook!, m, f)),
+            ConnectorKind.Generator => new GeneratorConnector(context, options.Generator ?? new GeneratorConnectorOptions()),
+            _ => throw new ConfigurationException($"Connectors:{name}:Kind is missing."),
+        };
+    }
+
+    /// <summary>The demo's generator, from the <c>Generator</c> section, as connector <c>generator</c>.</summary>
+    public IConnector Generator(GeneratorOptions options) => new GeneratorConnector(Context("generator"), options.ToConnectorOptions());
+
+    private ConnectorContext Context(string name) =>
+        new(name, sink, deadLetters, offsets, loggers.CreateLogger($"StreamFinance.Connectors.{name}"));
+
+    private IConnector WithProfile(string name, ConnectorOptions options, Func<IRecordMapper, ISourceFormat, IConnector> create)
+    {
+        if (mappers is null || formats is null)
+            throw new ConfigurationException(
+                $"Connectors:{name} needs mapping profile '{options.Profile}', but this build has no mapping profile catalog or source formats wired " +
+                "(PipelineOptions.Mappers/Formats). Disable the connector (Enabled=false) or run a build that includes the mapping engine.");
+        IRecordMapper mapper;
+        try
+        {
+            mapper = mappers.Get(options.Profile!);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new ConfigurationException($"Connectors:{name}:Profile: {e.Message}", e);
+        }
+
+        var format = formats.Find(mapper.Format)
+            ?? throw new ConfigurationException($"Connectors:{name}: profile {mapper.ProfileId} reads format '{mapper.Format}', which no registered source format provides.");
+        if (options.Topic is { } topic && topic != mapper.TargetTopic.Name)
+            throw new ConfigurationException($"Connectors:{name}:Topic is {topic}, but profile {mapper.ProfileId} writes {mapper.TargetTopic.Name}; fix one of them.");
+        return create(mapper, format);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using Confluent.Kafka;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Topologies.DeadLetters;
+
+namespace StreamFinance.Connectors.Tests.Support;
+
+/// <summary>A dead-letter publisher double that keeps what it was given.</summary>
+public sealed class RecordingDeadLetters : IDeadLetterPublisher
+{
+    public ConcurrentQueue<(string Topic, DeadLetter DeadLetter)> Published { get; } = new();
+
+    public Task PublishAsync(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null, CancellationToken ct = default)
+    {
+        Published.Enqueue((topic.Name, deadLetter));
+        return Task.CompletedTask;
+    }
+
+    public bool TryPublish(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null)
+    {
+        Published.Enqueue((topic.Name, deadLetter));
+        return true;
+    }
+}
