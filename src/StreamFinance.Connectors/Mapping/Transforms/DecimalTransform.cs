@@ -59,7 +59,8 @@ public sealed class DecimalTransform(CultureInfo culture, string? minorUnitsCurr
                 value /= 10m;
         }
         for (var i = 0; i < impliedDecimals; i++)
-            value /= 10m;
+            value *= 0.1m; // keeps the implied scale: 46900 gives 469.00, not 469
+
         return value.ToString(CultureInfo.InvariantCulture);
     }
 }
