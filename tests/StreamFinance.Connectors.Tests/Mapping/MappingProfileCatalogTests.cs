@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Tests.Support;
 
@@ -25,6 +26,16 @@ public sealed class MappingProfileCatalogTests : IDisposable
         {
             catalog.Reloaded -= Handler;
         }
+    }
+
+    [Fact]
+    public void The_profiles_README_lists_every_shipped_profile_with_its_format_and_target()
+    {
+        using var catalog = new MappingProfileCatalog(ProfileSamples.ProfileDirectory, watch: false);
+        var readme = File.ReadAllText(Path.Combine(ProfileSamples.ProfileDirectory, "README.md"));
+
+        foreach (var (name, profile) in catalog.Profiles)
+            Assert.Matches($@"\| {Regex.Escape(name)} \| [^|]+ \| {Regex.Escape(profile.Format)} \| {Regex.Escape(profile.TargetTopic.Name)} \|", readme);
     }
 
     [Fact]
