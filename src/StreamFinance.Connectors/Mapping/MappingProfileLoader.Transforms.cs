@@ -43,8 +43,9 @@ public sealed partial class MappingProfileLoader
                 case "fingerprint":
                     return new FingerprintTransform();
                 case "decimal":
-                    CheckKeys(options, ["culture", "minorUnitsCurrency"], "the decimal transform");
-                    return new DecimalTransform(Culture(Child(options, "culture")), Child(options, "minorUnitsCurrency") is { } m ? CheckedPath(m) : null);
+                    CheckKeys(options, ["culture", "minorUnitsCurrency", "impliedDecimals"], "the decimal transform");
+                    return new DecimalTransform(Culture(Child(options, "culture")), Child(options, "minorUnitsCurrency") is { } m ? CheckedPath(m) : null,
+                        Child(options, "impliedDecimals") is { } implied ? ImpliedDecimals(implied) : 0);
                 case "date":
                     CheckKeys(options, ["format", "timeZone"], "the date transform");
                     var format = Child(options, "format") is { } f ? Text(f) : null;
@@ -74,6 +75,11 @@ public sealed partial class MappingProfileLoader
                     throw Error(node, $"transform '{name}' is unknown; known transforms: trim, upper, lower, decimal, date, currency, map, replace, fingerprint.");
             }
         }
+
+        private int ImpliedDecimals(YamlNode node) =>
+            int.TryParse(Text(node), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= DecimalTransform.MaxImpliedDecimals
+                ? n
+                : throw Error(node, $"impliedDecimals '{Text(node)}' must be a whole number from 0 to {DecimalTransform.MaxImpliedDecimals}, e.g. 2 for X12 TDS01.");
 
         private CultureInfo Culture(YamlNode? node)
         {

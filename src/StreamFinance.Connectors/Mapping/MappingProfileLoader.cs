@@ -17,7 +17,7 @@ namespace StreamFinance.Connectors.Mapping;
 public sealed partial class MappingProfileLoader
 {
     private static readonly HashSet<string> TopKeys = ["name", "version", "description", "sourceSystem", "format", "formatOptions", "target", "sourceId", "key", "eventTime", "correlationId", "fields"];
-    private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "default", "required", "transform"];
+    private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "product", "sum", "default", "required", "transform"];
     private readonly SourceFormats formats;
 
     /// <summary>A loader that accepts the formats of <paramref name="formats"/> (default <see cref="SourceFormats.Default"/>).</summary>
@@ -100,6 +100,7 @@ public sealed partial class MappingProfileLoader
             {
                 "csv" => CsvFormat.ValidateOptions(options),
                 "json" => options.Keys.FirstOrDefault(k => k != JsonFormat.RecordsOption) is { } bad ? $"JSON option '{bad}' is unknown; the JSON format takes 'records'." : null,
+                "x12" => options.Count > 0 ? $"the x12 format takes no options (separators are read from each ISA segment); remove {string.Join(", ", options.Keys.Select(k => $"'{k}'"))}." : null,
                 _ => null,
             };
             if (problem is null && format == "json" && options.TryGetValue(JsonFormat.RecordsOption, out var records))
@@ -198,16 +199,17 @@ public sealed partial class MappingProfileLoader
             if (node is not YamlMappingNode map)
                 throw Error(node, "a field mapping is a path, or a mapping with path, const, template, default, required and transform.");
             CheckKeys(map, ValueKeys, "a field mapping");
-            var sources = new[] { "path", "const", "template" }.Count(k => Child(map, k) is not null);
+            var sources = new[] { "path", "const", "template", "product", "sum" }.Count(k => Child(map, k) is not null);
             if (sources > 1)
-                throw Error(map, "give only one of path, const and template.");
+                throw Error(map, "give only one of path, const, template, product and sum.");
             if (sources == 0 && Child(map, "default") is null)
-                throw Error(at ?? map, "give a path, const, template or default.");
+                throw Error(at ?? map, "give a path, const, template, product, sum or default.");
             var spec = new ValueSpec
             {
                 Path = Child(map, "path") is { } p ? CheckedPath(p) : null,
                 Const = Child(map, "const") is { } c ? Text(c) : null,
                 Template = Child(map, "template") is { } t ? ParseTemplate(t) : null,
+                Computed = ParseComputed(map),
                 Default = Child(map, "default") is { } d ? Text(d) : null,
                 Required = Child(map, "required") is { } r && Bool(r),
                 Transforms = Child(map, "transform") is { } list ? ParseTransforms(list) : [],
@@ -216,6 +218,24 @@ public sealed partial class MappingProfileLoader
                 if (constant.Item2 is not null)
                     CheckConstant(Child(map, constant.Item1)!, constant.Item2, scalar);
             return spec;
+        }
+
+        private DecimalProduct? ParseComputed(YamlMappingNode map)
+        {
+            if (Child(map, "product") is { } product)
+                return new DecimalProduct(Factors(product), null);
+            if (Child(map, "sum") is not { } sum)
+                return null;
+            if (sum is not YamlMappingNode sumMap || Child(sumMap, "items") is not { } items || Child(sumMap, "product") is not { } factors)
+                throw Error(sum, "'sum' needs 'items' (path of the repeated items) and 'product' (paths inside each item), e.g. { items: PO1, product: [PO102, PO104] }.");
+            CheckKeys(sumMap, ["items", "product"], "'sum'");
+            return new DecimalProduct(Factors(factors), CheckedPath(items));
+        }
+
+        private IReadOnlyList<string> Factors(YamlNode node)
+        {
+            var paths = node is YamlSequenceNode sequence ? sequence.Children.Select(CheckedPath).ToList() : [];
+            return paths.Count >= 2 ? paths : throw Error(node, "'product' needs a list of at least two paths, e.g. [PO102, PO104].");
         }
 
         private void CheckConstant(YamlNode node, string text, AvroScalar scalar)

@@ -14,7 +14,11 @@ public class SourceFormatsTests
 
     [Fact]
     public void Unknown_format_names_the_known_ones() =>
-        Assert.Contains("csv", Assert.Throws<KeyNotFoundException>(() => SourceFormats.Default.Get("x12")).Message);
+        Assert.Contains("csv, jsonl, json, x12", Assert.Throws<KeyNotFoundException>(() => SourceFormats.Default.Get("xml")).Message);
+
+    [Fact]
+    public void The_default_formats_include_x12_by_name_ignoring_case() =>
+        Assert.IsType<StreamFinance.Connectors.Sources.X12.X12Format>(SourceFormats.Default.Get("X12"));
 
     [Fact]
     public void Two_formats_with_one_name_are_refused() =>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Tests.Support;
 
@@ -28,13 +29,23 @@ public sealed class MappingProfileCatalogTests : IDisposable
     }
 
     [Fact]
+    public void The_profiles_README_lists_every_shipped_profile_with_its_format_and_target()
+    {
+        using var catalog = new MappingProfileCatalog(ProfileSamples.ProfileDirectory, watch: false);
+        var readme = File.ReadAllText(Path.Combine(ProfileSamples.ProfileDirectory, "README.md"));
+
+        foreach (var (name, profile) in catalog.Profiles)
+            Assert.Matches($@"\| {Regex.Escape(name)} \| [^|]+ \| {Regex.Escape(profile.Format)} \| {Regex.Escape(profile.TargetTopic.Name)} \|", readme);
+    }
+
+    [Fact]
     public void Shipped_profiles_all_load_by_name()
     {
         using var catalog = new MappingProfileCatalog(ProfileSamples.ProfileDirectory, watch: false);
 
         Assert.Equal(
             ["brex-card-transactions", "concur-expense-entries", "coupa-invoices", "coupa-purchase-orders", "d365-exchange-rates", "d365-legal-entities",
-             "expensify-report-export", "netsuite-employees", "netsuite-projects", "ramp-card-transactions", "sap-cost-centers", "sap-gl-accounts", "sap-suppliers"],
+             "edi-810-supplier-invoices", "edi-850-purchase-orders", "expensify-report-export", "netsuite-employees", "netsuite-projects", "ramp-card-transactions", "sap-cost-centers", "sap-gl-accounts", "sap-suppliers"],
             catalog.Profiles.Keys.Order());
         Assert.Equal("concur", catalog.Get("concur-expense-entries").SourceSystem);
         Assert.False(catalog.TryGet("nope", out _));

@@ -24,6 +24,16 @@ public class TransformTableTests
         Assert.Equal(expected, new DecimalTransform(CultureInfo.GetCultureInfo(culture), null).Apply(text, Context));
 
     [Theory]
+    [InlineData("46900", 2, "469.00")]
+    [InlineData("14550000", 2, "145500.00")]
+    [InlineData("-1250", 2, "-12.50")]
+    [InlineData("7", 3, "0.007")]
+    [InlineData("46900", 0, "46900")]
+    public void Decimal_with_implied_decimals_divides_by_that_power_of_ten_whatever_the_currency(string text, int implied, string expected) =>
+        // Context's currency is JPY (0 minor units): implied decimals do not depend on it, as X12 TDS01 does not.
+        Assert.Equal(expected, new DecimalTransform(CultureInfo.InvariantCulture, null, implied).Apply(text, Context));
+
+    [Theory]
     [InlineData("12,3x")]
     [InlineData("abc")]
     [InlineData("--1")]

@@ -23,5 +23,5 @@ internal sealed class ScalarBinding(ValueSpec spec, AvroScalar scalar, bool null
         !nullable && spec.Const is null && spec.Default is null && !AnyPresent(document);
 
     public override bool AnyPresent(ISourceDocument document) =>
-        spec.Path is not null ? document.Value(spec.Path) is not null : spec.Template is not null && spec.Evaluate(document, string.Empty) is not null;
+        spec.Path is not null ? document.Value(spec.Path) is not null : (spec.Template is not null || spec.Computed is not null) && spec.Evaluate(document, string.Empty) is not null;
 }

@@ -10,9 +10,14 @@ namespace StreamFinance.Connectors.Mapping.Transforms;
 /// parentheses for negatives (<c>(12.50)</c>), and a <c>CR</c> (credit, negative) or <c>DR</c> (debit, positive) suffix.
 /// With <c>minorUnitsCurrency</c> (a source path to a currency code) the number is in minor units (cents) and is divided
 /// by 10^(minor units of that currency, after the built-in currency aliases), e.g. 1234 USD cents = 12.34, 1234 JPY = 1234.
+/// With <c>impliedDecimals: n</c> (default 0) the number has <c>n</c> implied decimals whatever the currency and is divided
+/// by 10^n, as X12 writes TDS01 (<c>46900</c> = 469.00; <c>14550000</c> JPY = 145500.00).
 /// </summary>
-public sealed class DecimalTransform(CultureInfo culture, string? minorUnitsCurrencyPath) : ITextTransform
+public sealed class DecimalTransform(CultureInfo culture, string? minorUnitsCurrencyPath, int impliedDecimals = 0) : ITextTransform
 {
+    /// <summary>The largest <c>impliedDecimals</c> accepted.</summary>
+    public const int MaxImpliedDecimals = 10;
+
     /// <summary>The culture numbers are written in.</summary>
     public CultureInfo Culture { get; } = culture;
 
@@ -53,6 +58,9 @@ public sealed class DecimalTransform(CultureInfo culture, string? minorUnitsCurr
             for (var i = 0; i < CurrencyMinorUnits.Of(currency); i++)
                 value /= 10m;
         }
+        for (var i = 0; i < impliedDecimals; i++)
+            value *= 0.1m; // keeps the implied scale: 46900 gives 469.00, not 469
+
         return value.ToString(CultureInfo.InvariantCulture);
     }
 }

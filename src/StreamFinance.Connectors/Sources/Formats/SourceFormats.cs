@@ -1,8 +1,10 @@
+using StreamFinance.Connectors.Sources.X12;
+
 namespace StreamFinance.Connectors.Sources.Formats;
 
 /// <summary>
 /// The payload formats known by name (case-insensitive), as mapping profiles refer to them.
-/// <see cref="Default"/> holds <c>csv</c>, <c>jsonl</c> and <c>json</c>; add others (e.g. <c>x12</c>) with <see cref="With"/>.
+/// <see cref="Default"/> holds <c>csv</c>, <c>jsonl</c>, <c>json</c> and <c>x12</c>; add others with <see cref="With"/>.
 /// </summary>
 public sealed class SourceFormats
 {
@@ -19,8 +21,8 @@ public sealed class SourceFormats
                 throw new ArgumentException($"Two source formats are named '{format.Name}'; format names must be unique.", nameof(formats));
     }
 
-    /// <summary>csv, jsonl and json.</summary>
-    public static SourceFormats Default { get; } = new([new CsvFormat(), new JsonLinesFormat(), new JsonFormat()]);
+    /// <summary>csv, jsonl, json and x12.</summary>
+    public static SourceFormats Default { get; } = new([new CsvFormat(), new JsonLinesFormat(), new JsonFormat(), new X12Format()]);
 
     /// <summary>The registered formats' names.</summary>
     public IReadOnlyCollection<string> Names => byName.Keys;
