@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Validation;
 
@@ -10,5 +11,5 @@ namespace StreamFinance.Topologies;
 public static class TopologyCatalog
 {
     /// <summary>All topologies, in the order they are started.</summary>
-    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology()];
+    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology(), new ExpenseTopology()];
 }

@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.MasterData;
 using Streamiz.Kafka.Net.Errors;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.MasterData;
 
