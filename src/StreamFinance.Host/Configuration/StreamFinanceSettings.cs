@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using StreamFinance.Domain.Expenses;
 using StreamFinance.Host.Api;
 using StreamFinance.Topologies.Configuration;
 
@@ -18,6 +19,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>Policies of the master-data topology (section <c>MasterData</c>, see <see cref="MasterDataSettings"/>). Default <see cref="MasterDataOptions.Default"/>.</summary>
     public MasterDataOptions MasterData { get; init; } = MasterDataOptions.Default();
 
+    /// <summary>Expense policy of the expense topology (section <c>Expenses</c>, see <see cref="ExpenseSettings"/>). Default <see cref="ExpenseOptions.Default"/>.</summary>
+    public ExpenseOptions Expenses { get; init; } = ExpenseOptions.Default();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -33,6 +37,7 @@ public sealed record StreamFinanceSettings(
             configuration)
         {
             MasterData = MasterDataSettings.Bind(configuration),
+            Expenses = ExpenseSettings.Bind(configuration),
         };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
@@ -40,6 +45,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.Generator.Validate())
             .Concat(settings.Observability.Validate())
             .Concat(settings.MasterData.Validate())
+            .Concat(settings.Expenses.Validate())
             .Concat(settings.Api.Validate())
             .ToList();
         if (problems.Count > 0)

@@ -5,6 +5,7 @@ using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Hosting;
+using StreamFinance.Domain.Expenses;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.Observability.Streamiz;
 using StreamFinance.Topologies.SerDes;
@@ -26,7 +27,8 @@ public sealed class TopologyService(
     ILoggerFactory loggerFactory,
     StreamizReporting? reporting = null,
     PipelineMetrics? metrics = null,
-    MasterDataOptions? masterData = null) : IHostedLifecycleService, IDisposable
+    MasterDataOptions? masterData = null,
+    ExpenseOptions? expenses = null) : IHostedLifecycleService, IDisposable
 {
     private readonly ILogger logger = loggerFactory.CreateLogger($"StreamFinance.Topology.{topology.Name}");
     private readonly object gate = new();
@@ -57,6 +59,7 @@ public sealed class TopologyService(
         topology.Build(builder, new TopologyContext(serDes, metrics: topologyMetrics, loggerFactory: loggerFactory)
         {
             MasterData = masterData ?? MasterDataOptions.Default(),
+            Expenses = expenses ?? ExpenseOptions.Default(),
         });
         var built = builder.Build();
         // A topology of global tables only has no stream thread: its KafkaStream state alone says whether it runs.
