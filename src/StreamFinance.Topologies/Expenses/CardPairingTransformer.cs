@@ -93,7 +93,7 @@ public sealed class CardPairingTransformer : ITransformer<string, CardPairingEve
     }
 
     /// <summary>Dead-letters the charges held longer than the documentation horizon; forgets documented ids older than the dedupe horizon.</summary>
-    public void Expire()
+    private void Expire()
     {
         var now = Now;
         var overdue = holds!.All().Where(h => h.Value is not null && new DateTimeOffset(DateTime.SpecifyKind(h.Value.failedAt, DateTimeKind.Utc)).AddDays(documentationDays) <= now).ToList();

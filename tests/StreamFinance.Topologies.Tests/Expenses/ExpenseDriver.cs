@@ -22,7 +22,9 @@ internal sealed class ExpenseDriver : IDisposable
     private readonly TestOutputTopic<string, ApprovedExpense> approved;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
 
-    public ExpenseDriver(Action<ExpenseOptions>? configure = null)
+    /// <param name="configure">Changes to the default policy.</param>
+    /// <param name="checkHorizonsOnEveryRecord">Run the horizon punctuators after every record (interval 10 ms, wait 20 ms before the record that should trigger them) instead of hourly.</param>
+    public ExpenseDriver(Action<ExpenseOptions>? configure = null, bool checkHorizonsOnEveryRecord = false)
     {
         var options = ExpenseOptions.Default();
         options.DefaultTaxCodes["BH01"] = "BH-VAT10";
@@ -38,6 +40,13 @@ internal sealed class ExpenseDriver : IDisposable
     }
 
     public ManualClock Clock { get; } = new(ExpenseWorld.Today);
+
+    /// <summary>Moves the business clock by <paramref name="days"/> and the driver's wall clock past the hourly horizon checks.</summary>
+    public void DaysPass(int days)
+    {
+        Clock.Now = Clock.Now.AddDays(days);
+        harness.AdvanceWallClock(TimeSpan.FromHours(2));
+    }
 
     public void MasterData((string Key, MasterDataHistory History) record) => history.PipeInput(record.Key, record.History);
 
