@@ -17,4 +17,10 @@ public static class RecordHeaders
 
     /// <summary>Ingest time, ISO 8601 UTC.</summary>
     public const string IngestTime = "streamfinance.ingest-time";
+
+    /// <summary>
+    /// Replay attempt of a record re-submitted from a dead-letter topic by <c>streamfinance dlq replay</c>, decimal
+    /// (1 for the first replay); absent on an original delivery. A topology lets a dead-lettered record in again only with it.
+    /// </summary>
+    public const string ReplayAttempt = "streamfinance.replay-attempt";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
+using StreamFinance.Domain.Expenses;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Observability;
@@ -34,6 +35,12 @@ public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = 
     /// Default <see cref="PostingOptions.Default"/>; the host sets the validated <c>Posting</c> section.
     /// </summary>
     public PostingOptions Posting { get; init; } = PostingOptions.Default();
+
+    /// <summary>
+    /// The expense policy of the expense topology (GL accounts, limits, receipts, default tax codes, closed periods,
+    /// rounding, horizons). Default <see cref="ExpenseOptions.Default"/>; the host sets the validated <c>Expenses</c> section.
+    /// </summary>
+    public ExpenseOptions Expenses { get; init; } = ExpenseOptions.Default();
 
     /// <summary>Builds dead letters on <see cref="Clock"/>.</summary>
     public DeadLetterFactory DeadLetters => new(Clock);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api;
 

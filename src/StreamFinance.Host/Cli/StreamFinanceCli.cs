@@ -19,6 +19,7 @@ public static class StreamFinanceCli
         root.Subcommands.Add(TopicsCommand.Create());
         root.Subcommands.Add(MasterDataCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
+        root.Subcommands.Add(DeadLetterCommand.Create());
         return root;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using StreamFinance.Domain.Journals;
+using StreamFinance.Domain.Expenses;
 using StreamFinance.Host.Api;
 using StreamFinance.Topologies.Configuration;
 
@@ -25,6 +26,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>Connectors by name (section <c>Connectors</c>, see <see cref="ConnectorOptions"/>). Default none.</summary>
     public IReadOnlyDictionary<string, ConnectorOptions> Connectors { get; init; } = new Dictionary<string, ConnectorOptions>();
 
+    /// <summary>Expense policy of the expense topology (section <c>Expenses</c>, see <see cref="ExpenseSettings"/>). Default <see cref="ExpenseOptions.Default"/>.</summary>
+    public ExpenseOptions Expenses { get; init; } = ExpenseOptions.Default();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -42,6 +46,7 @@ public sealed record StreamFinanceSettings(
             MasterData = MasterDataSettings.Bind(configuration),
             Posting = BindSection<PostingOptions>(configuration, PostingOptions.Section),
             Connectors = BindSection<Dictionary<string, ConnectorOptions>>(configuration, ConnectorOptions.Section),
+            Expenses = ExpenseSettings.Bind(configuration),
         };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
@@ -50,6 +55,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.Observability.Validate())
             .Concat(settings.MasterData.Validate())
             .Concat(settings.Posting.Validate())
+            .Concat(settings.Expenses.Validate())
             .Concat(settings.Api.Validate())
             .Concat(settings.Connectors.SelectMany(c => c.Value.Validate(c.Key)))
             .ToList();

@@ -52,7 +52,7 @@ public static class PipelineHost
         {
             builder.Services.AddSingleton<IHostedService>(sp => new TopologyService(
                 topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>(), reporting,
-                masterData: settings.MasterData, posting: settings.Posting));
+                masterData: settings.MasterData, expenses: settings.Expenses, posting: settings.Posting));
             builder.Services.AddTopologyReadiness(topology.Name, sp => TopologyServices(sp).Single(s => s.Topology == topology));
         }
 

@@ -6,6 +6,7 @@ using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Hosting;
+using StreamFinance.Domain.Expenses;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.Observability.Streamiz;
 using StreamFinance.Topologies.SerDes;
@@ -28,6 +29,7 @@ public sealed class TopologyService(
     StreamizReporting? reporting = null,
     PipelineMetrics? metrics = null,
     MasterDataOptions? masterData = null,
+    ExpenseOptions? expenses = null,
     PostingOptions? posting = null) : IHostedLifecycleService, IDisposable
 {
     private readonly ILogger logger = loggerFactory.CreateLogger($"StreamFinance.Topology.{topology.Name}");
@@ -60,6 +62,7 @@ public sealed class TopologyService(
         {
             MasterData = masterData ?? MasterDataOptions.Default(),
             Posting = posting ?? PostingOptions.Default(),
+            Expenses = expenses ?? ExpenseOptions.Default(),
         });
         var built = builder.Build();
         // A topology of global tables only has no stream thread: its KafkaStream state alone says whether it runs.

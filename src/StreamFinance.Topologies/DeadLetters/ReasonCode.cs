@@ -52,6 +52,30 @@ public sealed class ReasonCode
     /// <summary>No exchange rate exists for the currency pair on the transaction date.</summary>
     public static readonly ReasonCode FxRateMissing = Business("FX_RATE_MISSING", OwnerRole.FINANCE_OPS, "Load the exchange rate for that date into master data, then replay.");
 
+    /// <summary>The employee is not in master data on the transaction date.</summary>
+    public static readonly ReasonCode UnknownEmployee = Business("UNKNOWN_EMPLOYEE", OwnerRole.FINANCE_OPS, "Create the employee in the HR system (or correct the employee id in the source), then replay.");
+
+    /// <summary>The legal entity to charge is not in master data on the transaction date.</summary>
+    public static readonly ReasonCode UnknownLegalEntity = Business("UNKNOWN_LEGAL_ENTITY", OwnerRole.FINANCE_OPS, "Correct the charged entity in the source or create the legal entity in the ERP, then replay.");
+
+    /// <summary>The cost center belongs to another legal entity than the one charged.</summary>
+    public static readonly ReasonCode CostCenterEntityMismatch = Business("COST_CENTER_ENTITY_MISMATCH", OwnerRole.FINANCE_OPS, "Recode the document to a cost center of the charged entity (or charge the cost center's entity), then replay.");
+
+    /// <summary>The project is not in master data on the transaction date.</summary>
+    public static readonly ReasonCode UnknownProject = Business("UNKNOWN_PROJECT", OwnerRole.FINANCE_OPS, "Recode the document to an existing project or create it in the ERP, then replay.");
+
+    /// <summary>The project was closed (or not yet started) on the transaction date.</summary>
+    public static readonly ReasonCode ClosedProject = Business("CLOSED_PROJECT", OwnerRole.FINANCE_OPS, "Recode the document to an open project or reopen the project for that date, then replay.");
+
+    /// <summary>The tax code is not in master data on the transaction date.</summary>
+    public static readonly ReasonCode UnknownTaxCode = Business("UNKNOWN_TAX_CODE", OwnerRole.FINANCE_OPS, "Correct the tax code in the source or create it in the ERP, then replay.");
+
+    /// <summary>The expense category has no GL account in the expense policy and the line names none.</summary>
+    public static readonly ReasonCode UnmappedCategory = Business("UNMAPPED_CATEGORY", OwnerRole.FINANCE_OPS, "Add the category to Expenses:CategoryGlAccounts (or code a GL account on the line), then replay.");
+
+    /// <summary>A corporate card charge was not documented by an expense line within the documentation horizon.</summary>
+    public static readonly ReasonCode UndocumentedCardCharge = Business("UNDOCUMENTED_CARD_CHARGE", OwnerRole.FINANCE_OPS, "Ask the cardholder to file the expense line for the charge (with its cardTransactionId), then replay the charge.");
+
     // ---- business: procurement operations --------------------------------------------------------------------------
 
     /// <summary>The supplier is not in master data.</summary>
@@ -108,6 +132,7 @@ public sealed class ReasonCode
     public static IReadOnlyList<ReasonCode> All { get; } =
     [
         UnknownCostCenter, InactiveCostCenter, ClosedPeriod, InvalidTaxJurisdiction, MissingReceipt, PolicyLimitExceeded, FxRateMissing,
+        UnknownEmployee, UnknownLegalEntity, CostCenterEntityMismatch, UnknownProject, ClosedProject, UnknownTaxCode, UnmappedCategory, UndocumentedCardCharge,
         UnknownSupplier, SupplierBlocked, BudgetExceeded, PriceVariance, QuantityVariance, DuplicateInvoice,
         OwnershipViolation, UnknownObjectType, MissingKey, InvalidEffectiveDate, InvalidFxRate, MappingFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed,
     ];

@@ -9,6 +9,7 @@ using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;

@@ -9,6 +9,7 @@ using StreamFinance.Connectors.Generator;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Api.Validation;
 using StreamFinance.Topologies.SerDes;
 

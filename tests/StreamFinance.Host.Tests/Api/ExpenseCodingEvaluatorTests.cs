@@ -1,5 +1,6 @@
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.Validation;
+using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Tests.Api.Support;
 
 namespace StreamFinance.Host.Tests.Api;

@@ -6,6 +6,7 @@ using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Tests.Api.Support;
 

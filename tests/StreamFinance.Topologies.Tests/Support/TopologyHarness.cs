@@ -52,6 +52,9 @@ internal sealed class TopologyHarness : IDisposable
     public TestOutputTopic<string, T> Output<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>
         driver.CreateOutputTopic(topic.Name, TimeSpan.FromSeconds(1), SerDesFactory.Key(), Context.SerDes.Avro<T>());
 
+    /// <summary>Moves the driver's wall clock (processing-time punctuators fire on the next record or at once).</summary>
+    public void AdvanceWallClock(TimeSpan by) => driver.AdvanceWallClockTime(by);
+
     /// <summary>A key-value store of the topology, by its name.</summary>
     public IReadOnlyKeyValueStore<string, T> Store<T>(string name) => driver.GetKeyValueStore<string, T>(name);
 

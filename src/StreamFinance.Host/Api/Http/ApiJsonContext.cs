@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

@@ -1,4 +1,5 @@
 using StreamFinance.Host.Api.Validation;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Lookups;
 namespace StreamFinance.Host.Api.Http;
 
 /// <summary>What is wrong with each field of one request, collected so that a 400 lists every problem at once.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Avro.Specific;
 using Microsoft.AspNetCore.Http;
 using StreamFinance.Contracts;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Domain.Money;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.MasterData;
 using StreamFinance.Host.Api.Validation;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

@@ -6,6 +6,7 @@ using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Validation;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

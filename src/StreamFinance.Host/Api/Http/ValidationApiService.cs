@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

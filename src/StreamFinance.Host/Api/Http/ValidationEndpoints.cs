@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamFinance.Host.Api.Validation;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 

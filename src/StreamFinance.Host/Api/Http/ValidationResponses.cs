@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Lookups;
 namespace StreamFinance.Host.Api.Http;
 
 /// <summary>A violation in a validation response.</summary>

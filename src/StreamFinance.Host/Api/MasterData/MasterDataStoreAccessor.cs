@@ -5,6 +5,7 @@ using StreamFinance.Topologies.Validation;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Errors;
 using Streamiz.Kafka.Net.State;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.MasterData;
 

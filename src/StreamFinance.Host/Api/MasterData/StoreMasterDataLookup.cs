@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using StreamFinance.Topologies.State;
 using StreamFinance.Contracts.MasterData;
 using Streamiz.Kafka.Net.Errors;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.MasterData;
 

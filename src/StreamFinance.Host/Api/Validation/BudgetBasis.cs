@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Lookups;
 namespace StreamFinance.Host.Api.Validation;
 
 /// <summary>What the "available" budget of a requisition check is measured from.</summary>

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Lookups;
 namespace StreamFinance.Host.Api.Validation;
 
 /// <summary>The budget a requisition was measured against.</summary>

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Lookups;
 namespace StreamFinance.Host.Api.Validation;
 
 /// <summary>The coding of one expense, as checked by <see cref="ExpenseCodingEvaluator"/>; well-formed already (see the HTTP layer).</summary>

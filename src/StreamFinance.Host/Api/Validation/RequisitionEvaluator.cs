@@ -3,7 +3,8 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.MasterData;
-using static StreamFinance.Host.Api.Validation.AmountText;
+using static StreamFinance.Topologies.Lookups.AmountText;
+using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Validation;
 

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Lookups;
 namespace StreamFinance.Host.Api.Validation;
 
 /// <summary>A purchase requisition, as checked by <see cref="RequisitionEvaluator"/>; well-formed already (see the HTTP layer).</summary>

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Lookups;
 namespace StreamFinance.Host.Api.Validation;
 
 /// <summary>Outcome of <see cref="RequisitionEvaluator"/>.</summary>

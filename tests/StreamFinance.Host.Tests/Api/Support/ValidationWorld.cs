@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Topologies.Lookups;
 using static StreamFinance.Host.Tests.Api.Support.MasterDataRecords;
 
 namespace StreamFinance.Host.Tests.Api.Support;

@@ -4,7 +4,7 @@ using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Topologies.MasterData;
 
-namespace StreamFinance.Host.Api.MasterData;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>
 /// Typed, point-in-time reads over an <see cref="IMasterDataLookup"/>: the version of an object in force on a date,
@@ -57,6 +57,27 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
         }
         return best ?? VersionInForce<AccountingPeriod>.Absent(
             $"no accounting period of legal entity {legalEntityId} contains {Day(date)}");
+    }
+
+    /// <summary>
+    /// The open accounting period of <paramref name="legalEntityId"/> that starts first after <paramref name="after"/>,
+    /// with statuses as in force on <paramref name="asOf"/> (today, when deciding where to post); null when none is open.
+    /// </summary>
+    public AccountingPeriod? NextOpenPeriod(string legalEntityId, DateOnly after, DateOnly asOf)
+    {
+        AccountingPeriod? next = null;
+        foreach (var stored in lookup.FindByPrefix(MasterDataObjectTypes.AccountingPeriod, LookupKeys.AccountingPeriodPrefix(legalEntityId), MaxPeriodsScanned))
+        {
+            var version = View<AccountingPeriod>(stored).AsOf(asOf);
+            if (version is null || version.IsDeleted || version.Value.status != AccountingPeriodStatus.OPEN)
+                continue;
+            var period = version.Value;
+            if (!string.Equals(period.legalEntityId, legalEntityId, StringComparison.Ordinal) || DateOnly.FromDateTime(period.startDate) <= after)
+                continue;
+            if (next is null || period.startDate < next.startDate)
+                next = period;
+        }
+        return next;
     }
 
     private MasterDataHistory? FindByKey(string key) =>

@@ -1,6 +1,6 @@
 using StreamFinance.Domain.MasterData;
 
-namespace StreamFinance.Host.Api.MasterData;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>How messages name each master-data object type: <c>COST_CENTER</c> is "cost center".</summary>
 public static class MasterDataNouns

@@ -1,12 +1,13 @@
 using StreamFinance.Contracts.MasterData;
 
-namespace StreamFinance.Host.Api.MasterData;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>
 /// Read access to the effective-dated master data of <c>md.history</c>, keyed like the topic
-/// (<c>OBJECT_TYPE:businessKey</c>, see <see cref="LookupKeys"/>). The validation API reads only through this, so its
-/// rules are tested against <see cref="InMemoryMasterDataLookup"/> and served from the state store by
-/// <see cref="StoreMasterDataLookup"/>. Implementations are safe for concurrent readers.
+/// (<c>OBJECT_TYPE:businessKey</c>, see <see cref="LookupKeys"/>). The validation API and the expense topology read only through this, so their
+/// rules are tested against <see cref="InMemoryMasterDataLookup"/> and served from a state store (the host's store
+/// look-up for the API, <see cref="StateStoreMasterDataLookup"/> inside topology processors). Implementations are safe
+/// for concurrent readers.
 /// </summary>
 public interface IMasterDataLookup
 {

@@ -1,7 +1,7 @@
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData.History;
 
-namespace StreamFinance.Host.Api.MasterData;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>
 /// The versions of one master-data object as its canonical record type <typeparamref name="T"/>, for point-in-time

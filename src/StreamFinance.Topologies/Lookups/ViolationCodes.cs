@@ -1,4 +1,4 @@
-namespace StreamFinance.Host.Api.Validation;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>
 /// The reason codes the validation API answers with. They are a contract (clients branch on them): never rename one,

@@ -1,10 +1,10 @@
 using System.Globalization;
 using StreamFinance.Domain.Money;
 
-namespace StreamFinance.Host.Api.Validation;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>Amounts and dates as violation messages write them: <c>1234.50 EUR</c>, <c>2026-03-31</c>, invariant culture.</summary>
-internal static class AmountText
+public static class AmountText
 {
     /// <summary>The amount with the currency's minor units (as given when the currency is not known), then the code.</summary>
     public static string Money(decimal amount, string currency) =>

@@ -1,4 +1,4 @@
-namespace StreamFinance.Host.Api.MasterData;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>
 /// Outcome of a point-in-time look-up: the version of an object in force on a date with its effective date, or why

@@ -1,6 +1,6 @@
 using StreamFinance.Contracts.MasterData;
 
-namespace StreamFinance.Host.Api.MasterData;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>
 /// <see cref="IMasterDataLookup"/> over a dictionary, for unit tests of the validation rules and for micro-benchmarks.

@@ -1,4 +1,4 @@
-namespace StreamFinance.Host.Api.MasterData;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>
 /// The master-data state store cannot be queried now: its topology is not RUNNING yet (the global table is still

@@ -1,4 +1,4 @@
-namespace StreamFinance.Host.Api.Validation;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>An amount converted at the rate in force on the document date.</summary>
 /// <param name="Amount">The amount as given.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using StreamFinance.Topologies.MasterData;
 
-namespace StreamFinance.Host.Api.MasterData;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>
 /// The keys the validation API looks master data up by, in the form of <c>md.history</c> (<see cref="MasterDataKeys"/>:

@@ -1,4 +1,4 @@
-namespace StreamFinance.Host.Api.Validation;
+namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>One rule a request breaks.</summary>
 /// <param name="Code">Stable reason code from <see cref="ViolationCodes"/>.</param>

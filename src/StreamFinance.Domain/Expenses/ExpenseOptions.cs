@@ -1,0 +1,117 @@
+namespace StreamFinance.Domain.Expenses;
+
+/// <summary>
+/// The expense policy of the expense topology, bound from the host's <see cref="Section"/> settings section. Every
+/// property has a documented default that fits the sample world (entities US01/USD, DE01/EUR, JP01/JPY); amounts are in
+/// the legal entity's functional currency and keyed by its ISO 4217 code, so one policy serves every entity.
+/// </summary>
+public sealed class ExpenseOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Expenses";
+
+    /// <summary>
+    /// GL account per expense category (<c>ExpenseLine.category</c>), used when the line names no <c>glAccountId</c>.
+    /// Default: AIRFARE 640100, HOTEL 640200, MEALS 640300, GROUND_TRANSPORT 640400, SOFTWARE 650100, OFFICE_SUPPLIES 650200.
+    /// A category that is not listed (and has no override on the line) is dead-lettered as <c>UNMAPPED_CATEGORY</c> (<see cref="ExpenseRule.UnmappedCategory"/>).
+    /// </summary>
+    public Dictionary<string, string> CategoryGlAccounts { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["AIRFARE"] = "640100", ["HOTEL"] = "640200", ["MEALS"] = "640300",
+        ["GROUND_TRANSPORT"] = "640400", ["SOFTWARE"] = "650100", ["OFFICE_SUPPLIES"] = "650200",
+    };
+
+    /// <summary>
+    /// Most a single line of a category may amount to, per functional currency: category -> currency -> limit. A
+    /// category or currency that is not listed has no limit. Default: MEALS 150 USD / 140 EUR / 22000 JPY;
+    /// HOTEL 600 USD / 550 EUR / 90000 JPY.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, decimal>> CategoryLimits { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["MEALS"] = new(StringComparer.Ordinal) { ["USD"] = 150m, ["EUR"] = 140m, ["JPY"] = 22000m },
+        ["HOTEL"] = new(StringComparer.Ordinal) { ["USD"] = 600m, ["EUR"] = 550m, ["JPY"] = 90000m },
+    };
+
+    /// <summary>
+    /// Amount in the functional currency above which a receipt must be attached, per currency. A currency that is not
+    /// listed requires no receipt. Default 75 USD, 70 EUR, 10000 JPY.
+    /// </summary>
+    public Dictionary<string, decimal> ReceiptThresholds { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["USD"] = 75m, ["EUR"] = 70m, ["JPY"] = 10000m,
+    };
+
+    /// <summary>
+    /// Tax code applied per legal entity when the line names none (its jurisdiction comes from master data). Default
+    /// US01 US-EXEMPT, DE01 DE-VAT19, JP01 JP-CT10. A line without tax code of an entity not listed is dead-lettered as
+    /// <c>INVALID_TAX_JURISDICTION</c>.
+    /// </summary>
+    public Dictionary<string, string> DefaultTaxCodes { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["US01"] = "US-EXEMPT", ["DE01"] = "DE-VAT19", ["JP01"] = "JP-CT10",
+    };
+
+    /// <summary>What to do with an expense dated in a closed accounting period. Default <see cref="ClosedPeriodPolicy.RollForward"/>.</summary>
+    public ClosedPeriodPolicy ClosedPeriod { get; set; } = ClosedPeriodPolicy.RollForward;
+
+    /// <summary>
+    /// Rounding of converted amounts to the functional currency's minor unit. Default
+    /// <see cref="MidpointRounding.AwayFromZero"/> (commercial rounding), the rule the validation API quotes with, so a
+    /// previewed amount and the posted one agree. <see cref="MidpointRounding.ToEven"/> (banker's rounding) is allowed.
+    /// </summary>
+    public MidpointRounding Rounding { get; set; } = MidpointRounding.AwayFromZero;
+
+    /// <summary>
+    /// Days an idempotency key is remembered after it was first seen; a re-delivery within the horizon is dropped, one
+    /// after it would be processed again. Default 30 (1 to 3650).
+    /// </summary>
+    public int DedupeHorizonDays { get; set; } = 30;
+
+    /// <summary>
+    /// Days a card transaction is held waiting for the expense line that documents it; after that it is dead-lettered as
+    /// <c>UNDOCUMENTED_CARD_CHARGE</c>. Default 30 (1 to 365); must not exceed <see cref="DedupeHorizonDays"/>.
+    /// </summary>
+    public int CardDocumentationHorizonDays { get; set; } = 30;
+
+    /// <summary>Options with every default; each call returns a new, independent instance.</summary>
+    public static ExpenseOptions Default() => new();
+
+    /// <summary>Every problem with these settings, each naming the setting and what to do.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (CategoryGlAccounts is null)
+            yield return $"{Section}:{nameof(CategoryGlAccounts)} is empty; remove it to use the defaults.";
+        else
+            foreach (var (category, _) in CategoryGlAccounts.Where(c => string.IsNullOrWhiteSpace(c.Value)))
+                yield return $"{Section}:{nameof(CategoryGlAccounts)}:{category} has no GL account; give one or remove the category.";
+
+        if (CategoryLimits is null)
+            yield return $"{Section}:{nameof(CategoryLimits)} is empty; remove it to use the defaults.";
+        else
+            foreach (var (category, limits) in CategoryLimits)
+                foreach (var (currency, limit) in limits ?? [])
+                    if (limit <= 0m)
+                        yield return FormattableString.Invariant($"{Section}:{nameof(CategoryLimits)}:{category}:{currency} is {limit}: use an amount above 0, or remove it for no limit.");
+
+        if (ReceiptThresholds is null)
+            yield return $"{Section}:{nameof(ReceiptThresholds)} is empty; remove it to use the defaults.";
+        else
+            foreach (var (currency, threshold) in ReceiptThresholds.Where(t => t.Value < 0m))
+                yield return FormattableString.Invariant($"{Section}:{nameof(ReceiptThresholds)}:{currency} is {threshold}: use 0 (always require a receipt) or more.");
+
+        if (DefaultTaxCodes is null)
+            yield return $"{Section}:{nameof(DefaultTaxCodes)} is empty; remove it to use the defaults.";
+
+        if (!Enum.IsDefined(ClosedPeriod))
+            yield return $"{Section}:{nameof(ClosedPeriod)} is {ClosedPeriod}: use RollForward or DeadLetter.";
+        if (Rounding is not (MidpointRounding.AwayFromZero or MidpointRounding.ToEven))
+            yield return $"{Section}:{nameof(Rounding)} is {Rounding}: use AwayFromZero (default) or ToEven; directed rounding does not suit posting.";
+        if (DedupeHorizonDays is < 1 or > 3650)
+            yield return FormattableString.Invariant($"{Section}:{nameof(DedupeHorizonDays)} is {DedupeHorizonDays}: use 1 to 3650 days (default 30).");
+        if (CardDocumentationHorizonDays is < 1 or > 365)
+            yield return FormattableString.Invariant($"{Section}:{nameof(CardDocumentationHorizonDays)} is {CardDocumentationHorizonDays}: use 1 to 365 days (default 30).");
+        else if (CardDocumentationHorizonDays > DedupeHorizonDays)
+            yield return FormattableString.Invariant(
+                $"{Section}:{nameof(CardDocumentationHorizonDays)} {CardDocumentationHorizonDays} is above {nameof(DedupeHorizonDays)} {DedupeHorizonDays}: a held card charge would outlive its duplicate check; lower it or raise the horizon.");
+    }
+}

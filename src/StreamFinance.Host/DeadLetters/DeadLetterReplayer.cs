@@ -1,0 +1,100 @@
+using Confluent.Kafka;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.SerDes;
+
+namespace StreamFinance.Host.DeadLetters;
+
+/// <summary>
+/// Re-submits dead letters once their cause is fixed: reads a dead-letter topic (every partition, from the beginning or
+/// from <see cref="ReplayRequest.Since"/>, up to the end it had when the run began, so re-failures of this run are not
+/// read again), filters by reason and time, and re-produces each match's raw key and value to its origin topic with its
+/// original headers and a replay header (<see cref="ReplayHeaders"/>). Idempotent producer, acks=all. Replaying is
+/// safe to repeat: the topologies drop a replay of a record that was already processed successfully.
+/// </summary>
+public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes)
+{
+    /// <summary>Runs <paramref name="request"/>; <paramref name="matched"/> is told of each match (for listing).</summary>
+    public async Task<ReplayReport> ReplayAsync(ReplayRequest request, Action<DeadLetter>? matched, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var matches = await Task.Run(() => Read(request, ct), ct);
+        var (read, selected) = matches;
+        var replayable = selected.Where(m => m.Letter.originTopic is not null && m.Letter.rawValue is not null).ToList();
+        foreach (var (letter, _) in selected)
+            matched?.Invoke(letter);
+        if (request.DryRun || replayable.Count == 0)
+            return new ReplayReport(read, selected.Count, 0, selected.Count - replayable.Count);
+
+        var config = kafka.ApplyTo(new ProducerConfig(), "dlq-replay");
+        config.EnableIdempotence = true;
+        config.Acks = Acks.All;
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(config).SetLogHandler((_, _) => { }).Build();
+        foreach (var (letter, headers) in replayable)
+        {
+            var message = new Message<byte[]?, byte[]> { Key = letter.rawKey, Value = letter.rawValue, Headers = ReplayHeaders.For(letter, headers) };
+            try
+            {
+                await producer.ProduceAsync(letter.originTopic, message, ct);
+            }
+            catch (ProduceException<byte[]?, byte[]> e)
+            {
+                throw new InvalidOperationException(
+                    $"Replaying the dead letter of {DeadLetterOrigin.Of(letter)} to {letter.originTopic} failed: {e.Error.Reason}. Earlier matches were replayed; run the command again (replays are idempotent).", e);
+            }
+        }
+        return new ReplayReport(read, selected.Count, replayable.Count, selected.Count - replayable.Count);
+    }
+
+    private (int Read, List<(DeadLetter Letter, Headers? Headers)> Matches) Read(ReplayRequest request, CancellationToken ct)
+    {
+        var topic = request.Topic.Name;
+        var avro = serDes.Avro<DeadLetter>();
+        var config = kafka.ApplyTo(new ConsumerConfig(), "dlq-replay");
+        config.GroupId = $"{kafka.ClientIdPrefix}-dlq-replay-{Guid.NewGuid():N}";
+        config.EnableAutoCommit = false;
+        config.EnablePartitionEof = true;
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).SetLogHandler((_, _) => { }).Build();
+
+        var ends = new Dictionary<int, long>();
+        var starts = new List<TopicPartitionOffset>();
+        var partitions = Enumerable.Range(0, request.Topic.Partitions).Select(p => new TopicPartition(topic, p)).ToList();
+        var fromTime = request.Since is { } since
+            ? consumer.OffsetsForTimes(partitions.Select(p => new TopicPartitionTimestamp(p, new Timestamp(since))), TimeSpan.FromSeconds(10)).ToDictionary(o => o.Partition.Value, o => o.Offset)
+            : null;
+        foreach (var partition in partitions)
+        {
+            var watermarks = consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10));
+            var start = fromTime is not null && fromTime.TryGetValue(partition.Partition.Value, out var offset) && offset != Offset.End ? offset : Offset.Beginning;
+            if (watermarks.High > watermarks.Low && (start == Offset.Beginning || start.Value < watermarks.High.Value))
+            {
+                ends[partition.Partition.Value] = watermarks.High.Value;
+                starts.Add(new TopicPartitionOffset(partition, start));
+            }
+        }
+        var matches = new List<(DeadLetter, Headers?)>();
+        var read = 0;
+        if (ends.Count == 0)
+            return (0, matches);
+        consumer.Assign(starts);
+        var pending = new HashSet<int>(ends.Keys);
+        while (pending.Count > 0)
+        {
+            var result = consumer.Consume(ct);
+            var partition = result.Partition.Value;
+            if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[partition])
+                pending.Remove(partition);
+            if (result.IsPartitionEOF || result.Offset.Value >= ends[partition] || result.Message.Value is null)
+                continue;
+            read++;
+            var letter = avro.Deserialize(result.Message.Value, new SerializationContext(MessageComponentType.Value, topic, result.Message.Headers));
+            if (request.Reason is { } reason && letter.reasonCode != reason.Code)
+                continue;
+            if (request.Since is { } from && new DateTimeOffset(DateTime.SpecifyKind(letter.failedAt, DateTimeKind.Utc)) < from)
+                continue;
+            matches.Add((letter, result.Message.Headers));
+        }
+        return (read, matches);
+    }
+}

@@ -1,0 +1,11 @@
+namespace StreamFinance.Topologies.Expenses;
+
+/// <summary>What became of the first delivery of an idempotency key.</summary>
+public enum DedupeOutcome
+{
+    /// <summary>Written to <c>expense.approved</c>: every later delivery, replays included, is dropped.</summary>
+    Approved,
+
+    /// <summary>Written to <c>dlq.expenses</c>: a replay (a delivery with the replay header) may pass again; a plain re-delivery is dropped.</summary>
+    DeadLettered,
+}

@@ -1,0 +1,57 @@
+using Prometheus;
+using StreamFinance.Topologies.Observability;
+
+namespace StreamFinance.Topologies.Expenses;
+
+/// <summary>
+/// The expense topology's business metrics (<see cref="BusinessMetrics"/>, served by the host on <c>/metrics</c>):
+/// <list type="bullet">
+/// <item><c>streamfinance_expense_lines_total{outcome}</c>: expense lines by outcome <c>approved</c>,
+/// <c>dead_lettered</c> or <c>duplicate</c> (a re-delivery dropped by the dedupe store).</item>
+/// <item><c>streamfinance_expense_card_charges_total{outcome}</c>: card transactions by outcome <c>held</c>,
+/// <c>documented</c> (released by their expense line), <c>duplicate</c> or <c>undocumented</c> (dead-lettered at the horizon).</item>
+/// <item><c>streamfinance_expense_card_charges_held</c>: card transactions currently held, per instance.</item>
+/// </list>
+/// </summary>
+/// <remarks>Operational signals: a batch reprocessed after a crash is counted again.</remarks>
+public static class ExpenseMetrics
+{
+    /// <summary>Outcome label of a line written to <c>expense.approved</c>.</summary>
+    public const string Approved = "approved";
+
+    /// <summary>Outcome label of a line written to <c>dlq.expenses</c>.</summary>
+    public const string DeadLettered = "dead_lettered";
+
+    /// <summary>Outcome label of a re-delivery that was dropped.</summary>
+    public const string Duplicate = "duplicate";
+
+    /// <summary>Outcome label of a card charge put on hold.</summary>
+    public const string Held = "held";
+
+    /// <summary>Outcome label of a card charge documented by its expense line.</summary>
+    public const string Documented = "documented";
+
+    /// <summary>Outcome label of a card charge dead-lettered as undocumented.</summary>
+    public const string Undocumented = "undocumented";
+
+    private static readonly Counter Lines = BusinessMetrics.Counter("expense_lines_total", "Expense lines by outcome: approved, dead_lettered, duplicate.", "outcome");
+
+    private static readonly Counter Cards = BusinessMetrics.Counter("expense_card_charges_total", "Card transactions by outcome: held, documented, duplicate, undocumented.", "outcome");
+
+    private static readonly Gauge HeldNow = BusinessMetrics.Gauge("expense_card_charges_held", "Card transactions currently held for their documenting expense line.");
+
+    /// <summary>Counts one expense line.</summary>
+    public static void Line(string outcome) => Lines.WithLabels(outcome).Inc();
+
+    /// <summary>Counts one card transaction.</summary>
+    public static void Card(string outcome) => Cards.WithLabels(outcome).Inc();
+
+    /// <summary>Moves the held-charges gauge by <paramref name="delta"/>.</summary>
+    public static void HeldChanged(int delta)
+    {
+        if (delta >= 0)
+            HeldNow.Inc(delta);
+        else
+            HeldNow.Dec(-delta);
+    }
+}

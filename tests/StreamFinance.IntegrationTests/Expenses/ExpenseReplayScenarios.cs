@@ -1,0 +1,140 @@
+using Confluent.Kafka;
+using StreamFinance.Connectors.Producing;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Host.Cli;
+using StreamFinance.IntegrationTests.Stacks;
+using StreamFinance.IntegrationTests.Support;
+using StreamFinance.Topologies;
+using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Expenses;
+using StreamFinance.Topologies.Hosting;
+using StreamFinance.Topologies.Internal;
+using StreamFinance.Topologies.SerDes;
+using Streamiz.Kafka.Net;
+using static StreamFinance.IntegrationTests.Expenses.ExpenseScenarioData;
+
+namespace StreamFinance.IntegrationTests.Expenses;
+
+/// <summary>
+/// <c>dlq replay</c> against the expense topology running as a real <see cref="KafkaStream"/>: an expense dead-lettered
+/// for an unknown cost center is approved once after the cost center is created and the dead letter replayed, and a
+/// second replay posts nothing. The topology uses the catalog's fixed topic names, so each stack runs this once.
+/// </summary>
+public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private readonly UniqueNames names = new();
+
+    [Fact]
+    public async Task A_dead_lettered_expense_replayed_after_the_fix_is_approved_once_and_a_second_replay_posts_nothing()
+    {
+        var stack = fixture.Stack;
+        var ct = TestContext.Current.CancellationToken;
+        var topology = new ExpenseTopology();
+        var kafka = new KafkaOptions { BootstrapServers = stack.BootstrapServers };
+        var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
+        var serDes = SerDesFactory.FromOptions(registry);
+        using var stateDir = new TempDirectory(topology.Name);
+        var streams = new StreamsOptions
+        {
+            ApplicationIdPrefix = names.For("it"),
+            StateDir = stateDir.Path,
+            ProcessingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE,
+            CommitIntervalMs = 200,
+        };
+        var builder = new StreamBuilder();
+        topology.Build(builder, new TopologyContext(serDes));
+        var built = builder.Build();
+        var partitions = Topics.All.ToDictionary(t => t.Name, t => t.Partitions);
+        await stack.CreateTopicsAsync(topology.Inputs.Concat(topology.Outputs).Select(t => (t.Name, t.Partitions))
+            .Concat(InternalTopics.For(built, streams.ApplicationIdFor(topology.Name), name => partitions[name]).Select(t => (t.Name, t.Partitions))));
+
+        using var producer = new CanonicalRecordProducer(kafka, serDes, "expense-scenario");
+        foreach (var (key, value) in ExpenseScenarioData.MasterData())
+            await producer.ProduceAsync(Topics.MasterDataHistory, key, value, ct);
+
+        using var publisher = new DeadLetterPublisher(kafka, serDes, clientSuffix: $"{topology.Name}-dead-letters");
+        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory: null,
+            new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, publisher));
+        using var app = await RunningStreamsApp.StartAsync(built, config, TimeSpan.FromSeconds(60), ct);
+
+        // 1. Unknown cost center: dead-lettered.
+        await producer.ProduceAsync(Topics.Expenses, "EXP-1", Expense("EXP-1", "CC-9", "it:EXP-1:1"), ct);
+        var deadLetter = Assert.Single(WaitFor(Topics.ExpenseDeadLetters, serDes, app, letters => letters.Count >= 1));
+        Assert.Equal(Topics.Expenses.Name, deadLetter.originTopic);
+        Assert.Equal("UNKNOWN_COST_CENTER", deadLetter.reasonCode);
+
+        // 2. Fix the master data. The global table takes it in on its own thread, so probe lines on CC-9 (one record key,
+        //    so processed in order, each with its own idempotency key) are sent until one is approved.
+        await producer.ProduceAsync(Topics.MasterDataHistory, CostCenter("CC-9").Key, CostCenter("CC-9").Value, ct);
+        var probes = 0;
+        var fixedSeen = false;
+        while (!fixedSeen)
+        {
+            Assert.True(probes < 30, "The cost center fix never reached the expense topology's global table.");
+            await producer.ProduceAsync(Topics.Expenses, "PROBE", Expense("PROBE", "CC-9", $"it:PROBE:{++probes}"), ct);
+            Thread.Sleep(1000);
+            fixedSeen = Read(Topics.ApprovedExpenses, serDes).Any(a => a.expense.expenseId == "PROBE");
+        }
+        // Every probe ends approved or dead-lettered; wait until all are accounted for.
+        var deadLetters = WaitFor(Topics.ExpenseDeadLetters, serDes, app, letters =>
+            letters.Count - 1 + Read(Topics.ApprovedExpenses, serDes).Count(e => e.expense.expenseId == "PROBE") == probes);
+
+        // 3. Replay: every UNKNOWN_COST_CENTER dead letter is approved once.
+        var first = await Replay(stack, ct);
+        Assert.Equal(FormattableString.Invariant($"read {deadLetters.Count}, matched {deadLetters.Count}, replayed {deadLetters.Count}"), first.Trim());
+        WaitFor(Topics.ApprovedExpenses, serDes, app, approved => approved.Any(a => a.envelope.idempotencyKey == "it:EXP-1:1"));
+
+        // 4. Replay again, then a sentinel with the same record key (same partition, so processed after the replay).
+        await Replay(stack, ct);
+        await producer.ProduceAsync(Topics.Expenses, "EXP-1", Expense("EXP-1", "CC-9", "it:EXP-1:sentinel"), ct);
+        var all = WaitFor(Topics.ApprovedExpenses, serDes, app, approved => approved.Any(a => a.envelope.idempotencyKey == "it:EXP-1:sentinel"));
+        Assert.Single(all, a => a.envelope.idempotencyKey == "it:EXP-1:1");
+        Assert.All(all.GroupBy(a => a.envelope.idempotencyKey), g => Assert.Single(g));
+        Assert.Equal(deadLetters.Count, Read(Topics.ExpenseDeadLetters, serDes).Count);
+    }
+
+    private List<T> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, Avro.Specific.ISpecificRecord =>
+        DeadLetters.RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
+            .Where(r => r.Message.Value is not null)
+            .Select(r => serDes.Avro<T>().Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
+            .ToList();
+
+    private string DeadLetterMessages(SerDesFactory serDes) =>
+        string.Join(" | ", DeadLetters.RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, Topics.ExpenseDeadLetters.Name, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)
+            .Select(r => serDes.Avro<DeadLetter>().Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, Topics.ExpenseDeadLetters.Name)))
+            .Select(d => $"{d.reasonCode}: {d.message}"));
+
+    private static async Task<string> Replay(IKafkaStack stack, CancellationToken ct)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await StreamFinanceCli.RunAsync(
+            ["dlq", "replay", "--topic", Topics.ExpenseDeadLetters.Name, "--reason", "UNKNOWN_COST_CENTER",
+             "--bootstrap-servers", stack.BootstrapServers, "--schema-registry", stack.SchemaRegistryUrl],
+            output, error, ct);
+        Assert.True(code == 0, $"dlq replay exited {code}: {error}");
+        return output.ToString();
+    }
+
+    /// <summary>Reads every record of <paramref name="topic"/> until <paramref name="done"/> holds; fails when <see cref="Patience"/> runs out or the app stops.</summary>
+    private List<T> WaitFor<T>(Topic<string, T> topic, SerDesFactory serDes, RunningStreamsApp app, Func<List<T>, bool> done)
+        where T : class, Avro.Specific.ISpecificRecord
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var records = Read(topic, serDes);
+            if (done(records))
+                return records;
+            if (app.Failure is { } failure)
+                Assert.Fail($"Stopped waiting for '{topic.Name}': {failure}. Read {records.Count} record(s).");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"'{topic.Name}' did not reach the expected content within {Patience.TotalSeconds:0} s; read {records.Count} record(s). Dead letters: {DeadLetterMessages(serDes)}");
+            Thread.Sleep(500);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Contracts.Transactions;
+using static StreamFinance.Topologies.Tests.Expenses.ExpenseWorld;
+
+namespace StreamFinance.Topologies.Tests.Expenses;
+
+public sealed class ExpenseDeadLetterReasonTests
+{
+    public static TheoryData<string, string> Cases() => new()
+    {
+        { "unknown-employee", "UNKNOWN_EMPLOYEE|employee E-XX-9 is unknown (field employeeId)" },
+        { "unknown-cost-center", "UNKNOWN_COST_CENTER|cost center CC-9999 is unknown (field costCenterId)" },
+        { "inactive-cost-center", "INACTIVE_COST_CENTER|cost center CC-1042 is inactive since 2026-04-01 (field costCenterId)" },
+        { "closed-project", "CLOSED_PROJECT|project PRJ-DONE is closed since 2026-02-01 (field projectId)" },
+        { "invalid-tax-jurisdiction", "INVALID_TAX_JURISDICTION|tax code DE-VAT19 applies in DE, but legal entity US01 is in US (field taxCodeId)" },
+        { "missing-receipt", "MISSING_RECEIPT|receiptAttached is false but amount 80.00 USD is above the receipt threshold of 75.00 USD (field receiptAttached)" },
+        { "policy-limit", "POLICY_LIMIT_EXCEEDED|amount 212.40 USD of category MEALS is above its limit of 150.00 USD (field amount)" },
+        { "unmapped-category", "UNMAPPED_CATEGORY|category YACHT has no GL account in the expense policy (Expenses:CategoryGlAccounts) and the line names none (field category)" },
+        { "fx-rate-missing", "FX_RATE_MISSING|no rate to convert CHF into USD" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void An_invalid_expense_line_is_dead_lettered_for_finance_ops_with_a_message_naming_the_field_and_value(string @case, string expected)
+    {
+        using var driver = new ExpenseDriver();
+        driver.Send(Line(@case));
+
+        var deadLetter = driver.DeadLetterOne();
+        var (reason, message) = (expected.Split('|')[0], expected.Split('|')[1]);
+        Assert.Equal(reason, deadLetter.reasonCode);
+        Assert.Equal(OwnerRole.FINANCE_OPS, deadLetter.ownerRole);
+        Assert.StartsWith("Expense line EXP-1 of employee ", deadLetter.message);
+        Assert.Contains(message, deadLetter.message);
+        Assert.Equal((Topics.Expenses.Name, "EXP-1"), (deadLetter.originTopic, System.Text.Encoding.UTF8.GetString(deadLetter.rawKey)));
+        Assert.Equal("expense.validate", deadLetter.processor);
+        Assert.Empty(driver.Approved());
+    }
+
+    private static ExpenseLine Line(string @case) => @case switch
+    {
+        "unknown-employee" => Expense("EXP-1", employee: "E-XX-9"),
+        "unknown-cost-center" => Expense("EXP-1", costCenter: "CC-9999"),
+        "inactive-cost-center" => Expense("EXP-1", costCenter: "CC-1042"),
+        "closed-project" => Expense("EXP-1", project: "PRJ-DONE"),
+        "invalid-tax-jurisdiction" => Expense("EXP-1", taxCode: "DE-VAT19"),
+        "missing-receipt" => Expense("EXP-1", amount: 80m, receipt: false),
+        "policy-limit" => Expense("EXP-1", amount: 212.40m, category: "MEALS"),
+        "unmapped-category" => Expense("EXP-1", category: "YACHT"),
+        "fx-rate-missing" => Expense("EXP-1", currency: "CHF"),
+        _ => throw new ArgumentOutOfRangeException(nameof(@case), @case, "No such case."),
+    };
+}

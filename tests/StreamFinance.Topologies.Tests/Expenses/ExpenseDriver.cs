@@ -1,0 +1,82 @@
+using System.Text;
+using Confluent.Kafka;
+using StreamFinance.Contracts;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Contracts.Transactions;
+using StreamFinance.Domain.Expenses;
+using StreamFinance.Topologies.Expenses;
+using StreamFinance.Topologies.Tests.Support;
+using Streamiz.Kafka.Net.Mock;
+
+namespace StreamFinance.Topologies.Tests.Expenses;
+
+/// <summary>The expense topology in a test driver, loaded with <see cref="ExpenseWorld"/> and a clock at <see cref="ExpenseWorld.Today"/>.</summary>
+internal sealed class ExpenseDriver : IDisposable
+{
+    private readonly TopologyHarness harness;
+    private readonly TestInputTopic<string, MasterDataHistory> history;
+    private readonly TestInputTopic<string, ExpenseLine> expenses;
+    private readonly TestInputTopic<string, CardTransaction> cards;
+    private readonly TestOutputTopic<string, ApprovedExpense> approved;
+    private readonly TestOutputTopic<string, DeadLetter> deadLetters;
+
+    /// <param name="configure">Changes to the default policy.</param>
+    /// <param name="checkHorizonsOnEveryRecord">Run the horizon punctuators after every record (interval 10 ms, wait 20 ms before the record that should trigger them) instead of hourly.</param>
+    public ExpenseDriver(Action<ExpenseOptions>? configure = null, bool checkHorizonsOnEveryRecord = false)
+    {
+        var options = ExpenseOptions.Default();
+        options.DefaultTaxCodes["BH01"] = "BH-VAT10";
+        configure?.Invoke(options);
+        harness = new TopologyHarness(new ExpenseTopology(), serDes => new TopologyContext(serDes, Clock) { Expenses = options });
+        history = harness.Input(Topics.MasterDataHistory);
+        expenses = harness.Input(Topics.Expenses);
+        cards = harness.Input(Topics.CardTransactions);
+        approved = harness.Output(Topics.ApprovedExpenses);
+        deadLetters = harness.Output(Topics.ExpenseDeadLetters);
+        foreach (var (key, value) in ExpenseWorld.MasterData())
+            history.PipeInput(key, value);
+    }
+
+    public ManualClock Clock { get; } = new(ExpenseWorld.Today);
+
+    /// <summary>Moves the business clock by <paramref name="days"/> and the driver's wall clock past the hourly horizon checks.</summary>
+    public void DaysPass(int days)
+    {
+        Clock.Now = Clock.Now.AddDays(days);
+        harness.AdvanceWallClock(TimeSpan.FromHours(2));
+    }
+
+    public void MasterData((string Key, MasterDataHistory History) record) => history.PipeInput(record.Key, record.History);
+
+    public void Send(ExpenseLine line) => expenses.PipeInput(line.expenseId, line);
+
+    public void Send(CardTransaction card) => cards.PipeInput(card.transactionId, card);
+
+    /// <summary>
+    /// Re-submits a dead letter to its origin topic with a replay header, as <c>dlq replay</c> does: its raw bytes, read
+    /// with the topic's SerDes (the driver takes one input topic per name, so the typed one).
+    /// </summary>
+    public void Replay(DeadLetter deadLetter, int attempt)
+    {
+        Assert.Equal(Topics.Expenses.Name, deadLetter.originTopic);
+        var headers = new Headers { { RecordHeaders.ReplayAttempt, Encoding.UTF8.GetBytes(attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)) } };
+        var line = harness.Context.SerDes.Avro<ExpenseLine>().Deserialize(deadLetter.rawValue, new SerializationContext(MessageComponentType.Value, Topics.Expenses.Name));
+        expenses.PipeInput(Encoding.UTF8.GetString(deadLetter.rawKey), line, headers);
+    }
+
+    public List<ApprovedExpense> Approved() => approved.ReadValueList().ToList();
+
+    public List<DeadLetter> DeadLetters() => deadLetters.ReadValueList().ToList();
+
+    public ApprovedExpense ApprovedOne() => Assert.Single(Approved());
+
+    public DeadLetter DeadLetterOne() => Assert.Single(DeadLetters());
+
+    public IReadOnlyList<string> HeldCards() => harness.Store<DeadLetter>(ExpenseNames.CardHoldStore).All().Select(e => e.Key).ToList();
+
+    public string? DedupeEntry(string idempotencyKey) => harness.Store<string>(ExpenseNames.DedupeStore).Get(idempotencyKey);
+
+    public void Dispose() => harness.Dispose();
+}
