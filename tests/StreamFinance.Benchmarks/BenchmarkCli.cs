@@ -11,6 +11,7 @@ internal static class BenchmarkCli
         var root = new RootCommand("StreamFinance benchmarks (not tests: run them in Release on a quiet machine).");
         root.Subcommands.Add(ValidationApiCommand());
         root.Subcommands.Add(ValidationRulesCommand());
+        root.Subcommands.Add(ExpensePipelineCommand());
         root.Subcommands.Add(ConnectorIngestCommand());
         return root;
     }
@@ -27,6 +28,24 @@ internal static class BenchmarkCli
         command.SetAction(async (parse, ct) =>
         {
             await ConnectorIngest.ConnectorIngestBenchmark.RunAsync(Math.Max(1, parse.GetValue(rows)), Console.Out, ct);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ExpensePipelineCommand()
+    {
+        var records = new Option<int>("--records") { Description = "Distinct expense lines pushed through each path.", DefaultValueFactory = _ => 50_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the sample data.", DefaultValueFactory = _ => 42 };
+        var command = new Command("expense-pipeline",
+            "Throughput of the expense topology on the embedded broker against a raw consume-and-produce passthrough of the same Avro bytes, " +
+            "in one run; then Avro and rule costs per record.")
+        {
+            records, seed,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await ExpensePipeline.ExpensePipelineBenchmark.RunAsync(Math.Max(1_000, parse.GetValue(records)), parse.GetValue(seed), Console.Out, ct);
             return 0;
         });
         return command;

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamFinance.Connectors.Generator;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Contracts.Transactions;
+using StreamFinance.Domain.Expenses;
+using StreamFinance.Domain.MasterData.Fx;
+using StreamFinance.Topologies.Expenses;
+using StreamFinance.Topologies.Lookups;
+
+namespace StreamFinance.Benchmarks.ExpensePipeline;
+
+/// <summary>
+/// Throughput of the expense topology (Avro in, dedupe, point-in-time look-ups, validation, routing, Avro out) on the
+/// embedded broker against a raw Confluent.Kafka consume-and-produce passthrough of the same Avro bytes, in one run;
+/// then the Avro cost per record and the rule evaluation cost per record, to show where the pipeline's time goes.
+/// </summary>
+internal static class ExpensePipelineBenchmark
+{
+    public static async Task RunAsync(int records, int seed, TextWriter output, CancellationToken ct)
+    {
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Streamiz", LogLevel.Critical));
+        var generator = new SampleDataGenerator(seed);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average before start {LoadAverage()}"));
+        output.WriteLine("Starting the embedded stack and running the sample master data through the master-data topology ...");
+        await using var stack = await ExpenseBenchmarkStack.StartAsync(generator, loggerFactory, ct);
+
+        var lines = ExpenseLines(generator, records);
+        var serDes = stack.SerDes.Avro<ExpenseLine>();
+        var context = new SerializationContext(MessageComponentType.Value, Topics.Expenses.Name);
+        var payloads = lines.Select(line => serDes.Serialize(line, context)).ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{lines.Count:N0} distinct expense lines, {payloads.Average(p => p.Length):0} Avro bytes each on average, written once and produced to both inputs ({Topics.Expenses.Partitions} partitions each)."));
+        ProduceBytes(stack.BootstrapServers, lines, payloads, Topics.Expenses.Name, ExpenseBenchmarkStack.PassthroughInput);
+
+        output.WriteLine("Raw passthrough ...");
+        var passthrough = RawPassthrough.Run(stack.BootstrapServers, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.PassthroughOutput, lines.Count, ct);
+        output.WriteLine("Expense topology (AT_LEAST_ONCE, one stream thread) ...");
+        var pipeline = await RunPipelineAsync(stack, lines.Count, ct);
+
+        output.WriteLine();
+        output.WriteLine(passthrough.Describe());
+        output.WriteLine(pipeline.Describe());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio pipeline/passthrough {pipeline.PerSecond / passthrough.PerSecond:0.00} (target at least 0.50: {(pipeline.PerSecond >= 0.5 * passthrough.PerSecond ? "met" : "NOT met")})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"outcomes: {stack.Count(Topics.ApprovedExpenses.Name):N0} approved, {stack.Count(Topics.ExpenseDeadLetters.Name):N0} dead-lettered"));
+
+        output.WriteLine();
+        output.WriteLine("Where a record's time goes (one thread, per record):");
+        var approved = ReadApproved(stack, Math.Min(lines.Count, 5_000));
+        var costs = new[]
+        {
+            AvroCost.Deserialize("Avro deserialize ExpenseLine (input)", serDes, Topics.Expenses.Name, payloads),
+            AvroCost.Serialize("Avro serialize ApprovedExpense (output)", stack.SerDes.Avro<ApprovedExpense>(), Topics.ApprovedExpenses.Name, approved),
+        };
+        foreach (var cost in costs)
+            output.WriteLine(cost.Describe());
+        output.WriteLine(RuleCost(stack, lines).Describe());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"whole pipeline, per record (1 / throughput)",-44} {1e6 / pipeline.PerSecond,7:0.00} us/record"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"raw passthrough, per record",-44} {1e6 / passthrough.PerSecond,7:0.00} us/record"));
+    }
+
+    private static List<ExpenseLine> ExpenseLines(SampleDataGenerator generator, int count)
+    {
+        var lines = new List<ExpenseLine>(count);
+        var keys = new HashSet<string>();
+        for (var attempts = 0; lines.Count < count && attempts < count * 20; attempts++)
+            if (generator.NextTransaction().Value is ExpenseLine line && keys.Add(line.envelope.idempotencyKey))
+                lines.Add(line);
+        return lines;
+    }
+
+    private static void ProduceBytes(string bootstrapServers, IReadOnlyList<ExpenseLine> lines, IReadOnlyList<byte[]> payloads, params string[] topics)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5 }).Build();
+        foreach (var topic in topics)
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var message = new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(lines[i].expenseId), Value = payloads[i] };
+                while (true)
+                {
+                    try
+                    {
+                        producer.Produce(topic, message);
+                        break;
+                    }
+                    catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                    {
+                        producer.Poll(TimeSpan.FromMilliseconds(10));
+                    }
+                }
+            }
+        if (producer.Flush(TimeSpan.FromMinutes(1)) > 0)
+            throw new InvalidOperationException("The benchmark input was not acknowledged within a minute.");
+    }
+
+    private static async Task<Throughput> RunPipelineAsync(ExpenseBenchmarkStack stack, int count, CancellationToken ct)
+    {
+        var service = stack.Start(new ExpenseTopology());
+        await service.StartedAsync(ct);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (service.State != "RUNNING")
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The expense topology did not reach RUNNING within 2 minutes (state {service.State}).");
+            await Task.Delay(5, ct);
+        }
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        deadline = DateTime.UtcNow.AddMinutes(10);
+        long outcomes;
+        while ((outcomes = stack.Count(Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name)) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The expense topology decided {outcomes} of {count} lines within 10 minutes.");
+            await Task.Delay(20, ct);
+        }
+        var elapsed = clock.Elapsed;
+        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / elapsed;
+        return new Throughput(string.Create(CultureInfo.InvariantCulture, $"expense topology ({cores * 100:0}% CPU)"), count, elapsed);
+    }
+
+    private static List<ApprovedExpense> ReadApproved(ExpenseBenchmarkStack stack, int count)
+    {
+        var serDes = stack.SerDes.Avro<ApprovedExpense>();
+        var context = new SerializationContext(MessageComponentType.Value, Topics.ApprovedExpenses.Name);
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = stack.BootstrapServers, GroupId = $"benchmark-read-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest,
+        }).Build();
+        consumer.Subscribe(Topics.ApprovedExpenses.Name);
+        var approved = new List<ApprovedExpense>(count);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (approved.Count < count && DateTime.UtcNow < deadline)
+            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
+                approved.Add(serDes.Deserialize(record.Message.Value, context));
+        consumer.Close();
+        return approved;
+    }
+
+    /// <summary>Enrichment and validation alone (look-ups against an in-memory copy of md.history), per line.</summary>
+    private static AvroCost RuleCost(ExpenseBenchmarkStack stack, IReadOnlyList<ExpenseLine> lines)
+    {
+        var lookup = new InMemoryMasterDataLookup();
+        foreach (var history in stack.Histories())
+            lookup.Put(history);
+        var evaluator = new ExpenseEvaluator(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System);
+        for (var i = 0; i < Math.Min(lines.Count, 2_000); i++)
+            evaluator.Evaluate(lines[i], lookup);
+        var rounds = Math.Max(1, 100_000 / Math.Max(1, lines.Count));
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        for (var round = 0; round < rounds; round++)
+            foreach (var line in lines)
+                evaluator.Evaluate(line, lookup);
+        var operations = (long)rounds * lines.Count;
+        return new AvroCost("enrich + validate (in-memory look-ups)", clock.Elapsed.TotalMicroseconds / operations,
+            (GC.GetAllocatedBytesForCurrentThread() - allocated) / operations);
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+}
