@@ -6,6 +6,7 @@ using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Lookups;
+using StreamFinance.Topologies.State;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
@@ -29,17 +30,26 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     private readonly TimeProvider clock;
     private readonly int horizonDays;
     private IKeyValueStore<string, string>? dedupe;
-    private StateStoreMasterDataLookup? masterData;
+    private readonly StoreWriteSignal? masterDataWrites;
+    private IMasterDataLookup? masterData;
 
-    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: the default policy on the system clock.</summary>
+    /// <summary>
+    /// Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: the default policy on the system
+    /// clock, without a write signal, so look-ups are not remembered.
+    /// </summary>
     public ExpenseDecisionTransformer()
-        : this(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System)
+        : this(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System, null)
     {
     }
 
     /// <summary>The transformer Streamiz creates per task.</summary>
-    public ExpenseDecisionTransformer(ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock)
+    /// <param name="policy">The expense policy.</param>
+    /// <param name="fxFallback">How far back an FX rate may come from.</param>
+    /// <param name="clock">Today, for periods and horizons.</param>
+    /// <param name="masterDataWrites">Advanced by every write to the master-data store; with it, look-ups are remembered until the next write. Null: every look-up reads the store.</param>
+    public ExpenseDecisionTransformer(ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock, StoreWriteSignal? masterDataWrites)
     {
+        this.masterDataWrites = masterDataWrites;
         ArgumentNullException.ThrowIfNull(policy);
         evaluator = new ExpenseEvaluator(policy, fxFallback, clock);
         this.clock = clock;
@@ -52,7 +62,9 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         dedupe = (IKeyValueStore<string, string>)context.GetStateStore(ExpenseNames.DedupeStore);
         var global = context.GetStateStore(ExpenseNames.MasterDataStore) as IKeyValueStore<string, ValueAndTimestamp<MasterDataHistory>>
             ?? throw new InvalidOperationException($"Global store {ExpenseNames.MasterDataStore} is missing or not a timestamped key-value store: build the topology with ExpenseTopology.Build.");
-        masterData = new StateStoreMasterDataLookup(global);
+        // Remembered per task and voided by every write of the global thread to the store (see MasterDataLookupCache).
+        IMasterDataLookup reads = new StateStoreMasterDataLookup(global);
+        masterData = masterDataWrites is null ? reads : new CachedMasterDataLookup(reads, new MasterDataLookupCache(masterDataWrites));
         context.Schedule(PurgeInterval, PunctuationType.PROCESSING_TIME, _ => Purge());
     }
 

@@ -8,7 +8,9 @@ using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
+using StreamFinance.Topologies.State;
 using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.Crosscutting;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
@@ -51,6 +53,12 @@ public sealed class ExpenseTopology : IStreamTopology
     /// <inheritdoc />
     public Topic<string, DeadLetter> DeadLetterTopic => Topics.ExpenseDeadLetters;
 
+    /// <summary>
+    /// Advanced after every write to the master-data store (see <see cref="SignallingStoreSupplier"/>), so each task
+    /// remembers its look-ups and forgets them the moment master data changes.
+    /// </summary>
+    public StoreWriteSignal MasterDataWrites { get; } = new();
+
     /// <inheritdoc />
     public void Build(StreamBuilder builder, TopologyContext context)
     {
@@ -63,7 +71,7 @@ public sealed class ExpenseTopology : IStreamTopology
             .CountConsumed(context.Metrics, Topics.Expenses.Name)
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
-                    .Transformer<ExpenseDecisionTransformer>(policy, context.MasterData.FxFallback, context.Clock).Build(),
+                    .Transformer<ExpenseDecisionTransformer>(policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites).Build(),
                 ExpenseNames.Decide,
                 ExpenseNames.DedupeStore);
         var approved = decisions.RouteFailures(
@@ -99,14 +107,19 @@ public sealed class ExpenseTopology : IStreamTopology
     }
 
     /// <summary>The global master-data table (own store, like the validation topology's) and the three RocksDB stores.</summary>
-    private static void AddStores(StreamBuilder builder, TopologyContext context)
+    private void AddStores(StreamBuilder builder, TopologyContext context)
     {
         var history = context.SerDes.Avro<MasterDataHistory>();
         builder.GlobalTable(
             Topics.MasterDataHistory.Name,
             SerDesFactory.Key(),
             history,
-            RocksDb.As<string, MasterDataHistory>(ExpenseNames.MasterDataStore).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(history),
+            Materialized<string, MasterDataHistory, IKeyValueStore<Bytes, byte[]>>
+                .Create(new SignallingStoreSupplier(Stores.PersistentKeyValueStore(ExpenseNames.MasterDataStore), MasterDataWrites))
+                .WithKeySerdes(SerDesFactory.Key())
+                .WithValueSerdes(history)
+                // Every write must reach the signalling store at once: the transformers cache look-ups above it.
+                .WithCachingDisabled(),
             ExpenseNames.MasterDataTable);
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.DedupeStore), SerDesFactory.Key(), new StringSerDes()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardHoldStore), SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>()));

@@ -9,8 +9,9 @@ using Streamiz.Kafka.Net.SerDes;
 namespace StreamFinance.Topologies.SerDes;
 
 /// <summary>
-/// Streamiz SerDes for a generated Avro record: writes with Confluent's <see cref="AvroSerializer{T}"/>, reads with
-/// <see cref="AvroSpecificReader{T}"/> (the same wire format, decoded synchronously): Confluent wire format (magic byte, schema id, Avro binary), subject
+/// Streamiz SerDes for a generated Avro record: writes with <see cref="AvroSpecificWriter{T}"/> (Confluent's
+/// <see cref="AvroSerializer{T}"/> when auto-registration is off), reads with <see cref="AvroSpecificReader{T}"/> (the same
+/// wire format, encoded and decoded synchronously): Confluent wire format (magic byte, schema id, Avro binary), subject
 /// <c>&lt;topic&gt;-value</c> (or <c>-key</c>). Works the same against the embedded registry and a real one.
 /// A null value (a tombstone) stays null in both directions.
 /// </summary>
@@ -61,12 +62,16 @@ public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecific
 
     private void Bind(ISchemaRegistryClient registry, AvroSerializerConfig serializerConfig)
     {
-        serializer = new AvroSerializer<T>(registry, serializerConfig).AsSyncOverAsync();
+        // With auto-registration (the default, and always for internal topics) records are written synchronously by
+        // AvroSpecificWriter, byte for byte what Confluent's serializer writes. Without it, Confluent's serializer writes
+        // with the latest registered version (UseLatestVersion), which needs its schema resolution.
+        var registering = new WriterSerializer(new AvroSpecificWriter<T>(registry));
+        serializer = serializerConfig.AutoRegisterSchemas == false
+            ? new AvroSerializer<T>(registry, serializerConfig).AsSyncOverAsync()
+            : registering;
         // Changelog and repartition topics belong to the application, and their subjects exist nowhere else: they are
         // always registered on first write, also when production registers the public schemas ahead (auto-registration off).
-        internalSerializer = serializerConfig.AutoRegisterSchemas == false
-            ? new AvroSerializer<T>(registry, SerDesFactory.SerializerConfig(autoRegisterSchemas: true)).AsSyncOverAsync()
-            : serializer;
+        internalSerializer = registering;
         // Reads decode synchronously on the calling thread: Confluent's deserializer, called synchronously, waits on
         // thread-pool hops for every record (see AvroSpecificReader).
         reader = new AvroSpecificReader<T>(registry);
@@ -79,4 +84,9 @@ public sealed class AvroSerDes<T> : AbstractSerDes<T> where T : class, ISpecific
 
     private static InvalidOperationException NotBound() =>
         new($"AvroSerDes<{typeof(T).Name}> has no schema registry: create it with SerDesFactory.Avro<T>() or let Streamiz initialise it with schema.registry.url set.");
+
+    private sealed class WriterSerializer(AvroSpecificWriter<T> writer) : ISerializer<T>
+    {
+        public byte[] Serialize(T data, SerializationContext context) => writer.Write(data, context);
+    }
 }

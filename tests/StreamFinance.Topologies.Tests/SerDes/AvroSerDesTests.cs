@@ -43,6 +43,31 @@ public class AvroSerDesTests
     }
 
     [Fact]
+    public async Task Writes_byte_for_byte_what_Confluents_serializer_writes_under_the_same_schema_id()
+    {
+        var registry = new InMemorySchemaRegistryClient();
+        var context = new SerializationContext(MessageComponentType.Value, Topics.CostCenters.Name);
+        var confluent = new Confluent.SchemaRegistry.Serdes.AvroSerializer<CostCenter>(registry, SerDesFactory.SerializerConfig(autoRegisterSchemas: true));
+
+        var expected = await confluent.SerializeAsync(SampleCostCenter(), context);
+        var written = new SerDesFactory(registry).Avro<CostCenter>().Serialize(SampleCostCenter(), context);
+
+        Assert.Equal(expected, written);
+        Assert.Single(await registry.GetAllSubjectsAsync());
+    }
+
+    [Fact]
+    public void A_decimal_of_another_scale_than_the_schema_fails_naming_the_record_and_subject()
+    {
+        var serDes = new SerDesFactory(new InMemorySchemaRegistryClient()).Avro<Money>();
+        var money = new Money { amount = new Avro.AvroDecimal(1.5m), currency = "USD" };
+
+        var error = Assert.Throws<InvalidDataException>(() => serDes.Serialize(money, new SerializationContext(MessageComponentType.Value, "any-topic")));
+
+        Assert.Contains("Money for any-topic-value", error.Message);
+    }
+
+    [Fact]
     public void Tombstones_stay_null_both_ways()
     {
         var serDes = new SerDesFactory(new InMemorySchemaRegistryClient()).Avro<CostCenter>();
