@@ -25,6 +25,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>Connectors by name (section <c>Connectors</c>, see <see cref="ConnectorOptions"/>). Default none.</summary>
     public IReadOnlyDictionary<string, ConnectorOptions> Connectors { get; init; } = new Dictionary<string, ConnectorOptions>();
 
+    /// <summary>Where the connectors' mapping profiles are read from (section <c>Mapping</c>, see <see cref="MappingOptions"/>). Default: <c>Profiles</c> next to the executable.</summary>
+    public MappingOptions Mapping { get; init; } = new();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -42,6 +45,7 @@ public sealed record StreamFinanceSettings(
             MasterData = MasterDataSettings.Bind(configuration),
             Posting = BindSection<PostingOptions>(configuration, PostingOptions.Section),
             Connectors = BindSection<Dictionary<string, ConnectorOptions>>(configuration, ConnectorOptions.Section),
+            Mapping = BindSection<MappingOptions>(configuration, MappingOptions.Section),
         };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
@@ -51,6 +55,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.MasterData.Validate())
             .Concat(settings.Posting.Validate())
             .Concat(settings.Api.Validate())
+            .Concat(settings.Mapping.Validate())
             .Concat(settings.Connectors.SelectMany(c => c.Value.Validate(c.Key)))
             .ToList();
         if (problems.Count > 0)
