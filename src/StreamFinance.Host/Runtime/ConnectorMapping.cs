@@ -8,18 +8,21 @@ namespace StreamFinance.Host.Runtime;
 
 /// <summary>
 /// The mapping engine as <c>demo</c> and <c>run</c> wire it into <see cref="PipelineOptions"/>: a watching
-/// <see cref="MappingProfileCatalog"/> over <see cref="MappingOptions.ProfilesPath"/> (edits reload without a restart)
+/// <see cref="MappingProfileCatalog"/> over <see cref="MappingOptions.ProfilesPath"/> (edits reload without a restart;
+/// each connector maps with the version in force through a <see cref="ReloadingRecordMapper"/>)
 /// and <see cref="SourceFormats.Default"/> as the format registry. Dispose it when the pipeline has stopped.
 /// </summary>
 public sealed class ConnectorMapping : IDisposable
 {
+    private const string LoggerCategory = "StreamFinance.Connectors.Mapping";
     private readonly MappingProfileCatalog? catalog;
 
-    private ConnectorMapping(MappingProfileCatalog? catalog, string directory)
+    private ConnectorMapping(MappingProfileCatalog? catalog, string directory, ILogger logger)
     {
         this.catalog = catalog;
         Directory = directory;
-        Mappers = catalog is null ? null : MapperSource.From(catalog.Get);
+        // Each connector follows its profile's version in force, so an edited profile applies without a restart.
+        Mappers = catalog is null ? null : MapperSource.From(name => new ReloadingRecordMapper(catalog, catalog.Get(name), logger));
         Formats = catalog is null ? null : SourceFormatRegistry.From(name => SourceFormats.Default.TryGet(name, out var format) ? format : null);
     }
 
@@ -51,10 +54,10 @@ public sealed class ConnectorMapping : IDisposable
             if (options.IsDirectorySet)
                 throw new ConfigurationException(
                     $"{MappingOptions.Section}:ProfilesDirectory '{directory}' does not exist; name the folder that holds the *.yaml mapping profiles.");
-            return new ConnectorMapping(null, directory);
+            return new ConnectorMapping(null, directory, loggers.CreateLogger(LoggerCategory));
         }
 
-        var logger = loggers.CreateLogger("StreamFinance.Connectors.Mapping");
+        var logger = loggers.CreateLogger(LoggerCategory);
         MappingProfileCatalog catalog;
         try
         {
@@ -66,7 +69,7 @@ public sealed class ConnectorMapping : IDisposable
         }
         catalog.Reloaded += (_, args) => logger.LogInformation(
             "Mapping profiles in {Directory} reloaded: {Count} in force, {Rejected} rejected", directory, args.InForce.Count, args.Rejected.Count);
-        return new ConnectorMapping(catalog, directory);
+        return new ConnectorMapping(catalog, directory, logger);
     }
 
     /// <inheritdoc />
