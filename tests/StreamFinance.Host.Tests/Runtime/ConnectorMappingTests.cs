@@ -51,24 +51,24 @@ public sealed class ConnectorMappingTests : IDisposable
     private static Connectors.Sources.SourceRecord Record() =>
         SourceFormats.Default.Get("csv").Read(Encoding.UTF8.GetBytes("id,amount\nX-1,4.20\n"), "t.csv", new Dictionary<string, string>()).Single().Record!;
 
-    private static string Profile(int version, string category) => $"""
+    private static string Profile(int version, string category) => $$"""
         name: t-expenses
-        version: {version}
+        version: {{version}}
         sourceSystem: t
         format: csv
         target: ingest.expenses
         sourceId: id
         fields:
-          reportId: {"{"} const: R-1 {"}"}
+          reportId: { const: R-1 }
           expenseId: id
-          employeeId: {"{"} const: E-1 {"}"}
-          merchant: {"{"} const: Cafe {"}"}
-          category: {"{"} const: {category} {"}"}
-          transactionDate: {"{"} const: "2026-11-20" {"}"}
+          employeeId: { const: E-1 }
+          merchant: { const: Cafe }
+          category: { const: {{category}} }
+          transactionDate: { const: "2026-11-20" }
           amount:
-            amount: {"{"} path: amount, transform: [decimal] {"}"}
-            currency: {"{"} const: USD {"}"}
-          receiptAttached: {"{"} const: "true" {"}"}
+            amount: { path: amount, transform: [decimal] }
+            currency: { const: USD }
+          receiptAttached: { const: "true" }
           description: id
         """;
 }
