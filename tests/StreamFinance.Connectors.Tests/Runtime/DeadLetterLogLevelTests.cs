@@ -46,7 +46,7 @@ public sealed class DeadLetterLogLevelTests
     {
         private readonly ConcurrentQueue<(LogLevel Level, string Message)> entries = new();
 
-        public IReadOnlyList<LogLevel> DeadLetterLevels => entries.Where(e => e.Message.Contains("dead-lettered", StringComparison.Ordinal)).Select(e => e.Level).ToList();
+        public IReadOnlyList<LogLevel> DeadLetterLevels => entries.Where(e => e.Message.StartsWith("Connector files dead-lettered ", StringComparison.Ordinal)).Select(e => e.Level).ToList();
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
