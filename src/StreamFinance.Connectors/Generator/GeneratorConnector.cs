@@ -16,7 +16,8 @@ public sealed class GeneratorConnector(ConnectorContext context, GeneratorConnec
     /// <summary>Offset source of the master data.</summary>
     public const string MasterDataSource = "master-data";
 
-    private readonly IngestPipeline pipeline = new(context);
+    // Invalid records are part of the sample data, so their dead letters are logged at Debug, not Warning.
+    private readonly IngestPipeline pipeline = new(context) { DeadLetterLogLevel = LogLevel.Debug };
     private long produced;
 
     /// <inheritdoc />

@@ -10,7 +10,7 @@ public static class IngestItems
 {
     /// <summary>
     /// Reads <paramref name="payload"/> with <paramref name="format"/> and maps each record with <paramref name="mapper"/>,
-    /// lazily and in order. Unparseable records become <see cref="ReasonCode.MappingFailed"/> items naming the format's
+    /// lazily and in order. Unparseable records become <see cref="ReasonCode.ParseFailed"/> items naming the format's
     /// message; a mapper that throws (a bug, not bad data) becomes a <see cref="ReasonCode.MappingFailed"/> item too, so
     /// one record never stops the connector.
     /// </summary>
@@ -24,7 +24,7 @@ public static class IngestItems
             if (read.Failure is { } parse)
             {
                 yield return IngestItem.Failed(parse.Position, parse.Raw, profile,
-                    new MappingFailure(ReasonCode.MappingFailed, $"{parse.Position}: not readable as {format.Name}: {parse.Message}"));
+                    new MappingFailure(ReasonCode.ParseFailed, $"{parse.Position}: not readable as {format.Name}: {parse.Message}"));
                 continue;
             }
 
@@ -33,9 +33,9 @@ public static class IngestItems
         }
     }
 
-    /// <summary>An item for a payload that no format could read at all (e.g. a webhook body that is not JSON).</summary>
+    /// <summary>A <see cref="ReasonCode.ParseFailed"/> item for a payload that no format could read at all (e.g. a webhook body that is not JSON).</summary>
     public static IngestItem Unreadable(SourcePosition position, ReadOnlyMemory<byte> raw, string? profile, string message) =>
-        IngestItem.Failed(position, raw, profile, new MappingFailure(ReasonCode.MappingFailed, message));
+        IngestItem.Failed(position, raw, profile, new MappingFailure(ReasonCode.ParseFailed, message));
 
     private static IngestItem Map(IRecordMapper mapper, SourceRecord record, DateTime ingestTime, string profile)
     {

@@ -23,13 +23,19 @@ public sealed class IngestPipeline(ConnectorContext context)
     /// <summary>Most records in flight before reading pauses for acknowledgements. Default 50,000.</summary>
     public int MaxInFlight { get; init; } = 50_000;
 
+    /// <summary>
+    /// Level of the log line per dead-lettered record. Default <see cref="LogLevel.Warning"/>, since a real source's bad
+    /// record needs a person; the generator uses <see cref="LogLevel.Debug"/>, its invalid records being intentional.
+    /// </summary>
+    public LogLevel DeadLetterLogLevel { get; init; } = LogLevel.Warning;
+
     /// <summary>Ingests <paramref name="batch"/> and returns its accounting once every record read is acknowledged.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; what was acknowledged by then is committed.</exception>
     /// <exception cref="DeadLetterNotWrittenException">A failed record could not be dead-lettered either; nothing after it is committed.</exception>
     public async Task<IngestResult> IngestAsync(IngestBatch batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var run = new BatchRun(context, batch);
+        var run = new BatchRun(context, batch, DeadLetterLogLevel);
         try
         {
             foreach (var item in batch.Items)
@@ -66,7 +72,7 @@ public sealed class IngestPipeline(ConnectorContext context)
     }
 
     /// <summary>The state of one batch in flight.</summary>
-    private sealed class BatchRun(ConnectorContext context, IngestBatch batch)
+    private sealed class BatchRun(ConnectorContext context, IngestBatch batch, LogLevel deadLetterLogLevel)
     {
         private readonly OffsetTracker tracker = new(batch.ResumeAfterLine);
         private readonly ConcurrentQueue<(long Ticket, IngestItem Item, DeliveryOutcome Outcome)> refused = new();
@@ -194,7 +200,7 @@ public sealed class IngestPipeline(ConnectorContext context)
             if (failures.Count < 10)
                 failures.Enqueue((failure.Reason.Code, failure.Message));
             ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.DeadLettered).Inc();
-            context.Logger.LogWarning("Connector {Connector} dead-lettered {Position} ({Reason}): {Message}",
+            context.Logger.Log(deadLetterLogLevel, "Connector {Connector} dead-lettered {Position} ({Reason}): {Message}",
                 context.Name, item.Position, failure.Reason.Code, failure.Message);
             tracker.Complete(ticket);
         }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using StreamFinance.Embedded.Broker;
 using StreamFinance.Embedded.SchemaRegistry;
+using StreamFinance.Host.Logging;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 
@@ -8,8 +10,9 @@ namespace StreamFinance.Host.Cli;
 
 /// <summary>
 /// <c>streamfinance demo</c>: the whole product on one machine with nothing installed. Starts the embedded broker and
-/// Schema Registry in process, creates every topic, runs the sample-data generator and every topology, and shows
-/// records per topic until Ctrl+C or <c>--duration</c>.
+/// Schema Registry in process, creates every topic, runs the sample-data generator, a file-drop connector per shipped
+/// mapping profile fed with that vendor's sample files (<see cref="DemoSources"/>) and every topology, and shows
+/// records per topic and per connector until Ctrl+C or <c>--duration</c>.
 /// </summary>
 public static class DemoCommand
 {
@@ -34,7 +37,7 @@ public static class DemoCommand
         {
             // Validate what the user gave before anything starts.
             settingsOptions.Load(parse);
-            var stateDir = Path.Combine(Path.GetTempPath(), $"streamfinance-demo-{Guid.NewGuid():N}");
+            var workDir = Path.Combine(Path.GetTempPath(), $"streamfinance-demo-{Guid.NewGuid():N}");
             using var cluster = EmbeddedKafkaCluster.Start(parse.GetValue(brokers));
             await using var registry = await EmbeddedSchemaRegistry.StartAsync(0, ct: ct);
             var forced = new Dictionary<string, string?>
@@ -44,7 +47,7 @@ public static class DemoCommand
                 ["SchemaRegistry:Url"] = registry.Url,
                 ["SchemaRegistry:BasicAuthUserInfo"] = null,
                 // A fresh broker needs fresh state: never reuse RocksDB state from an earlier demo.
-                ["Streams:StateDir"] = stateDir,
+                ["Streams:StateDir"] = Path.Combine(workDir, "state"),
                 ["Generator:Enabled"] = "true",
                 // The mock broker does not honour read_committed, so aborted transactions would show in the counts;
                 // at-least-once with deterministic ids is what the embedded broker can prove (ENVIRONMENT.md).
@@ -54,18 +57,26 @@ public static class DemoCommand
             if (parse.GetValue(seed) is { } s) forced["Generator:Seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(logFormat) is { } format) forced["Logging:Format"] = format;
             var settings = settingsOptions.Load(parse, forced);
+            using var loggers = LoggerFactory.Create(logging => PipelineLogging.Configure(logging, settings, quiet: true));
+            using var mapping = ConnectorMapping.Load(settings, loggers);
+            foreach (var (key, value) in DemoSources.Connectors(mapping.ProfileNames, workDir))
+                forced[key] = value;
+            settings = settingsOptions.Load(parse, forced);
 
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"Embedded Kafka ({cluster.BrokerCount} broker(s)) at {cluster.BootstrapServers}, Schema Registry at {registry.Url}");
             try
             {
+                var samples = DemoSources.CopySamples(mapping.ProfileNames, workDir);
+                output.WriteLine($"{mapping.ProfileNames.Count} mapping profiles from {mapping.Directory}; {samples} vendor sample files dropped into inboxes under {Path.Combine(workDir, "inbox")}");
                 return await PipelineRunner.RunAsync(
-                    new PipelineOptions(settings, new EmbeddedClusterProvisioner(cluster), RunGenerator: true, LiveView: true, parse.GetValue(duration)),
+                    new PipelineOptions(settings, new EmbeddedClusterProvisioner(cluster), RunGenerator: true, LiveView: true, parse.GetValue(duration),
+                        Mappers: mapping.Mappers, Formats: mapping.Formats),
                     output, ct);
             }
             finally
             {
-                TryDelete(stateDir);
+                TryDelete(workDir);
             }
         });
         return command;

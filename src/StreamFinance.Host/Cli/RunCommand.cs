@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using StreamFinance.Host.Logging;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 
@@ -6,7 +8,8 @@ namespace StreamFinance.Host.Cli;
 
 /// <summary>
 /// <c>streamfinance run</c>: the production entry point. Checks the configured Kafka and Schema Registry answer,
-/// creates missing topics, and runs every topology until stopped.
+/// creates missing topics, and runs every topology and configured connector (mapping profiles from
+/// <c>Mapping:ProfilesDirectory</c>, reloaded on edit) until stopped.
 /// </summary>
 public static class RunCommand
 {
@@ -32,8 +35,11 @@ public static class RunCommand
             var settings = settingsOptions.Load(parse, parse.GetValue(logFormat) is { } format ? new Dictionary<string, string?> { ["Logging:Format"] = format } : null);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"Kafka at {settings.Kafka.BootstrapServers}, Schema Registry at {settings.SchemaRegistry.Url}");
+            using var loggers = LoggerFactory.Create(logging => PipelineLogging.Configure(logging, settings, quiet: parse.GetValue(liveView)));
+            using var mapping = ConnectorMapping.Load(settings, loggers);
             return await PipelineRunner.RunAsync(
-                new PipelineOptions(settings, Provisioner(parse.GetValue(brokerControl), settings), settings.Generator.Enabled, parse.GetValue(liveView), parse.GetValue(duration)),
+                new PipelineOptions(settings, Provisioner(parse.GetValue(brokerControl), settings), settings.Generator.Enabled, parse.GetValue(liveView), parse.GetValue(duration),
+                    Mappers: mapping.Mappers, Formats: mapping.Formats),
                 output, ct);
         });
         return command;

@@ -29,6 +29,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>Expense policy of the expense topology (section <c>Expenses</c>, see <see cref="ExpenseSettings"/>). Default <see cref="ExpenseOptions.Default"/>.</summary>
     public ExpenseOptions Expenses { get; init; } = ExpenseOptions.Default();
 
+    /// <summary>Where the connectors' mapping profiles are read from (section <c>Mapping</c>, see <see cref="MappingOptions"/>). Default: <c>Profiles</c> next to the executable.</summary>
+    public MappingOptions Mapping { get; init; } = new();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -47,6 +50,7 @@ public sealed record StreamFinanceSettings(
             Posting = BindSection<PostingOptions>(configuration, PostingOptions.Section),
             Connectors = BindSection<Dictionary<string, ConnectorOptions>>(configuration, ConnectorOptions.Section),
             Expenses = ExpenseSettings.Bind(configuration),
+            Mapping = BindSection<MappingOptions>(configuration, MappingOptions.Section),
         };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
@@ -57,6 +61,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.Posting.Validate())
             .Concat(settings.Expenses.Validate())
             .Concat(settings.Api.Validate())
+            .Concat(settings.Mapping.Validate())
             .Concat(settings.Connectors.SelectMany(c => c.Value.Validate(c.Key)))
             .ToList();
         if (problems.Count > 0)

@@ -44,24 +44,7 @@ public sealed class ConnectorFactory(
 
     private IConnector WithProfile(string name, ConnectorOptions options, Func<IRecordMapper, ISourceFormat, IConnector> create)
     {
-        if (mappers is null || formats is null)
-            throw new ConfigurationException(
-                $"Connectors:{name} needs mapping profile '{options.Profile}', but this build has no mapping profile catalog or source formats wired " +
-                "(PipelineOptions.Mappers/Formats). Disable the connector (Enabled=false) or run a build that includes the mapping engine.");
-        IRecordMapper mapper;
-        try
-        {
-            mapper = mappers.Get(options.Profile!);
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw new ConfigurationException($"Connectors:{name}:Profile: {e.Message}", e);
-        }
-
-        var format = formats.Find(mapper.Format)
-            ?? throw new ConfigurationException($"Connectors:{name}: profile {mapper.ProfileId} reads format '{mapper.Format}', which no registered source format provides.");
-        if (options.Topic is { } topic && topic != mapper.TargetTopic.Name)
-            throw new ConfigurationException($"Connectors:{name}:Topic is {topic}, but profile {mapper.ProfileId} writes {mapper.TargetTopic.Name}; fix one of them.");
+        var (mapper, format) = ConnectorProfileResolver.Resolve(name, options, mappers, formats);
         return create(mapper, format);
     }
 }

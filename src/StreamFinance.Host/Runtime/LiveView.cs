@@ -7,9 +7,12 @@ namespace StreamFinance.Host.Runtime;
 
 /// <summary>
 /// The demo's live view: a table of records per topic, redrawn in place on a terminal, or printed as a new block
-/// when the output goes to a file or a CI log. Topics that are still empty are left out to keep it short.
+/// when the output goes to a file or a CI log. Topics that are still empty are left out to keep it short. Each topology's
+/// state and, when <c>connectorStates</c> is given, each connector's state and record counts are shown above the table.
 /// </summary>
-public sealed class LiveView(TopicActivityMonitor monitor, Func<IReadOnlyDictionary<string, string>> topologyStates, TextWriter output, ILogger<LiveView> logger, TimeSpan? refresh = null)
+public sealed class LiveView(
+    TopicActivityMonitor monitor, Func<IReadOnlyDictionary<string, string>> topologyStates, TextWriter output, ILogger<LiveView> logger, TimeSpan? refresh = null,
+    Func<IReadOnlyDictionary<string, string>>? connectorStates = null)
     : BackgroundService
 {
     private readonly TimeSpan interval = refresh ?? TimeSpan.FromSeconds(2);
@@ -68,13 +71,14 @@ public sealed class LiveView(TopicActivityMonitor monitor, Func<IReadOnlyDiction
 
     private void Draw(IReadOnlyList<TopicActivity> snapshot)
     {
-        var text = Render(snapshot, topologyStates(), DateTime.UtcNow - startedAt);
+        var text = Render(snapshot, topologyStates(), DateTime.UtcNow - startedAt, connectorStates?.Invoke());
         output.Write(interactive ? "\u001b[H\u001b[2J" + text : text);
         output.Flush();
     }
 
-    /// <summary>Formats one table; pure, so that tests can check it.</summary>
-    public static string Render(IReadOnlyList<TopicActivity> snapshot, IReadOnlyDictionary<string, string> topologies, TimeSpan elapsed)
+    /// <summary>Formats one table; pure, so that tests can check it. <paramref name="connectors"/> (default none) adds one line per connector.</summary>
+    public static string Render(
+        IReadOnlyList<TopicActivity> snapshot, IReadOnlyDictionary<string, string> topologies, TimeSpan elapsed, IReadOnlyDictionary<string, string>? connectors = null)
     {
         var rows = snapshot.Where(a => a.Records > 0).ToList();
         var width = Math.Max(5, rows.Select(r => r.Topic.Length).DefaultIfEmpty(5).Max());
@@ -82,6 +86,8 @@ public sealed class LiveView(TopicActivityMonitor monitor, Func<IReadOnlyDiction
         sb.AppendLine(CultureInfo.InvariantCulture, $"StreamFinance live view, {elapsed:hh\\:mm\\:ss} elapsed, {rows.Sum(r => r.Records):N0} records in {rows.Count} topics");
         foreach (var (name, state) in topologies)
             sb.AppendLine(CultureInfo.InvariantCulture, $"  topology {name}: {state}");
+        foreach (var (name, state) in connectors ?? new Dictionary<string, string>())
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  connector {name}: {state}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  {"topic".PadRight(width)}  {"records",10}  {"per second",10}");
         foreach (var r in rows)
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {r.Topic.PadRight(width)}  {r.Records,10:N0}  {r.RecordsPerSecond,10:N1}");

@@ -62,7 +62,8 @@ public static class PipelineHost
                 new TopicActivityMonitor(settings.Kafka, required.ToDictionary(r => r.Name, r => r.Partitions)),
                 () => TopologyServices(sp).ToDictionary(t => t.Topology.Name, t => t.State),
                 output,
-                sp.GetRequiredService<ILogger<LiveView>>()));
+                sp.GetRequiredService<ILogger<LiveView>>(),
+                connectorStates: () => ConnectorServices(sp).ToDictionary(c => c.Connector.Name, c => ConnectorActivity.Describe(c.Connector))));
 
         var app = builder.Build();
         app.MapObservability();

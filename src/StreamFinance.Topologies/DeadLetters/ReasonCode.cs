@@ -116,6 +116,9 @@ public sealed class ReasonCode
     /// <summary>A connector's mapping profile could not map the source record.</summary>
     public static readonly ReasonCode MappingFailed = Technical("MAPPING_FAILED", "Fix the mapping profile (or the source record), then replay.");
 
+    /// <summary>A connector's source format could not read the record at all (malformed CSV row, invalid JSON, broken X12 segment).</summary>
+    public static readonly ReasonCode ParseFailed = Technical("PARSE_FAILED", "Ask the source system to resend the file or record in valid form (the dead letter names the file and line), then replay.");
+
     /// <summary>The mapped record does not satisfy the canonical schema.</summary>
     public static readonly ReasonCode SchemaInvalid = Technical("SCHEMA_INVALID", "Fix the mapping or the source data so the record satisfies the canonical schema, then replay.");
 
@@ -134,7 +137,7 @@ public sealed class ReasonCode
         UnknownCostCenter, InactiveCostCenter, ClosedPeriod, InvalidTaxJurisdiction, MissingReceipt, PolicyLimitExceeded, FxRateMissing,
         UnknownEmployee, UnknownLegalEntity, CostCenterEntityMismatch, UnknownProject, ClosedProject, UnknownTaxCode, UnmappedCategory, UndocumentedCardCharge,
         UnknownSupplier, SupplierBlocked, BudgetExceeded, PriceVariance, QuantityVariance, DuplicateInvoice,
-        OwnershipViolation, UnknownObjectType, MissingKey, InvalidEffectiveDate, InvalidFxRate, MappingFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed,
+        OwnershipViolation, UnknownObjectType, MissingKey, InvalidEffectiveDate, InvalidFxRate, MappingFailed, ParseFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed,
     ];
 
     /// <summary>The reason code written as <paramref name="code"/>, for tools reading dead letters back.</summary>

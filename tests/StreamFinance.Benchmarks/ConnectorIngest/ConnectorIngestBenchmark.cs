@@ -2,9 +2,11 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Connectors.FileDrop;
+using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Offsets;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Connectors.Runtime;
+using StreamFinance.Connectors.Sources;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Transactions;
@@ -34,11 +36,12 @@ internal static class ConnectorIngestBenchmark
         cluster.CreateTopic(RawTopic, Topics.Expenses.Partitions);
         var kafka = new KafkaOptions { BootstrapServers = cluster.BootstrapServers, ClientIdPrefix = "benchmark" };
         var serDes = new SerDesFactory(SchemaRegistryClients.For(registry.Url));
-        var file = BenchmarkCsv.File(rows);
+        var file = BenchmarkExpenses.File(rows);
+        var (mapper, format) = BenchmarkExpenses.Load();
         output.WriteLine($"connector-ingest: {rows:N0} CSV rows ({file.Length / 1024.0 / 1024.0:F1} MiB), embedded broker {cluster.BootstrapServers}, {Environment.ProcessorCount} cores");
 
-        var (raw, preparation) = await RawProduceAsync(kafka, serDes, file, ct);
-        var connector = await ConnectorAsync(kafka, serDes, file, rows, ct);
+        var (raw, preparation) = await RawProduceAsync(kafka, serDes, mapper, format, file, ct);
+        var connector = await ConnectorAsync(kafka, serDes, mapper, format, file, rows, ct);
 
         output.WriteLine($"  raw Confluent.Kafka produce (pre-serialized, idempotent, acks=all): {raw:N0} records/s");
         output.WriteLine($"  (preparing those records outside the clock: parse, map, Avro-serialize, headers: {preparation:N0} records/s on one thread)");
@@ -46,7 +49,8 @@ internal static class ConnectorIngestBenchmark
         output.WriteLine($"  ratio connector / raw: {connector / raw:P0}");
     }
 
-    private static async Task<double> ConnectorAsync(KafkaOptions kafka, SerDesFactory serDes, byte[] file, int rows, CancellationToken ct)
+    private static async Task<double> ConnectorAsync(
+        KafkaOptions kafka, SerDesFactory serDes, IRecordMapper mapper, ISourceFormat format, byte[] file, int rows, CancellationToken ct)
     {
         var inbox = Directory.CreateTempSubdirectory("sf-bench-inbox-").FullName;
         try
@@ -56,8 +60,8 @@ internal static class ConnectorIngestBenchmark
             using var deadLetters = new DeadLetterPublisher(kafka, serDes);
             using var offsets = new KafkaConnectorOffsetStore(kafka, serDes);
             var context = new ConnectorContext("benchmark-files", sink, deadLetters, offsets, NullLogger.Instance);
-            var connector = new FileDropConnector(context, new FileDropOptions { Inbox = inbox, SettleMs = 0 }, new BenchmarkCsv.ExpenseMapper(), new BenchmarkCsv.Format());
-            await WarmUpAsync(kafka, serDes, ct);
+            var connector = new FileDropConnector(context, new FileDropOptions { Inbox = inbox, SettleMs = 0 }, mapper, format);
+            await WarmUpAsync(kafka, serDes, mapper, format, ct);
 
             var watch = Stopwatch.StartNew();
             var result = (await connector.ScanOnceAsync(ct)).Single();
@@ -72,15 +76,16 @@ internal static class ConnectorIngestBenchmark
         }
     }
 
-    private static async Task<(double RecordsPerSecond, double PreparationPerSecond)> RawProduceAsync(KafkaOptions kafka, SerDesFactory serDes, byte[] file, CancellationToken ct)
+    private static async Task<(double RecordsPerSecond, double PreparationPerSecond)> RawProduceAsync(
+        KafkaOptions kafka, SerDesFactory serDes, IRecordMapper mapper, ISourceFormat format, byte[] file, CancellationToken ct)
     {
         // Pre-serialize outside the measurement: the same records, bytes and headers the connector would send.
         var avro = serDes.Avro<ExpenseLine>();
-        await WarmUpAsync(kafka, serDes, ct);
+        await WarmUpAsync(kafka, serDes, mapper, format, ct);
         var now = DateTime.UtcNow;
         var preparing = Stopwatch.StartNew();
-        var messages = new BenchmarkCsv.Format().Read(file, "expenses.csv", new Dictionary<string, string>())
-            .Select(r => new BenchmarkCsv.ExpenseMapper().Map(r.Record!, now).Record!)
+        var messages = format.Read(file, "expenses.csv", mapper.FormatOptions)
+            .Select(r => mapper.Map(r.Record!, now).Record!)
             .Select(m =>
             {
                 var expense = (ExpenseLine)m.Value;
@@ -128,11 +133,10 @@ internal static class ConnectorIngestBenchmark
     }
 
     // Registers the schemas and opens the connections before any clock starts.
-    private static async Task WarmUpAsync(KafkaOptions kafka, SerDesFactory serDes, CancellationToken ct)
+    private static async Task WarmUpAsync(KafkaOptions kafka, SerDesFactory serDes, IRecordMapper mapper, ISourceFormat format, CancellationToken ct)
     {
         using var producer = new CanonicalRecordProducer(kafka, serDes, "benchmark-warmup");
-        var expense = new BenchmarkCsv.ExpenseMapper().Map(
-            new BenchmarkCsv.Format().Read(BenchmarkCsv.File(1), "warmup.csv", new Dictionary<string, string>()).Single().Record!, DateTime.UtcNow).Record!;
+        var expense = mapper.Map(format.Read(BenchmarkExpenses.File(1), "warmup.csv", mapper.FormatOptions).Single().Record!, DateTime.UtcNow).Record!;
         await producer.ProduceAsync(Topics.Expenses, expense.Key, expense.Value, ct);
     }
 }

@@ -47,6 +47,7 @@ public class IngestPipelineTests
         Assert.Equal("connector.files", unmappable.processor);
         Assert.Contains("amount", unmappable.message);
         var unparseable = letters.Single(l => l.DeadLetter.originLine == 4).DeadLetter;
+        Assert.Equal(ReasonCode.ParseFailed.Code, unparseable.reasonCode);
         Assert.Equal("EXP-3,E-3", Encoding.UTF8.GetString(unparseable.rawValue));
         Assert.Contains("columns", unparseable.message);
     }

@@ -17,7 +17,8 @@ namespace StreamFinance.IntegrationTests.Connectors;
 /// <summary>
 /// The file-drop connector against a real broker, written once and run against every <see cref="IKafkaStack"/>: a
 /// connector killed mid-file and restarted (offsets read back from <c>_streamfinance.connector-offsets</c>) loses no
-/// line and re-sends only with the same idempotency keys.
+/// line and re-sends only with the same idempotency keys. The connector reads with the real CSV format and a real
+/// mapping profile (<see cref="ItExpenseProfile"/>).
 /// </summary>
 public abstract class ConnectorScenarios(KafkaStackFixture fixture)
 {
@@ -35,7 +36,9 @@ public abstract class ConnectorScenarios(KafkaStackFixture fixture)
         var run = Guid.NewGuid().ToString("N")[..8];
         var inbox = Directory.CreateTempSubdirectory("sf-it-inbox-").FullName;
         const int rows = 2000;
-        var csv = "id,amount\n" + string.Concat(Enumerable.Range(1, rows).Select(i => $"{run}-{i},{(i % 250 == 0 ? "oops" : "4.20")}\n"));
+        // Every 250th amount is not a number (MAPPING_FAILED); every 333rd row lacks its amount column (PARSE_FAILED).
+        var csv = "id,amount\n" + string.Concat(Enumerable.Range(1, rows).Select(i => i % 333 == 0 ? $"{run}-{i}\n" : $"{run}-{i},{(i % 250 == 0 ? "oops" : "4.20")}\n"));
+        var (mapper, format) = ItExpenseProfile.Load();
         File.WriteAllText(Path.Combine(inbox, "expenses.csv"), csv);
         var connectorName = $"it-files-{run}";
 
@@ -45,7 +48,7 @@ public abstract class ConnectorScenarios(KafkaStackFixture fixture)
         using (var sink = new StallingSink(new KafkaRecordSink(new CanonicalRecordProducer(kafka, serDes, "it-first-life")), passThrough: 700))
         using (var kill = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
-            var connector = new FileDropConnector(new ConnectorContext(connectorName, sink, deadLetters, offsets), Options(inbox), new CsvExpenseDoubles.Mapper(), new CsvExpenseDoubles.Format());
+            var connector = new FileDropConnector(new ConnectorContext(connectorName, sink, deadLetters, offsets), Options(inbox), mapper, format);
             var scan = connector.ScanOnceAsync(kill.Token);
             await Task.Delay(TimeSpan.FromSeconds(3), ct);
             kill.Cancel();
@@ -60,8 +63,8 @@ public abstract class ConnectorScenarios(KafkaStackFixture fixture)
         using (var sink = new KafkaRecordSink(new CanonicalRecordProducer(kafka, serDes, "it-second-life")))
         {
             var committed = (await offsets.LoadAsync(connectorName, ct))["expenses.csv"];
-            Assert.InRange(committed.line, 2, 701 + rows / 250);
-            var connector = new FileDropConnector(new ConnectorContext(connectorName, sink, deadLetters, offsets), Options(inbox), new CsvExpenseDoubles.Mapper(), new CsvExpenseDoubles.Format());
+            Assert.InRange(committed.line, 2, 701 + rows / 250 + rows / 333);
+            var connector = new FileDropConnector(new ConnectorContext(connectorName, sink, deadLetters, offsets), Options(inbox), mapper, format);
             var result = Assert.Single(await connector.ScanOnceAsync(ct));
             Assert.True(result.IsBalanced, result.ToString());
             Assert.True((await offsets.LoadAsync(connectorName, ct))["expenses.csv"].completed);
@@ -70,19 +73,22 @@ public abstract class ConnectorScenarios(KafkaStackFixture fixture)
         var written = RawTopicReader.ReadAll(stack.BootstrapServers, Topics.Expenses.Name, Patience, ct)
             .Where(r => Encoding.UTF8.GetString(r.Message.Key).StartsWith(run + "-", StringComparison.Ordinal))
             .ToList();
-        var expected = Enumerable.Range(1, rows).Where(i => i % 250 != 0).Select(i => $"{run}-{i}").ToHashSet();
+        var expected = Enumerable.Range(1, rows).Where(i => i % 250 != 0 && i % 333 != 0).Select(i => $"{run}-{i}").ToHashSet();
         Assert.Equal(expected, written.Select(r => Encoding.UTF8.GetString(r.Message.Key)).ToHashSet());
         Assert.All(written.GroupBy(r => Encoding.UTF8.GetString(r.Message.Key)), sends =>
             Assert.Single(sends.Select(r => DeadLetterHeaders.Read(r.Message.Headers, RecordHeaders.IdempotencyKey)).Distinct()));
-        Assert.All(written, r => Assert.Equal($"it-vendor:{Encoding.UTF8.GetString(r.Message.Key)}:1", DeadLetterHeaders.Read(r.Message.Headers, RecordHeaders.IdempotencyKey)));
+        Assert.All(written, r => Assert.Equal($"it-vendor:ingest.expenses:{Encoding.UTF8.GetString(r.Message.Key)}", DeadLetterHeaders.Read(r.Message.Headers, RecordHeaders.IdempotencyKey)));
 
         var deserializer = serDes.Avro<DeadLetter>();
         var letters = RawTopicReader.ReadAll(stack.BootstrapServers, Topics.IngestDeadLetters.Name, Patience, ct)
             .Select(r => deserializer.Deserialize(r.Message.Value, new Confluent.Kafka.SerializationContext(Confluent.Kafka.MessageComponentType.Value, Topics.IngestDeadLetters.Name)))
             .Where(d => d.processor == $"connector.{connectorName}")
             .ToList();
-        Assert.Equal(Enumerable.Range(1, rows / 250).Select(i => (long)i * 250 + 1).ToHashSet(), letters.Select(d => d.originLine!.Value).ToHashSet());
-        Assert.All(letters, d => Assert.Equal((ReasonCode.MappingFailed.Code, "it-expenses@1", "expenses.csv"), (d.reasonCode, d.mappingProfile, d.originFile)));
+        Assert.Equal(Enumerable.Range(1, rows / 250).Select(i => (long)i * 250 + 1).ToHashSet(),
+            letters.Where(d => d.reasonCode == ReasonCode.MappingFailed.Code).Select(d => d.originLine!.Value).ToHashSet());
+        Assert.Equal(Enumerable.Range(1, rows / 333).Select(i => (long)i * 333 + 1).ToHashSet(),
+            letters.Where(d => d.reasonCode == ReasonCode.ParseFailed.Code).Select(d => d.originLine!.Value).ToHashSet());
+        Assert.All(letters, d => Assert.Equal((ItExpenseProfile.ProfileId, "expenses.csv"), (d.mappingProfile, d.originFile)));
         Directory.Delete(inbox, recursive: true);
     }
 

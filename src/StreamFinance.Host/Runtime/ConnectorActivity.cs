@@ -1,0 +1,18 @@
+using System.Globalization;
+using StreamFinance.Connectors.Runtime;
+
+namespace StreamFinance.Host.Runtime;
+
+/// <summary>One connector's state and record counts in a line, for the live view, e.g. <c>up, 12 produced, 1 dead-lettered</c>.</summary>
+public static class ConnectorActivity
+{
+    /// <summary>The line for <paramref name="connector"/>, from its health and <see cref="ConnectorMetrics.Records"/>.</summary>
+    public static string Describe(IConnector connector)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        var produced = ConnectorMetrics.Records.WithLabels(connector.Name, ConnectorMetrics.Produced).Value;
+        var deadLettered = ConnectorMetrics.Records.WithLabels(connector.Name, ConnectorMetrics.DeadLettered).Value;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{(connector.Health.IsUp ? "up" : "down")}, {produced:N0} produced, {deadLettered:N0} dead-lettered");
+    }
+}
