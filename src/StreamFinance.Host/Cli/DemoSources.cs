@@ -25,6 +25,8 @@ public static class DemoSources
         ["netsuite-projects"] = ["netsuite/projects.csv"],
         ["d365-legal-entities"] = ["d365/legal-entities.json"],
         ["d365-exchange-rates"] = ["d365/exchange-rates.json"],
+        ["edi-850-purchase-orders"] = ["edi/purchase-orders-850.x12", "edi/malformed-850.x12"],
+        ["edi-810-supplier-invoices"] = ["edi/invoices-810.x12"],
     };
 
     /// <summary>The folder of the shipped sample files.</summary>
