@@ -25,10 +25,14 @@ internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
 {
     public const string PassthroughInput = "bench.passthrough-in";
     public const string PassthroughOutput = "bench.passthrough-out";
+    public const string StreamizOutput = "bench.streamiz-out";
 
     private readonly List<TopologyService> topologies = [];
     private readonly string stateDir = Path.Combine(Path.GetTempPath(), $"streamfinance-expense-benchmark-{Guid.NewGuid():N}");
     private readonly ILoggerFactory loggerFactory;
+
+    /// <summary>Logging of the stack's clients and topologies.</summary>
+    public ILoggerFactory LoggerFactory => loggerFactory;
     private EmbeddedKafkaCluster? cluster;
     private EmbeddedSchemaRegistry? registry;
     private IConsumer<byte[], byte[]>? counter;
@@ -71,6 +75,7 @@ internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
         await new EmbeddedClusterProvisioner(cluster).ApplyAsync(RequiredTopics.For(Streams, run, SerDes), ct);
         cluster.CreateTopic(PassthroughInput, Topics.Expenses.Partitions);
         cluster.CreateTopic(PassthroughOutput, Topics.Expenses.Partitions);
+        cluster.CreateTopic(StreamizOutput, Topics.Expenses.Partitions);
 
         using (var producer = new CanonicalRecordProducer(Kafka, SerDes, "benchmark"))
             foreach (var record in generator.MasterData())

@@ -41,14 +41,19 @@ internal static class ExpensePipelineBenchmark
 
         output.WriteLine("Raw passthrough ...");
         var passthrough = RawPassthrough.Run(stack.BootstrapServers, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.PassthroughOutput, lines.Count, ct);
+        output.WriteLine("Streamiz passthrough ...");
+        var streamiz = await StreamizPassthrough.RunAsync(stack, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.StreamizOutput, lines.Count, ct);
         output.WriteLine("Expense topology (AT_LEAST_ONCE, one stream thread) ...");
         var pipeline = await RunPipelineAsync(stack, lines.Count, ct);
 
         output.WriteLine();
         output.WriteLine(passthrough.Describe());
+        output.WriteLine(streamiz.Describe());
         output.WriteLine(pipeline.Describe());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio pipeline/passthrough {pipeline.PerSecond / passthrough.PerSecond:0.00} (target at least 0.50: {(pipeline.PerSecond >= 0.5 * passthrough.PerSecond ? "met" : "NOT met")})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio Streamiz passthrough/raw passthrough {streamiz.PerSecond / passthrough.PerSecond:0.00}; pipeline/Streamiz passthrough {pipeline.PerSecond / streamiz.PerSecond:0.00}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"outcomes: {stack.Count(Topics.ApprovedExpenses.Name):N0} approved, {stack.Count(Topics.ExpenseDeadLetters.Name):N0} dead-lettered"));
 

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.SerDes;
+
+namespace StreamFinance.Benchmarks.ExpensePipeline;
+
+/// <summary>
+/// The second yardstick: the same bytes through a Streamiz topology that does nothing (source -> sink, byte arrays,
+/// one stream thread, AT_LEAST_ONCE, the commit interval the pipeline uses), to separate what Streamiz itself costs
+/// from what the expense topology adds.
+/// </summary>
+internal static class StreamizPassthrough
+{
+    public static async Task<Throughput> RunAsync(ExpenseBenchmarkStack stack, string inputTopic, string outputTopic, int count, CancellationToken ct)
+    {
+        var config = new StreamConfig<ByteArraySerDes, ByteArraySerDes>
+        {
+            ApplicationId = $"benchmark-streamiz-passthrough-{Guid.NewGuid():N}"[..40],
+            BootstrapServers = stack.BootstrapServers,
+            Guarantee = ProcessingGuarantee.AT_LEAST_ONCE,
+            StateDir = Path.Combine(Path.GetTempPath(), $"streamfinance-streamiz-passthrough-{Guid.NewGuid():N}"),
+            CommitIntervalMs = 1000,
+            AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
+            Logger = stack.LoggerFactory,
+        };
+        var builder = new StreamBuilder();
+        builder.Stream<byte[], byte[]>(inputTopic).To(outputTopic);
+        using var stream = new KafkaStream(builder.Build(), config);
+        var running = new TaskCompletionSource();
+        stream.StateChanged += (_, state) =>
+        {
+            if (state == KafkaStream.State.RUNNING)
+                running.TrySetResult();
+        };
+        await stream.StartAsync(ct);
+        await running.Task.WaitAsync(TimeSpan.FromMinutes(2), ct);
+        var clock = Stopwatch.StartNew();
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        long forwarded;
+        while ((forwarded = stack.Count(outputTopic)) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The Streamiz passthrough forwarded {forwarded} of {count} records within 5 minutes.");
+            await Task.Delay(20, ct);
+        }
+        var elapsed = clock.Elapsed;
+        stream.Dispose();
+        try { Directory.Delete(config.StateDir, recursive: true); }
+        catch (IOException) { }
+        return new Throughput("Streamiz passthrough (no processing)", count, elapsed);
+    }
+}
