@@ -164,6 +164,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             () => Read(Topics.JournalPostings, serDes).Select(j => j.Value).ToList(),
             posted => Missing(approved.Select(a => $"{a.legalEntityId}/{a.expense.expenseId}"),
                 posted.SelectMany(j => j.lines.SelectMany(l => l.sourceIds).Select(id => $"{j.legalEntityId}/{id}"))));
+        Report(ingest, ingestLetters.Select(l => l.Value).Append(expenseLetter), journals);
         AssertBalanced(journals);
         Assert.Equal(journals.Count, journals.Select(j => j.reconciliationId).Distinct().Count());
         foreach (var expense in approved)
@@ -268,6 +269,21 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         }
 
         return results;
+    }
+
+    /// <summary>Writes what the run produced to the test output, for the reader of a failure or a report.</summary>
+    private static void Report(IEnumerable<(string Connector, IngestResult Result)> ingest, IEnumerable<DeadLetter> letters, IEnumerable<JournalEntry> journals)
+    {
+        if (TestContext.Current.TestOutputHelper is not { } output)
+            return;
+        foreach (var (connector, result) in ingest)
+            output.WriteLine($"{connector} {result}");
+        foreach (var letter in letters)
+            output.WriteLine($"{letter.processor}: {letter.reasonCode} {letter.originTopic ?? letter.originFile}: {letter.message}");
+        foreach (var journal in journals)
+            output.WriteLine(FormattableString.Invariant(
+                $"journal {journal.reconciliationId} {journal.legalEntityId} {journal.currency} window {journal.windowStart:HH:mm:ss}-{journal.windowEnd:HH:mm:ss}: {journal.lineCount} lines, debit {journal.totalDebit.ToDecimal()} credit {journal.totalCredit.ToDecimal()}; ")
+                + string.Join("; ", journal.lines.Select(l => FormattableString.Invariant($"{l.side} {l.glAccountId} {l.costCenterId} {l.amount.ToDecimal()} [{string.Join(",", l.sourceIds)}]"))));
     }
 
     private static double Counted(string connector, string outcome) => ConnectorMetrics.Records.WithLabels(connector, outcome).Value;
