@@ -52,7 +52,14 @@ public static class IngestItems
 
         return result.Record is { } mapped
             ? IngestItem.Mapped(record.Position, record.Raw, profile, mapper.TargetTopic, mapped)
-            : IngestItem.Failed(record.Position, record.Raw, profile, result.Failure! with { Message = $"{record.Position}: {result.Failure!.Message}" });
+            : IngestItem.Failed(record.Position, record.Raw, profile, result.Failure! with { Message = Located(record.Position, result.Failure!.Message) });
+    }
+
+    /// <summary>The mapper's message led by the record's position, unless the mapper already names it (profile mappers do).</summary>
+    private static string Located(SourcePosition position, string message)
+    {
+        var at = position.ToString();
+        return message.Contains(at, StringComparison.Ordinal) ? message : $"{at}: {message}";
     }
 
     /// <summary>UTF-8 bytes of <paramref name="text"/>, for items built from text.</summary>

@@ -1,0 +1,326 @@
+using System.Text;
+using Avro.Specific;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamFinance.Connectors.FileDrop;
+using StreamFinance.Connectors.Generator;
+using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Offsets;
+using StreamFinance.Connectors.Producing;
+using StreamFinance.Connectors.Runtime;
+using StreamFinance.Connectors.Sources.Formats;
+using StreamFinance.Contracts;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Common;
+using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
+using PostingOptions = StreamFinance.Domain.Journals.PostingOptions;
+using StreamFinance.Host.Provisioning;
+using StreamFinance.Host.Runtime;
+using StreamFinance.IntegrationTests.DeadLetters;
+using StreamFinance.IntegrationTests.Stacks;
+using StreamFinance.IntegrationTests.Support;
+using StreamFinance.Topologies;
+using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Expenses;
+using StreamFinance.Topologies.MasterData;
+using StreamFinance.Topologies.Posting;
+using StreamFinance.Topologies.SerDes;
+using Streamiz.Kafka.Net;
+
+namespace StreamFinance.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// Expense to ledger end to end, written once and run against every <see cref="IKafkaStack"/>: the sample master data
+/// through the master-data topology, then vendor files (two Concur pages, one Expensify export; see
+/// <see cref="SampleWorldVendorFiles"/>) through real file-drop connectors with the shipped mapping profiles, the
+/// expense topology and the posting topology (1-minute windows closed on the wall clock), each run as the host runs it
+/// (<see cref="TopologyService"/>). Every line is accounted for: connector read = produced + dead-lettered on
+/// <c>dlq.ingest</c>; every produced line approved, dead-lettered on <c>dlq.expenses</c> or dropped as a re-delivery; every
+/// approval in exactly one balanced journal of its entity, whose expense debits equal the approved functional amounts.
+/// The topologies use the catalog's fixed topic names, so each stack (one per test class) runs this once.
+/// </summary>
+public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
+{
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan OutcomePatience = TimeSpan.FromSeconds(60);
+
+    /// <summary>A 1-minute window closes at most 1 min + grace + check interval after its last approval.</summary>
+    private static readonly TimeSpan JournalPatience = TimeSpan.FromSeconds(100);
+
+    private readonly string run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+    [Fact(Timeout = 180_000)]
+    public async Task Vendor_files_end_as_balanced_journals_and_dead_letters_with_every_line_accounted_for()
+    {
+        var stack = fixture.Stack;
+        var ct = TestContext.Current.CancellationToken;
+        var kafka = new KafkaOptions { BootstrapServers = stack.BootstrapServers, ClientIdPrefix = $"e2e-{run}" };
+        var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
+        var serDes = SerDesFactory.FromOptions(registry);
+        using var work = new TempDirectory("e2e");
+        var streams = new StreamsOptions
+        {
+            ApplicationIdPrefix = $"e2e-{run.ToLowerInvariant()}",
+            StateDir = Path.Combine(work.Path, "state"),
+            // The mock broker cannot prove exactly-once (ENVIRONMENT.md); dedupe and deterministic ids hold either way.
+            ProcessingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE,
+            CommitIntervalMs = 200,
+        };
+        var posting = new PostingOptions
+        {
+            WindowSize = TimeSpan.FromMinutes(1),
+            GracePeriod = TimeSpan.FromSeconds(2),
+            CloseOnWallClock = true,
+            CloseCheckInterval = TimeSpan.FromSeconds(1),
+        };
+        Assert.Empty(posting.Validate());
+        var masterDataTopology = new MasterDataTopology();
+        var expenseTopology = new ExpenseTopology();
+        var postingTopology = new PostingTopology();
+        await stack.Provisioner.ApplyAsync(RequiredTopics.For(streams, [masterDataTopology, expenseTopology, postingTopology], serDes), ct);
+
+        // 1. Master data: the sample world through the master-data topology into md.history.
+        var generator = new SampleDataGenerator(7);
+        using var masterData = Topology(masterDataTopology, kafka, streams, registry, serDes, posting);
+        var wait = new PipelineWait([masterData]);
+        await StartAsync(masterData, wait);
+        await ProduceMasterDataAsync(generator, kafka, serDes, ct);
+        WaitForMasterDataHistory(generator, serDes, wait);
+
+        // 2. The expense and posting topologies, started once md.history is complete (their global table restores it first).
+        using var expenses = Topology(expenseTopology, kafka, streams, registry, serDes, posting);
+        using var postings = Topology(postingTopology, kafka, streams, registry, serDes, posting);
+        wait = new PipelineWait([masterData, expenses, postings]);
+        await StartAsync(expenses, wait);
+        await StartAsync(postings, wait);
+
+        // 3. The vendor files through real file-drop connectors: the shipped profiles, the default formats.
+        var today = DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);
+        var files = SampleWorldVendorFiles.For(run, today);
+        var lines = files.SelectMany(f => f.Lines).ToList();
+        var inboxes = DropFiles(files, work.Path);
+        var ingest = await RunConnectorsAsync(files, inboxes, kafka, serDes, ct);
+
+        // 4. Connector accounting: read = produced + dead-lettered, by its results, its metrics and the topics.
+        var produced = lines.Where(l => l.Outcome != PlannedOutcome.IngestDeadLetter).ToList();
+        var unmappable = lines.Where(l => l.Outcome == PlannedOutcome.IngestDeadLetter).ToList();
+        Assert.All(ingest, r => Assert.True(r.Result.IsBalanced, r.Result.ToString()));
+        Assert.Equal((14, 11, 3), (lines.Count, produced.Count, unmappable.Count));
+        Assert.Equal((14L, 11L, 3L), (ingest.Sum(r => r.Result.Read), ingest.Sum(r => r.Result.Produced), ingest.Sum(r => r.Result.DeadLettered)));
+        foreach (var file in files)
+        {
+            var result = Assert.Single(ingest, r => r.Result.Source == file.FileName).Result;
+            Assert.Equal((file.Lines.Count, file.Lines.Count(l => l.Outcome != PlannedOutcome.IngestDeadLetter)), ((int)result.Read, (int)result.Produced));
+        }
+        foreach (var connector in ingest.Select(r => r.Connector).Distinct())
+        {
+            var results = ingest.Where(r => r.Connector == connector).Select(r => r.Result).ToList();
+            Assert.Equal(
+                (results.Sum(r => r.Read), results.Sum(r => r.Produced), results.Sum(r => r.DeadLettered)),
+                ((long)Counted(connector, ConnectorMetrics.Read), (long)Counted(connector, ConnectorMetrics.Produced), (long)Counted(connector, ConnectorMetrics.DeadLettered)));
+        }
+
+        var ingested = wait.Until($"{produced.Count} records on {Topics.Expenses.Name}", OutcomePatience, () => Read(Topics.Expenses, serDes),
+            records => records.Count >= produced.Count ? null : $"{produced.Count - records.Count} of {produced.Count} records");
+        Assert.Equal(produced.Select(l => l.IdempotencyKey).Order(), ingested.Select(r => r.Value.envelope.idempotencyKey).Order());
+
+        var ingestLetters = wait.Until($"{unmappable.Count} connector dead letters on {Topics.IngestDeadLetters.Name}", OutcomePatience,
+            () => Read(Topics.IngestDeadLetters, serDes).Where(r => r.Value.processor.StartsWith("connector.e2e-", StringComparison.Ordinal)).ToList(),
+            letters => letters.Count >= unmappable.Count ? null : $"{unmappable.Count - letters.Count} of {unmappable.Count} dead letters");
+        Assert.Equal(unmappable.Count, ingestLetters.Count);
+        foreach (var line in unmappable)
+        {
+            var file = files.Single(f => f.Lines.Contains(line));
+            var letter = Assert.Single(ingestLetters, l => l.Value.message.Contains(line.ExpectedValue!, StringComparison.Ordinal));
+            Assert.Equal((ReasonCode.MappingFailed.Code, file.FileName, $"{file.Profile}@1"), (letter.Value.reasonCode, letter.Value.originFile, letter.Value.mappingProfile));
+            Assert.Equal(file.Lines.ToList().IndexOf(line) + 1L, letter.Value.originLine);
+            Assert.Contains(line.ExpectedField!, letter.Value.message, StringComparison.Ordinal);
+            Assert.Single(letter.Value.message.Split($"{file.FileName}:{letter.Value.originLine}").Skip(1));
+        }
+
+        // 5. Expense outcomes: every produced line approved, dead-lettered or dropped as a re-delivery.
+        var distinctKeys = produced.Select(l => l.IdempotencyKey).ToHashSet();
+        var duplicates = lines.Count(l => l.Outcome == PlannedOutcome.Duplicate);
+        Assert.Equal((2, 9), (duplicates, distinctKeys.Count));
+        Assert.Equal(duplicates, ingested.Count - ingested.Select(r => r.Value.envelope.idempotencyKey).Distinct().Count());
+        var outcomes = wait.Until($"an outcome for each of the {distinctKeys.Count} distinct expense lines", OutcomePatience,
+            () => (Approved: Read(Topics.ApprovedExpenses, serDes), DeadLetters: Read(Topics.ExpenseDeadLetters, serDes)),
+            seen => Missing(distinctKeys, seen.Approved.Select(a => a.Value.envelope.idempotencyKey).Concat(seen.DeadLetters.Select(d => d.Value.idempotencyKey ?? ""))));
+        var approvedLines = lines.Where(l => l.Outcome == PlannedOutcome.Approved).ToList();
+        Assert.Equal(approvedLines.Select(l => l.IdempotencyKey).Order(), outcomes.Approved.Select(a => a.Value.envelope.idempotencyKey).Order());
+        var rejected = lines.Single(l => l.Outcome == PlannedOutcome.ExpenseDeadLetter);
+        var expenseLetter = Assert.Single(outcomes.DeadLetters).Value;
+        Assert.Equal((ReasonCode.InactiveCostCenter.Code, rejected.IdempotencyKey, Topics.Expenses.Name), (expenseLetter.reasonCode, expenseLetter.idempotencyKey, expenseLetter.originTopic));
+        Assert.Contains(rejected.ExpectedField!, expenseLetter.message, StringComparison.Ordinal);
+        Assert.Contains(rejected.ExpectedValue!, expenseLetter.message, StringComparison.Ordinal);
+        var approved = outcomes.Approved.Select(a => a.Value).ToList();
+        foreach (var line in approvedLines.Where(l => l.Currency == approved.Single(a => a.expense.expenseId == l.Id).functionalAmount.currency))
+            Assert.Equal(line.Amount, approved.Single(a => a.expense.expenseId == line.Id).functionalAmount.ToDecimal());
+        Assert.Equal(approvedLines.Select(l => (l.Id, l.EntityId)).Order(), approved.Select(a => (a.expense.expenseId, a.legalEntityId)).Order());
+
+        // 6. Journals: each approval in exactly one balanced journal of its entity; expense debits equal approved amounts.
+        var journals = wait.Until($"journals on {Topics.JournalPostings.Name} holding every approved expense", JournalPatience,
+            () => Read(Topics.JournalPostings, serDes).Select(j => j.Value).ToList(),
+            posted => Missing(approved.Select(a => $"{a.legalEntityId}/{a.expense.expenseId}"),
+                posted.SelectMany(j => j.lines.SelectMany(l => l.sourceIds).Select(id => $"{j.legalEntityId}/{id}"))));
+        Report(ingest, ingestLetters.Select(l => l.Value).Append(expenseLetter), journals);
+        AssertBalanced(journals);
+        Assert.Equal(journals.Count, journals.Select(j => j.reconciliationId).Distinct().Count());
+        foreach (var expense in approved)
+            Assert.Single(journals, j => j.legalEntityId == expense.legalEntityId && j.lines.Any(l => l.sourceIds.Contains(expense.expense.expenseId)));
+        var approvedTotals = approved.GroupBy(a => (a.legalEntityId, a.functionalAmount.currency))
+            .ToDictionary(g => g.Key, g => g.Sum(a => a.functionalAmount.ToDecimal()));
+        var debitTotals = journals.GroupBy(j => (j.legalEntityId, j.currency))
+            .ToDictionary(g => g.Key, g => g.SelectMany(j => j.lines).Where(IsExpenseDebit).Sum(l => l.amount.ToDecimal()));
+        Assert.Equal(approvedTotals.OrderBy(t => t.Key), debitTotals.OrderBy(t => t.Key));
+        Assert.Equal([("DE01", "EUR"), ("JP01", "JPY"), ("US01", "USD")], approvedTotals.Keys.Order());
+
+        // 7. Nothing arrived late: the re-deliveries were never approved, nothing else was dead-lettered, the files are processed.
+        Assert.Equal(approvedLines.Count, Read(Topics.ApprovedExpenses, serDes).Count);
+        Assert.Single(Read(Topics.ExpenseDeadLetters, serDes));
+        foreach (var (file, inbox) in files.Zip(files.Select(f => inboxes[f.Profile])))
+        {
+            Assert.True(File.Exists(Path.Combine(inbox, "processed", file.FileName)), $"{file.FileName} was not moved to {Path.Combine(inbox, "processed")}");
+            Assert.False(File.Exists(Path.Combine(inbox, file.FileName)), $"{file.FileName} is still in the inbox {inbox}");
+        }
+        Assert.All(inboxes.Values, inbox => Assert.False(Directory.Exists(Path.Combine(inbox, "quarantine")), $"a file was quarantined in {inbox}"));
+    }
+
+    private static TopologyService Topology(IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry,
+        SerDesFactory serDes, PostingOptions posting) =>
+        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, posting: posting);
+
+    /// <summary>Starts the topology as the host does and waits until it is ready (RUNNING, stores and global tables restored).</summary>
+    private static async Task StartAsync(TopologyService service, PipelineWait wait)
+    {
+        var start = service.StartedAsync(CancellationToken.None);
+        if (await Task.WhenAny(start, Task.Delay(StartPatience, TestContext.Current.CancellationToken)) != start)
+            Assert.Fail($"Topology '{service.Topology.Name}' did not start within {StartPatience.TotalSeconds:0} s (state {service.State}); a topic it needs may be missing.");
+        await start;
+        wait.Until($"topology '{service.Topology.Name}' to be ready", StartPatience, service.Readiness, r => r.Ready ? null : r.Detail);
+    }
+
+    private static async Task ProduceMasterDataAsync(SampleDataGenerator generator, KafkaOptions kafka, SerDesFactory serDes, CancellationToken ct)
+    {
+        using var producer = new CanonicalRecordProducer(kafka, serDes, "e2e-master-data");
+        foreach (var record in generator.MasterData())
+            await producer.ProduceAsync(record.Topic, record.Key, record.Value, ct);
+    }
+
+    /// <summary>
+    /// Waits until md.history holds every object the expenses need (entities, cost centers, employees, projects, GL
+    /// accounts, tax codes, periods, rates) and the inactive cost center's second version.
+    /// </summary>
+    private void WaitForMasterDataHistory(SampleDataGenerator generator, SerDesFactory serDes, PipelineWait wait)
+    {
+        var updates = generator.MasterData().Select(r => r.Value).OfType<MasterDataUpdate>()
+            .Where(u => u.objectType is not (MasterDataObjectType.SUPPLIER or MasterDataObjectType.BUDGET) && !u.businessKey.Contains("CHF", StringComparison.Ordinal))
+            .ToList();
+        var versions = updates.GroupBy(u => $"{u.objectType}:{u.businessKey}").ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(2, versions[$"{MasterDataObjectType.COST_CENTER}:{generator.World.InactiveCostCenter}"]);
+        wait.Until($"the sample master data on {Topics.MasterDataHistory.Name}", StartPatience,
+            () => Read(Topics.MasterDataHistory, serDes).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Last().Value.versions.Count),
+            history =>
+            {
+                var missing = versions.Where(v => history.GetValueOrDefault(v.Key) < v.Value).Select(v => $"{v.Key} ({history.GetValueOrDefault(v.Key)} of {v.Value} versions)").ToList();
+                return missing.Count == 0 ? null : $"{missing.Count} object(s): {string.Join(", ", missing.Take(10))}";
+            });
+    }
+
+    /// <summary>Writes each file into its profile's inbox (a temporary name first, as an uploader does), oldest first.</summary>
+    private static Dictionary<string, string> DropFiles(IReadOnlyList<VendorFile> files, string root)
+    {
+        var inboxes = files.Select(f => f.Profile).Distinct().ToDictionary(p => p, p => Directory.CreateDirectory(Path.Combine(root, "inbox", p)).FullName);
+        var written = DateTime.UtcNow.AddSeconds(-files.Count - 1);
+        foreach (var file in files)
+        {
+            var target = Path.Combine(inboxes[file.Profile], file.FileName);
+            File.WriteAllText(target + ".part", file.Content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.Move(target + ".part", target);
+            // Scans take files oldest first: the second Concur page (the re-delivery) after the first.
+            File.SetLastWriteTimeUtc(target, written = written.AddSeconds(1));
+        }
+
+        return inboxes;
+    }
+
+    /// <summary>One real file-drop connector per profile over its inbox, sharing the connectors' Kafka clients; one scan each.</summary>
+    private async Task<List<(string Connector, IngestResult Result)>> RunConnectorsAsync(
+        IReadOnlyList<VendorFile> files, Dictionary<string, string> inboxes, KafkaOptions kafka, SerDesFactory serDes, CancellationToken ct)
+    {
+        var profiles = Path.Combine(AppContext.BaseDirectory, "Profiles");
+        using var catalog = new MappingProfileCatalog(profiles, watch: false);
+        using var deadLetters = new DeadLetterPublisher(kafka, serDes, clientSuffix: "e2e-connector-dead-letters");
+        using var offsets = new KafkaConnectorOffsetStore(kafka, serDes);
+        using var sink = new KafkaRecordSink(new CanonicalRecordProducer(kafka, serDes, "e2e-connectors"));
+        var results = new List<(string, IngestResult)>();
+        foreach (var profile in files.Select(f => f.Profile).Distinct())
+        {
+            var mapper = catalog.Get(profile);
+            var name = $"e2e-{profile}-{run}";
+            var connector = new FileDropConnector(
+                new ConnectorContext(name, sink, deadLetters, offsets), new FileDropOptions { Inbox = inboxes[profile], SettleMs = 0 },
+                mapper, SourceFormats.Default.Get(mapper.Format));
+            var scanned = await connector.ScanOnceAsync(ct);
+            Assert.Equal(files.Where(f => f.Profile == profile).Select(f => f.FileName), scanned.Select(r => r.Source));
+            results.AddRange(scanned.Select(r => (name, r)));
+        }
+
+        return results;
+    }
+
+    /// <summary>Writes what the run produced to the test output, for the reader of a failure or a report.</summary>
+    private static void Report(IEnumerable<(string Connector, IngestResult Result)> ingest, IEnumerable<DeadLetter> letters, IEnumerable<JournalEntry> journals)
+    {
+        if (TestContext.Current.TestOutputHelper is not { } output)
+            return;
+        foreach (var (connector, result) in ingest)
+            output.WriteLine($"{connector} {result}");
+        foreach (var letter in letters)
+            output.WriteLine($"{letter.processor}: {letter.reasonCode} {letter.originTopic ?? letter.originFile}: {letter.message}");
+        foreach (var journal in journals)
+            output.WriteLine(FormattableString.Invariant(
+                $"journal {journal.reconciliationId} {journal.legalEntityId} {journal.currency} window {journal.windowStart:HH:mm:ss}-{journal.windowEnd:HH:mm:ss}: {journal.lineCount} lines, debit {journal.totalDebit.ToDecimal()} credit {journal.totalCredit.ToDecimal()}; ")
+                + string.Join("; ", journal.lines.Select(l => FormattableString.Invariant($"{l.side} {l.glAccountId} {l.costCenterId} {l.amount.ToDecimal()} [{string.Join(",", l.sourceIds)}]"))));
+    }
+
+    private static double Counted(string connector, string outcome) => ConnectorMetrics.Records.WithLabels(connector, outcome).Value;
+
+    /// <summary>Per journal: one currency on every line, debits = credits, control totals = the lines.</summary>
+    private static void AssertBalanced(IReadOnlyList<JournalEntry> journals)
+    {
+        Assert.NotEmpty(journals);
+        foreach (var journal in journals)
+        {
+            var debit = journal.lines.Where(l => l.side == JournalSide.DEBIT).Sum(l => l.amount.ToDecimal());
+            var credit = journal.lines.Where(l => l.side == JournalSide.CREDIT).Sum(l => l.amount.ToDecimal());
+            var id = journal.reconciliationId;
+            Assert.All(journal.lines, l => Assert.Equal(journal.currency, l.amount.currency));
+            Assert.True(debit == credit, $"journal {id} does not balance: debit {debit} credit {credit} {journal.currency}");
+            Assert.True(debit > 0m, $"journal {id} is empty");
+            Assert.Equal((journal.lines.Count, debit, credit), (journal.lineCount, journal.totalDebit.ToDecimal(), journal.totalCredit.ToDecimal()));
+            Assert.All(new[] { journal.totalDebit, journal.totalCredit }, total => Assert.Equal(journal.currency, total.currency));
+            Assert.Equal(Enumerable.Range(1, journal.lines.Count), journal.lines.Select(l => l.lineNumber));
+        }
+    }
+
+    /// <summary>An expense debit: the debit lines with a cost center (balance-sheet lines have none).</summary>
+    private static bool IsExpenseDebit(JournalLine line) => line.side == JournalSide.DEBIT && line.costCenterId is not null;
+
+    private static string? Missing(IEnumerable<string> expected, IEnumerable<string> seen)
+    {
+        var missing = expected.Except(seen).ToList();
+        return missing.Count == 0 ? null : $"{missing.Count}: {string.Join(", ", missing)}";
+    }
+
+    private List<(string Key, T Value)> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, ISpecificRecord
+    {
+        var values = serDes.Avro<T>();
+        return RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
+            .Where(r => r.Message.Value is not null)
+            .Select(r => (r.Message.Key is null ? "" : Encoding.UTF8.GetString(r.Message.Key), values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name))))
+            .ToList();
+    }
+}
