@@ -64,11 +64,12 @@ internal sealed class LoadResult
         $"{Label,-22} target {TargetRate}/s, achieved {AchievedRate:0}/s ({Completed} of {Scheduled} answered 2xx in {Elapsed.TotalSeconds:0.0} s; statuses {Statuses()})\n" +
         $"{"",-22} latency ms  p50 {Latency(0.50):0.000}  p90 {Latency(0.90):0.000}  p99 {Latency(0.99):0.000}  p99.9 {Latency(0.999):0.000}  max {Latency(1.0):0.000}\n" +
         $"{"",-22} send lag ms p50 {SendLag(0.50):0.000}  p99 {SendLag(0.99):0.000}  max {SendLag(1.0):0.000}\n" +
-        $"{"",-22} process CPU {Cost.CpuCores * 100:0}% of one core; GCs gen0 {Cost.Gen0} gen1 {Cost.Gen1} gen2 {Cost.Gen2}, pause {Cost.GcPause.TotalMilliseconds:0.0} ms; " +
-        (Cost.AllocatedBytes >= 0
-            // The runtime's allocation counter is not always monotonic under server GC; a negative difference means no figure.
-            ? $"allocated {Cost.AllocatedBytes / Math.Max(1, Scheduled):N0} bytes per request (client and server)"
-            : "allocation not measurable in this run"));
+        $"{"",-22} process CPU {Cost.CpuCores * 100:0}% of one core; GCs gen0 {Cost.Gen0} gen1 {Cost.Gen1} gen2 {Cost.Gen2}, pause {Cost.GcPause.TotalMilliseconds:0.0} ms; {Allocation()}");
+
+    // The runtime's allocation counter is not always monotonic under server GC; a negative difference gives no figure.
+    private string Allocation() => Cost.AllocatedBytes >= 0
+        ? string.Create(CultureInfo.InvariantCulture, $"allocated {Cost.AllocatedBytes / Math.Max(1, Scheduled):N0} bytes per request (client and server)")
+        : "allocation not measurable in this run";
 
     private string Statuses() =>
         string.Join(", ", StatusCounts.Select(s => $"{(s.Key == 0 ? "failed" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value}")) +
