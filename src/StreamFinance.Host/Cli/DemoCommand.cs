@@ -1,3 +1,4 @@
+using StreamFinance.Domain.Journals;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Embedded.Broker;
@@ -57,6 +58,15 @@ public static class DemoCommand
             if (parse.GetValue(seed) is { } s) forced["Generator:Seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(logFormat) is { } format) forced["Logging:Format"] = format;
             var settings = settingsOptions.Load(parse, forced);
+            // A demo lasts minutes, so unless the user chose a window, journals close every minute (5 s grace), not hourly.
+            var demoWindows = settings.Posting.WindowSize == PostingOptions.Default().WindowSize;
+            if (demoWindows)
+            {
+                forced["Posting:WindowSize"] = "00:01:00";
+                forced["Posting:GracePeriod"] = "00:00:05";
+                forced["Posting:CloseCheckInterval"] = "00:00:01";
+                settings = settingsOptions.Load(parse, forced);
+            }
             using var loggers = LoggerFactory.Create(logging => PipelineLogging.Configure(logging, settings, quiet: true));
             using var mapping = ConnectorMapping.Load(settings, loggers);
             foreach (var (key, value) in DemoSources.Connectors(mapping.ProfileNames, workDir))
@@ -65,6 +75,8 @@ public static class DemoCommand
 
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"Embedded Kafka ({cluster.BrokerCount} broker(s)) at {cluster.BootstrapServers}, Schema Registry at {registry.Url}");
+            if (demoWindows)
+                output.WriteLine("Posting windows of 1 minute with 5 s grace for the demo (set Posting:WindowSize to choose another).");
             try
             {
                 var samples = DemoSources.CopySamples(mapping.ProfileNames, workDir);
