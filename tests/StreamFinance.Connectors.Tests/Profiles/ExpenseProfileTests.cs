@@ -15,7 +15,7 @@ public class ExpenseProfileTests
     {
         var sample = MappedSample.Of("concur-expense-entries", "concur/expense-entries-page-1.json");
 
-        Assert.Equal(5, sample.Count);
+        Assert.Equal(6, sample.Count);
         var air = sample.Value<ExpenseLine>("gWqpKh4H7Y$pL0WbRx2uQ9n1jE");
         Assert.Equal("RPT-E-US01-001-202611", air.reportId);
         Assert.Equal("E-US01-001", air.employeeId);
@@ -28,6 +28,7 @@ public class ExpenseProfileTests
         Assert.Equal("CTX-RAMP-0001", air.cardTransactionId);
         Assert.Equal("CC-1000", air.costCenterId);
         Assert.Null(air.projectId);
+        Assert.Null(air.chargedEntityId);
         Assert.Equal("concur", air.envelope.sourceSystem);
         Assert.Equal("concur:ingest.expenses:gWqpKh4H7Y$pL0WbRx2uQ9n1jE", air.envelope.idempotencyKey);
         Assert.Equal("concur-expense-entries@1", air.envelope.mappingProfile);
@@ -47,6 +48,21 @@ public class ExpenseProfileTests
         Assert.Equal("JPY", taxi.amount.currency);
         Assert.Equal(string.Empty, taxi.description);
         Assert.False(taxi.receiptAttached);
+    }
+
+    [Fact]
+    public void Concur_charged_legal_entity_custom_field_maps_to_charged_entity_id_for_an_intercompany_line()
+    {
+        var sample = MappedSample.Of("concur-expense-entries", "concur/expense-entries-page-1.json");
+
+        var hotel = sample.Value<ExpenseLine>("gWqpKh4H7Y$pL0WbRx2uQ9n1jK");
+        Assert.Equal(("E-US01-006", "DE01", "CC-2010"), (hotel.employeeId, hotel.chargedEntityId, hotel.costCenterId));
+        Assert.Equal(("HOTEL", 310.00m, "USD"), (hotel.category, hotel.amount.ToDecimal(), hotel.amount.currency));
+        Assert.Null(hotel.cardTransactionId);
+        Assert.Null(hotel.projectId);
+        // The lines without the custom field (Custom3 absent) book in the employee's entity.
+        Assert.Null(sample.Value<ExpenseLine>("gWqpKh4H7Y$pL0WbRx2uQ9n1jF").chargedEntityId);
+        Assert.Null(sample.Value<ExpenseLine>("gWqpKh4H7Y$pL0WbRx2uQ9n1jG").chargedEntityId);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using PostingOptions = StreamFinance.Domain.Journals.PostingOptions;
+using StreamFinance.Domain.Money;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.IntegrationTests.DeadLetters;
@@ -38,7 +39,9 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// expense topology and the posting topology (1-minute windows closed on the wall clock), each run as the host runs it
 /// (<see cref="TopologyService"/>). Every line is accounted for: connector read = produced + dead-lettered on
 /// <c>dlq.ingest</c>; every produced line approved, dead-lettered on <c>dlq.expenses</c> or dropped as a re-delivery; every
-/// approval in exactly one balanced journal of its entity, whose expense debits equal the approved functional amounts.
+/// approval in exactly one balanced journal of its entity, whose expense debits equal the approved functional amounts; the
+/// one intercompany line (a US01 employee charged to DE01) also in one journal of the employee's entity, with due-to and
+/// due-from lines naming the partner, each entity in its own functional currency.
 /// The topologies use the catalog's fixed topic names, so each stack (one per test class) runs this once.
 /// </summary>
 public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
@@ -107,8 +110,8 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var produced = lines.Where(l => l.Outcome != PlannedOutcome.IngestDeadLetter).ToList();
         var unmappable = lines.Where(l => l.Outcome == PlannedOutcome.IngestDeadLetter).ToList();
         Assert.All(ingest, r => Assert.True(r.Result.IsBalanced, r.Result.ToString()));
-        Assert.Equal((14, 11, 3), (lines.Count, produced.Count, unmappable.Count));
-        Assert.Equal((14L, 11L, 3L), (ingest.Sum(r => r.Result.Read), ingest.Sum(r => r.Result.Produced), ingest.Sum(r => r.Result.DeadLettered)));
+        Assert.Equal((15, 12, 3), (lines.Count, produced.Count, unmappable.Count));
+        Assert.Equal((15L, 12L, 3L), (ingest.Sum(r => r.Result.Read), ingest.Sum(r => r.Result.Produced), ingest.Sum(r => r.Result.DeadLettered)));
         foreach (var file in files)
         {
             var result = Assert.Single(ingest, r => r.Result.Source == file.FileName).Result;
@@ -143,7 +146,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         // 5. Expense outcomes: every produced line approved, dead-lettered or dropped as a re-delivery.
         var distinctKeys = produced.Select(l => l.IdempotencyKey).ToHashSet();
         var duplicates = lines.Count(l => l.Outcome == PlannedOutcome.Duplicate);
-        Assert.Equal((2, 9), (duplicates, distinctKeys.Count));
+        Assert.Equal((2, 10), (duplicates, distinctKeys.Count));
         Assert.Equal(duplicates, ingested.Count - ingested.Select(r => r.Value.envelope.idempotencyKey).Distinct().Count());
         var outcomes = wait.Until($"an outcome for each of the {distinctKeys.Count} distinct expense lines", OutcomePatience,
             () => (Approved: Read(Topics.ApprovedExpenses, serDes), DeadLetters: Read(Topics.ExpenseDeadLetters, serDes)),
@@ -158,24 +161,80 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var approved = outcomes.Approved.Select(a => a.Value).ToList();
         foreach (var line in approvedLines.Where(l => l.Currency == approved.Single(a => a.expense.expenseId == l.Id).functionalAmount.currency))
             Assert.Equal(line.Amount, approved.Single(a => a.expense.expenseId == line.Id).functionalAmount.ToDecimal());
-        Assert.Equal(approvedLines.Select(l => (l.Id, l.EntityId)).Order(), approved.Select(a => (a.expense.expenseId, a.legalEntityId)).Order());
+        Assert.Equal(approvedLines.Select(l => (l.Id, l.BookingEntityId)).Order(), approved.Select(a => (a.expense.expenseId, a.legalEntityId)).Order());
 
-        // 6. Journals: each approval in exactly one balanced journal of its entity; expense debits equal approved amounts.
+        // The intercompany line: booked (cost) in DE01 in EUR at the day's rate, the employee's entity US01 keeps the USD
+        // amount it owes the employee. The sample world publishes USD/EUR at 0.92 with a daily drift of at most 1 %, so the
+        // EUR figure is 310.00 x the approval's rate rounded to cents (commercial rounding, the default), e.g. 285.15 EUR on
+        // 2026-11-26 (rate 0.919826).
+        var intercompanyLine = Assert.Single(approvedLines, l => l.ChargedEntityId is not null);
+        Assert.Equal([intercompanyLine.Id], approved.Where(a => a.employeeEntityId is not null).Select(a => a.expense.expenseId));
+        var intercompany = approved.Single(a => a.expense.expenseId == intercompanyLine.Id);
+        Assert.Equal(("DE01", "US01", "DE01", "CC-2010"), (intercompany.expense.chargedEntityId, intercompany.employeeEntityId, intercompany.legalEntityId, intercompany.costCenterId));
+        Assert.Equal((310.00m, "USD"), (intercompany.expense.amount.ToDecimal(), intercompany.expense.amount.currency));
+        var intercompanyRate = AvroDecimals.ToDecimal(intercompany.fxRate);
+        Assert.InRange(intercompanyRate, 0.92m * 0.99m, 0.92m * 1.01m);
+        var intercompanyEur = CurrencyMinorUnits.Round(310.00m * intercompanyRate, "EUR");
+        Assert.Equal((intercompanyEur, "EUR"), (intercompany.functionalAmount.ToDecimal(), intercompany.functionalAmount.currency));
+        Assert.Equal((310.00m, "USD"), (intercompany.employeeEntityAmount!.ToDecimal(), intercompany.employeeEntityAmount.currency));
+        Assert.False(intercompany.isCardCharge);
+
+        // 6. Journals: each approval in exactly one balanced journal of its entity (and, intercompany, one of the employee's
+        // entity); expense debits equal approved amounts.
+        var postedEntities = approved.Select(a => (Entity: a.legalEntityId, Id: a.expense.expenseId))
+            .Concat(approved.Where(a => a.employeeEntityId is not null).Select(a => (Entity: a.employeeEntityId!, Id: a.expense.expenseId)))
+            .ToList();
         var journals = wait.Until($"journals on {Topics.JournalPostings.Name} holding every approved expense", JournalPatience,
             () => Read(Topics.JournalPostings, serDes).Select(j => j.Value).ToList(),
-            posted => Missing(approved.Select(a => $"{a.legalEntityId}/{a.expense.expenseId}"),
+            posted => Missing(postedEntities.Select(p => $"{p.Entity}/{p.Id}"),
                 posted.SelectMany(j => j.lines.SelectMany(l => l.sourceIds).Select(id => $"{j.legalEntityId}/{id}"))));
         Report(ingest, ingestLetters.Select(l => l.Value).Append(expenseLetter), journals);
         AssertBalanced(journals);
         Assert.Equal(journals.Count, journals.Select(j => j.reconciliationId).Distinct().Count());
-        foreach (var expense in approved)
-            Assert.Single(journals, j => j.legalEntityId == expense.legalEntityId && j.lines.Any(l => l.sourceIds.Contains(expense.expense.expenseId)));
+        foreach (var (entity, id) in postedEntities)
+            Assert.Single(journals, j => j.legalEntityId == entity && j.lines.Any(l => l.sourceIds.Contains(id)));
+        Assert.Equal(["DE01", "US01"], journals.Where(j => j.lines.Any(l => l.sourceIds.Contains(intercompanyLine.Id))).Select(j => j.legalEntityId).Order());
+
+        // The booking entity DE01 (EUR): the hotel cost on CC-2010 and a due-to US01 credit of the EUR amount, not the employee payable.
+        var booking = journals.Single(j => j.legalEntityId == "DE01" && j.lines.Any(l => l.sourceIds.Contains(intercompanyLine.Id)));
+        Assert.Equal("EUR", booking.currency);
+        var bookingLines = booking.lines.Where(l => l.sourceIds.Contains(intercompanyLine.Id)).ToList();
+        Assert.Equal(
+            [(JournalSide.DEBIT, "640200", (string?)"CC-2010", (string?)null), (JournalSide.CREDIT, posting.IntercompanyDueToAccount, null, "US01")],
+            bookingLines.Select(l => (l.side, l.glAccountId, (string?)l.costCenterId, (string?)l.intercompanyPartnerEntityId)).OrderBy(l => l.side));
+        var dueTo = bookingLines.Single(l => l.side == JournalSide.CREDIT);
+        Assert.Equal((intercompanyEur, "EUR"), (dueTo.amount.ToDecimal(), dueTo.amount.currency));
+        Assert.Equal([intercompanyLine.Id], dueTo.sourceIds);
+
+        // The employee's entity US01 (USD): a due-from DE01 debit of 310.00 and the employee payable credit; no cost line.
+        var employeeSide = journals.Single(j => j.legalEntityId == "US01" && j.lines.Any(l => l.sourceIds.Contains(intercompanyLine.Id)));
+        Assert.Equal("USD", employeeSide.currency);
+        var employeeLines = employeeSide.lines.Where(l => l.sourceIds.Contains(intercompanyLine.Id)).ToList();
+        Assert.Equal(
+            [(JournalSide.DEBIT, posting.IntercompanyDueFromAccount, (string?)null, (string?)"DE01"), (JournalSide.CREDIT, posting.EmployeePayableAccount, null, null)],
+            employeeLines.Select(l => (l.side, l.glAccountId, (string?)l.costCenterId, (string?)l.intercompanyPartnerEntityId)).OrderBy(l => l.side));
+        var dueFrom = employeeLines.Single(l => l.side == JournalSide.DEBIT);
+        Assert.Equal((310.00m, "USD"), (dueFrom.amount.ToDecimal(), dueFrom.amount.currency));
+        Assert.Equal([intercompanyLine.Id], dueFrom.sourceIds);
+        Assert.True(employeeLines.Single(l => l.side == JournalSide.CREDIT).amount.ToDecimal() >= 310.00m, "the US01 employee payable credit must include the 310.00 USD owed");
+
+        // Expense debits (debits with a cost center) per entity = the approved functional amounts booked in that entity:
+        // an intercompany line counts once, in its booking entity (DE01, in EUR); its due-from debit in US01 has no
+        // cost center and is reconciled separately against the employee-entity amounts, and the due-to credits against
+        // the intercompany approvals' functional amounts.
         var approvedTotals = approved.GroupBy(a => (a.legalEntityId, a.functionalAmount.currency))
             .ToDictionary(g => g.Key, g => g.Sum(a => a.functionalAmount.ToDecimal()));
         var debitTotals = journals.GroupBy(j => (j.legalEntityId, j.currency))
             .ToDictionary(g => g.Key, g => g.SelectMany(j => j.lines).Where(IsExpenseDebit).Sum(l => l.amount.ToDecimal()));
         Assert.Equal(approvedTotals.OrderBy(t => t.Key), debitTotals.OrderBy(t => t.Key));
         Assert.Equal([("DE01", "EUR"), ("JP01", "JPY"), ("US01", "USD")], approvedTotals.Keys.Order());
+        var intercompanyApprovals = approved.Where(a => a.employeeEntityId is not null).ToList();
+        Assert.Equal(
+            intercompanyApprovals.GroupBy(a => (Entity: a.employeeEntityId!, a.employeeEntityAmount!.currency)).ToDictionary(g => g.Key, g => g.Sum(a => a.employeeEntityAmount!.ToDecimal())).OrderBy(t => t.Key),
+            AccountTotals(journals, JournalSide.DEBIT, posting.IntercompanyDueFromAccount).OrderBy(t => t.Key));
+        Assert.Equal(
+            intercompanyApprovals.GroupBy(a => (Entity: a.legalEntityId, a.functionalAmount.currency)).ToDictionary(g => g.Key, g => g.Sum(a => a.functionalAmount.ToDecimal())).OrderBy(t => t.Key),
+            AccountTotals(journals, JournalSide.CREDIT, posting.IntercompanyDueToAccount).OrderBy(t => t.Key));
 
         // 7. Nothing arrived late: the re-deliveries were never approved, nothing else was dead-lettered, the files are processed.
         Assert.Equal(approvedLines.Count, Read(Topics.ApprovedExpenses, serDes).Count);
@@ -283,7 +342,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         foreach (var journal in journals)
             output.WriteLine(FormattableString.Invariant(
                 $"journal {journal.reconciliationId} {journal.legalEntityId} {journal.currency} window {journal.windowStart:HH:mm:ss}-{journal.windowEnd:HH:mm:ss}: {journal.lineCount} lines, debit {journal.totalDebit.ToDecimal()} credit {journal.totalCredit.ToDecimal()}; ")
-                + string.Join("; ", journal.lines.Select(l => FormattableString.Invariant($"{l.side} {l.glAccountId} {l.costCenterId} {l.amount.ToDecimal()} [{string.Join(",", l.sourceIds)}]"))));
+                + string.Join("; ", journal.lines.Select(l => FormattableString.Invariant($"{l.side} {l.glAccountId} {l.costCenterId}{(l.intercompanyPartnerEntityId is null ? "" : $" partner {l.intercompanyPartnerEntityId}")} {l.amount.ToDecimal()} [{string.Join(",", l.sourceIds)}]"))));
     }
 
     private static double Counted(string connector, string outcome) => ConnectorMetrics.Records.WithLabels(connector, outcome).Value;
@@ -306,7 +365,13 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         }
     }
 
-    /// <summary>An expense debit: the debit lines with a cost center (balance-sheet lines have none).</summary>
+    /// <summary>Per (entity, currency) with any such line: the sum of the <paramref name="side"/> lines on <paramref name="account"/>.</summary>
+    private static Dictionary<(string Entity, string currency), decimal> AccountTotals(IReadOnlyList<JournalEntry> journals, JournalSide side, string account) =>
+        journals.SelectMany(j => j.lines.Where(l => l.side == side && l.glAccountId == account).Select(l => (Key: (Entity: j.legalEntityId, j.currency), Amount: l.amount.ToDecimal())))
+            .GroupBy(t => t.Key)
+            .ToDictionary(g => g.Key, g => g.Sum(t => t.Amount));
+
+    /// <summary>An expense debit: the debit lines with a cost center (balance-sheet lines have none; nor have due-from lines).</summary>
     private static bool IsExpenseDebit(JournalLine line) => line.side == JournalSide.DEBIT && line.costCenterId is not null;
 
     private static string? Missing(IEnumerable<string> expected, IEnumerable<string> seen)

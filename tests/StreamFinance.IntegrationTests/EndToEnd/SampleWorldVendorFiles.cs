@@ -7,14 +7,12 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// <summary>
 /// Vendor exports for the employees and cost centers of the sample world (<c>SampleWorld</c>), dated today, in the shapes
 /// of the shipped samples (<c>Samples/concur</c>, <c>Samples/expensify</c>): two Concur entry pages and one Expensify
-/// report export. Together they hold 14 lines: 8 valid expenses in US01/USD, DE01/EUR (one paid in USD) and JP01/JPY,
-/// 2 re-deliveries (a Concur entry repeated on the next page, an Expensify line exported twice), 1 expense on the
-/// inactive cost center CC-1042, and 3 lines the profiles cannot map (two unmapped expense types, one garbled amount).
+/// report export. Together they hold 15 lines: 9 valid expenses in US01/USD, DE01/EUR (one paid in USD) and JP01/JPY,
+/// one of them intercompany (a US01 employee's 310.00 USD hotel charged to DE01 through the Concur "charged legal
+/// entity" custom field <c>Custom3</c>), 2 re-deliveries (a Concur entry repeated on the next page, an Expensify line
+/// exported twice), 1 expense on the inactive cost center CC-1042, and 3 lines the profiles cannot map (two unmapped
+/// expense types, one garbled amount).
 /// </summary>
-/// <remarks>
-/// No intercompany line: an expense is intercompany only when <c>chargedEntityId</c> is set, and no shipped expense
-/// profile maps that field.
-/// </remarks>
 public static class SampleWorldVendorFiles
 {
     /// <summary>Profile of the Concur pages.</summary>
@@ -41,6 +39,7 @@ public static class SampleWorldVendorFiles
         var c6 = Concur(6, "E-DE01-005", "DE01", 120.00m, "USD", "CC-2020", PlannedOutcome.Approved);
         var c7 = Concur(7, "E-US01-006", "US01", 0m, "USD", "CC-1010", PlannedOutcome.IngestDeadLetter, "amount", "12,3x");
         var c8 = Concur(8, "E-US01-002", "US01", 189.99m, "USD", "CC-1010", PlannedOutcome.Approved);
+        var c9 = Concur(9, "E-US01-005", "US01", 310.00m, "USD", "CC-2010", PlannedOutcome.Approved) with { ChargedEntityId = "DE01" };
         var page1 = new JsonArray(
             ConcurItem(c1, today, "AIRFR", "United Airlines", card: $"CTX-{run}-1"),
             ConcurItem(c2, today, "BUSML", "Vapiano", tax: 13.49m, project: "PRJ-EU-LAUNCH"),
@@ -51,7 +50,8 @@ public static class SampleWorldVendorFiles
             ConcurItem(c7, today, "BUSML", "Starbucks", garbledAmount: "12,3x"));
         var page2 = new JsonArray(
             ConcurItem(c2, today, "BUSML", "Vapiano", tax: 13.49m, project: "PRJ-EU-LAUNCH"),
-            ConcurItem(c8, today, "LODNG", "Hilton"));
+            ConcurItem(c8, today, "LODNG", "Hilton"),
+            ConcurItem(c9, today, "LODNG", "Hotel Adlon"));
 
         var x1 = Expensify(1, "E-US01-002", "US01", 412.50m, "USD", "CC-1010", PlannedOutcome.Approved);
         var x2 = Expensify(2, "E-DE01-005", "DE01", 129.90m, "EUR", "CC-2020", PlannedOutcome.Approved);
@@ -69,7 +69,7 @@ public static class SampleWorldVendorFiles
             new VendorFile(ConcurProfile, $"concur-entries-{run}-page-1.json", Json(new JsonObject { ["Items"] = page1, ["NextPage"] = $"https://concur.example/api/v3.0/expense/entries?offset={c7.Id}" }),
                 [c1, c2, c3, c4, c5, c6, c7]),
             new VendorFile(ConcurProfile, $"concur-entries-{run}-page-2.json", Json(new JsonObject { ["Items"] = page2, ["NextPage"] = null }),
-                [c2 with { Outcome = PlannedOutcome.Duplicate }, c8]),
+                [c2 with { Outcome = PlannedOutcome.Duplicate }, c8, c9]),
             new VendorFile(ExpensifyProfile, $"expensify-export-{run}.json", Json(export),
                 [x1, x1 with { Outcome = PlannedOutcome.Duplicate }, x2, x3, x4]),
         ];
@@ -95,6 +95,7 @@ public static class SampleWorldVendorFiles
         ["CreditCardTransactionID"] = card,
         ["Custom1"] = new JsonObject { ["Type"] = "List", ["Value"] = line.CostCenterId, ["Code"] = line.CostCenterId },
         ["Custom2"] = project is null ? null : new JsonObject { ["Type"] = "List", ["Value"] = project, ["Code"] = project },
+        ["Custom3"] = line.ChargedEntityId is null ? null : new JsonObject { ["Type"] = "List", ["Value"] = "Charged legal entity", ["Code"] = line.ChargedEntityId },
         ["LastModified"] = today.ToString("yyyy-MM-dd'T'08:00:00", CultureInfo.InvariantCulture),
     };
 
