@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using StreamFinance.Contracts;
 
 namespace StreamFinance.Connectors.Mapping;
 
@@ -14,21 +13,9 @@ namespace StreamFinance.Connectors.Mapping;
 /// </summary>
 public static class DeterministicIds
 {
-    private static readonly Guid Namespace = new("6f1c6e2a-2d1b-5b7e-9d8e-5f0a1c2b3d4e");
-
     /// <summary>The idempotency key of a mapped record.</summary>
     public static string IdempotencyKey(string sourceSystem, string topic, string sourceId) => $"{sourceSystem}:{topic}:{sourceId}";
 
     /// <summary>The event id derived from <paramref name="idempotencyKey"/> (UUID version 5).</summary>
-    public static Guid EventId(string idempotencyKey)
-    {
-        var name = Encoding.UTF8.GetBytes(idempotencyKey);
-        var input = new byte[16 + name.Length];
-        Namespace.TryWriteBytes(input, bigEndian: true, out _);
-        name.CopyTo(input, 16);
-        var hash = SHA1.HashData(input);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid EventId(string idempotencyKey) => DeterministicUuid.From(idempotencyKey);
 }

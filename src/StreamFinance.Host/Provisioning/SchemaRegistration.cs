@@ -1,4 +1,4 @@
-using System.Reflection;
+using StreamFinance.Topologies.SerDes;
 using Confluent.SchemaRegistry;
 using StreamFinance.Contracts.Catalog;
 
@@ -35,10 +35,5 @@ public static class SchemaRegistration
     }
 
     /// <summary>The Avro schema text of a generated record type (its static <c>_SCHEMA</c> field).</summary>
-    public static string AvroSchemaOf(Type recordType)
-    {
-        var field = recordType.GetField("_SCHEMA", BindingFlags.Public | BindingFlags.Static)
-            ?? throw new InvalidOperationException($"{recordType.FullName} is not a generated Avro record: it has no static _SCHEMA field.");
-        return field.GetValue(null)!.ToString()!;
-    }
+    public static string AvroSchemaOf(Type recordType) => GeneratedSchema.Of(recordType).ToString();
 }

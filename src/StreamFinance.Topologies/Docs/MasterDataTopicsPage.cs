@@ -54,8 +54,7 @@ internal static partial class MasterDataTopicsPage
             : $"{whole}; per field group: " + string.Join("; ", groups.Select(g => $"{g} {string.Join(", ", table.OwnersOf(objectType, g).Select(Code))}"));
     }
 
-    private static string SchemaText(Type recordType) =>
-        recordType.GetField("_SCHEMA", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!.ToString()!;
+    private static string SchemaText(Type recordType) => SerDes.GeneratedSchema.Of(recordType).ToString();
 
     private static string TypeName(Schema schema) => schema switch
     {

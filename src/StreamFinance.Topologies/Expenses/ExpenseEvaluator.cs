@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
@@ -132,7 +130,7 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
     private Envelope Envelope(ExpenseLine line) => new()
     {
         // Deterministic: a replay of the same line produces the same event id.
-        eventId = DeterministicId("expense.approved/" + line.envelope.idempotencyKey),
+        eventId = DeterministicUuid.From("expense.approved/" + line.envelope.idempotencyKey),
         correlationId = line.envelope.correlationId,
         sourceSystem = line.envelope.sourceSystem,
         sourceId = line.envelope.sourceId,
@@ -161,14 +159,6 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
         ExpenseRule.MissingReceipt => ReasonCode.MissingReceipt,
         _ => ReasonCode.UnmappedCategory,
     };
-
-    private static Guid DeterministicId(string text)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5-style marker
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

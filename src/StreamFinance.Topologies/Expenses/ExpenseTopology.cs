@@ -5,17 +5,16 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Lookups;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
 using StreamFinance.Topologies.State;
 using Streamiz.Kafka.Net;
-using Streamiz.Kafka.Net.Crosscutting;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;
-using Streamiz.Kafka.Net.Table;
 
 namespace StreamFinance.Topologies.Expenses;
 
@@ -110,17 +109,7 @@ public sealed class ExpenseTopology : IStreamTopology
     private void AddStores(StreamBuilder builder, TopologyContext context)
     {
         var history = context.SerDes.Avro<MasterDataHistory>();
-        builder.GlobalTable(
-            Topics.MasterDataHistory.Name,
-            SerDesFactory.Key(),
-            history,
-            Materialized<string, MasterDataHistory, IKeyValueStore<Bytes, byte[]>>
-                .Create(new SignallingStoreSupplier(Stores.PersistentKeyValueStore(ExpenseNames.MasterDataStore), MasterDataWrites))
-                .WithKeySerdes(SerDesFactory.Key())
-                .WithValueSerdes(history)
-                // Every write must reach the signalling store at once: the transformers cache look-ups above it.
-                .WithCachingDisabled(),
-            ExpenseNames.MasterDataTable);
+        MasterDataHistoryTable.Add(builder, ExpenseNames.MasterDataStore, ExpenseNames.MasterDataTable, history, MasterDataWrites);
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.DedupeStore), SerDesFactory.Key(), new StringSerDes()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardHoldStore), SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardDocumentedStore), SerDesFactory.Key(), new StringSerDes()));

@@ -12,6 +12,17 @@ public static class LookupKeys
     /// <summary>The store key of one object, e.g. <c>BUDGET:CC-1000/US01-2026-03</c>.</summary>
     public static string Of(string objectType, string businessKey) => $"{objectType}{MasterDataKeys.Separator}{businessKey}";
 
+    /// <summary>
+    /// The store key range holding every object of <paramref name="objectType"/> whose business key starts with
+    /// <paramref name="businessKeyPrefix"/>: keys are UTF-8 and RocksDB orders bytes, so each such key sorts between the
+    /// prefix and prefix + U+FFFF. A range read still checks <see cref="string.StartsWith(string, StringComparison)"/> on <c>From</c>.
+    /// </summary>
+    public static (string From, string To) PrefixRange(string objectType, string businessKeyPrefix)
+    {
+        var from = Of(objectType, businessKeyPrefix);
+        return (from, from + '\uffff');
+    }
+
     /// <summary>Business key of a cost center's general budget (no project) for one accounting period: <c>CC-1000/US01-2026-03</c>.</summary>
     public static string Budget(string costCenterId, string periodId) => $"{costCenterId}/{periodId}";
 

@@ -16,10 +16,9 @@ public sealed class StateStoreMasterDataLookup(IKeyValueStore<string, ValueAndTi
     /// <inheritdoc />
     public IReadOnlyList<MasterDataHistory> FindByPrefix(string objectType, string businessKeyPrefix, int limit)
     {
-        var from = LookupKeys.Of(objectType, businessKeyPrefix);
-        // Keys are UTF-8 and RocksDB orders bytes, so every key with the prefix sorts between it and prefix + U+FFFF.
+        var (from, to) = LookupKeys.PrefixRange(objectType, businessKeyPrefix);
         var found = new List<MasterDataHistory>();
-        using var range = store.Range(from, from + '\uffff');
+        using var range = store.Range(from, to);
         while (found.Count < limit && range.MoveNext())
             if (range.Current is { } entry && entry.Key.StartsWith(from, StringComparison.Ordinal) && entry.Value?.Value is { } history)
                 found.Add(history);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData;
@@ -45,7 +46,7 @@ public static class GoldenSupplierFactory
         var contentKey = $"{golden.GoldenId}:{ContentHash(golden)}";
         supplier.envelope = new Envelope
         {
-            eventId = DeterministicGuid(contentKey),
+            eventId = DeterministicUuid.From(contentKey),
             correlationId = $"{SourceSystem}:{golden.GoldenId}",
             sourceSystem = SourceSystem,
             sourceId = golden.GoldenId,
@@ -70,13 +71,5 @@ public static class GoldenSupplierFactory
         foreach (var reference in golden.SourceReferences)
             text.Append(reference).Append('\n');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
-    }
-
-    private static Guid DeterministicGuid(string key)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16).ToArray();
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50); // version 5 style: name-based
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(bytes);
     }
 }

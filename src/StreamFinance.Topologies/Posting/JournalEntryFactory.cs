@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
@@ -50,9 +49,8 @@ public static class JournalEntryFactory
         };
     }
 
-    /// <summary>The deterministic event id of the journal with <paramref name="reconciliationId"/>: the first 16 bytes of its SHA-256.</summary>
-    public static Guid EventId(string reconciliationId) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes(reconciliationId)).AsSpan(0, 16));
+    /// <summary>The deterministic event id of the journal with <paramref name="reconciliationId"/>.</summary>
+    public static Guid EventId(string reconciliationId) => DeterministicUuid.From(reconciliationId);
 
     private static Contracts.Outputs.JournalLine Line(Domain.Journals.JournalLine line, string currency) => new()
     {

@@ -23,10 +23,7 @@ namespace StreamFinance.Topologies.SerDes;
 public sealed class AvroSpecificReader<T> where T : class, ISpecificRecord
 {
     private const int HeaderLength = 5;
-    // The generated class's own schema, from its static _SCHEMA field (no instance needed).
-    private static readonly Avro.Schema ReaderSchema =
-        (Avro.Schema)(typeof(T).GetField("_SCHEMA", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null)
-            ?? throw new InvalidOperationException($"{typeof(T).FullName} is not a generated Avro record: it has no static _SCHEMA field."));
+    private static readonly Avro.Schema ReaderSchema = GeneratedSchema<T>.Schema;
     private readonly ISchemaRegistryClient registry;
     private readonly ConcurrentDictionary<int, SpecificDatumReader<T>> readers = new();
 

@@ -22,9 +22,7 @@ namespace StreamFinance.Topologies.SerDes;
 public sealed class AvroSpecificWriter<T> where T : class, ISpecificRecord
 {
     private const int HeaderLength = 5;
-    private static readonly Avro.Schema WriterSchema =
-        (Avro.Schema)(typeof(T).GetField("_SCHEMA", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null)
-            ?? throw new InvalidOperationException($"{typeof(T).FullName} is not a generated Avro record: it has no static _SCHEMA field."));
+    private static readonly Avro.Schema WriterSchema = GeneratedSchema<T>.Schema;
     private static readonly SpecificDatumWriter<T> Writer = new(WriterSchema);
     private readonly ISchemaRegistryClient registry;
     private readonly ConcurrentDictionary<string, int> schemaIds = new();

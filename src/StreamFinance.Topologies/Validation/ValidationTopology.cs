@@ -1,12 +1,10 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Topologies.Lookups;
 using StreamFinance.Topologies.SerDes;
 using StreamFinance.Topologies.State;
-using Streamiz.Kafka.Net.Crosscutting;
-using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net;
-using Streamiz.Kafka.Net.Table;
 
 namespace StreamFinance.Topologies.Validation;
 
@@ -57,16 +55,6 @@ public sealed class ValidationTopology : IStreamTopology
     {
         // Read by API requests, not by a stream thread: decoded synchronously (see QueryableAvroSerDes).
         var history = context.SerDes.QueryableAvro<MasterDataHistory>();
-        builder.GlobalTable(
-            Topics.MasterDataHistory.Name,
-            SerDesFactory.Key(),
-            history,
-            Materialized<string, MasterDataHistory, IKeyValueStore<Bytes, byte[]>>
-                .Create(new SignallingStoreSupplier(Stores.PersistentKeyValueStore(StoreName), StoreWrites))
-                .WithKeySerdes(SerDesFactory.Key())
-                .WithValueSerdes(history)
-                // Every write must reach the signalling store at once, not sit in a Streamiz cache (the API caches above it).
-                .WithCachingDisabled(),
-            TableProcessorName);
+        MasterDataHistoryTable.Add(builder, StoreName, TableProcessorName, history, StoreWrites);
     }
 }

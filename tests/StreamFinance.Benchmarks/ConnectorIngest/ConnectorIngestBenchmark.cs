@@ -15,6 +15,7 @@ using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.SerDes;
+using StreamFinance.Benchmarks.Kafka;
 
 namespace StreamFinance.Benchmarks.ConnectorIngest;
 
@@ -111,18 +112,7 @@ internal static class ConnectorIngestBenchmark
         var watch = Stopwatch.StartNew();
         foreach (var message in messages)
         {
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(RawTopic, message, r => { if (r.Error.IsError) Interlocked.Increment(ref failed); });
-                    break;
-                }
-                catch (ProduceException<string, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(10));
-                }
-            }
+            producer.ProduceWaiting(RawTopic, message, r => { if (r.Error.IsError) Interlocked.Increment(ref failed); });
         }
 
         producer.Flush(ct);

@@ -11,6 +11,7 @@ using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.Lookups;
+using StreamFinance.Benchmarks.Kafka;
 
 namespace StreamFinance.Benchmarks.ExpensePipeline;
 
@@ -62,8 +63,8 @@ internal static class ExpensePipelineBenchmark
         var approved = ReadApproved(stack, Math.Min(lines.Count, 5_000));
         var costs = new[]
         {
-            AvroCost.Deserialize("Avro deserialize ExpenseLine (input)", serDes, Topics.Expenses.Name, payloads),
-            AvroCost.Serialize("Avro serialize ApprovedExpense (output)", stack.SerDes.Avro<ApprovedExpense>(), Topics.ApprovedExpenses.Name, approved),
+            PerRecordCost.Deserialize("Avro deserialize ExpenseLine (input)", serDes, Topics.Expenses.Name, payloads),
+            PerRecordCost.Serialize("Avro serialize ApprovedExpense (output)", stack.SerDes.Avro<ApprovedExpense>(), Topics.ApprovedExpenses.Name, approved),
         };
         foreach (var cost in costs)
             output.WriteLine(cost.Describe());
@@ -91,18 +92,7 @@ internal static class ExpensePipelineBenchmark
             for (var i = 0; i < lines.Count; i++)
             {
                 var message = new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(lines[i].expenseId), Value = payloads[i] };
-                while (true)
-                {
-                    try
-                    {
-                        producer.Produce(topic, message);
-                        break;
-                    }
-                    catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                    {
-                        producer.Poll(TimeSpan.FromMilliseconds(10));
-                    }
-                }
+                producer.ProduceWaiting(topic, message);
             }
         if (producer.Flush(TimeSpan.FromMinutes(1)) > 0)
             throw new InvalidOperationException("The benchmark input was not acknowledged within a minute.");
@@ -153,23 +143,13 @@ internal static class ExpensePipelineBenchmark
     }
 
     /// <summary>Enrichment and validation alone (look-ups against an in-memory copy of md.history), per line.</summary>
-    private static AvroCost RuleCost(ExpenseBenchmarkStack stack, IReadOnlyList<ExpenseLine> lines)
+    private static PerRecordCost RuleCost(ExpenseBenchmarkStack stack, IReadOnlyList<ExpenseLine> lines)
     {
         var lookup = new InMemoryMasterDataLookup();
         foreach (var history in stack.Histories())
             lookup.Put(history);
         var evaluator = new ExpenseEvaluator(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System);
-        for (var i = 0; i < Math.Min(lines.Count, 2_000); i++)
-            evaluator.Evaluate(lines[i], lookup);
-        var rounds = Math.Max(1, 100_000 / Math.Max(1, lines.Count));
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
-        for (var round = 0; round < rounds; round++)
-            foreach (var line in lines)
-                evaluator.Evaluate(line, lookup);
-        var operations = (long)rounds * lines.Count;
-        return new AvroCost("enrich + validate (in-memory look-ups)", clock.Elapsed.TotalMicroseconds / operations,
-            (GC.GetAllocatedBytesForCurrentThread() - allocated) / operations);
+        return PerRecordCost.Measure("enrich + validate (in-memory look-ups)", lines.Count, i => evaluator.Evaluate(lines[i], lookup), operations: 100_000);
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

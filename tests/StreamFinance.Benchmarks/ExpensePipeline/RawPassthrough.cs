@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using StreamFinance.Benchmarks.Kafka;
 
 namespace StreamFinance.Benchmarks.ExpensePipeline;
 
@@ -52,18 +53,7 @@ internal static class RawPassthrough
                 continue;
             clock ??= Stopwatch.StartNew();
             var message = new Message<byte[], byte[]> { Key = record.Message.Key, Value = record.Message.Value, Headers = record.Message.Headers };
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(outputTopic, message, OnDelivery);
-                    break;
-                }
-                catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(10));
-                }
-            }
+            producer.ProduceWaiting(outputTopic, message, OnDelivery);
             forwarded++;
         }
         producer.Flush(TimeSpan.FromMinutes(1));

@@ -54,9 +54,7 @@ public sealed class StoreMasterDataLookup(MasterDataStoreAccessor accessor) : IM
         public IReadOnlyList<MasterDataHistory> FindByPrefix(string objectType, string businessKeyPrefix, int limit)
         {
             var store = accessor.Store();
-            var from = LookupKeys.Of(objectType, businessKeyPrefix);
-            // Keys are UTF-8 and RocksDB orders bytes, so every key with the prefix sorts between it and prefix + U+FFFF.
-            var to = from + '\uffff';
+            var (from, to) = LookupKeys.PrefixRange(objectType, businessKeyPrefix);
             var found = new List<MasterDataHistory>();
             try
             {
