@@ -1,4 +1,4 @@
-using System.Net.Http.Headers;
+using System.Text;
 
 namespace StreamFinance.Benchmarks.Load;
 
@@ -9,12 +9,15 @@ namespace StreamFinance.Benchmarks.Load;
 /// <param name="Body">UTF-8 JSON body; null for none.</param>
 internal sealed record RequestTemplate(string Kind, HttpMethod Method, string Path, byte[]? Body)
 {
-    /// <summary>A new message for this request (a message can be sent only once).</summary>
-    public HttpRequestMessage ToMessage()
+    /// <summary>The whole HTTP/1.1 request as sent on the wire to <paramref name="host"/> (host:port).</summary>
+    public byte[] Encode(string host)
     {
-        var message = new HttpRequestMessage(Method, Path);
+        var head = new StringBuilder()
+            .Append(Method.Method).Append(' ').Append(Path).Append(" HTTP/1.1\r\n")
+            .Append("Host: ").Append(host).Append("\r\n");
         if (Body is not null)
-            message.Content = new ByteArrayContent(Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        return message;
+            head.Append("Content-Type: application/json\r\n").Append("Content-Length: ").Append(Body.Length).Append("\r\n");
+        head.Append("\r\n");
+        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. Body ?? []];
     }
 }

@@ -28,19 +28,13 @@ internal static class ValidationApiBenchmark
             $"Store holds {stack.Histories().Count} master-data objects (sample data through the master-data topology); API at {stack.BaseAddress}v1; {mix.Count} distinct requests " +
             $"({string.Join(", ", mix.GroupBy(r => r.Kind).Select(g => $"{g.Key} {g.Count() * 100.0 / mix.Count:0}%"))})."));
 
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = settings.Connections,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        using var client = new HttpClient(handler) { BaseAddress = stack.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var server = new IPEndPoint(IPAddress.Parse(stack.BaseAddress.Host), stack.BaseAddress.Port);
+        using var pool = new HttpConnectionPool(server, settings.Connections);
+        var host = stack.BaseAddress.Authority;
 
-        var api = await MeasureAsync("validation API", new OpenLoopLoad(client, mix), settings, output, ct);
+        var api = await MeasureAsync("validation API", new OpenLoopLoad(pool, mix, host), settings, output, ct);
         var baselineMix = new[] { new RequestTemplate("GET baseline", HttpMethod.Get, BenchmarkStack.BaselinePath, null) };
-        var baseline = await MeasureAsync("baseline endpoint", new OpenLoopLoad(client, baselineMix), settings, output, ct);
+        var baseline = await MeasureAsync("baseline endpoint", new OpenLoopLoad(pool, baselineMix, host), settings, output, ct);
 
         output.WriteLine();
         output.WriteLine(api.Describe());
@@ -69,6 +63,7 @@ internal static class ValidationApiBenchmark
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
         return string.Create(CultureInfo.InvariantCulture,
             $"{System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
-            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC ({GCSettings.LatencyMode}), load average before start {load}");
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC ({GCSettings.LatencyMode}), " +
+            $"thread-pool spin limit {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, load average before start {load}");
     }
 }
