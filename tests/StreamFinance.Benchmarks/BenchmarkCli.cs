@@ -37,15 +37,21 @@ internal static class BenchmarkCli
     {
         var records = new Option<int>("--records") { Description = "Distinct expense lines pushed through each path.", DefaultValueFactory = _ => 50_000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the sample data.", DefaultValueFactory = _ => 42 };
+        var threads = new Option<int>("--stream-threads") { Description = "Stream threads of the Streamiz passthrough and of the expense topology (Streams:NumStreamThreads).", DefaultValueFactory = _ => 1 };
         var command = new Command("expense-pipeline",
             "Throughput of the expense topology on the embedded broker against a raw consume-and-produce passthrough of the same Avro bytes, " +
             "in one run; then Avro and rule costs per record.")
         {
-            records, seed,
+            records, seed, threads,
         };
         command.SetAction(async (parse, ct) =>
         {
-            await ExpensePipeline.ExpensePipelineBenchmark.RunAsync(Math.Max(1_000, parse.GetValue(records)), parse.GetValue(seed), Console.Out, ct);
+            if (parse.GetValue(threads) is < 1 or > 6)
+            {
+                Console.Error.WriteLine("expense-pipeline: --stream-threads: use 1 to 6 (ingest.expenses has 6 partitions).");
+                return 2;
+            }
+            await ExpensePipeline.ExpensePipelineBenchmark.RunAsync(Math.Max(1_000, parse.GetValue(records)), parse.GetValue(seed), parse.GetValue(threads), Console.Out, ct);
             return 0;
         });
         return command;

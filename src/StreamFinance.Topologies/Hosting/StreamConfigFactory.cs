@@ -21,12 +21,12 @@ public static class StreamConfigFactory
     /// none: Streamiz then stops the stream thread on the first such record.
     /// </param>
     /// <param name="reporting">Sends the stream's Streamiz sensors and librdkafka statistics to Prometheus. Default none.</param>
-    public static StreamConfig<StringSerDes, StringSerDes> Create(
+    public static AdminConfigReusingStreamConfig<StringSerDes, StringSerDes> Create(
         IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry, ILoggerFactory? loggerFactory = null,
         DeadLetterExceptionHandlers? deadLetters = null, StreamizReporting? reporting = null)
     {
         var applicationId = streams.ApplicationIdFor(topology.Name);
-        var config = new StreamConfig<StringSerDes, StringSerDes>
+        var config = new AdminConfigReusingStreamConfig<StringSerDes, StringSerDes>
         {
             ApplicationId = applicationId,
             BootstrapServers = kafka.BootstrapServers,

@@ -37,7 +37,10 @@ internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
     private EmbeddedSchemaRegistry? registry;
     private IConsumer<byte[], byte[]>? counter;
 
-    private ExpenseBenchmarkStack(ILoggerFactory loggerFactory) => this.loggerFactory = loggerFactory;
+    private ExpenseBenchmarkStack(int streamThreads, ILoggerFactory loggerFactory) => (StreamThreads, this.loggerFactory) = (streamThreads, loggerFactory);
+
+    /// <summary>Stream threads of every Streamiz application on this stack.</summary>
+    public int StreamThreads { get; }
 
     public KafkaOptions Kafka { get; private set; } = null!;
 
@@ -48,11 +51,12 @@ internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
     private StreamsOptions Streams => new()
     {
         ApplicationIdPrefix = "expense-benchmark", StateDir = stateDir, ProcessingGuarantee = Streamiz.Kafka.Net.ProcessingGuarantee.AT_LEAST_ONCE,
+        NumStreamThreads = StreamThreads,
     };
 
-    public static async Task<ExpenseBenchmarkStack> StartAsync(SampleDataGenerator generator, ILoggerFactory loggerFactory, CancellationToken ct)
+    public static async Task<ExpenseBenchmarkStack> StartAsync(SampleDataGenerator generator, int streamThreads, ILoggerFactory loggerFactory, CancellationToken ct)
     {
-        var stack = new ExpenseBenchmarkStack(loggerFactory);
+        var stack = new ExpenseBenchmarkStack(streamThreads, loggerFactory);
         try
         {
             await stack.StartInternalAsync(generator, ct);

@@ -22,7 +22,7 @@ namespace StreamFinance.Benchmarks.ExpensePipeline;
 /// </summary>
 internal static class ExpensePipelineBenchmark
 {
-    public static async Task RunAsync(int records, int seed, TextWriter output, CancellationToken ct)
+    public static async Task RunAsync(int records, int seed, int streamThreads, TextWriter output, CancellationToken ct)
     {
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Streamiz", LogLevel.Critical));
@@ -30,7 +30,7 @@ internal static class ExpensePipelineBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average before start {LoadAverage()}"));
         output.WriteLine("Starting the embedded stack and running the sample master data through the master-data topology ...");
-        await using var stack = await ExpenseBenchmarkStack.StartAsync(generator, loggerFactory, ct);
+        await using var stack = await ExpenseBenchmarkStack.StartAsync(generator, streamThreads, loggerFactory, ct);
 
         var lines = ExpenseLines(generator, records);
         var serDes = stack.SerDes.Avro<ExpenseLine>();
@@ -42,9 +42,9 @@ internal static class ExpensePipelineBenchmark
 
         output.WriteLine("Raw passthrough ...");
         var passthrough = RawPassthrough.Run(stack.BootstrapServers, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.PassthroughOutput, lines.Count, ct);
-        output.WriteLine("Streamiz passthrough ...");
+        output.WriteLine($"Streamiz passthrough ({streamThreads} stream thread(s)) ...");
         var streamiz = await StreamizPassthrough.RunAsync(stack, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.StreamizOutput, lines.Count, ct);
-        output.WriteLine("Expense topology (AT_LEAST_ONCE, one stream thread) ...");
+        output.WriteLine($"Expense topology (AT_LEAST_ONCE, {streamThreads} stream thread(s)) ...");
         var pipeline = await RunPipelineAsync(stack, lines.Count, ct);
 
         output.WriteLine();

@@ -1,25 +1,27 @@
 using System.Diagnostics;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
+using StreamFinance.Topologies.Hosting;
 
 namespace StreamFinance.Benchmarks.ExpensePipeline;
 
 /// <summary>
-/// The second yardstick: the same bytes through a Streamiz topology that does nothing (source -> sink, byte arrays,
-/// one stream thread, AT_LEAST_ONCE, the commit interval the pipeline uses), to separate what Streamiz itself costs
+/// The second yardstick: the same bytes through a Streamiz topology that does nothing (source -> sink, byte arrays, the StreamConfig class the topologies use,
+/// the stack's stream threads, AT_LEAST_ONCE, the commit interval the pipeline uses), to separate what Streamiz itself costs
 /// from what the expense topology adds.
 /// </summary>
 internal static class StreamizPassthrough
 {
     public static async Task<Throughput> RunAsync(ExpenseBenchmarkStack stack, string inputTopic, string outputTopic, int count, CancellationToken ct)
     {
-        var config = new StreamConfig<ByteArraySerDes, ByteArraySerDes>
+        var config = new AdminConfigReusingStreamConfig<ByteArraySerDes, ByteArraySerDes>
         {
             ApplicationId = $"benchmark-streamiz-passthrough-{Guid.NewGuid():N}"[..40],
             BootstrapServers = stack.BootstrapServers,
             Guarantee = ProcessingGuarantee.AT_LEAST_ONCE,
             StateDir = Path.Combine(Path.GetTempPath(), $"streamfinance-streamiz-passthrough-{Guid.NewGuid():N}"),
             CommitIntervalMs = 1000,
+            NumStreamThreads = stack.StreamThreads,
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
             Logger = stack.LoggerFactory,
         };
