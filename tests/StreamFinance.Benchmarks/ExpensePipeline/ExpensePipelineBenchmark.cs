@@ -40,12 +40,14 @@ internal static class ExpensePipelineBenchmark
             $"{lines.Count:N0} distinct expense lines, {payloads.Average(p => p.Length):0} Avro bytes each on average, written once and produced to both inputs ({Topics.Expenses.Partitions} partitions each)."));
         ProduceBytes(stack.BootstrapServers, lines, payloads, Topics.Expenses.Name, ExpenseBenchmarkStack.PassthroughInput);
 
+        var warmup = lines.Count / 5;
+        output.WriteLine($"Each path is timed after its first {warmup:N0} records (steady state), to its last.");
         output.WriteLine("Raw passthrough ...");
-        var passthrough = RawPassthrough.Run(stack.BootstrapServers, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.PassthroughOutput, lines.Count, ct);
+        var passthrough = RawPassthrough.Run(stack.BootstrapServers, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.PassthroughOutput, lines.Count, warmup, ct);
         output.WriteLine($"Streamiz passthrough ({streamThreads} stream thread(s)) ...");
-        var streamiz = await StreamizPassthrough.RunAsync(stack, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.StreamizOutput, lines.Count, ct);
+        var streamiz = await StreamizPassthrough.RunAsync(stack, ExpenseBenchmarkStack.PassthroughInput, ExpenseBenchmarkStack.StreamizOutput, lines.Count, warmup, ct);
         output.WriteLine($"Expense topology (AT_LEAST_ONCE, {streamThreads} stream thread(s)) ...");
-        var pipeline = await RunPipelineAsync(stack, lines.Count, ct);
+        var pipeline = await RunPipelineAsync(stack, lines.Count, warmup, ct);
 
         output.WriteLine();
         output.WriteLine(passthrough.Describe());
@@ -98,7 +100,7 @@ internal static class ExpensePipelineBenchmark
             throw new InvalidOperationException("The benchmark input was not acknowledged within a minute.");
     }
 
-    private static async Task<Throughput> RunPipelineAsync(ExpenseBenchmarkStack stack, int count, CancellationToken ct)
+    private static async Task<Throughput> RunPipelineAsync(ExpenseBenchmarkStack stack, int count, int warmup, CancellationToken ct)
     {
         var service = stack.Start(new ExpenseTopology());
         await service.StartedAsync(ct);
@@ -111,17 +113,10 @@ internal static class ExpensePipelineBenchmark
         }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        deadline = DateTime.UtcNow.AddMinutes(10);
-        long outcomes;
-        while ((outcomes = stack.Count(Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name)) < count)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The expense topology decided {outcomes} of {count} lines within 10 minutes.");
-            await Task.Delay(20, ct);
-        }
-        var elapsed = clock.Elapsed;
-        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / elapsed;
-        return new Throughput(string.Create(CultureInfo.InvariantCulture, $"expense topology ({cores * 100:0}% CPU)"), count, elapsed);
+        var measured = await SteadyState.MeasureAsync("expense topology", () => stack.Count(Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name),
+            count, warmup, TimeSpan.FromMinutes(10), ct);
+        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / clock.Elapsed;
+        return measured with { Label = string.Create(CultureInfo.InvariantCulture, $"expense topology ({cores * 100:0}% CPU)") };
     }
 
     private static List<ApprovedExpense> ReadApproved(ExpenseBenchmarkStack stack, int count)

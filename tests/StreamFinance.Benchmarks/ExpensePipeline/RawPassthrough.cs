@@ -7,11 +7,11 @@ namespace StreamFinance.Benchmarks.ExpensePipeline;
 /// <summary>
 /// The yardstick: a plain Confluent.Kafka consumer that forwards every record's key, value and headers unchanged, as
 /// bytes, through an idempotent acks=all producer (the guarantees the pipeline's producer has), until every forwarded
-/// record is acknowledged. Timed from the first record consumed to the last acknowledgement.
+/// record is acknowledged. Timed from the record after the first <c>warmup</c> ones to the last acknowledgement.
 /// </summary>
 internal static class RawPassthrough
 {
-    public static Throughput Run(string bootstrapServers, string inputTopic, string outputTopic, int count, CancellationToken ct)
+    public static Throughput Run(string bootstrapServers, string inputTopic, string outputTopic, int count, int warmup, CancellationToken ct)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
@@ -51,7 +51,8 @@ internal static class RawPassthrough
             var record = consumer.Consume(TimeSpan.FromMilliseconds(100));
             if (record is null)
                 continue;
-            clock ??= Stopwatch.StartNew();
+            if (forwarded == warmup)
+                clock = Stopwatch.StartNew();
             var message = new Message<byte[], byte[]> { Key = record.Message.Key, Value = record.Message.Value, Headers = record.Message.Headers };
             producer.ProduceWaiting(outputTopic, message, OnDelivery);
             forwarded++;
@@ -61,6 +62,6 @@ internal static class RawPassthrough
         consumer.Close();
         if (Interlocked.Read(ref failed) > 0 || Interlocked.Read(ref acknowledged) != count)
             throw new InvalidOperationException($"Passthrough: {Interlocked.Read(ref acknowledged)} acknowledged, {Interlocked.Read(ref failed)} failed, of {count}.");
-        return new Throughput("raw consume-and-produce passthrough", count, elapsed);
+        return new Throughput("raw consume-and-produce passthrough", count - warmup, elapsed);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 using StreamFinance.Topologies.Hosting;
@@ -12,7 +11,7 @@ namespace StreamFinance.Benchmarks.ExpensePipeline;
 /// </summary>
 internal static class StreamizPassthrough
 {
-    public static async Task<Throughput> RunAsync(ExpenseBenchmarkStack stack, string inputTopic, string outputTopic, int count, CancellationToken ct)
+    public static async Task<Throughput> RunAsync(ExpenseBenchmarkStack stack, string inputTopic, string outputTopic, int count, int warmup, CancellationToken ct)
     {
         var config = new AdminConfigReusingStreamConfig<ByteArraySerDes, ByteArraySerDes>
         {
@@ -36,19 +35,10 @@ internal static class StreamizPassthrough
         };
         await stream.StartAsync(ct);
         await running.Task.WaitAsync(TimeSpan.FromMinutes(2), ct);
-        var clock = Stopwatch.StartNew();
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        long forwarded;
-        while ((forwarded = stack.Count(outputTopic)) < count)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The Streamiz passthrough forwarded {forwarded} of {count} records within 5 minutes.");
-            await Task.Delay(20, ct);
-        }
-        var elapsed = clock.Elapsed;
+        var throughput = await SteadyState.MeasureAsync("Streamiz passthrough (no processing)", () => stack.Count(outputTopic), count, warmup, TimeSpan.FromMinutes(5), ct);
         stream.Dispose();
         try { Directory.Delete(config.StateDir, recursive: true); }
         catch (IOException) { }
-        return new Throughput("Streamiz passthrough (no processing)", count, elapsed);
+        return throughput;
     }
 }
