@@ -7,8 +7,8 @@ namespace StreamFinance.Benchmarks.Load;
 
 /// <summary>
 /// One keep-alive HTTP/1.1 connection that sends a pre-encoded request and reads the whole response (status line,
-/// headers, and a body framed by Content-Length or chunked transfer coding) into a reused buffer. It allocates nothing
-/// per request, so the load generator's own garbage collections do not show up in the server's latency.
+/// headers, and a body framed by Content-Length or chunked transfer coding) into a reused buffer, so that the load
+/// generator allocates next to nothing per request and its own garbage collections stay out of the server's latency.
 /// </summary>
 internal sealed class HttpConnection : IDisposable
 {

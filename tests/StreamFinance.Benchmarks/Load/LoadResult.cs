@@ -12,6 +12,7 @@ internal sealed class LoadResult
 {
     private readonly double[] latenciesMs;
     private readonly double[] sendLagMs;
+    private readonly Dictionary<string, double[]> latenciesByKind;
 
     public LoadResult(string label, int targetRate, long[] latencyTicks, long[] sendLagTicks, int[] statuses, string[] kinds, TimeSpan elapsed, RunCost cost)
     {
@@ -25,6 +26,7 @@ internal sealed class LoadResult
         Completed = completed.Length;
         StatusCounts = statuses.GroupBy(s => s).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
         latenciesMs = completed.Select(i => Ms(latencyTicks[i])).Order().ToArray();
+        latenciesByKind = completed.GroupBy(i => kinds[i]).ToDictionary(g => g.Key, g => g.Select(i => Ms(latencyTicks[i])).Order().ToArray());
         sendLagMs = sendLagTicks.Select(Ms).Order().ToArray();
         Elapsed = elapsed;
     }
@@ -63,8 +65,14 @@ internal sealed class LoadResult
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Label,-22} target {TargetRate}/s, achieved {AchievedRate:0}/s ({Completed} of {Scheduled} answered 2xx in {Elapsed.TotalSeconds:0.0} s; statuses {Statuses()})\n" +
         $"{"",-22} latency ms  p50 {Latency(0.50):0.000}  p90 {Latency(0.90):0.000}  p99 {Latency(0.99):0.000}  p99.9 {Latency(0.999):0.000}  max {Latency(1.0):0.000}\n" +
+        $"{ByKind()}" +
         $"{"",-22} send lag ms p50 {SendLag(0.50):0.000}  p99 {SendLag(0.99):0.000}  max {SendLag(1.0):0.000}\n" +
         $"{"",-22} process CPU {Cost.CpuCores * 100:0}% of one core; GCs gen0 {Cost.Gen0} gen1 {Cost.Gen1} gen2 {Cost.Gen2}, pause {Cost.GcPause.TotalMilliseconds:0.0} ms; {Allocation()}");
+
+    private string ByKind() => latenciesByKind.Count < 2
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{"",-22} p99 by kind {string.Join(", ", latenciesByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {Percentile(k.Value, 0.99):0.000}")))}\n");
 
     // The runtime's allocation counter is not always monotonic under server GC; a negative difference gives no figure.
     private string Allocation() => Cost.AllocatedBytes >= 0
