@@ -32,20 +32,23 @@ internal static class ValidationApiBenchmark
         using var pool = new HttpConnectionPool(server, settings.Connections);
         var host = stack.BaseAddress.Authority;
 
-        var api = await MeasureAsync("validation API", new OpenLoopLoad(pool, mix, host), settings, output, ct);
+        var (api, apiServerTime) = await MeasureAsync("validation API", new OpenLoopLoad(pool, mix, host), route => route.StartsWith("/v1", StringComparison.Ordinal), settings, output, ct);
         var baselineMix = new[] { new RequestTemplate("GET baseline", HttpMethod.Get, BenchmarkStack.BaselinePath, null) };
-        var baseline = await MeasureAsync("baseline endpoint", new OpenLoopLoad(pool, baselineMix, host), settings, output, ct);
+        var (baseline, baselineServerTime) = await MeasureAsync("baseline endpoint", new OpenLoopLoad(pool, baselineMix, host), route => route == BenchmarkStack.BaselinePath, settings, output, ct);
 
         output.WriteLine();
         output.WriteLine(api.Describe());
+        output.WriteLine($"{"",-22} server's own time (API metric, no transport): {apiServerTime}");
         output.WriteLine(baseline.Describe());
+        output.WriteLine($"{"",-22} server's own time (API metric, no transport): {baselineServerTime}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio API/baseline   p50 {api.Latency(0.5) / baseline.Latency(0.5):0.00}x  p99 {api.Latency(0.99) / baseline.Latency(0.99):0.00}x"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"target p99 < 2 ms at {settings.Rate}/s: {(api.Latency(0.99) < 2.0 && api.Completed == api.Scheduled ? "met" : "NOT met")} (p99 {api.Latency(0.99):0.000} ms)"));
     }
 
-    private static async Task<LoadResult> MeasureAsync(string label, OpenLoopLoad load, ValidationApiBenchmarkSettings settings, TextWriter output, CancellationToken ct)
+    private static async Task<(LoadResult Load, string ServerTime)> MeasureAsync(string label, OpenLoopLoad load, Func<string, bool> route,
+        ValidationApiBenchmarkSettings settings, TextWriter output, CancellationToken ct)
     {
         if (settings.Warmup > TimeSpan.Zero)
         {
@@ -55,7 +58,10 @@ internal static class ValidationApiBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         output.WriteLine($"{label}: measuring for {settings.Duration.TotalSeconds:0} s at {settings.Rate}/s ...");
-        return await load.RunAsync(label, settings.Rate, settings.Duration, ct);
+        var before = await ServerTime.ReadAsync(route, ct);
+        var result = await load.RunAsync(label, settings.Rate, settings.Duration, ct);
+        var after = await ServerTime.ReadAsync(route, ct);
+        return (result, after.DescribeSince(before));
     }
 
     private static string Environment()

@@ -11,13 +11,15 @@ namespace StreamFinance.Host.Api.Http;
 /// <summary>
 /// The middleware in front of every endpoint, outermost first: failures become problem details (503 while the stores
 /// restore, the request's own status for malformed HTTP, 500 with a trace id and no internals for anything else); an
-/// empty 404 or 405 gets a problem body; and, when configured, the API key is required.
+/// empty 404 or 405 gets a problem body; and, when configured, the API key is required. Every request, whatever its
+/// answer, is timed into <see cref="ApiRequestMetrics"/>.
 /// </summary>
 internal static class ApiMiddleware
 {
     /// <summary>Adds the middleware to <paramref name="app"/>.</summary>
     public static void UseApiMiddleware(this WebApplication app, ValidationApiOptions options, ILogger logger)
     {
+        app.Use(TimedAsync);
         app.Use((context, next) => HandleFailuresAsync(context, next, options, logger));
         app.Use(async (context, next) =>
         {
@@ -32,6 +34,19 @@ internal static class ApiMiddleware
         var keys = new ApiKeyCheck(options.ApiKey);
         if (keys.Required)
             app.Use((context, next) => RequireKeyAsync(context, next, keys));
+    }
+
+    private static async Task TimedAsync(HttpContext context, RequestDelegate next)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            ApiRequestMetrics.Record(context, start);
+        }
     }
 
     private static Task RequireKeyAsync(HttpContext context, RequestDelegate next, ApiKeyCheck keys)
