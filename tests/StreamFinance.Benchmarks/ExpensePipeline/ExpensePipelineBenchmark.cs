@@ -111,12 +111,8 @@ internal static class ExpensePipelineBenchmark
                 throw new TimeoutException($"The expense topology did not reach RUNNING within 2 minutes (state {service.State}).");
             await Task.Delay(5, ct);
         }
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var measured = await SteadyState.MeasureAsync("expense topology", () => stack.Count(Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name),
+        return await SteadyState.MeasureAsync("expense topology", () => stack.Count(Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name),
             count, warmup, TimeSpan.FromMinutes(10), ct);
-        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / clock.Elapsed;
-        return measured with { Label = string.Create(CultureInfo.InvariantCulture, $"expense topology ({cores * 100:0}% CPU)") };
     }
 
     private static List<ApprovedExpense> ReadApproved(ExpenseBenchmarkStack stack, int count)

@@ -34,6 +34,7 @@ internal static class RawPassthrough
         long failed = 0;
         var forwarded = 0;
         Stopwatch? clock = null;
+        var cpu = TimeSpan.Zero;
         void OnDelivery(DeliveryReport<byte[], byte[]> report)
         {
             if (report.Error.IsError)
@@ -52,16 +53,20 @@ internal static class RawPassthrough
             if (record is null)
                 continue;
             if (forwarded == warmup)
+            {
                 clock = Stopwatch.StartNew();
+                cpu = Throughput.ProcessCpu();
+            }
             var message = new Message<byte[], byte[]> { Key = record.Message.Key, Value = record.Message.Value, Headers = record.Message.Headers };
             producer.ProduceWaiting(outputTopic, message, OnDelivery);
             forwarded++;
         }
         producer.Flush(TimeSpan.FromMinutes(1));
         var elapsed = clock!.Elapsed;
+        cpu = Throughput.ProcessCpu() - cpu;
         consumer.Close();
         if (Interlocked.Read(ref failed) > 0 || Interlocked.Read(ref acknowledged) != count)
             throw new InvalidOperationException($"Passthrough: {Interlocked.Read(ref acknowledged)} acknowledged, {Interlocked.Read(ref failed)} failed, of {count}.");
-        return new Throughput("raw consume-and-produce passthrough", count - warmup, elapsed);
+        return new Throughput("raw consume-and-produce passthrough", count - warmup, elapsed, cpu);
     }
 }

@@ -16,10 +16,11 @@ internal static class SteadyState
         while ((done = count()) < warmup)
             await WaitAsync(label, done, total, deadline, timeout, ct);
         var clock = Stopwatch.StartNew();
+        var cpu = Throughput.ProcessCpu();
         var from = done;
         while ((done = count()) < total)
             await WaitAsync(label, done, total, deadline, timeout, ct);
-        return new Throughput(label, total - from, clock.Elapsed);
+        return new Throughput(label, total - from, clock.Elapsed, Throughput.ProcessCpu() - cpu);
     }
 
     private static Task WaitAsync(string label, long done, long total, DateTime deadline, TimeSpan timeout, CancellationToken ct) =>
