@@ -11,6 +11,7 @@ using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.Observability.Streamiz;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.Errors;
 
 namespace StreamFinance.Host.Runtime;
 
@@ -52,8 +53,43 @@ public sealed class TopologyService(
     /// <summary>Current Streamiz state name (CREATED, REBALANCING, RUNNING, ERROR, ...), or NOT_STARTED.</summary>
     public string State { get; private set; } = "NOT_STARTED";
 
-    /// <inheritdoc />
+    /// <summary>Starts the stream, again (up to <see cref="StartAttempts"/> times in all) when the start hit <see cref="IsStartRace"/>.</summary>
     public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync();
+                return;
+            }
+            catch (Exception e) when (attempt < StartAttempts && IsStartRace(e))
+            {
+                logger.LogWarning(e, "Topology {Topology}: the global thread could not position its consumer (attempt {Attempt} of {Attempts}); starting the stream again",
+                    topology.Name, attempt, StartAttempts);
+                Dispose();
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>How many times <see cref="StartedAsync"/> tries to start the stream.</summary>
+    public const int StartAttempts = 3;
+
+    /// <summary>
+    /// Streamiz 1.8's global thread seeks its consumer right after assigning it, and librdkafka sometimes answers
+    /// <c>Local: Erroneous state</c> because the assignment is not in effect yet. The stream then fails to start although
+    /// nothing is wrong; a new stream a moment later starts. Any other failure is real and is not retried.
+    /// </summary>
+    public static bool IsStartRace(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is KafkaException { Error.Code: ErrorCode.Local_State })
+                return error is StreamsException;
+        return false;
+    }
+
+    private async Task StartOnceAsync()
     {
         var builder = new StreamBuilder();
         var topologyMetrics = (metrics ?? PipelineMetrics.Default).For(topology.Name);
