@@ -5,7 +5,7 @@ namespace StreamFinance.Benchmarks.ExpensePipeline;
 /// <summary>
 /// Times a path in its steady state: the clock starts once the first <c>warmup</c> records are through (while the JIT
 /// tiers the code up, which took up to 60% of a core in the first seconds of a run, and the clients fill their
-/// buffers) and stops when the last one is, reading a counter every few milliseconds.
+/// buffers) and stops when the last one is, reading a counter (broker round trips) every 20 ms.
 /// </summary>
 internal static class SteadyState
 {
@@ -26,5 +26,5 @@ internal static class SteadyState
     private static Task WaitAsync(string label, long done, long total, DateTime deadline, TimeSpan timeout, CancellationToken ct) =>
         DateTime.UtcNow > deadline
             ? throw new TimeoutException($"{label}: {done:N0} of {total:N0} records within {timeout.TotalMinutes:0} minutes.")
-            : Task.Delay(5, ct);
+            : Task.Delay(20, ct);
 }

@@ -33,33 +33,14 @@ public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
     {
         var stack = fixture.Stack;
         var ct = TestContext.Current.CancellationToken;
-        var topology = new ExpenseTopology();
-        var kafka = new KafkaOptions { BootstrapServers = stack.BootstrapServers };
-        var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
-        var serDes = SerDesFactory.FromOptions(registry);
-        using var stateDir = new TempDirectory(topology.Name);
-        var streams = new StreamsOptions
-        {
-            ApplicationIdPrefix = names.For("it"),
-            StateDir = stateDir.Path,
-            ProcessingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE,
-            CommitIntervalMs = 200,
-        };
-        var builder = new StreamBuilder();
-        topology.Build(builder, new TopologyContext(serDes));
-        var built = builder.Build();
-        var partitions = Topics.All.ToDictionary(t => t.Name, t => t.Partitions);
-        await stack.CreateTopicsAsync(topology.Inputs.Concat(topology.Outputs).Select(t => (t.Name, t.Partitions))
-            .Concat(InternalTopics.For(built, streams.ApplicationIdFor(topology.Name), name => partitions[name]).Select(t => (t.Name, t.Partitions))));
+        using var run = await HostedTopologyRun.PrepareAsync(stack, new ExpenseTopology(), names.For("it"));
+        var (kafka, serDes) = (run.Kafka, run.SerDes);
 
         using var producer = new CanonicalRecordProducer(kafka, serDes, "expense-scenario");
         foreach (var (key, value) in ExpenseScenarioData.MasterData())
             await producer.ProduceAsync(Topics.MasterDataHistory, key, value, ct);
 
-        using var publisher = new DeadLetterPublisher(kafka, serDes, clientSuffix: $"{topology.Name}-dead-letters");
-        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory: null,
-            new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, publisher));
-        using var app = await RunningStreamsApp.StartAsync(built, config, TimeSpan.FromSeconds(60), ct);
+        using var app = await run.StartAsync(ct);
 
         // 1. Unknown cost center: dead-lettered.
         await producer.ProduceAsync(Topics.Expenses, "EXP-1", Expense("EXP-1", "CC-9", "it:EXP-1:1"), ct);

@@ -35,33 +35,15 @@ public abstract class MasterDataScenarios(KafkaStackFixture fixture)
     {
         var stack = fixture.Stack;
         var ct = TestContext.Current.CancellationToken;
-        var topology = new MasterDataTopology();
-        var kafka = new KafkaOptions { BootstrapServers = stack.BootstrapServers };
-        var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
-        var serDes = SerDesFactory.FromOptions(registry);
-        using var stateDir = new TempDirectory(topology.Name);
-        var streams = new StreamsOptions
-        {
-            ApplicationIdPrefix = names.For("it"),
-            StateDir = stateDir.Path,
-            // The mock broker cannot prove exactly-once (ENVIRONMENT.md); the topology is idempotent per version either way.
-            ProcessingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE,
-            CommitIntervalMs = 200,
-        };
-        var built = Build(topology, serDes);
-        var partitions = Topics.All.ToDictionary(t => t.Name, t => t.Partitions);
-        await stack.CreateTopicsAsync(topology.Inputs.Concat(topology.Outputs).Select(t => (t.Name, t.Partitions))
-            .Concat(InternalTopics.For(built, streams.ApplicationIdFor(topology.Name), name => partitions[name]).Select(t => (t.Name, t.Partitions))));
+        using var run = await HostedTopologyRun.PrepareAsync(stack, new MasterDataTopology(), names.For("it"));
+        var (kafka, serDes) = (run.Kafka, run.SerDes);
 
         var generator = new SampleDataGenerator(7);
         using (var producer = new CanonicalRecordProducer(kafka, serDes, "md-scenario"))
             foreach (var record in generator.MasterData())
                 await producer.ProduceAsync(record.Topic, record.Key, record.Value, ct);
 
-        using var publisher = new DeadLetterPublisher(kafka, serDes, clientSuffix: $"{topology.Name}-dead-letters");
-        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory: null,
-            new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, publisher));
-        using var app = await RunningStreamsApp.StartAsync(built, config, TimeSpan.FromSeconds(60), ct);
+        using var app = await run.StartAsync(ct);
 
         var suppliers = WaitFor(Topics.Suppliers, serDes, app,
             golden => golden.TryGetValue(generator.World.DuplicateSupplier, out var s) && s?.sourceReferences.Count == 2);
@@ -80,12 +62,6 @@ public abstract class MasterDataScenarios(KafkaStackFixture fixture)
         Assert.Equal(DuplicateCandidateStatus.MERGED, Assert.Single(duplicates.Values)!.status);
     }
 
-    private static Streamiz.Kafka.Net.Stream.Topology Build(IStreamTopology topology, SerDesFactory serDes)
-    {
-        var builder = new StreamBuilder();
-        topology.Build(builder, new TopologyContext(serDes));
-        return builder.Build();
-    }
 
     /// <summary>
     /// Reads <paramref name="topic"/> as a table (latest value per key, a tombstone as null) until <paramref name="done"/>
