@@ -42,7 +42,10 @@ public static class StreamFinanceCli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
+            // No termination handling of System.CommandLine's own: the caller's token is the stop signal (Program
+            // cancels it on SIGTERM and Ctrl+C through ShutdownSignals), and commands stop cleanly when it is cancelled.
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, ct);
         }
         catch (ConfigurationException e)
         {

@@ -18,7 +18,8 @@ public static class EffectiveSettings
             $"Kafka: {settings.Kafka}, SslKeyPassword={Masked(settings.Kafka.SslKeyPassword)}; " +
             $"SchemaRegistry: {settings.SchemaRegistry}; " +
             $"Streams: ApplicationIdPrefix={streams.ApplicationIdPrefix}, StateDir={streams.StateDir}, ProcessingGuarantee={streams.ProcessingGuarantee}, " +
-            $"NumStreamThreads={streams.NumStreamThreads}, CommitIntervalMs={streams.CommitIntervalMs}; " +
+            $"NumStreamThreads={streams.NumStreamThreads}, CommitIntervalMs={streams.CommitIntervalMs}, SessionTimeoutMs={streams.SessionTimeoutMs}, " +
+            $"StaticMembership={(streams.EffectiveInstanceId() is { } instance ? $"as {instance}" : "off")}; " +
             $"Generator: Enabled={generator.Enabled}, RecordsPerSecond={generator.RecordsPerSecond}, Seed={generator.Seed}; " +
             $"Observability: {settings.Observability}; Logging: {settings.Logging}; Api: {settings.Api}");
     }

@@ -6,6 +6,7 @@ using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Hosting;
+using StreamFinance.Topologies.Hosting.Clients;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.Observability.Streamiz;
@@ -107,7 +108,7 @@ public sealed class TopologyService(
         deadLetterPublisher = new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
         var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
         var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters, reporting);
-        var created = new KafkaStream(built, config);
+        var created = new KafkaStream(built, config, new StreamFinanceKafkaSupplier(config, streams.EffectiveInstanceId()));
         State = KafkaStream.State.CREATED.Name;
         created.StateChanged += OnStateChanged;
         created.OnRestoreStartEvent += (partition, store, from, to) =>
