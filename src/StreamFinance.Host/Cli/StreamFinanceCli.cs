@@ -46,7 +46,8 @@ public static class StreamFinanceCli
         }
         catch (ConfigurationException e)
         {
-            error.WriteLine($"streamfinance: configuration error: {OneLine(e.Message)}");
+            foreach (var problem in e.Problems)
+                error.WriteLine($"streamfinance: configuration error: {OneLine(problem)}");
             return ExitCodes.Usage;
         }
         catch (DependencyUnavailableException e)
