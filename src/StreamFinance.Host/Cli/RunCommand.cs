@@ -34,7 +34,7 @@ public static class RunCommand
         {
             var settings = settingsOptions.Load(parse, parse.GetValue(logFormat) is { } format ? new Dictionary<string, string?> { ["Logging:Format"] = format } : null);
             var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"Kafka at {settings.Kafka.BootstrapServers}, Schema Registry at {settings.SchemaRegistry.Url}");
+            output.WriteLine(EffectiveSettings.Addresses(settings));
             using var loggers = LoggerFactory.Create(logging => PipelineLogging.Configure(logging, settings, quiet: parse.GetValue(liveView)));
             using var mapping = ConnectorMapping.Load(settings, loggers);
             return await PipelineRunner.RunAsync(

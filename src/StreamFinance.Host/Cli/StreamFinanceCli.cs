@@ -77,6 +77,7 @@ public static class StreamFinanceCli
         _ => "",
     };
 
+    // One line, with any credentials written into a URL masked (a message may quote SchemaRegistry:Url).
     private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Logging.UrlCredentials.Mask(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }

@@ -85,7 +85,7 @@ public sealed class StartupPreflight
         catch (SocketException e)
         {
             var check = listener.HostSetting is null ? listener.Setting : $"{listener.HostSetting} and {listener.Setting}";
-            return $"{listener.Setting} {listener.Port} on {listener.Address} cannot be listened on for {listener.Purpose} ({e.Message}). Check {check}.";
+            return $"{listener.Setting} {listener.Port} on {listener.Address} cannot be listened on for {listener.Purpose} ({e.Message.TrimEnd('.')}). Check {check}.";
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class StartupPreflight
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return $"{folder.Setting} '{folder.Path}' cannot be created or written for {folder.Purpose} ({e.Message}). Give a folder this process can create and write to.";
+            return $"{folder.Setting} '{folder.Path}' cannot be created or written for {folder.Purpose} ({e.Message.TrimEnd('.')}). Give a folder this process can create and write to.";
         }
     }
 }
