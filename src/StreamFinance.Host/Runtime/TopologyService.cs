@@ -37,6 +37,7 @@ public sealed class TopologyService(
     private readonly object gate = new();
     private readonly Dictionary<(string Store, TopicPartition Partition), (long From, long To)> restoring = [];
     private KafkaStream? stream;
+    private AdminClientReleasingSupplier? clients;
     private DeadLetterPublisher? deadLetterPublisher;
     private IDisposable? sensorTracking;
     private int streamThreads;
@@ -107,7 +108,9 @@ public sealed class TopologyService(
         deadLetterPublisher = new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
         var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
         var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters, reporting);
-        var created = new KafkaStream(built, config);
+        // Streamiz leaves one admin client undisposed (the global thread's), which logs "brokers are down" after a clean stop.
+        clients = new AdminClientReleasingSupplier(config);
+        var created = new KafkaStream(built, config, clients);
         State = KafkaStream.State.CREATED.Name;
         created.StateChanged += OnStateChanged;
         created.OnRestoreStartEvent += (partition, store, from, to) =>
@@ -166,6 +169,7 @@ public sealed class TopologyService(
         sensorTracking = null;
         // The stream first: its handlers may still be writing dead letters.
         Interlocked.Exchange(ref stream, null)?.Dispose();
+        Interlocked.Exchange(ref clients, null)?.Dispose();
         Interlocked.Exchange(ref deadLetterPublisher, null)?.Dispose();
     }
 
