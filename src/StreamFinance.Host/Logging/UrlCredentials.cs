@@ -10,8 +10,10 @@ namespace StreamFinance.Host.Logging;
 public static partial class UrlCredentials
 {
     /// <summary>
-    /// The user-info parts of the URLs in <paramref name="value"/> (and, for a bootstrap list, of its <c>user@host:port</c>
-    /// entries), each whole and its password part alone (after the first ':').
+    /// The credentials in the URLs of <paramref name="value"/> (and, for a bootstrap list, in its <c>user:password@host:port</c>
+    /// entries): each <c>user:password</c> whole, and the password alone when it has at least
+    /// <see cref="MinimumPasswordLength"/> characters. A user name alone is not returned: masked by value, a name such as
+    /// <c>admin</c> would be masked in every log line (the URL itself is still masked by pattern).
     /// </summary>
     public static IEnumerable<string> In(string value, bool bootstrapList = false)
     {
@@ -37,11 +39,16 @@ public static partial class UrlCredentials
     public static string Mask(string text) =>
         Reveals(text) ? UrlUserInfo().Replace(text, m => m.Groups["scheme"].Value + SecretRedactor.Mask + "@") : text;
 
+    /// <summary>Shorter passwords are masked only as part of <c>user:password</c> or of their URL, never alone, so that a few letters are not masked everywhere.</summary>
+    public const int MinimumPasswordLength = 4;
+
     private static IEnumerable<string> Parts(string userInfo)
     {
-        yield return userInfo;
         var colon = userInfo.IndexOf(':');
-        if (colon >= 0 && colon < userInfo.Length - 1)
+        if (colon < 0)
+            yield break;
+        yield return userInfo;
+        if (userInfo.Length - colon - 1 >= MinimumPasswordLength)
             yield return userInfo[(colon + 1)..];
     }
 

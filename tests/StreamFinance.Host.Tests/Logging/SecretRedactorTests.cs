@@ -79,6 +79,17 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
+    public void A_user_name_alone_in_a_url_setting_is_masked_in_the_url_but_not_everywhere_else()
+    {
+        var redactor = SecretRedactor.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SchemaRegistry:Url"] = "http://admin@registry:8081",
+        }).Build());
+
+        Assert.Equal("http://***@registry:8081 for admin tasks", redactor.Redact("http://admin@registry:8081 for admin tasks"));
+    }
+
+    [Fact]
     public void Credentials_in_any_url_are_masked_even_when_no_setting_named_them()
     {
         var text = SecretRedactor.None.Redact("next page at https://someone:hunter22@vendor.example/page/2 (was http://***@host:1)");
