@@ -40,7 +40,7 @@ public static class RunCommand
                     forced[key] = value;
             var settings = settingsOptions.Load(parse, forced);
             var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"Kafka at {settings.Kafka.BootstrapServers}, Schema Registry at {settings.SchemaRegistry.Url}");
+            output.WriteLine(EffectiveSettings.Addresses(settings));
             using var loggers = LoggerFactory.Create(logging => PipelineLogging.Configure(logging, settings, quiet: parse.GetValue(liveView)));
             using var mapping = ConnectorMapping.Load(settings, loggers);
             return await PipelineRunner.RunAsync(

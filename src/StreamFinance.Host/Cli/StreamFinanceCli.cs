@@ -49,7 +49,8 @@ public static class StreamFinanceCli
         }
         catch (ConfigurationException e)
         {
-            error.WriteLine($"streamfinance: configuration error: {OneLine(e.Message)}");
+            foreach (var problem in e.Problems)
+                error.WriteLine($"streamfinance: configuration error: {OneLine(problem)}");
             return ExitCodes.Usage;
         }
         catch (DependencyUnavailableException e)
@@ -79,6 +80,7 @@ public static class StreamFinanceCli
         _ => "",
     };
 
+    // One line, with any credentials written into a URL masked (a message may quote SchemaRegistry:Url).
     private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Logging.UrlCredentials.Mask(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }

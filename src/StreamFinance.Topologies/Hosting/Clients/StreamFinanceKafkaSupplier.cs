@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Kafka;
@@ -9,11 +10,20 @@ namespace StreamFinance.Topologies.Hosting.Clients;
 /// The Kafka clients of every StreamFinance <c>KafkaStream</c>: Streamiz's own, except that restore and global
 /// consumers are <see cref="ReadableEndConsumer"/>s, so that stores restore to the end of topics written under
 /// exactly-once (whose partitions end with transaction markers) instead of waiting for a record that never comes; and
-/// stream threads' consumers join as static members when an instance id is given.
+/// stream threads' consumers join as static members when an instance id is given; and every admin client it handed
+/// out is released when it is disposed, after the stream.
 /// </summary>
-public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier
+/// <remarks>
+/// Streamiz 1.8.2 gives the global stream thread (topologies with a GlobalKTable) an admin client that nothing
+/// disposes. It outlives the stream and its host, and when the brokers go away (the demo's embedded cluster torn down
+/// at exit, a broker restarted later) librdkafka reports "1/1 brokers are down" through it, which Streamiz logs as an
+/// error after a clean stop. Streamiz disposes the other admin clients itself, so each is handed out behind a
+/// <see cref="DisposedOnceAdminClient"/>.
+/// </remarks>
+public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
 {
     private readonly DefaultKafkaClientSupplier clients;
+    private readonly ConcurrentQueue<IAdminClient> handedOut = new();
     private readonly string? instanceId;
 
     /// <summary>Clients for a stream of <paramref name="config"/>, logging through its logger.</summary>
@@ -37,7 +47,12 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier
     }
 
     /// <inheritdoc />
-    public IAdminClient GetAdmin(AdminClientConfig config) => clients.GetAdmin(config);
+    public IAdminClient GetAdmin(AdminClientConfig config)
+    {
+        var client = DisposedOnceAdminClient.Wrap(clients.GetAdmin(config));
+        handedOut.Enqueue(client);
+        return client;
+    }
 
     /// <inheritdoc />
     public IConsumer<byte[], byte[]> GetConsumer(ConsumerConfig config, IConsumerRebalanceListener rebalanceListener)
@@ -56,4 +71,11 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier
 
     /// <inheritdoc />
     public IConsumer<byte[], byte[]> GetGlobalConsumer(ConsumerConfig config) => new ReadableEndConsumer(clients.GetGlobalConsumer(config), config);
+
+    /// <summary>Disposes every admin client handed out that Streamiz has not disposed. Call after disposing the stream.</summary>
+    public void Dispose()
+    {
+        while (handedOut.TryDequeue(out var client))
+            client.Dispose();
+    }
 }
