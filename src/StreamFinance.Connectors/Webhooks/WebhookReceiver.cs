@@ -147,7 +147,7 @@ public sealed class WebhookReceiver(ConnectorContext context, WebhookOptions opt
         var ingestTime = context.Clock.GetUtcNow().UtcDateTime;
         var items = IngestItems.Read(format, mapper, body, Source, ingestTime).Select(i => i.At(i.Position with { Cursor = eventId })).ToList();
         if (items.Count == 0)
-            items.Add(IngestItems.Unreadable(new SourcePosition(Source, 1, eventId), body, mapper.ProfileId, $"Event {eventId}: the body holds no record readable as {format.Name}."));
+            items.Add(IngestItems.Unreadable(new SourcePosition(Source, 1, eventId), body, mapper.ProfileId, $"Event {eventId}: the body holds no record readable as {format.Name}.", mapper.SensitiveFields));
         return new IngestBatch(Source, items) { Cursor = eventId, NextCursor = eventId };
     }
 
