@@ -30,6 +30,12 @@ public sealed class IngestPipeline(ConnectorContext context)
     /// </summary>
     public LogLevel DeadLetterLogLevel { get; init; } = LogLevel.Warning;
 
+    /// <summary>
+    /// Level of the line logged per batch (read = produced + dead-lettered). Default <see cref="LogLevel.Information"/>,
+    /// one line per file, page or webhook body; the generator, which ingests ten batches a second, uses <see cref="LogLevel.Debug"/>.
+    /// </summary>
+    public LogLevel BatchLogLevel { get; init; } = LogLevel.Information;
+
     /// <summary>Ingests <paramref name="batch"/> and returns its accounting once every record read is acknowledged.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; what was acknowledged by then is committed.</exception>
     /// <exception cref="DeadLetterNotWrittenException">A failed record could not be dead-lettered either; nothing after it is committed.</exception>
@@ -68,7 +74,7 @@ public sealed class IngestPipeline(ConnectorContext context)
         }
 
         var result = run.Result();
-        context.Logger.LogInformation("Connector {Connector} ingested {Result}", context.Name, result);
+        context.Logger.Log(BatchLogLevel, "Connector {Connector} ingested {Result}", context.Name, result);
         return result;
     }
 
