@@ -86,13 +86,22 @@ public sealed class SensitiveDeadLetterTests
     }
 
     [Fact]
-    public async Task A_pan_in_an_exception_message_or_in_an_unparseable_line_is_masked_too()
+    public async Task A_pan_is_masked_whatever_the_failure_in_exception_messages_refused_records_and_unparseable_lines()
     {
-        var t = new TestConnector("cards", new RecordingSink { Unserializable = key => key == "tx-3" ? $"field transactionId: '{Pan}' is not a string of the schema" : null });
+        var t = new TestConnector("cards", new RecordingSink
+        {
+            Unserializable = key => key == "tx-3" ? $"field transactionId: '{Pan}' is not a string of the schema" : null,
+            Refuse = key => key == "tx-5",
+        });
         var mapper = new MappingProfileLoader().Load(CardProfile("jsonl"), "test-cards.yaml");
-        var payload = Card("tx-3", Pan) + "\n" + $$"""{"id":"tx-4","card":{"number":"5555 5555 5555 4444"},"amount":""" + "\n";
+        var payload = Card("tx-3", Pan) + "\n" + $$"""{"id":"tx-4","card":{"number":"5555 5555 5555 4444"},"amount":""" + "\n" + Card("tx-5", Pan) + "\n";
 
         var letters = await Ingest(mapper, payload, t);
+
+        Assert.Equal(3, letters.Count);
+        var refused = letters.Single(l => l.Letter.reasonCode == ReasonCode.ProductionFailed.Code);
+        Assert.Contains("\"number\":\"****1111\"", Encoding.UTF8.GetString(refused.Letter.rawValue));
+        AssertNoClear(refused.Bytes, Pan);
 
         var schemaInvalid = letters.Single(l => l.Letter.reasonCode == ReasonCode.SchemaInvalid.Code);
         Assert.Contains("****1111", schemaInvalid.Letter.exceptionMessage);
@@ -100,6 +109,25 @@ public sealed class SensitiveDeadLetterTests
         var unparseable = letters.Single(l => l.Letter.reasonCode == ReasonCode.ParseFailed.Code);
         Assert.Contains("****4444", Encoding.UTF8.GetString(unparseable.Letter.rawValue));
         AssertNoClear(unparseable.Bytes, "5555 5555 5555 4444");
+    }
+
+    [Fact]
+    public async Task An_x12_invoice_that_fails_mapping_has_the_account_in_a_declared_element_fingerprinted()
+    {
+        var t = new TestConnector("edi-files");
+        var profile = File.ReadAllText(Path.Combine(ProfileSamples.ProfileDirectory, "edi-810-supplier-invoices.yaml"))
+            .Replace("target: ingest.supplier-invoices", "target: ingest.supplier-invoices\nsensitive: [{ path: \"REF[ZZ]02\", kind: bankAccount }]");
+        var mapper = new MappingProfileLoader().Load(profile, "edi-810.yaml");
+        // The first invoice's terms (ITD) replaced by a partner-defined REF with the remittance IBAN: without ITD06 it fails mapping.
+        var sample = File.ReadAllText(Path.Combine(ProfileSamples.SampleDirectory, "edi", "invoices-810.x12"));
+        var x12 = sample.Replace("ITD|01|3||||20261225|30~", $"REF|ZZ|{Iban}~");
+
+        var letters = await Ingest(mapper, x12, t);
+
+        var letter = Assert.Single(letters);
+        Assert.Equal(ReasonCode.MappingFailed.Code, letter.Letter.reasonCode);
+        AssertNoClear(letter.Bytes, Iban);
+        Assert.Contains($"REF|ZZ|sha256:{IbanFingerprint}~", Encoding.UTF8.GetString(letter.Letter.rawValue));
     }
 
     [Fact]
