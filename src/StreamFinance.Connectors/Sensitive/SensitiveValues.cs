@@ -21,10 +21,16 @@ public sealed class SensitiveValues
     // Greedy up to 34 characters; the longest prefix that ends a word and passes the check is the IBAN.
     private static readonly Regex IbanCandidates = new(@"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}", RegexOptions.CultureInvariant, MatchTimeout);
 
-    private readonly IReadOnlyList<(SensitiveKind Kind, string Clear, Regex Pattern)> located;
     private readonly IReadOnlySet<SensitiveKind> kinds;
 
-    private SensitiveValues(IReadOnlyList<(SensitiveKind, string, Regex)> located, IReadOnlySet<SensitiveKind> kinds) => (this.located, this.kinds) = (located, kinds);
+    // Patterns are built only when a dead letter is masked, not for every record that maps.
+    private readonly Lazy<IReadOnlyList<(SensitiveKind Kind, string Clear, Regex Pattern)>> located;
+
+    private SensitiveValues(IReadOnlyList<(SensitiveKind Kind, string Clear)> values, IReadOnlySet<SensitiveKind> kinds)
+    {
+        this.kinds = kinds;
+        located = new(() => values.Select(v => (v.Kind, v.Clear, Pattern(v.Clear))).Where(v => v.Item3 is not null).Select(v => (v.Kind, v.Clear, v.Item3!)).ToList());
+    }
 
     /// <summary>Nothing to mask: the profile declares no sensitive field.</summary>
     public static SensitiveValues None { get; } = new([], new HashSet<SensitiveKind>());
@@ -39,7 +45,7 @@ public sealed class SensitiveValues
         ArgumentNullException.ThrowIfNull(document);
         if (fields.Count == 0)
             return None;
-        var values = new List<(SensitiveKind, string, Regex)>();
+        var values = new List<(SensitiveKind, string)>();
         foreach (var field in fields)
         {
             string? clear;
@@ -51,8 +57,8 @@ public sealed class SensitiveValues
             {
                 continue; // A path of another format: the checksum net still applies.
             }
-            if (clear is not null && Pattern(clear) is { } pattern)
-                values.Add((field.Kind, clear, pattern));
+            if (clear is not null)
+                values.Add((field.Kind, clear));
         }
         return new SensitiveValues(values, fields.Select(f => f.Kind).ToHashSet());
     }
@@ -70,7 +76,7 @@ public sealed class SensitiveValues
         if (text is null || IsNone)
             return text;
         var spans = new List<(int Start, int Length, string Replacement)>();
-        foreach (var (kind, clear, pattern) in located)
+        foreach (var (kind, clear, pattern) in located.Value)
             foreach (Match match in pattern.Matches(text))
                 spans.Add((match.Index, match.Length, SensitiveMasks.For(kind, clear)));
         if (kinds.Contains(SensitiveKind.Pan))
