@@ -9,7 +9,8 @@ namespace StreamFinance.Host.DeadLetters;
 /// <summary>
 /// The value a dead letter is replayed with: its raw value, unless a connector masked sensitive values in it; then the
 /// original, opened with that connector's <c>DeadLetterSecret</c> (by the dead letter's processor, <c>connector.&lt;name&gt;</c>),
-/// or nothing when the secret is not given or the original was not kept. A masked value is never replayed.
+/// or nothing when the secret is not given or the original was not kept. A masked value is never replayed, nor one
+/// whose raw key or value was cut to the dead-letter size limits (<see cref="DeadLetterLimits"/>).
 /// </summary>
 public static class ReplayValue
 {
@@ -22,6 +23,8 @@ public static class ReplayValue
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
         ArgumentNullException.ThrowIfNull(ciphers);
+        if (!DeadLetterLimits.IsReplayable(deadLetter))
+            return null;
         if (!SensitiveDeadLetters.IsMasked(headers))
             return deadLetter.rawValue;
         if (!ciphers.TryGetValue(deadLetter.processor, out var cipher))
