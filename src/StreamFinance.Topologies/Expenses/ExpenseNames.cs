@@ -24,6 +24,15 @@ public static class ExpenseNames
     /// <summary>Source of <c>ingest.card-transactions</c>.</summary>
     public const string CardSource = "expense.card-transactions-source";
 
+    /// <summary>Dead-letters tombstones read from <c>ingest.expenses</c>.</summary>
+    public const string ExpenseTombstones = "expense.expenses-tombstones";
+
+    /// <summary>Dead-letters tombstones read from <c>ingest.card-transactions</c>.</summary>
+    public const string CardTombstones = "expense.card-transactions-tombstones";
+
+    /// <summary>Dead-letters tombstones read from the card-documentation repartition topic.</summary>
+    public const string DocumentationTombstones = "expense.card-documentation-tombstones";
+
     /// <summary>Dedupe, enrichment and validation of one expense line.</summary>
     public const string Decide = "expense.decide";
 

@@ -13,6 +13,9 @@ public static class PostingNames
     /// <summary>Source processor of <c>expense.approved</c>.</summary>
     public const string Source = "posting.approved-source";
 
+    /// <summary>Dead-letters tombstones read from <c>expense.approved</c> (with its dead-letter processors suffixed to it).</summary>
+    public const string Tombstones = "posting.approved-tombstones";
+
     /// <summary>Refuses unpostable expenses (with its dead-letter routing processors suffixed to it).</summary>
     public const string Check = "posting.check";
 

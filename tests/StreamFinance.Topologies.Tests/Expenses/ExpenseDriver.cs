@@ -19,6 +19,7 @@ internal sealed class ExpenseDriver : IDisposable
     private readonly TestInputTopic<string, MasterDataHistory> history;
     private readonly TestInputTopic<string, ExpenseLine> expenses;
     private readonly TestInputTopic<string, CardTransaction> cards;
+    private readonly TestInputTopic<string, string> documentation;
     private readonly TestOutputTopic<string, ApprovedExpense> approved;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
 
@@ -33,6 +34,7 @@ internal sealed class ExpenseDriver : IDisposable
         history = harness.Input(Topics.MasterDataHistory);
         expenses = harness.Input(Topics.Expenses);
         cards = harness.Input(Topics.CardTransactions);
+        documentation = harness.RepartitionInput(ExpenseNames.Documentation);
         approved = harness.Output(Topics.ApprovedExpenses);
         deadLetters = harness.Output(Topics.ExpenseDeadLetters);
         foreach (var (key, value) in ExpenseWorld.MasterData())
@@ -53,6 +55,15 @@ internal sealed class ExpenseDriver : IDisposable
     public void Send(ExpenseLine line) => expenses.PipeInput(line.expenseId, line);
 
     public void Send(CardTransaction card) => cards.PipeInput(card.transactionId, card);
+
+    /// <summary>A record without value (a tombstone) on <c>ingest.expenses</c>.</summary>
+    public void SendExpenseTombstone(string key) => expenses.PipeInput(key, null!);
+
+    /// <summary>A record without value (a tombstone) on <c>ingest.card-transactions</c>.</summary>
+    public void SendCardTombstone(string key) => cards.PipeInput(key, null!);
+
+    /// <summary>A record without value (a tombstone) on the card-documentation repartition topic.</summary>
+    public void SendDocumentationTombstone(string cardTransactionId) => documentation.PipeInput(cardTransactionId, null!);
 
     /// <summary>
     /// Re-submits a dead letter to its origin topic with a replay header, as <c>dlq replay</c> does: its raw bytes, read

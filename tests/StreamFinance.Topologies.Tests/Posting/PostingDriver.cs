@@ -34,6 +34,9 @@ internal sealed class PostingDriver : IDisposable
 
     public void Send(ApprovedExpense approved) => input.PipeInput(approved.expense.expenseId, approved);
 
+    /// <summary>A record without value (a tombstone) on <c>expense.approved</c>.</summary>
+    public void SendTombstone(string key) => input.PipeInput(key, null!);
+
     /// <summary>Moves the wall clock to <paramref name="now"/> and lets the close punctuator run.</summary>
     public void WallClockReaches(DateTimeOffset now)
     {
