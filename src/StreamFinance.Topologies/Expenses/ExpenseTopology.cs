@@ -63,11 +63,13 @@ public sealed class ExpenseTopology : IStreamTopology
     {
         var policy = new ExpensePolicy(context.Expenses);
         var lineSerDes = context.SerDes.Avro<ExpenseLine>();
+        var deadLetters = context.DeadLettersTo(DeadLetterTopic);
         AddStores(builder, context);
 
         // 1. Expense lines: dedupe, enrich and validate point in time, route.
         var decisions = builder.Stream(Topics.Expenses.Name, SerDesFactory.Key(), lineSerDes, ExpenseNames.ExpenseSource)
             .CountConsumed(context.Metrics, Topics.Expenses.Name)
+            .DeadLetterTombstones(ExpenseNames.ExpenseTombstones, deadLetters, ExpenseLineInstead)
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
                     .Transformer<ExpenseDecisionTransformer>(policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites).Build(),
@@ -76,7 +78,7 @@ public sealed class ExpenseTopology : IStreamTopology
         var approved = decisions.RouteFailures(
             ExpenseNames.Route,
             new ProjectedSerDes<ExpenseDecision, ExpenseLine>(lineSerDes, decision => decision.Line),
-            context.DeadLettersTo(DeadLetterTopic),
+            deadLetters,
             (_, decision) => decision.Outcome);
         approved
             .CountProduced(context.Metrics, Topics.ApprovedExpenses.Name)
@@ -88,11 +90,13 @@ public sealed class ExpenseTopology : IStreamTopology
             .Filter((_, expense, _) => !string.IsNullOrWhiteSpace(expense.expense.cardTransactionId), $"{ExpenseNames.Documentation}.card-paid")
             .Map((_, expense, _) => KeyValuePair.Create(expense.expense.cardTransactionId, expense.expense.expenseId), $"{ExpenseNames.Documentation}.by-card")
             .Repartition(Repartitioned<string, string>.As(ExpenseNames.Documentation).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(new StringSerDes()))
+            .DeadLetterTombstones(ExpenseNames.DocumentationTombstones, deadLetters, DocumentationInstead)
             .MapValues((_, expenseId, _) => CardPairingEvent.Documented(expenseId), ExpenseNames.CardDocuments);
 
         var cardSerDes = context.SerDes.Avro<CardTransaction>();
         var charges = builder.Stream(Topics.CardTransactions.Name, SerDesFactory.Key(), cardSerDes, ExpenseNames.CardSource)
             .CountConsumed(context.Metrics, Topics.CardTransactions.Name)
+            .DeadLetterTombstones(ExpenseNames.CardTombstones, deadLetters, CardTransactionInstead)
             .MapValues((key, card, record) => CardPairingEvent.ForCharge(HeldAs(key, card, record, cardSerDes, context)), ExpenseNames.CardCharges);
 
         charges.Merge(documents, ExpenseNames.CardEvents)
@@ -104,6 +108,18 @@ public sealed class ExpenseTopology : IStreamTopology
             .Peek((_, deadLetter, _) => DeadLetterMetrics.Record(DeadLetterTopic.Name, deadLetter), $"{ExpenseNames.CardPairing}.dead-letters.count")
             .To(DeadLetterTopic.Name, SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>(), ExpenseNames.CardDeadLetterSink);
     }
+
+    private const string ExpenseLineInstead =
+        "Expense lines are events, not rows of a table, so none is deleted by key: send the full expense line, as the connectors do; " +
+        "a line that must not post is rejected in the expense system, or reversed in the ERP once posted.";
+
+    private const string CardTransactionInstead =
+        "Card transactions are events, not rows of a table, so none is deleted by key: send the full card transaction, as the connectors do; " +
+        "a refund or reversal is a card transaction of its own.";
+
+    private const string DocumentationInstead =
+        "The topic is internal to the expense topology, and the expense topology writes only expense ids here: " +
+        "find the producer that wrote to it and stop it; nothing needs to be sent instead.";
 
     /// <summary>The global master-data table (own store, like the validation topology's) and the three RocksDB stores.</summary>
     private void AddStores(StreamBuilder builder, TopologyContext context)

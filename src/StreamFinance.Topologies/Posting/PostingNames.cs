@@ -22,6 +22,9 @@ public static class PostingNames
     /// <summary>Re-keys each expense to <c>{entity}|{currency}</c> of every journal it contributes to (two when intercompany).</summary>
     public const string ByEntity = "posting.by-entity";
 
+    /// <summary>Dead-letters tombstones read from the <see cref="ByEntity"/> repartition topic.</summary>
+    public const string ByEntityTombstones = "posting.by-entity-tombstones";
+
     /// <summary>The stateful window processor: assigns, deduplicates, closes windows and builds journals.</summary>
     public const string Windows = "posting.windows";
 
