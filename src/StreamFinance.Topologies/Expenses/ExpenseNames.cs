@@ -12,6 +12,12 @@ public static class ExpenseNames
     /// <summary>Idempotency key of each expense line seen within the horizon, with its first-seen date and outcome (RocksDB, changelogged).</summary>
     public const string DedupeStore = "expense.dedupe-store";
 
+    /// <summary>
+    /// Expense lines waiting for master data that has not arrived yet (RocksDB, changelogged): idempotency key -> the
+    /// held record (bytes, headers, origin, first-held time, what it waits for). See <c>Holds/</c>.
+    /// </summary>
+    public const string MasterDataWaitStore = "expense.md-waits";
+
     /// <summary>Card transactions waiting for the expense line that documents them: transaction id -> the dead letter they become at the horizon.</summary>
     public const string CardHoldStore = "expense.card-holds";
 

@@ -53,6 +53,31 @@ internal static class ExpenseWorld
             rateDate = Day(day), rate = AvroDecimals.ToAvro(rate, AvroDecimals.FxRateScale), rateType = ExchangeRateType.SPOT,
         }));
 
+    /// <summary>The md.history record of an employee of <paramref name="entity"/> with default cost center <paramref name="center"/>, in force since 2020.</summary>
+    public static (string Key, MasterDataHistory History) Hired(string employee, string entity, string center) =>
+        Of(MasterDataObjectType.EMPLOYEE, employee, ("2020-01-01", Employee(employee, entity, center)));
+
+    /// <summary>The md.history record of an active cost center of <paramref name="entity"/>, in force since 2020.</summary>
+    public static (string Key, MasterDataHistory History) CostCenterOpened(string id, string entity = "US01") =>
+        Of(MasterDataObjectType.COST_CENTER, id, ("2020-01-01", CostCenter(id, entity, CostCenterStatus.ACTIVE, "2020-01-01")));
+
+    /// <summary>The md.history record of an open project of <paramref name="entity"/>, in force since 2020.</summary>
+    public static (string Key, MasterDataHistory History) ProjectOpened(string id, string entity = "US01") =>
+        Of(MasterDataObjectType.PROJECT, id, ("2020-01-01", Project(id, entity, ProjectStatus.OPEN, "2020-01-01")));
+
+    /// <summary>The md.history record of a tax code of <paramref name="jurisdiction"/>, in force since 2020.</summary>
+    public static (string Key, MasterDataHistory History) TaxCodeCreated(string id, string jurisdiction) =>
+        Of(MasterDataObjectType.TAX_CODE, id, ("2020-01-01", TaxCode(id, jurisdiction)));
+
+    /// <summary>The md.history record of the open calendar-month period of <paramref name="entity"/> that starts on <paramref name="firstDay"/>.</summary>
+    public static (string Key, MasterDataHistory History) PeriodOpened(string entity, string firstDay)
+    {
+        var start = Day(firstDay);
+        var id = $"{entity}-{start:yyyy-MM}";
+        var last = start.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Of(MasterDataObjectType.ACCOUNTING_PERIOD, id, (firstDay, Period(id, entity, firstDay, last, AccountingPeriodStatus.OPEN)));
+    }
+
     public static ExpenseLine Expense(
         string id, string employee = "E-US-1", decimal amount = 40m, string currency = "USD", string date = "2026-04-10",
         string category = "SOFTWARE", bool receipt = true, string? costCenter = null, string? project = null, string? taxCode = null,
