@@ -1,5 +1,6 @@
 using System.Text;
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
@@ -66,20 +67,23 @@ public sealed class ExpenseTopology : IStreamTopology
         var deadLetters = context.DeadLettersTo(DeadLetterTopic);
         AddStores(builder, context);
 
-        // 1. Expense lines: dedupe, enrich and validate point in time, route.
+        // 1. Expense lines: dedupe, enrich and validate point in time, route. A line that fails only because master data
+        //    has not arrived yet waits in expense.md-waits and is routed here when master data changes or its horizon passes.
         var decisions = builder.Stream(Topics.Expenses.Name, SerDesFactory.Key(), lineSerDes, ExpenseNames.ExpenseSource)
             .CountConsumed(context.Metrics, Topics.Expenses.Name)
             .DeadLetterTombstones(ExpenseNames.ExpenseTombstones, deadLetters, ExpenseLineInstead)
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
-                    .Transformer<ExpenseDecisionTransformer>(policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites).Build(),
+                    .Transformer<ExpenseDecisionTransformer>(policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes).Build(),
                 ExpenseNames.Decide,
-                ExpenseNames.DedupeStore);
+                ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore);
         var approved = decisions.RouteFailures(
             ExpenseNames.Route,
-            new ProjectedSerDes<ExpenseDecision, ExpenseLine>(lineSerDes, decision => decision.Line),
+            new ProjectedSerDes<ExpenseDecision, ExpenseLine>(lineSerDes, decision => decision.Line!),
             deadLetters,
-            (_, decision) => decision.Outcome);
+            (_, decision) => decision.Outcome,
+            // A line released from the wait keeps the origin, bytes and headers it arrived with.
+            decision => decision.ReceivedAs);
         approved
             .CountProduced(context.Metrics, Topics.ApprovedExpenses.Name)
             .To(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), context.SerDes.Avro<ApprovedExpense>(), ExpenseNames.ApprovedSink);
@@ -121,12 +125,13 @@ public sealed class ExpenseTopology : IStreamTopology
         "The topic is internal to the expense topology, and the expense topology writes only expense ids here: " +
         "find the producer that wrote to it and stop it; nothing needs to be sent instead.";
 
-    /// <summary>The global master-data table (own store, like the validation topology's) and the three RocksDB stores.</summary>
+    /// <summary>The global master-data table (own store, like the validation topology's) and the four RocksDB stores.</summary>
     private void AddStores(StreamBuilder builder, TopologyContext context)
     {
         var history = context.SerDes.Avro<MasterDataHistory>();
         MasterDataHistoryTable.Add(builder, ExpenseNames.MasterDataStore, ExpenseNames.MasterDataTable, history, MasterDataWrites);
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.DedupeStore), SerDesFactory.Key(), new StringSerDes()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.MasterDataWaitStore), SerDesFactory.Key(), context.SerDes.Avro<HeldRecord>()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardHoldStore), SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardDocumentedStore), SerDesFactory.Key(), new StringSerDes()));
     }

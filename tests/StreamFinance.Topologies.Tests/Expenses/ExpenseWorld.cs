@@ -10,7 +10,8 @@ namespace StreamFinance.Topologies.Tests.Expenses;
 /// <summary>
 /// Master data and transactions of the expense topology tests. Today is 2026-04-20. Entities US01 (USD), DE01 (EUR),
 /// JP01 (JPY), BH01 (BHD); March 2026 is closed, April and May are open. CC-1042 is active until 2026-03-31 and
-/// inactive since 2026-04-01; CC-1050 is inactive until 2026-03-31 and active since 2026-04-01.
+/// inactive since 2026-04-01; CC-1050 is inactive until 2026-03-31 and active since 2026-04-01; CC-1060 exists only from
+/// 2026-05-01.
 /// </summary>
 internal static class ExpenseWorld
 {
@@ -38,6 +39,7 @@ internal static class ExpenseWorld
         yield return Of(MasterDataObjectType.COST_CENTER, "CC-1050",
             ("2020-01-01", CostCenter("CC-1050", "US01", CostCenterStatus.INACTIVE, "2020-01-01")),
             ("2026-04-01", CostCenter("CC-1050", "US01", CostCenterStatus.ACTIVE, "2026-04-01")));
+        yield return Of(MasterDataObjectType.COST_CENTER, "CC-1060", ("2026-05-01", CostCenter("CC-1060", "US01", CostCenterStatus.ACTIVE, "2026-05-01")));
         yield return Of(MasterDataObjectType.PROJECT, "PRJ-OPEN", ("2020-01-01", Project("PRJ-OPEN", "US01", ProjectStatus.OPEN, "2020-01-01")));
         yield return Of(MasterDataObjectType.PROJECT, "PRJ-DONE",
             ("2020-01-01", Project("PRJ-DONE", "US01", ProjectStatus.OPEN, "2020-01-01")),

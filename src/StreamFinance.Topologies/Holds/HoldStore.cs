@@ -1,0 +1,102 @@
+using StreamFinance.Contracts.Common;
+using Streamiz.Kafka.Net.State;
+
+namespace StreamFinance.Topologies.Holds;
+
+/// <summary>
+/// One task's view of a hold store (a RocksDB, changelogged key-value store of <see cref="HeldRecord"/>s, keyed by the
+/// identity that dedupes the record, e.g. its idempotency key). It keeps the count and the earliest first-held time,
+/// and moves <see cref="HoldMetrics"/> with every hold and release.
+/// </summary>
+/// <remarks>
+/// Streamiz initialises processors before it restores their stores, so the store is first read (counted) on first use,
+/// which is always while the task runs. <see cref="Close"/> takes this task's records off the gauge when the task
+/// leaves the instance; the records stay in the store and its changelog for the next owner.
+/// </remarks>
+public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string name)
+{
+    private long count = -1;
+    private DateTimeOffset? earliest;
+    private bool earliestKnown;
+
+    /// <summary>The store's name, which labels the gauge.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Records held by this task.</summary>
+    public long Count
+    {
+        get
+        {
+            Load();
+            return count;
+        }
+    }
+
+    /// <summary>First-held time of the longest-held record; null when none is held.</summary>
+    public DateTimeOffset? EarliestHeldSince
+    {
+        get
+        {
+            Load();
+            if (!earliestKnown)
+            {
+                earliest = store.All().Where(e => e.Value is not null).Select(e => (DateTimeOffset?)e.Value.HeldSince()).Min();
+                earliestKnown = true;
+            }
+            return earliest;
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> is held.</summary>
+    public bool Contains(string key) => store.Get(key) is not null;
+
+    /// <summary>Holds <paramref name="record"/> under <paramref name="key"/>, or replaces what is held under it (the count moves only for a new key).</summary>
+    public void Hold(string key, HeldRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Load();
+        var isNew = store.Get(key) is null;
+        store.Put(key, record);
+        if (isNew)
+            Moved(1);
+        if (earliestKnown && (earliest is null || record.HeldSince() < earliest))
+            earliest = record.HeldSince();
+    }
+
+    /// <summary>Releases <paramref name="key"/> (nothing when it is not held).</summary>
+    public void Release(string key)
+    {
+        Load();
+        if (store.Delete(key) is null)
+            return;
+        Moved(-1);
+        earliestKnown = false;
+    }
+
+    /// <summary>Every held record, read into a list (so the caller may release while it goes through them), in key order.</summary>
+    public IReadOnlyList<KeyValuePair<string, HeldRecord>> All() =>
+        store.All().Where(e => e.Value is not null).ToList();
+
+    /// <summary>Takes this task's records off the gauge: the task leaves this instance.</summary>
+    public void Close()
+    {
+        if (count > 0)
+            HoldMetrics.Changed(Name, -count);
+        count = -1;
+        earliestKnown = false;
+    }
+
+    private void Load()
+    {
+        if (count >= 0)
+            return;
+        count = store.All().LongCount(e => e.Value is not null);
+        HoldMetrics.Changed(Name, count);
+    }
+
+    private void Moved(int delta)
+    {
+        count += delta;
+        HoldMetrics.Changed(Name, delta);
+    }
+}
