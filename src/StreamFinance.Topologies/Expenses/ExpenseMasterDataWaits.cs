@@ -33,12 +33,9 @@ internal sealed class ExpenseMasterDataWaits(
         store.Hold(line.envelope.idempotencyKey, HeldRecords.Of(recordKey, raw, headers, origin, clock.GetUtcNow(), ReasonsOf(evaluation)));
     }
 
-    /// <summary>Evaluates every waiting line over <paramref name="masterData"/>; returns those that leave, with their decisions.</summary>
-    public IReadOnlyList<ReleasedRecord<ExpenseDecision>> Release(IMasterDataLookup masterData, Func<Headers?, int> attemptOf)
-    {
-        var released = release.Sweep((_, held) => Reevaluate(held, masterData, attemptOf));
-        return [.. released.Select(r => r.Expired ? r with { Outcome = Expired(r) } : r)];
-    }
+    /// <summary>Evaluates every waiting line over <paramref name="masterData"/>; yields those that leave, with their decisions (lazy: enumerate to the end).</summary>
+    public IEnumerable<ReleasedRecord<ExpenseDecision>> Release(IMasterDataLookup masterData, Func<Headers?, int> attemptOf) =>
+        release.Sweep((_, held) => Reevaluate(held, masterData, attemptOf)).Select(r => r.Expired ? r with { Outcome = Expired(r) } : r);
 
     /// <summary>Takes this task's lines off the gauge.</summary>
     public void Close() => store.Close();

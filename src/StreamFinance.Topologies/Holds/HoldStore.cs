@@ -15,6 +15,7 @@ namespace StreamFinance.Topologies.Holds;
 /// </remarks>
 public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string name)
 {
+    private const string KeyCeiling = "\U0010FFFF\U0010FFFF\U0010FFFF\U0010FFFF";
     private long count = -1;
     private DateTimeOffset? earliest;
     private bool earliestKnown;
@@ -76,6 +77,23 @@ public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string n
     /// <summary>Every held record, read into a list (so the caller may release while it goes through them), in key order.</summary>
     public IReadOnlyList<KeyValuePair<string, HeldRecord>> All() =>
         store.All().Where(e => e.Value is not null).ToList();
+
+    /// <summary>
+    /// At most <paramref name="max"/> held records whose keys sort after <paramref name="after"/> (from the first when
+    /// null), in key order, read into a list: a caller goes through a large store in batches of bounded memory and may
+    /// release between them.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, HeldRecord>> After(string? after, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var batch = new List<KeyValuePair<string, HeldRecord>>(Math.Min(max, 1024));
+        // RocksDB orders UTF-8 bytes: key + U+0000 is the first key after it, and no key of valid text sorts after the ceiling.
+        using var range = store.Range(after is null ? "" : after + '\0', KeyCeiling);
+        while (batch.Count < max && range.MoveNext())
+            if (range.Current is { Value: not null } entry)
+                batch.Add(entry);
+        return batch;
+    }
 
     /// <summary>Takes this task's records off the gauge: the task leaves this instance.</summary>
     public void Close()

@@ -38,7 +38,7 @@ public sealed class HoldReleaseTests
     {
         holds.Hold("A", Held("A", Start, awaits: "K-1"));
         Assert.True(release.IsDue);
-        release.Sweep(Rule);
+        release.Sweep(Rule).ToList();
         Assert.False(release.IsDue);
 
         known.Advance();
@@ -54,7 +54,7 @@ public sealed class HoldReleaseTests
         knownKeys.Add("K-2");
         known.Advance();
 
-        var released = release.Sweep(Rule);
+        var released = release.Sweep(Rule).ToList();
 
         var only = Assert.Single(released);
         Assert.Equal(("B", "released B", false), (only.Key, only.Outcome, only.Expired));
@@ -69,11 +69,11 @@ public sealed class HoldReleaseTests
         holds.Hold("A", Held("A", Start, awaits: "K-1"));
         var writes = store.Writes;
 
-        release.Sweep(Rule);
+        Assert.Empty(release.Sweep(Rule));
         Assert.Equal(writes, store.Writes);
 
         knownKeys.Add("K-1");
-        release.Sweep((key, held) => HoldVerdict<string>.Wait($"still {key}", [Reason("K-9")]));
+        Assert.Empty(release.Sweep((key, held) => HoldVerdict<string>.Wait($"still {key}", [Reason("K-9")])));
 
         Assert.Equal(writes + 1, store.Writes);
         Assert.Equal("K-9", Assert.Single(Assert.Single(holds.All()).Value.reasons).awaits);
@@ -85,7 +85,7 @@ public sealed class HoldReleaseTests
     {
         holds.Hold("A", Held("A", Start, awaits: "K-1"));
         holds.Hold("B", Held("B", Start.AddHours(1), awaits: "K-1"));
-        release.Sweep(Rule);
+        Assert.Empty(release.Sweep(Rule));
 
         clock.Now = Start + Horizon - TimeSpan.FromSeconds(1);
         Assert.False(release.IsDue);
@@ -96,6 +96,21 @@ public sealed class HoldReleaseTests
         Assert.Equal(("A", "waiting A", true), (expired.Key, expired.Outcome, expired.Expired));
         Assert.Equal(["B"], holds.All().Select(e => e.Key));
         Assert.False(release.IsDue);
+    }
+
+    [Fact]
+    public void A_sweep_goes_through_more_records_than_one_batch_and_releases_each_once()
+    {
+        var count = HoldRelease.BatchSize * 2 + 5;
+        for (var i = 0; i < count; i++)
+            holds.Hold($"R-{i:00000}", Held($"R-{i:00000}", Start, awaits: i % 2 == 0 ? "K-EVEN" : "K-ODD"));
+        knownKeys.Add("K-EVEN");
+        known.Advance();
+
+        var released = release.Sweep(Rule).Select(r => r.Key).ToList();
+
+        Assert.Equal(Enumerable.Range(0, count).Where(i => i % 2 == 0).Select(i => $"R-{i:00000}"), released);
+        Assert.Equal(count / 2, holds.Count);
     }
 
     [Fact]

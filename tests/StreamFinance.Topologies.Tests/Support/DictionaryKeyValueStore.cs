@@ -36,7 +36,8 @@ internal sealed class DictionaryKeyValueStore<TValue>(string name) : IKeyValueSt
 
     public TValue Get(string key) => entries.GetValueOrDefault(key)!;
 
-    public IKeyValueEnumerator<string, TValue> Range(string from, string to) => throw new NotSupportedException("Not needed by the code under test.");
+    public IKeyValueEnumerator<string, TValue> Range(string from, string to) =>
+        new ListEnumerator(entries.Where(e => string.CompareOrdinal(e.Key, from) >= 0 && string.CompareOrdinal(e.Key, to) <= 0).ToList());
 
     public IKeyValueEnumerator<string, TValue> ReverseRange(string from, string to) => throw new NotSupportedException("Not needed by the code under test.");
 
@@ -70,5 +71,24 @@ internal sealed class DictionaryKeyValueStore<TValue>(string name) : IKeyValueSt
     {
         Writes++;
         return entries.Remove(key, out var removed) ? removed : null!;
+    }
+
+    private sealed class ListEnumerator(List<KeyValuePair<string, TValue>> items) : IKeyValueEnumerator<string, TValue>
+    {
+        private int index = -1;
+
+        public KeyValuePair<string, TValue>? Current => index >= 0 && index < items.Count ? items[index] : null;
+
+        object? System.Collections.IEnumerator.Current => Current;
+
+        public string PeekNextKey() => index + 1 < items.Count ? items[index + 1].Key : null!;
+
+        public bool MoveNext() => ++index < items.Count;
+
+        public void Reset() => index = -1;
+
+        public void Dispose()
+        {
+        }
     }
 }
