@@ -22,13 +22,18 @@ namespace StreamFinance.Topologies.Expenses;
 /// <summary>
 /// Expense to ledger, up to approval: <c>ingest.expenses</c> and <c>ingest.card-transactions</c> -> dedupe, point-in-time
 /// enrichment and validation -> <c>expense.approved</c> or <c>dlq.expenses</c> (owner finance operations). Every input
-/// ends approved, held (a card charge waiting for its expense line, visible in <see cref="ExpenseNames.CardHoldStore"/>)
-/// or dead-lettered; nothing is dropped except re-deliveries.
+/// ends approved, held (a line waiting for master data in <see cref="ExpenseNames.MasterDataWaitStore"/>, a card charge
+/// waiting for its expense line in <see cref="ExpenseNames.CardHoldStore"/>) or dead-lettered (a tombstone too); nothing
+/// is dropped except re-deliveries.
 /// </summary>
 /// <remarks>
 /// <para>Dedupe: by idempotency key in <see cref="ExpenseNames.DedupeStore"/> (RocksDB, changelogged), remembered for
 /// <see cref="ExpenseOptions.DedupeHorizonDays"/>. An approved key is dropped for good; a dead-lettered key passes again
 /// only as a replay, so <c>dlq replay</c> works after the master data is fixed and replaying twice posts once.</para>
+/// <para>Waiting for master data (<see cref="ExpenseMasterDataWaits"/>): a line that fails only because master data has
+/// not arrived yet waits and is evaluated again after each write of the master-data global table, up to
+/// <see cref="ExpenseOptions.MasterDataWaitHorizon"/>, then dead-lettered with its violations; so a fresh start whose
+/// lines arrive before <c>md.history</c> is loaded approves them once it is.</para>
 /// <para>Card pairing (<see cref="CardPairingTransformer"/>): only expense lines post. A card charge is held until an
 /// approved line names its id (that line posts with <c>isCardCharge=true</c>), or dead-lettered as
 /// <c>UNDOCUMENTED_CARD_CHARGE</c> after <see cref="ExpenseOptions.CardDocumentationHorizonDays"/>.</para>

@@ -18,6 +18,9 @@ namespace StreamFinance.Topologies.Holds;
 /// </remarks>
 public sealed class HoldRelease
 {
+    /// <summary>Held records read from the store at a time during a sweep: 1,000.</summary>
+    public const int BatchSize = 1000;
+
     private readonly HoldStore holds;
     private readonly StoreWriteSignal? ruleInputs;
     private readonly TimeProvider clock;
@@ -36,9 +39,6 @@ public sealed class HoldRelease
         Horizon = horizon;
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
-
-    /// <summary>Held records read from the store at a time during a sweep: 1,000.</summary>
-    public const int BatchSize = 1000;
 
     /// <summary>How long a record may wait.</summary>
     public TimeSpan Horizon { get; }

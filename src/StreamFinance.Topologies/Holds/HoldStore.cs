@@ -48,9 +48,6 @@ public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string n
         }
     }
 
-    /// <summary>Whether <paramref name="key"/> is held.</summary>
-    public bool Contains(string key) => store.Get(key) is not null;
-
     /// <summary>Holds <paramref name="record"/> under <paramref name="key"/>, or replaces what is held under it (the count moves only for a new key).</summary>
     public void Hold(string key, HeldRecord record)
     {
@@ -73,10 +70,6 @@ public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string n
         Moved(-1);
         earliestKnown = false;
     }
-
-    /// <summary>Every held record, read into a list (so the caller may release while it goes through them), in key order.</summary>
-    public IReadOnlyList<KeyValuePair<string, HeldRecord>> All() =>
-        store.All().Where(e => e.Value is not null).ToList();
 
     /// <summary>
     /// At most <paramref name="max"/> held records whose keys sort after <paramref name="after"/> (from the first when

@@ -59,7 +59,7 @@ public sealed class HoldReleaseTests
         var only = Assert.Single(released);
         Assert.Equal(("B", "released B", false), (only.Key, only.Outcome, only.Expired));
         Assert.Equal("B", only.Held.KeyOf());
-        Assert.Equal(["A"], holds.All().Select(e => e.Key));
+        Assert.Equal(["A"], store.All().Select(e => e.Key));
         Assert.Equal(1, holds.Count);
     }
 
@@ -76,8 +76,8 @@ public sealed class HoldReleaseTests
         Assert.Empty(release.Sweep((key, held) => HoldVerdict<string>.Wait($"still {key}", [Reason("K-9")])));
 
         Assert.Equal(writes + 1, store.Writes);
-        Assert.Equal("K-9", Assert.Single(Assert.Single(holds.All()).Value.reasons).awaits);
-        Assert.Equal(Start, Assert.Single(holds.All()).Value.HeldSince());
+        Assert.Equal("K-9", Assert.Single(Assert.Single(store.All()).Value.reasons).awaits);
+        Assert.Equal(Start, Assert.Single(store.All()).Value.HeldSince());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class HoldReleaseTests
 
         var expired = Assert.Single(release.Sweep(Rule));
         Assert.Equal(("A", "waiting A", true), (expired.Key, expired.Outcome, expired.Expired));
-        Assert.Equal(["B"], holds.All().Select(e => e.Key));
+        Assert.Equal(["B"], store.All().Select(e => e.Key));
         Assert.False(release.IsDue);
     }
 
