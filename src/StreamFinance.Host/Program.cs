@@ -1,3 +1,5 @@
 using StreamFinance.Host.Cli;
+using StreamFinance.Host.Runtime;
 
-return await StreamFinanceCli.RunAsync(args);
+using var signals = new ShutdownSignals(Console.Error);
+return await StreamFinanceCli.RunAsync(args, ct: signals.Token);

@@ -141,7 +141,7 @@ public sealed class FileDropConnector(ConnectorContext context, FileDropOptions 
         if (head.Count == 0)
             return $"'{fileName}' holds no record readable as {format.Name} (a header alone?). Ask the sender for the complete file and drop it again.";
         if (head.All(r => r.Failure is not null))
-            return $"No record of the first {head.Count} of '{fileName}' can be read and mapped with profile {mapper.ProfileId}: {head[0].Failure!.Message}. Check the file has the header and structure the profile expects, fix it, then drop it again.";
+            return $"No record of the first {head.Count} of '{fileName}' can be read and mapped with profile {mapper.ProfileId}: {head[0].Sensitive.Mask(head[0].Failure!.Message)}. Check the file has the header and structure the profile expects, fix it, then drop it again.";
         return null;
     }
 

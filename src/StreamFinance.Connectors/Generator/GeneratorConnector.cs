@@ -9,16 +9,21 @@ namespace StreamFinance.Connectors.Generator;
 /// The generator as a connector, on the same <see cref="IngestPipeline"/> as every other: writes the sample master data
 /// once (source <c>master-data</c>, skipped when already committed), then a <see cref="SyntheticRecordStream"/> at
 /// <see cref="GeneratorConnectorOptions.RecordsPerSecond"/>, in ticks of 100 ms, committing its position about once a
-/// second. After a restart it re-creates the stream from its seed and resumes after the committed record.
+/// second. After a restart it re-creates the stream from its seed and resumes after the committed record. Its ticks are
+/// logged at Debug; at Information it logs one summary a minute (<see cref="SummaryInterval"/>, by the connector's clock).
 /// </summary>
 public sealed class GeneratorConnector(ConnectorContext context, GeneratorConnectorOptions options, Func<DateTime>? clock = null) : IConnector
 {
     /// <summary>Offset source of the master data.</summary>
     public const string MasterDataSource = "master-data";
 
-    // Invalid records are part of the sample data, so their dead letters are logged at Debug, not Warning.
-    private readonly IngestPipeline pipeline = new(context) { DeadLetterLogLevel = LogLevel.Debug };
+    // Invalid records are part of the sample data, so their dead letters are logged at Debug, not Warning; ten ticks a
+    // second would drown the log at Information, so ticks are Debug too and a summary is logged once a minute.
+    private readonly IngestPipeline pipeline = new(context) { DeadLetterLogLevel = LogLevel.Debug, BatchLogLevel = LogLevel.Debug };
     private long produced;
+
+    /// <summary>How often the Information summary of the ticks is logged. One minute.</summary>
+    public static TimeSpan SummaryInterval { get; } = TimeSpan.FromMinutes(1);
 
     /// <inheritdoc />
     public string Name => context.Name;
@@ -71,6 +76,7 @@ public sealed class GeneratorConnector(ConnectorContext context, GeneratorConnec
         var perTick = Math.Max(1, options.RecordsPerSecond / 10);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1000.0 * perTick / options.RecordsPerSecond));
         var lastCommit = DateTime.UtcNow;
+        var summary = new TickSummary(context.Clock.GetUtcNow());
         while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
         {
             var items = new List<IngestItem>(perTick);
@@ -85,6 +91,13 @@ public sealed class GeneratorConnector(ConnectorContext context, GeneratorConnec
                 }, ct).ConfigureAwait(false);
                 total += result.Read;
                 Interlocked.Add(ref produced, result.Produced);
+                summary.Add(result);
+                if (summary.Due(context.Clock.GetUtcNow(), SummaryInterval) is { } elapsed)
+                {
+                    context.Logger.LogInformation("Generator {Connector} in the last {Seconds} s: read {Read} = produced {Produced} + dead-lettered {DeadLettered}; {Total} records since start",
+                        Name, (long)elapsed.TotalSeconds, summary.Read, summary.Produced, summary.DeadLettered, Produced);
+                    summary = new TickSummary(context.Clock.GetUtcNow());
+                }
                 if (commit)
                     lastCommit = DateTime.UtcNow;
                 context.Health.Succeeded();
@@ -95,5 +108,20 @@ public sealed class GeneratorConnector(ConnectorContext context, GeneratorConnec
                 context.Logger.LogError(e, "Generator {Connector} could not write a tick; it goes on with the next", Name);
             }
         }
+    }
+
+    /// <summary>The ticks since <paramref name="Since"/>, summed for the periodic summary.</summary>
+    private sealed class TickSummary(DateTimeOffset Since)
+    {
+        public long Read { get; private set; }
+
+        public long Produced { get; private set; }
+
+        public long DeadLettered { get; private set; }
+
+        public void Add(IngestResult result) => (Read, Produced, DeadLettered) = (Read + result.Read, Produced + result.Produced, DeadLettered + result.DeadLettered);
+
+        /// <summary>The time since <c>Since</c> when a summary is due at <paramref name="now"/>, else null.</summary>
+        public TimeSpan? Due(DateTimeOffset now, TimeSpan interval) => now - Since >= interval ? now - Since : null;
     }
 }

@@ -31,6 +31,9 @@ public interface IRecordMapper
     /// <summary>The canonical topic the mapped records go to.</summary>
     TopicSpec TargetTopic { get; }
 
+    /// <summary>Source fields declared <c>sensitive:</c> (card numbers, bank accounts), masked in every dead letter. Default none.</summary>
+    IReadOnlyList<SensitiveField> SensitiveFields => [];
+
     /// <summary>Maps one source record.</summary>
     /// <param name="record">The parsed source record.</param>
     /// <param name="ingestTime">When the connector read it (UTC); becomes <c>envelope.ingestTime</c>.</param>

@@ -1,6 +1,7 @@
 using Avro;
 using Avro.Specific;
 using StreamFinance.Connectors.Mapping.Binding;
+using StreamFinance.Connectors.Mapping.Transforms;
 using StreamFinance.Connectors.Sources.Formats;
 using StreamFinance.Contracts.Catalog;
 using YamlDotNet.Core;
@@ -16,7 +17,7 @@ namespace StreamFinance.Connectors.Mapping;
 /// </summary>
 public sealed partial class MappingProfileLoader
 {
-    private static readonly HashSet<string> TopKeys = ["name", "version", "description", "sourceSystem", "format", "formatOptions", "target", "sourceId", "key", "eventTime", "correlationId", "fields"];
+    private static readonly HashSet<string> TopKeys = ["name", "version", "description", "sourceSystem", "format", "formatOptions", "target", "sourceId", "key", "eventTime", "correlationId", "sensitive", "fields"];
     private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "product", "sum", "default", "required", "transform"];
     private readonly SourceFormats formats;
 
@@ -45,7 +46,9 @@ public sealed partial class MappingProfileLoader
 
     private sealed partial class Parser(string file, SourceFormats formats)
     {
+        private readonly List<(string Path, YamlNode Node)> fingerprinted = [];
         private bool jsonPaths;
+        private int itemDepth;
 
         public ProfileRecordMapper Parse(string yaml)
         {
@@ -79,11 +82,13 @@ public sealed partial class MappingProfileLoader
             var key = Child(root, "key") is { } keyNode ? ParseValue(keyNode, AvroScalar.String) : null;
             var eventTime = Child(root, "eventTime") is { } timeNode ? ParseValue(timeNode, AvroScalar.Timestamp) : null;
             var correlationId = Child(root, "correlationId") is { } correlationNode ? ParseValue(correlationNode, AvroScalar.String) : null;
+            var sensitive = Child(root, "sensitive") is { } sensitiveNode ? ParseSensitive(sensitiveNode) : [];
 
             var schema = (RecordSchema)((ISpecificRecord)Activator.CreateInstance(topic.ValueType)!).Schema;
             var fieldsNode = Child(root, "fields") as YamlMappingNode ?? throw Error(root, "'fields' (a mapping keyed by the target record's field names) is missing.");
             var binding = ParseRecord(fieldsNode, schema, topic.ValueType, nullable: false);
-            var header = new MappingProfileHeader(name, version, sourceSystem, sourceFormat.Name, options, topic, file);
+            CheckFingerprintedAreSensitive(sensitive);
+            var header = new MappingProfileHeader(name, version, sourceSystem, sourceFormat.Name, options, topic, file) { SensitiveFields = sensitive };
             return new ProfileRecordMapper(header, binding, sourceId, key, eventTime, correlationId);
         }
 
@@ -185,11 +190,11 @@ public sealed partial class MappingProfileLoader
             if (array.ItemSchema is RecordSchema itemRecord)
             {
                 var fieldsNode = Child(map, "fields") as YamlMappingNode ?? throw Error(map, $"'{name}' holds {itemRecord.Name} records: give 'fields' for each item.");
-                return new ArrayBinding(elementType, itemsPath, ParseRecord(fieldsNode, itemRecord, elementType, nullable: false), null, null, null, nullable);
+                return new ArrayBinding(elementType, itemsPath, InItems(itemsPath, () => ParseRecord(fieldsNode, itemRecord, elementType, nullable: false)), null, null, null, nullable);
             }
             var itemScalar = AvroScalar.For(array.ItemSchema) ?? throw Error(map, $"'{name}' has items of a type profiles cannot map.");
             var valueNode = Child(map, "value") ?? throw Error(map, $"'{name}' holds scalars: give 'value' (the path relative to each item, e.g. '$').");
-            return new ArrayBinding(elementType, itemsPath, new ScalarBinding(ParseValue(valueNode, itemScalar), itemScalar, false), null, null, null, nullable);
+            return new ArrayBinding(elementType, itemsPath, InItems(itemsPath, () => new ScalarBinding(ParseValue(valueNode, itemScalar), itemScalar, false)), null, null, null, nullable);
         }
 
         private ValueSpec ParseValue(YamlNode node, AvroScalar scalar, YamlNode? at = null)
@@ -217,6 +222,8 @@ public sealed partial class MappingProfileLoader
             foreach (var constant in new[] { ("const", spec.Const), ("default", spec.Default) })
                 if (constant.Item2 is not null)
                     CheckConstant(Child(map, constant.Item1)!, constant.Item2, scalar);
+            if (spec.Path is { } path && itemDepth == 0 && spec.Transforms.Any(t => t is FingerprintTransform))
+                fingerprinted.Add((path, map));
             return spec;
         }
 

@@ -45,6 +45,9 @@ public sealed class ProfileRecordMapper : IRecordMapper
     /// <inheritdoc />
     public TopicSpec TargetTopic => Header.TargetTopic;
 
+    /// <inheritdoc />
+    public IReadOnlyList<SensitiveField> SensitiveFields => Header.SensitiveFields;
+
     internal RecordBinding Root { get; }
 
     internal ValueSpec SourceIdSpec { get; }

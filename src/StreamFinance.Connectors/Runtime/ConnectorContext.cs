@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Connectors.Offsets;
+using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Topologies.DeadLetters;
 
 namespace StreamFinance.Connectors.Runtime;
@@ -51,6 +52,12 @@ public sealed class ConnectorContext
 
     /// <summary>Builds the dead letters.</summary>
     public DeadLetterFactory DeadLetterFactory { get; }
+
+    /// <summary>
+    /// Masks the sensitive values of each dead letter before it is published, keeping the original sealed only when
+    /// the connector has a <c>DeadLetterSecret</c>. Default: masking, no originals kept.
+    /// </summary>
+    public SensitiveDeadLetters SensitiveDeadLetters { get; init; } = new(null);
 
     /// <summary>The dead letters' processor name: <c>connector.&lt;name&gt;</c>.</summary>
     public string Processor => $"connector.{Name}";

@@ -10,7 +10,8 @@ namespace StreamFinance.Connectors.Runtime;
 /// <summary>
 /// The one ingest mechanism of every connector kind: each <see cref="IngestItem"/> of a batch is produced to its
 /// canonical topic (delivery callbacks, no waiting per record) or dead-lettered to <c>dlq.ingest</c> with its raw
-/// bytes, position, profile and reason; a record Kafka refuses is dead-lettered as <c>PRODUCTION_FAILED</c>. An
+/// bytes, position, profile and reason (the profile's sensitive values masked, see <see cref="Sensitive.SensitiveDeadLetters"/>);
+/// a record Kafka refuses is dead-lettered as <c>PRODUCTION_FAILED</c>. An
 /// <see cref="OffsetTracker"/> lets the source position be committed only over the prefix of acknowledged records, so a
 /// crash loses nothing: on restart the batch resumes after the committed line and re-sends the rest with the same
 /// idempotency keys. One bad record never stops the batch; only a dead letter that cannot be written does.
@@ -28,6 +29,12 @@ public sealed class IngestPipeline(ConnectorContext context)
     /// record needs a person; the generator uses <see cref="LogLevel.Debug"/>, its invalid records being intentional.
     /// </summary>
     public LogLevel DeadLetterLogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>
+    /// Level of the line logged per batch (read = produced + dead-lettered). Default <see cref="LogLevel.Information"/>,
+    /// one line per file, page or webhook body; the generator, which ingests ten batches a second, uses <see cref="LogLevel.Debug"/>.
+    /// </summary>
+    public LogLevel BatchLogLevel { get; init; } = LogLevel.Information;
 
     /// <summary>Ingests <paramref name="batch"/> and returns its accounting once every record read is acknowledged.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; what was acknowledged by then is committed.</exception>
@@ -67,7 +74,7 @@ public sealed class IngestPipeline(ConnectorContext context)
         }
 
         var result = run.Result();
-        context.Logger.LogInformation("Connector {Connector} ingested {Result}", context.Name, result);
+        context.Logger.Log(BatchLogLevel, "Connector {Connector} ingested {Result}", context.Name, result);
         return result;
     }
 
@@ -195,13 +202,15 @@ public sealed class IngestPipeline(ConnectorContext context)
             var origin = DeadLetterOrigin.FromFile(item.Position.Location, Math.Max(1, item.Position.Line));
             var rawKey = item.Record is { } r ? Encoding.UTF8.GetBytes(r.Key) : null;
             var deadLetter = context.DeadLetterFactory.Create(failure, new FailedRecord(origin, rawKey, item.Raw.ToArray()), context.Processor);
-            await context.DeadLetters.PublishAsync(Topics.IngestDeadLetters, deadLetter, ct: ct).ConfigureAwait(false);
+            // Masked here, once for every format and reason, before anything about the record leaves the process.
+            var headers = context.SensitiveDeadLetters.Mask(deadLetter, item.Sensitive);
+            await context.DeadLetters.PublishAsync(Topics.IngestDeadLetters, deadLetter, headers, ct: ct).ConfigureAwait(false);
             Interlocked.Increment(ref deadLettered);
             if (failures.Count < 10)
-                failures.Enqueue((failure.Reason.Code, failure.Message));
+                failures.Enqueue((failure.Reason.Code, deadLetter.message));
             ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.DeadLettered).Inc();
             context.Logger.Log(deadLetterLogLevel, "Connector {Connector} dead-lettered {Position} ({Reason}): {Message}",
-                context.Name, item.Position, failure.Reason.Code, failure.Message);
+                context.Name, item.Position, failure.Reason.Code, deadLetter.message);
             tracker.Complete(ticket);
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,9 +16,12 @@ namespace StreamFinance.Connectors.Webhooks;
 /// <summary>
 /// Receives <c>POST /webhooks/{connector}</c> on its own Kestrel listener and ingests each body through the
 /// <see cref="IngestPipeline"/>. Answers 202 only once every record of the body is acknowledged by Kafka; otherwise an
-/// RFC 9457 problem naming the reason: 401 (signature missing or wrong, checked in constant time), 400 (no event id),
-/// 413 (body over <see cref="WebhookOptions.MaxBodyBytes"/>), 422 (body unreadable or unmappable: it is dead-lettered),
-/// 503 (Kafka did not acknowledge; the sender should retry). The event id is committed as the cursor.
+/// RFC 9457 problem naming the reason: 401 (signature or timestamp missing or wrong, the signature checked in constant
+/// time, or the timestamp further than <see cref="WebhookOptions.ToleranceSeconds"/> from the receiver's clock),
+/// 400 (no event id), 413 (body over <see cref="WebhookOptions.MaxBodyBytes"/>), 422 (body unreadable or unmappable:
+/// it is dead-lettered), 409 (the same delivery is being ingested right now: retry), 503 (Kafka did not acknowledge;
+/// the sender should retry). A delivery whose event id or body was accepted within the window is answered 200 as a
+/// duplicate and not produced again (<see cref="WebhookDeliveries"/>). The event id is committed as the cursor.
 /// </summary>
 public sealed class WebhookReceiver(ConnectorContext context, WebhookOptions options, IRecordMapper mapper, ISourceFormat format) : IConnector, IAsyncDisposable
 {
@@ -25,6 +29,8 @@ public sealed class WebhookReceiver(ConnectorContext context, WebhookOptions opt
     public const string Source = "webhook";
 
     private readonly IngestPipeline pipeline = new(context);
+    private readonly WebhookDeliveries deliveries = new(context.Name, context.Offsets, context.Clock,
+        TimeSpan.FromSeconds(options.ToleranceSeconds), options.MaxRememberedDeliveries, context.Logger);
     private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? app;
 
@@ -60,6 +66,7 @@ public sealed class WebhookReceiver(ConnectorContext context, WebhookOptions opt
     /// <summary>Starts listening; <see cref="Listening"/> then has the address.</summary>
     public async Task StartAsync(CancellationToken ct)
     {
+        await deliveries.LoadAsync(ct).ConfigureAwait(false);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
@@ -110,26 +117,55 @@ public sealed class WebhookReceiver(ConnectorContext context, WebhookOptions opt
         }
 
         if (!http.Request.Headers.TryGetValue(options.SignatureHeader, out var signature) || signature.Count != 1)
-            return Rejected(StatusCodes.Status401Unauthorized, "SIGNATURE_MISSING", $"Header {options.SignatureHeader}: sha256=<hex HMAC-SHA256 of the body> is required.");
-        if (!WebhookSignature.IsValid(options.Secret, body, signature[0]))
-            return Rejected(StatusCodes.Status401Unauthorized, "SIGNATURE_INVALID", $"Header {options.SignatureHeader} does not match the body's HMAC-SHA256 with this connector's secret.");
+            return Rejected(StatusCodes.Status401Unauthorized, "SIGNATURE_MISSING", $"Header {options.SignatureHeader}: sha256=<hex HMAC-SHA256 of '<timestamp>.<body>'> is required.");
+        if (!http.Request.Headers.TryGetValue(options.TimestampHeader, out var timestamps) || timestamps.Count != 1 || string.IsNullOrEmpty(timestamps[0]))
+            return Rejected(StatusCodes.Status401Unauthorized, "TIMESTAMP_MISSING", $"Header {options.TimestampHeader} with the Unix time in seconds at which the delivery was signed is required.");
+        var timestamp = timestamps[0]!;
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var signedAtSeconds) || signedAtSeconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+            return Rejected(StatusCodes.Status401Unauthorized, "TIMESTAMP_INVALID", $"Header {options.TimestampHeader} must be the Unix time in seconds (digits only), e.g. {context.Clock.GetUtcNow().ToUnixTimeSeconds()}.");
+        if (!WebhookSignature.IsValid(options.Secret, timestamp, body, signature[0]))
+            return Rejected(StatusCodes.Status401Unauthorized, "SIGNATURE_INVALID",
+                $"Header {options.SignatureHeader} does not match the HMAC-SHA256 of '<{options.TimestampHeader}>.<body>' with this connector's secret.");
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(signedAtSeconds);
+        var skew = context.Clock.GetUtcNow() - signedAt;
+        if (skew.Duration() > TimeSpan.FromSeconds(options.ToleranceSeconds))
+            return Rejected(StatusCodes.Status401Unauthorized, "TIMESTAMP_OUTSIDE_TOLERANCE",
+                $"The delivery was signed at {signedAt:yyyy-MM-ddTHH:mm:ssZ}, {Math.Abs((long)skew.TotalSeconds)} s {(skew > TimeSpan.Zero ? "ago" : "ahead of this receiver's clock")}; " +
+                $"at most {options.ToleranceSeconds} s either way are accepted. Sign every delivery, retries included, with the current time (and check the sender's clock).");
         if (!http.Request.Headers.TryGetValue(options.EventIdHeader, out var eventIds) || string.IsNullOrWhiteSpace(eventIds.ToString()))
             return Rejected(StatusCodes.Status400BadRequest, "EVENT_ID_MISSING", $"Header {options.EventIdHeader} with the event's unique id is required.");
         var eventId = eventIds.ToString();
+
+        var check = deliveries.Begin(eventId, body, signedAt);
+        switch (check.Status)
+        {
+            case WebhookDeliveryStatus.SeenEventId or WebhookDeliveryStatus.SeenBody:
+                var matched = check.Status == WebhookDeliveryStatus.SeenEventId ? "eventId" : "body";
+                context.Logger.LogInformation("Connector {Connector} answered event {EventId} as a duplicate (same {Matched} accepted within {Seconds} s); nothing produced",
+                    Name, eventId, matched, options.ToleranceSeconds);
+                return Results.Ok(new { eventId, duplicate = true, matched, records = 0 });
+            case WebhookDeliveryStatus.InProgress:
+                http.Response.Headers.RetryAfter = "1";
+                return Problem(StatusCodes.Status409Conflict, "DELIVERY_IN_PROGRESS", $"Event {eventId}, or the same body, is being stored right now; send it again in a second to learn the outcome.");
+        }
 
         IngestResult result;
         try
         {
             result = await pipeline.IngestAsync(Batch(body, eventId), http.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            deliveries.Abandon(check.Delivery!);
+            if (e is OperationCanceledException)
+                throw;
             context.Health.Failed($"event {eventId}: {e.Message}");
             context.Logger.LogError(e, "Connector {Connector} could not store event {EventId}", Name, eventId);
             http.Response.Headers.RetryAfter = "5";
             return Problem(StatusCodes.Status503ServiceUnavailable, "NOT_ACKNOWLEDGED", $"Event {eventId} was not acknowledged by Kafka ({e.Message}); send it again later.");
         }
 
+        await RememberAsync(check.Delivery!, eventId).ConfigureAwait(false);
         if (result.DeadLettered > 0)
         {
             context.Health.Failed($"event {eventId}: {result.DeadLettered} record(s) dead-lettered");
@@ -142,12 +178,25 @@ public sealed class WebhookReceiver(ConnectorContext context, WebhookOptions opt
         return Results.Accepted(value: new { eventId, records = result.Produced });
     }
 
+    /// <summary>Remembers a stored delivery (produced or dead-lettered alike), so a replay is not produced again; a failure to keep it in the offsets is logged, not answered.</summary>
+    private async Task RememberAsync(WebhookDelivery delivery, string eventId)
+    {
+        try
+        {
+            await deliveries.AcceptAsync(delivery, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.Logger.LogWarning(e, "Connector {Connector} stored event {EventId} but could not keep it in its offsets; until its window ends it is still a duplicate in this process, not after a restart", Name, eventId);
+        }
+    }
+
     private IngestBatch Batch(byte[] body, string eventId)
     {
         var ingestTime = context.Clock.GetUtcNow().UtcDateTime;
         var items = IngestItems.Read(format, mapper, body, Source, ingestTime).Select(i => i.At(i.Position with { Cursor = eventId })).ToList();
         if (items.Count == 0)
-            items.Add(IngestItems.Unreadable(new SourcePosition(Source, 1, eventId), body, mapper.ProfileId, $"Event {eventId}: the body holds no record readable as {format.Name}."));
+            items.Add(IngestItems.Unreadable(new SourcePosition(Source, 1, eventId), body, mapper.ProfileId, $"Event {eventId}: the body holds no record readable as {format.Name}.", mapper.SensitiveFields));
         return new IngestBatch(Source, items) { Cursor = eventId, NextCursor = eventId };
     }
 

@@ -16,7 +16,7 @@ namespace StreamFinance.Embedded.Broker;
 /// <remarks>
 /// <c>GET /topics</c> returns <c>{"name": partitions}</c>; <c>POST /topics</c> with <c>[{"name":..,"partitions":..}]</c>
 /// creates topics (409 when one exists with another partition count); <c>POST /brokers/{id}/down|up</c> takes a broker
-/// down or up.
+/// down or up (404 with <c>{"error","brokerIds"}</c> naming the valid ids when there is no broker <c>id</c>).
 /// </remarks>
 public sealed class BrokerControlServer : IAsyncDisposable
 {
@@ -74,6 +74,12 @@ public sealed class BrokerControlServer : IAsyncDisposable
         });
         app.MapPost("/brokers/{id:int}/{state}", (int id, string state) =>
         {
+            if (id < 1 || id > cluster.BrokerCount)
+            {
+                var ids = Enumerable.Range(1, cluster.BrokerCount).ToArray();
+                return Results.NotFound(new { error = $"Broker {id} does not exist: this cluster's broker ids are {string.Join(", ", ids)}.", brokerIds = ids });
+            }
+
             switch (state)
             {
                 case "down": cluster.SetBrokerDown(id); break;

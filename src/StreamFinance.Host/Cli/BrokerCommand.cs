@@ -2,6 +2,7 @@ using System.CommandLine;
 using StreamFinance.Embedded.Broker;
 using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Provisioning;
+using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
 
 namespace StreamFinance.Host.Cli;
@@ -43,6 +44,7 @@ public static class BrokerCommand
         command.SetAction(async (parse, ct) =>
         {
             var settings = settingsOptions.Load(parse);
+            BrokerPreflight.For(parse.GetValue(brokers), parse.GetValue(port), parse.GetValue(controlPort), parse.GetValue(registryPort)).ThrowIfAnyProblem();
             using var cluster = EmbeddedKafkaCluster.Start(parse.GetValue(brokers), parse.GetValue(port));
             var serDes = new Topologies.SerDes.SerDesFactory(new Embedded.SchemaRegistry.InMemorySchemaRegistryClient());
             var required = RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes);

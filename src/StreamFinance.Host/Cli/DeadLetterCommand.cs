@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Host.DeadLetters;
@@ -61,7 +62,9 @@ public static class DeadLetterCommand
                 from,
                 parse.GetValue(dryRun));
             var output = parse.InvocationConfiguration.Output;
-            var replayer = new DeadLetterReplayer(settings.Kafka, SerDesFactory.FromOptions(settings.SchemaRegistry));
+            var ciphers = settings.Connectors.Where(c => c.Value.DeadLetterSecret is not null)
+                .ToDictionary(c => $"connector.{c.Key}", c => SensitiveOriginalCipher.FromSecret(c.Value.DeadLetterSecret!));
+            var replayer = new DeadLetterReplayer(settings.Kafka, SerDesFactory.FromOptions(settings.SchemaRegistry), ciphers);
             var report = await replayer.ReplayAsync(request, request.DryRun ? letter => output.WriteLine(Describe(letter)) : null, ct);
             output.WriteLine((request.DryRun ? "dry run: " : "") + report);
             return ExitCodes.Ok;

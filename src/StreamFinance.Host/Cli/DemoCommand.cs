@@ -3,6 +3,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Embedded.Broker;
 using StreamFinance.Embedded.SchemaRegistry;
+using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Logging;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
@@ -54,6 +55,8 @@ public static class DemoCommand
                 // at-least-once with deterministic ids is what the embedded broker can prove (ENVIRONMENT.md).
                 ["Streams:ProcessingGuarantee"] = "AT_LEAST_ONCE",
             };
+            foreach (var (key, value) in EmbeddedBrokerSettings.Forced)
+                forced[key] = value;
             if (parse.GetValue(rate) is { } r) forced["Generator:RecordsPerSecond"] = r.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(seed) is { } s) forced["Generator:Seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(logFormat) is { } format) forced["Logging:Format"] = format;

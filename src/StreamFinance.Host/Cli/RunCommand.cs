@@ -32,9 +32,15 @@ public static class RunCommand
 
         command.SetAction(async (parse, ct) =>
         {
-            var settings = settingsOptions.Load(parse, parse.GetValue(logFormat) is { } format ? new Dictionary<string, string?> { ["Logging:Format"] = format } : null);
+            var forced = new Dictionary<string, string?>();
+            if (parse.GetValue(logFormat) is { } format)
+                forced["Logging:Format"] = format;
+            if (parse.GetValue(brokerControl) is not null)
+                foreach (var (key, value) in Configuration.EmbeddedBrokerSettings.Forced)
+                    forced[key] = value;
+            var settings = settingsOptions.Load(parse, forced);
             var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"Kafka at {settings.Kafka.BootstrapServers}, Schema Registry at {settings.SchemaRegistry.Url}");
+            output.WriteLine(EffectiveSettings.Addresses(settings));
             using var loggers = LoggerFactory.Create(logging => PipelineLogging.Configure(logging, settings, quiet: parse.GetValue(liveView)));
             using var mapping = ConnectorMapping.Load(settings, loggers);
             return await PipelineRunner.RunAsync(

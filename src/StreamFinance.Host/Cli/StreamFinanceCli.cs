@@ -42,11 +42,15 @@ public static class StreamFinanceCli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
+            // No termination handling of System.CommandLine's own: the caller's token is the stop signal (Program
+            // cancels it on SIGTERM and Ctrl+C through ShutdownSignals), and commands stop cleanly when it is cancelled.
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, ct);
         }
         catch (ConfigurationException e)
         {
-            error.WriteLine($"streamfinance: configuration error: {OneLine(e.Message)}");
+            foreach (var problem in e.Problems)
+                error.WriteLine($"streamfinance: configuration error: {OneLine(problem)}");
             return ExitCodes.Usage;
         }
         catch (DependencyUnavailableException e)
@@ -76,6 +80,7 @@ public static class StreamFinanceCli
         _ => "",
     };
 
+    // One line, with any credentials written into a URL masked (a message may quote SchemaRegistry:Url).
     private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Logging.UrlCredentials.Mask(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }

@@ -1,6 +1,7 @@
 using StreamFinance.Connectors.FileDrop;
 using StreamFinance.Connectors.Generator;
 using StreamFinance.Connectors.Rest;
+using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Connectors.Webhooks;
 using StreamFinance.Contracts.Catalog;
 
@@ -8,7 +9,8 @@ namespace StreamFinance.Host.Configuration;
 
 /// <summary>
 /// One connector, bound from <c>Connectors:&lt;name&gt;</c>: its kind, mapping profile, target topic, and the settings
-/// of its kind (schedule or rate). Secrets (<c>Rest:BearerToken</c>, <c>Rest:ApiKey</c>, <c>Webhook:Secret</c>) are masked in logs.
+/// of its kind (schedule or rate). Secrets (<c>Rest:BearerToken</c>, <c>Rest:ApiKey</c>, <c>Webhook:Secret</c>,
+/// <c>DeadLetterSecret</c>) are masked in logs.
 /// </summary>
 public sealed class ConnectorOptions
 {
@@ -26,6 +28,13 @@ public sealed class ConnectorOptions
 
     /// <summary>Catalog topic the profile must write to, checked at start (e.g. <c>ingest.expenses</c>); default: the profile's own.</summary>
     public string? Topic { get; set; }
+
+    /// <summary>
+    /// Base64 of 32 random bytes (<c>openssl rand -base64 32</c>). When set, a dead letter whose sensitive values were
+    /// masked keeps its original raw value AES-256-GCM encrypted in header <c>streamfinance.sensitive-original</c>, and
+    /// <c>dlq replay</c> run with the same setting restores it; without it the original is not kept anywhere. Default none.
+    /// </summary>
+    public string? DeadLetterSecret { get; set; }
 
     /// <summary>Settings of a <see cref="ConnectorKind.FileDrop"/> connector.</summary>
     public FileDropOptions? FileDrop { get; set; }
@@ -55,6 +64,8 @@ public sealed class ConnectorOptions
             yield return $"{prefix}:Profile is missing: name the mapping profile that reads this source.";
         if (Topic is not null && !Topics.All.Any(t => t.Name == Topic))
             yield return $"{prefix}:Topic '{Topic}' is not a catalog topic (see 'streamfinance topics list').";
+        if (DeadLetterSecret is not null && SensitiveOriginalCipher.ProblemWith(DeadLetterSecret) is { } secretProblem)
+            yield return $"{prefix}:DeadLetterSecret is unusable: {secretProblem}.";
         var (present, problems) = Kind switch
         {
             ConnectorKind.FileDrop => (FileDrop is not null, FileDrop?.Validate($"{prefix}:FileDrop") ?? []),

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
@@ -11,9 +12,11 @@ namespace StreamFinance.Host.DeadLetters;
 /// from <see cref="ReplayRequest.Since"/>, up to the end it had when the run began, so re-failures of this run are not
 /// read again), filters by reason and time, and re-produces each match's raw key and value to its origin topic with its
 /// original headers and a replay header (<see cref="ReplayHeaders"/>). Idempotent producer, acks=all. Replaying is
-/// safe to repeat: the topologies drop a replay of a record that was already processed successfully.
+/// safe to repeat: the topologies drop a replay of a record that was already processed successfully. A dead letter
+/// whose sensitive values a connector masked is replayed with its original (<see cref="ReplayValue"/>) only when its
+/// connector's secret is in <paramref name="ciphers"/>; otherwise it is counted as not replayable.
 /// </summary>
-public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes)
+public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes, IReadOnlyDictionary<string, SensitiveOriginalCipher>? ciphers = null)
 {
     /// <summary>Runs <paramref name="request"/>; <paramref name="matched"/> is told of each match (for listing).</summary>
     public async Task<ReplayReport> ReplayAsync(ReplayRequest request, Action<DeadLetter>? matched, CancellationToken ct)
@@ -21,7 +24,10 @@ public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes)
         ArgumentNullException.ThrowIfNull(request);
         var matches = await Task.Run(() => Read(request, ct), ct);
         var (read, selected) = matches;
-        var replayable = selected.Where(m => m.Letter.originTopic is not null && m.Letter.rawValue is not null).ToList();
+        var replayable = selected
+            .Select(m => (m.Letter, m.Headers, Value: m.Letter.originTopic is null ? null : ReplayValue.Of(m.Letter, m.Headers, ciphers ?? new Dictionary<string, SensitiveOriginalCipher>())))
+            .Where(m => m.Value is not null)
+            .ToList();
         foreach (var (letter, _) in selected)
             matched?.Invoke(letter);
         if (request.DryRun || replayable.Count == 0)
@@ -31,9 +37,9 @@ public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes)
         config.EnableIdempotence = true;
         config.Acks = Acks.All;
         using var producer = new ProducerBuilder<byte[]?, byte[]>(config).SetLogHandler((_, _) => { }).Build();
-        foreach (var (letter, headers) in replayable)
+        foreach (var (letter, headers, value) in replayable)
         {
-            var message = new Message<byte[]?, byte[]> { Key = letter.rawKey, Value = letter.rawValue, Headers = ReplayHeaders.For(letter, headers) };
+            var message = new Message<byte[]?, byte[]> { Key = letter.rawKey, Value = value!, Headers = ReplayHeaders.For(letter, headers) };
             try
             {
                 await producer.ProduceAsync(letter.originTopic, message, ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Topologies.DeadLetters;
@@ -11,7 +12,8 @@ namespace StreamFinance.Host.DeadLetters;
 public static class ReplayHeaders
 {
     /// <summary>
-    /// The headers of the dead-letter record minus <c>__streams.errors.*</c> and any earlier replay header, plus
+    /// The headers of the dead-letter record minus <c>__streams.errors.*</c>, the sensitive-value headers
+    /// (<see cref="SensitiveDeadLetters.MaskedHeader"/>, <see cref="SensitiveDeadLetters.OriginalHeader"/>) and any earlier replay header, plus
     /// <see cref="RecordHeaders.ReplayAttempt"/> = the dead letter's <c>attemptCount</c> (processing attempts so far), so
     /// the topology records the next failure as attempt <c>attemptCount + 1</c>.
     /// </summary>
@@ -20,7 +22,7 @@ public static class ReplayHeaders
         ArgumentNullException.ThrowIfNull(deadLetter);
         var headers = new Headers();
         foreach (var header in deadLetterRecordHeaders ?? [])
-            if (!header.Key.StartsWith(DeadLetterHeaders.Prefix, StringComparison.Ordinal) && header.Key != RecordHeaders.ReplayAttempt)
+            if (!header.Key.StartsWith(DeadLetterHeaders.Prefix, StringComparison.Ordinal) && header.Key is not (RecordHeaders.ReplayAttempt or SensitiveDeadLetters.MaskedHeader or SensitiveDeadLetters.OriginalHeader))
                 headers.Add(header.Key, header.GetValueBytes());
         headers.Add(RecordHeaders.ReplayAttempt, Encoding.UTF8.GetBytes(Math.Max(1, deadLetter.attemptCount).ToString(CultureInfo.InvariantCulture)));
         return headers;

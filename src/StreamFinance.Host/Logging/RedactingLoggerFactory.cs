@@ -22,8 +22,8 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner, SecretRedactor 
     {
         if (disposed)
             return NullLogger.Instance;
-        var logger = inner.CreateLogger(categoryName);
-        return redactor.IsEmpty ? logger : new RedactingLogger(logger, redactor);
+        // Always wrapped, even with no secret value known: credentials in a URL are masked by pattern.
+        return new RedactingLogger(inner.CreateLogger(categoryName), redactor);
     }
 
     /// <inheritdoc />

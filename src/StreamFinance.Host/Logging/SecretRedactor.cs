@@ -8,7 +8,13 @@ namespace StreamFinance.Host.Logging;
 /// case: <c>Kafka:SaslPassword</c>, <c>Kafka:SslKeyPassword</c>, <c>SchemaRegistry:BasicAuthUserInfo</c> (and its
 /// password part alone), and any such setting a later connector adds.
 /// </summary>
-/// <remarks>Masking is by value, so a secret is masked wherever it appears, also in text that Streamiz, librdkafka or an exception built.</remarks>
+/// <remarks>
+/// Masking is by value, so a secret is masked wherever it appears, also in text that Streamiz, librdkafka or an exception
+/// built. Credentials written into an address are secrets too, whatever the setting's name: the user info of any URL
+/// setting (<c>SchemaRegistry:Url</c>, a connector's <c>Rest:BaseUrl</c>) and of <c>Kafka:BootstrapServers</c> entries;
+/// and the user info of any URL in any text is masked by pattern (<see cref="UrlCredentials"/>), so an address always
+/// prints as <c>http://***@host:8081</c>.
+/// </remarks>
 public sealed class SecretRedactor
 {
     /// <summary>What a secret is replaced with.</summary>
@@ -33,7 +39,7 @@ public sealed class SecretRedactor
     /// <summary>A redactor with nothing to mask.</summary>
     public static SecretRedactor None { get; } = new([]);
 
-    /// <summary>Whether there is nothing to mask.</summary>
+    /// <summary>Whether no secret value is known (URL credentials are still masked by pattern).</summary>
     public bool IsEmpty => secrets.Length == 0;
 
     /// <summary>Collects the value of every secret setting in <paramref name="configuration"/>.</summary>
@@ -42,7 +48,10 @@ public sealed class SecretRedactor
         var values = new List<string?>();
         foreach (var (key, value) in configuration.AsEnumerable())
         {
-            if (string.IsNullOrWhiteSpace(value) || !IsSecretSetting(key))
+            if (string.IsNullOrWhiteSpace(value))
+                continue;
+            values.AddRange(UrlCredentials.In(value, bootstrapList: key.EndsWith("BootstrapServers", StringComparison.OrdinalIgnoreCase)));
+            if (!IsSecretSetting(key))
                 continue;
             values.Add(value);
             values.Add(value.Trim());
@@ -69,15 +78,15 @@ public sealed class SecretRedactor
         foreach (var secret in secrets)
             if (text.Contains(secret, StringComparison.Ordinal))
                 return true;
-        return false;
+        return UrlCredentials.Reveals(text);
     }
 
-    /// <summary><paramref name="text"/> with every secret replaced by <see cref="Mask"/>.</summary>
+    /// <summary><paramref name="text"/> with every secret, and the user info of every URL, replaced by <see cref="Mask"/>.</summary>
     public string Redact(string text)
     {
         foreach (var secret in secrets)
             if (text.Contains(secret, StringComparison.Ordinal))
                 text = text.Replace(secret, Mask, StringComparison.Ordinal);
-        return text;
+        return UrlCredentials.Mask(text);
     }
 }

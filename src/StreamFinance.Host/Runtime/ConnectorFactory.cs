@@ -5,6 +5,7 @@ using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Offsets;
 using StreamFinance.Connectors.Rest;
 using StreamFinance.Connectors.Runtime;
+using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Connectors.Webhooks;
 using StreamFinance.Host.Configuration;
@@ -25,7 +26,7 @@ public sealed class ConnectorFactory(
     /// <exception cref="ConfigurationException">Its profile, format or topic cannot be resolved; the message says what to fix.</exception>
     public IConnector Create(string name, ConnectorOptions options)
     {
-        var context = Context(name);
+        var context = Context(name, options.DeadLetterSecret);
         return options.Kind switch
         {
             ConnectorKind.FileDrop => WithProfile(name, options, (m, f) => new FileDropConnector(context, options.FileDrop!, m, f)),
@@ -39,8 +40,11 @@ public sealed class ConnectorFactory(
     /// <summary>The demo's generator, from the <c>Generator</c> section, as connector <c>generator</c>.</summary>
     public IConnector Generator(GeneratorOptions options) => new GeneratorConnector(Context("generator"), options.ToConnectorOptions());
 
-    private ConnectorContext Context(string name) =>
-        new(name, sink, deadLetters, offsets, loggers.CreateLogger($"StreamFinance.Connectors.{name}"));
+    private ConnectorContext Context(string name, string? deadLetterSecret = null) =>
+        new(name, sink, deadLetters, offsets, loggers.CreateLogger($"StreamFinance.Connectors.{name}"))
+        {
+            SensitiveDeadLetters = new SensitiveDeadLetters(deadLetterSecret is null ? null : SensitiveOriginalCipher.FromSecret(deadLetterSecret)),
+        };
 
     private IConnector WithProfile(string name, ConnectorOptions options, Func<IRecordMapper, ISourceFormat, IConnector> create)
     {

@@ -19,11 +19,15 @@ namespace StreamFinance.Host.Runtime;
 public static class PipelineRunner
 {
     /// <summary>Runs the pipeline; returns the process exit code.</summary>
-    /// <exception cref="Configuration.ConfigurationException">A connector's profile cannot be resolved, or the metrics port is taken or cannot be listened on.</exception>
+    /// <exception cref="Configuration.ConfigurationException">
+    /// A connector's profile cannot be resolved, or a listener (metrics, validation API, webhook) or folder (state, file
+    /// drop) cannot be used; found by <see cref="PipelinePreflight"/> before any topic is created.
+    /// </exception>
     public static async Task<int> RunAsync(PipelineOptions options, TextWriter output, CancellationToken ct)
     {
         var settings = options.Settings;
         ConnectorProfileResolver.CheckAll(settings.Connectors, options.Mappers, options.Formats);
+        PipelinePreflight.For(settings).ThrowIfAnyProblem();
         await DependencyProbe.CheckAsync(settings.Kafka, settings.SchemaRegistry, ct);
 
         var serDes = SerDesFactory.FromOptions(settings.SchemaRegistry);

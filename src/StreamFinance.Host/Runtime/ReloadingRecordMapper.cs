@@ -48,6 +48,9 @@ public sealed class ReloadingRecordMapper : IRecordMapper
     public TopicSpec TargetTopic { get; }
 
     /// <inheritdoc />
+    public IReadOnlyList<SensitiveField> SensitiveFields => Current.SensitiveFields;
+
+    /// <inheritdoc />
     public MappingResult Map(SourceRecord record, DateTime ingestTime) => Current.Map(record, ingestTime);
 
     private IRecordMapper Current

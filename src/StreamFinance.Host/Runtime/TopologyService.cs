@@ -6,6 +6,7 @@ using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Hosting;
+using StreamFinance.Topologies.Hosting.Clients;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.Observability.Streamiz;
@@ -37,6 +38,7 @@ public sealed class TopologyService(
     private readonly object gate = new();
     private readonly Dictionary<(string Store, TopicPartition Partition), (long From, long To)> restoring = [];
     private KafkaStream? stream;
+    private StreamFinanceKafkaSupplier? clients;
     private DeadLetterPublisher? deadLetterPublisher;
     private IDisposable? sensorTracking;
     private int streamThreads;
@@ -107,7 +109,9 @@ public sealed class TopologyService(
         deadLetterPublisher = new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
         var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
         var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters, reporting);
-        var created = new KafkaStream(built, config);
+        // Readable-end restores, static membership, and the admin client Streamiz leaves undisposed (see the supplier).
+        clients = new StreamFinanceKafkaSupplier(config, streams.EffectiveInstanceId());
+        var created = new KafkaStream(built, config, clients);
         State = KafkaStream.State.CREATED.Name;
         created.StateChanged += OnStateChanged;
         created.OnRestoreStartEvent += (partition, store, from, to) =>
@@ -166,6 +170,7 @@ public sealed class TopologyService(
         sensorTracking = null;
         // The stream first: its handlers may still be writing dead letters.
         Interlocked.Exchange(ref stream, null)?.Dispose();
+        Interlocked.Exchange(ref clients, null)?.Dispose();
         Interlocked.Exchange(ref deadLetterPublisher, null)?.Dispose();
     }
 

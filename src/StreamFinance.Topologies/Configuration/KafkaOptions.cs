@@ -62,7 +62,10 @@ public sealed class KafkaOptions
             yield return "Kafka:BootstrapServers is empty: give host:port of at least one broker.";
         else
             foreach (var server in BootstrapServers.Split(',', StringSplitOptions.TrimEntries))
-                if (!IsHostPort(server))
+                if (server.Contains('@', StringComparison.Ordinal))
+                    // The entry is not quoted: it would print the credentials it carries.
+                    yield return "Kafka:BootstrapServers has an entry with credentials (user@host:port); Kafka takes none there: list host:port only and set Kafka:SaslUsername and Kafka:SaslPassword.";
+                else if (!IsHostPort(server))
                     yield return $"Kafka:BootstrapServers entry '{server}' is not host:port (for example kafka:9092).";
         if (SecurityProtocol is SecurityProtocol.SaslPlaintext or SecurityProtocol.SaslSsl
             && (string.IsNullOrWhiteSpace(SaslUsername) || string.IsNullOrEmpty(SaslPassword))

@@ -5,7 +5,8 @@ namespace StreamFinance.Topologies.DeadLetters;
 
 /// <summary>
 /// Builds the <see cref="DeadLetter"/> record of a failed record: the one way every topology, exception handler and
-/// connector describes a failure. Pure: no Kafka, no I/O; time comes from the clock given.
+/// connector describes a failure. Pure: no Kafka, no I/O; time comes from the clock given. Every dead letter it builds
+/// is within <see cref="DeadLetterLimits"/>, so it fits in a Kafka message whatever the failed record carried.
 /// </summary>
 /// <remarks>
 /// The correlation id is never empty. It is, in order: the one in <see cref="Failure.CorrelationId"/>; the record's
@@ -40,7 +41,7 @@ public sealed class DeadLetterFactory(TimeProvider clock)
         ArgumentOutOfRangeException.ThrowIfLessThan(failure.AttemptCount, 1, nameof(failure));
 
         var origin = record.Origin;
-        return new DeadLetter
+        var deadLetter = new DeadLetter
         {
             reasonCode = failure.Reason.Code,
             ownerRole = failure.Reason.Owner,
@@ -60,7 +61,9 @@ public sealed class DeadLetterFactory(TimeProvider clock)
             mappingProfile = NonBlank(failure.MappingProfile),
             processor = processor,
             failedAt = clock.GetUtcNow().UtcDateTime,
+            truncated = [],
         };
+        return DeadLetterLimits.Apply(deadLetter, record.Headers);
     }
 
     /// <summary>The exception's message followed by those of its inner exceptions, so a wrapped cause is not lost.</summary>

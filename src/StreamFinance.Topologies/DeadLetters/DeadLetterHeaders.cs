@@ -47,16 +47,21 @@ public static class DeadLetterHeaders
 
     /// <summary>
     /// The headers for <paramref name="deadLetter"/>: every header of <paramref name="original"/> except earlier
-    /// <c>__streams.errors.*</c> ones (a replayed record that fails again describes its latest failure), then the error
-    /// headers. <paramref name="original"/> is not modified.
+    /// <c>__streams.errors.*</c> ones (a replayed record that fails again describes its latest failure), within
+    /// <see cref="DeadLetterLimits.OriginalHeaders"/>, then the error headers. <paramref name="original"/> is not modified.
     /// </summary>
     public static Headers For(DeadLetter deadLetter, Headers? original, Exception? exception = null)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
-        var headers = new Headers();
+        var own = new Headers();
         foreach (var header in original?.Where(h => !h.Key.StartsWith(Prefix, StringComparison.Ordinal)) ?? [])
         {
-            headers.Add(header.Key, header.GetValueBytes());
+            own.Add(header.Key, header.GetValueBytes());
+        }
+        var headers = new Headers();
+        foreach (var (key, value) in DeadLetterLimits.OriginalHeaders(own).Kept)
+        {
+            headers.Add(key, value);
         }
 
         Add(headers, Topic, deadLetter.originTopic);

@@ -25,11 +25,22 @@ public static class DeadLetterMetrics
         "Dead letters written, by dead-letter topic, reason code and owner role.",
         new CounterConfiguration { LabelNames = ["topic", "reason", "owner"] });
 
-    /// <summary>Counts one dead letter written to <paramref name="topic"/>.</summary>
+    /// <summary>Name of the count of dead letters with a field cut to <see cref="DeadLetterLimits"/>.</summary>
+    public const string TruncatedName = "streamfinance_dead_letters_truncated_total";
+
+    /// <summary>Dead letters with a field cut to <see cref="DeadLetterLimits"/>, labelled <c>topic</c> and <c>field</c> (as listed in <c>truncated</c>).</summary>
+    public static Counter Truncated { get; } = Metrics.CreateCounter(
+        TruncatedName,
+        "Dead letters written with a field cut to the dead-letter size limits, by dead-letter topic and field.",
+        new CounterConfiguration { LabelNames = ["topic", "field"] });
+
+    /// <summary>Counts one dead letter written to <paramref name="topic"/>, and each field of it that was cut.</summary>
     public static void Record(string topic, DeadLetter deadLetter)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
         DeadLetters.WithLabels(topic, deadLetter.reasonCode, deadLetter.ownerRole.ToString()).Inc();
+        foreach (var field in deadLetter.truncated ?? [])
+            Truncated.WithLabels(topic, field).Inc();
     }
 
     /// <summary>How many dead letters with <paramref name="reason"/> were counted for <paramref name="topic"/> so far; reading creates no series.</summary>

@@ -35,6 +35,8 @@ public static class StreamConfigFactory
             Guarantee = streams.ProcessingGuarantee,
             NumStreamThreads = streams.NumStreamThreads,
             CommitIntervalMs = streams.CommitIntervalMs,
+            SessionTimeoutMs = streams.SessionTimeoutMs,
+            HeartbeatIntervalMs = streams.HeartbeatIntervalMs,
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
             // Every topic, internal ones included, is created up front from the catalog and the topology itself.
             AllowAutoCreateTopics = false,

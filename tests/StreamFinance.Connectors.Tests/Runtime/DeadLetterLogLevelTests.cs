@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Connectors.Runtime;
@@ -13,24 +12,24 @@ public sealed class DeadLetterLogLevelTests
     [Fact]
     public async Task A_dead_lettered_record_of_a_real_source_is_logged_at_warning_by_default()
     {
-        var logger = new LevelRecorder();
+        var logger = new RecordingLogger();
 
         await Ingest(logger, level: null);
 
-        Assert.Equal([LogLevel.Warning], logger.DeadLetterLevels);
+        Assert.Equal([LogLevel.Warning], logger.LevelsOf("Connector files dead-lettered "));
     }
 
     [Fact]
     public async Task A_pipeline_set_to_debug_for_intentional_invalid_records_logs_its_dead_letters_at_debug()
     {
-        var logger = new LevelRecorder();
+        var logger = new RecordingLogger();
 
         await Ingest(logger, LogLevel.Debug);
 
-        Assert.Equal([LogLevel.Debug], logger.DeadLetterLevels);
+        Assert.Equal([LogLevel.Debug], logger.LevelsOf("Connector files dead-lettered "));
     }
 
-    private static async Task Ingest(LevelRecorder logger, LogLevel? level)
+    private static async Task Ingest(RecordingLogger logger, LogLevel? level)
     {
         var t = new TestConnector("files");
         var context = new ConnectorContext("files", t.Sink, t.DeadLetters, t.Offsets, logger);
@@ -40,19 +39,5 @@ public sealed class DeadLetterLogLevelTests
         var result = await pipeline.IngestAsync(batch, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, result.DeadLettered);
-    }
-
-    private sealed class LevelRecorder : ILogger
-    {
-        private readonly ConcurrentQueue<(LogLevel Level, string Message)> entries = new();
-
-        public IReadOnlyList<LogLevel> DeadLetterLevels => entries.Where(e => e.Message.StartsWith("Connector files dead-lettered ", StringComparison.Ordinal)).Select(e => e.Level).ToList();
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue((logLevel, formatter(state, exception)));
     }
 }

@@ -6,20 +6,20 @@ using StreamFinance.Topologies.DeadLetters;
 
 namespace StreamFinance.Connectors.Tests.Support;
 
-/// <summary>A dead-letter publisher double that keeps what it was given.</summary>
+/// <summary>A dead-letter publisher double that keeps what it was given, with the headers it was to be published with.</summary>
 public sealed class RecordingDeadLetters : IDeadLetterPublisher
 {
-    public ConcurrentQueue<(string Topic, DeadLetter DeadLetter)> Published { get; } = new();
+    public ConcurrentQueue<(string Topic, DeadLetter DeadLetter, Headers? Headers, Exception? Exception)> Published { get; } = new();
 
     public Task PublishAsync(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null, CancellationToken ct = default)
     {
-        Published.Enqueue((topic.Name, deadLetter));
+        Published.Enqueue((topic.Name, deadLetter, originalHeaders, exception));
         return Task.CompletedTask;
     }
 
     public bool TryPublish(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null)
     {
-        Published.Enqueue((topic.Name, deadLetter));
+        Published.Enqueue((topic.Name, deadLetter, originalHeaders, exception));
         return true;
     }
 }

@@ -24,10 +24,15 @@ public sealed class RecordingSink : IRecordSink
     /// <summary>Records refused with an error. Argument: the record's key.</summary>
     public Func<string, bool> Refuse { get; init; } = _ => false;
 
+    /// <summary>Records that do not fit their topic: the message of the <see cref="ArgumentException"/> thrown for them, as a serializer would; null for none. Argument: the record's key.</summary>
+    public Func<string, string?> Unserializable { get; init; } = _ => null;
+
     private int count;
 
     public void Produce(TopicSpec topic, MappedRecord record, Action<DeliveryOutcome> onDelivery)
     {
+        if (Unserializable(record.Key) is { } problem)
+            throw new ArgumentException(problem);
         var number = Interlocked.Increment(ref count);
         Sent.Enqueue(new Sent(topic.Name, record.Key, IdempotencyKey(record.Value)));
         if (Withhold(number))

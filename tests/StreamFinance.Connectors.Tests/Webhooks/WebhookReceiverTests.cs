@@ -28,14 +28,8 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
         await receiver.DisposeAsync();
     }
 
-    private async Task<HttpResponseMessage> Post(string body, string? signature = null, string? eventId = "evt-1")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
-        request.Headers.Add("X-StreamFinance-Signature", signature ?? WebhookSignature.Sign(Secret, Encoding.UTF8.GetBytes(body)));
-        if (eventId is not null)
-            request.Headers.Add("X-StreamFinance-Event-Id", eventId);
-        return await http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    private async Task<HttpResponseMessage> Post(string body, string? signature = null, string? eventId = "evt-1") =>
+        await http.SendAsync(WebhookSender.Delivery(address, Secret, Encoding.UTF8.GetBytes(body), eventId, WebhookSender.Now, signature: signature), TestContext.Current.CancellationToken);
 
     private static async Task<string> Reason(HttpResponseMessage response)
     {
@@ -59,7 +53,7 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     public async Task A_body_with_a_wrong_signature_is_refused_401_and_not_ingested()
     {
         var body = "id,employee,amount,currency\nEXP-1,E-1,5.00,USD\n";
-        var response = await Post(body, signature: WebhookSignature.Sign("another-secret-0123456789", Encoding.UTF8.GetBytes(body)));
+        var response = await Post(body, signature: WebhookSignature.Sign("another-secret-0123456789", WebhookSender.Now, Encoding.UTF8.GetBytes(body)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("SIGNATURE_INVALID", await Reason(response));
@@ -113,15 +107,23 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Signatures_are_checked_against_the_raw_body()
+    public void Signatures_are_checked_against_the_timestamp_and_the_raw_body()
     {
         var body = "{\"a\":1}"u8.ToArray();
-        var signature = WebhookSignature.Sign(Secret, body);
+        var signature = WebhookSignature.Sign(Secret, "1764133200", body);
 
-        Assert.True(WebhookSignature.IsValid(Secret, body, signature));
-        Assert.True(WebhookSignature.IsValid(Secret, body, signature.ToUpperInvariant().Replace("SHA256=", "sha256=")));
-        Assert.False(WebhookSignature.IsValid(Secret, "{\"a\": 1}"u8, signature));
-        Assert.False(WebhookSignature.IsValid(Secret, body, signature[..^2]));
+        Assert.True(WebhookSignature.IsValid(Secret, "1764133200", body, signature));
+        Assert.True(WebhookSignature.IsValid(Secret, "1764133200", body, signature.ToUpperInvariant().Replace("SHA256=", "sha256=")));
+        Assert.False(WebhookSignature.IsValid(Secret, "1764133200", "{\"a\": 1}"u8, signature));
+        Assert.False(WebhookSignature.IsValid(Secret, "1764133201", body, signature));
+        Assert.False(WebhookSignature.IsValid(Secret, "1764133200", body, signature[..^2]));
+    }
+
+    [Fact]
+    public void The_signature_is_the_hmac_sha256_of_timestamp_dot_body_as_senders_compute_it()
+    {
+        // Pinned from: printf '%s.%s' 1764133200 '{"a":1}' | openssl dgst -sha256 -hmac test-secret-0123456789abcdef
+        Assert.Equal("sha256=9775d23866d3fbdb1cfd66457bac2792dad4c6e49eb885c04f3f3beabb4f6e1f", WebhookSignature.Sign(Secret, 1764133200, "{\"a\":1}"u8));
     }
 }
 
@@ -137,9 +139,7 @@ public sealed class WebhookAcknowledgementTests
         await receiver.StartAsync(TestContext.Current.CancellationToken);
         using var http = new HttpClient();
         var body = Encoding.UTF8.GetBytes("id,employee,amount,currency\nEXP-1,E-1,5.00,USD\n");
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(await receiver.Listening, "/webhooks/vendor-hooks")) { Content = new ByteArrayContent(body) };
-        request.Headers.Add("X-StreamFinance-Signature", WebhookSignature.Sign(secret, body));
-        request.Headers.Add("X-StreamFinance-Event-Id", "evt-1");
+        var request = WebhookSender.Delivery(new Uri(await receiver.Listening, "/webhooks/vendor-hooks"), secret, body, "evt-1", WebhookSender.Now);
 
         var pending = http.SendAsync(request, TestContext.Current.CancellationToken);
         await Task.Delay(500, TestContext.Current.CancellationToken);

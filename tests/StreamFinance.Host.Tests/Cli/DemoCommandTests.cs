@@ -7,7 +7,7 @@ public class DemoCommandTests
     [Fact]
     public async Task Demo_with_a_duration_shows_records_flowing_and_exits_0()
     {
-        var result = await CliRunner.RunAsync("demo", "--duration", "6", "--rate", "100", "--set", "Api:Port=0");
+        var result = await CliRunner.RunAsync("demo", "--duration", "6", "--rate", "100", "--set", "Api:Port=0", "--set", "Observability:MetricsPort=0");
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
         Assert.Contains("Embedded Kafka (1 broker(s)) at 127.0.0.1:", result.Output);

@@ -12,7 +12,7 @@ public class UnreachableStackTests
         var port = FreePort(); // nothing listens there
         var stopwatch = Stopwatch.StartNew();
 
-        var result = await CliRunner.RunAsync("run", "--bootstrap-servers", $"127.0.0.1:{port}", "--schema-registry", $"http://127.0.0.1:{FreePort()}", "--duration", "60");
+        var result = await CliRunner.RunAsync(["run", "--bootstrap-servers", $"127.0.0.1:{port}", "--schema-registry", $"http://127.0.0.1:{FreePort()}", "--duration", "60", .. FreeListeners]);
 
         stopwatch.Stop();
         Assert.Equal(3, result.ExitCode);
@@ -27,12 +27,15 @@ public class UnreachableStackTests
         using var cluster = Embedded.Broker.EmbeddedKafkaCluster.Start();
         var registryPort = FreePort();
 
-        var result = await CliRunner.RunAsync("run", "--bootstrap-servers", cluster.BootstrapServers, "--schema-registry", $"http://127.0.0.1:{registryPort}", "--duration", "60");
+        var result = await CliRunner.RunAsync(["run", "--bootstrap-servers", cluster.BootstrapServers, "--schema-registry", $"http://127.0.0.1:{registryPort}", "--duration", "60", .. FreeListeners]);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("SchemaRegistry:Url", result.Error);
         Assert.Contains($"127.0.0.1:{registryPort}", result.Error);
     }
+
+    // The listeners' ports are checked before the stack is asked: any free ones, so a port taken on this machine cannot answer first.
+    private static readonly string[] FreeListeners = ["--set", "Observability:MetricsPort=0", "--set", "Api:Port=0"];
 
     private static int FreePort()
     {

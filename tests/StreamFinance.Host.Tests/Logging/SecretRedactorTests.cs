@@ -63,4 +63,48 @@ public sealed class SecretRedactorTests
         Assert.True(redactor.IsEmpty);
         Assert.Equal("a  b", redactor.Redact("a  b"));
     }
+
+    [Fact]
+    public void Credentials_in_a_url_setting_are_masked_as_user_info_and_as_the_password_alone()
+    {
+        var redactor = SecretRedactor.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SchemaRegistry:Url"] = "http://sr-user:sr-pw-3@registry:8081",
+            ["Connectors:Ramp:Rest:BaseUrl"] = "https://rest-user:rest-pw-4@api.ramp.example/",
+        }).Build());
+
+        Assert.Equal("Schema Registry at http://***@registry:8081", redactor.Redact("Schema Registry at http://sr-user:sr-pw-3@registry:8081"));
+        Assert.Equal("GET https://***@api.ramp.example/v1 failed", redactor.Redact("GET https://rest-user:rest-pw-4@api.ramp.example/v1 failed"));
+        Assert.Equal("basic auth *** refused", redactor.Redact("basic auth rest-pw-4 refused"));
+    }
+
+    [Fact]
+    public void A_user_name_alone_in_a_url_setting_is_masked_in_the_url_but_not_everywhere_else()
+    {
+        var redactor = SecretRedactor.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SchemaRegistry:Url"] = "http://admin@registry:8081",
+        }).Build());
+
+        Assert.Equal("http://***@registry:8081 for admin tasks", redactor.Redact("http://admin@registry:8081 for admin tasks"));
+    }
+
+    [Fact]
+    public void Credentials_in_any_url_are_masked_even_when_no_setting_named_them()
+    {
+        var text = SecretRedactor.None.Redact("next page at https://someone:hunter22@vendor.example/page/2 (was http://***@host:1)");
+
+        Assert.Equal("next page at https://***@vendor.example/page/2 (was http://***@host:1)", text);
+        Assert.False(SecretRedactor.None.Reveals(text));
+        Assert.True(SecretRedactor.None.Reveals("http://u:p@h"));
+    }
+
+    [Theory]
+    [InlineData("http://host:8081/path?mail=a@b.example")]
+    [InlineData("write to ops@finance.example")]
+    [InlineData("http://host:8081#x@y")]
+    public void Text_without_credentials_in_a_url_is_left_alone(string text)
+    {
+        Assert.Equal(text, SecretRedactor.None.Redact(text));
+    }
 }

@@ -60,6 +60,32 @@ public abstract class DeadLetterScenarios(KafkaStackFixture fixture)
     }
 
     [Fact]
+    public async Task A_corrupt_record_of_nearly_1_mb_is_dead_lettered_within_the_size_limits_and_the_records_after_it_are_processed()
+    {
+        await using var probe = await DeadLetterProbe.CreateAsync(fixture.Stack, names);
+        // Accepted by Kafka (under 1 MB with its header), but raw bytes, headers and messages together would not be as a dead letter.
+        var huge = new byte[968_000];
+        new Random(7).NextBytes(huge);
+        huge[0] = 0xff;
+        await probe.ProduceAsync("CC-A", probe.Avro(DeadLetterProbeTopology.CostCenter("CC-A")));
+        await probe.ProduceAsync("CC-HUGE", huge, Headers(("vendor.trace", new string('t', 30_000))));
+        await probe.ProduceAsync("CC-B", probe.Avro(DeadLetterProbeTopology.CostCenter("CC-B")));
+
+        await probe.StartAsync();
+
+        Assert.Equal(["CC-A", "CC-B"], probe.WaitForOutput("CC-B", Patience));
+        var (deadLetter, record) = Assert.Single(probe.DeadLetters());
+        Assert.Equal("DESERIALIZATION_FAILED", deadLetter.reasonCode);
+        Assert.Equal(["rawValue", "headers"], deadLetter.truncated);
+        Assert.Equal(huge[..DeadLetterLimits.MaxRawValueBytes], deadLetter.rawValue);
+        Assert.Equal(huge.LongLength, deadLetter.rawValueLength);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(huge)), deadLetter.rawValueSha256);
+        Assert.Equal((probe.Topology.Input.Name, 1L), (deadLetter.originTopic, deadLetter.originOffset!.Value));
+        Assert.Equal(DeadLetterLimits.MaxHeaderValueBytes, DeadLetterHeaders.Read(record.Message.Headers, "vendor.trace")!.Length);
+        Assert.Equal("RUNNING", probe.States[^1]);
+    }
+
+    [Fact]
     public async Task A_record_too_large_to_write_is_dead_lettered_and_the_records_after_it_are_written()
     {
         await using var probe = await DeadLetterProbe.CreateAsync(fixture.Stack, names);

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Hosting.Clients;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;
@@ -5,26 +6,34 @@ using Streamiz.Kafka.Net.Stream;
 namespace StreamFinance.IntegrationTests.Support;
 
 /// <summary>
-/// A Streamiz <see cref="KafkaStream"/> started for a test: start is bounded in time, and a move to
-/// ERROR or shutdown is reported through <see cref="Failure"/> so waits can stop early.
+/// A Streamiz <see cref="KafkaStream"/> started for a test with the Kafka clients the host gives every topology
+/// (<see cref="StreamFinanceKafkaSupplier"/>): start is bounded in time, and a move to ERROR or shutdown is reported
+/// through <see cref="Failure"/> so waits can stop early.
 /// </summary>
 public sealed class RunningStreamsApp : IDisposable
 {
     private readonly KafkaStream stream;
+    private readonly StreamFinanceKafkaSupplier clients;
     private volatile string? failure;
+    private volatile string state = "CREATED";
     private bool started;
 
     private RunningStreamsApp(Topology topology, IStreamConfig config)
     {
-        stream = new KafkaStream(topology, config);
-        stream.StateChanged += (_, state) =>
+        clients = new StreamFinanceKafkaSupplier(config);
+        stream = new KafkaStream(topology, config, clients);
+        stream.StateChanged += (_, to) =>
         {
-            if (state == KafkaStream.State.ERROR || state == KafkaStream.State.PENDING_SHUTDOWN)
+            state = to.Name;
+            if (to == KafkaStream.State.ERROR || to == KafkaStream.State.PENDING_SHUTDOWN)
             {
-                failure = $"the Streamiz application '{config.ApplicationId}' went to {state}";
+                failure = $"the Streamiz application '{config.ApplicationId}' went to {to}";
             }
         };
     }
+
+    /// <summary>The application's current state.</summary>
+    public string State => state;
 
     /// <summary>Why the application stopped, or null while it runs.</summary>
     public string? Failure => failure;
@@ -70,6 +79,7 @@ public sealed class RunningStreamsApp : IDisposable
         if (started)
         {
             stream.Dispose();
+            clients.Dispose();
         }
     }
 }

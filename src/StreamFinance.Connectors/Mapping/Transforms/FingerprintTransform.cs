@@ -10,8 +10,12 @@ namespace StreamFinance.Connectors.Mapping.Transforms;
 public sealed class FingerprintTransform : ITextTransform
 {
     /// <inheritdoc />
-    public string Apply(string text, TransformContext context)
+    public string Apply(string text, TransformContext context) => Of(text);
+
+    /// <summary>The fingerprint of <paramref name="text"/>; dead letters mask bank data with the same value.</summary>
+    public static string Of(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var normalised = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalised))).ToLowerInvariant();
     }

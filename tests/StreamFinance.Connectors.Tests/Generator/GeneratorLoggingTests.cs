@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using StreamFinance.Connectors.Generator;
+using StreamFinance.Connectors.Runtime;
+using StreamFinance.Connectors.Tests.Support;
+
+namespace StreamFinance.Connectors.Tests.Generator;
+
+public sealed class GeneratorLoggingTests
+{
+    [Fact]
+    public async Task The_generator_logs_its_ticks_at_debug_and_a_summary_at_information_once_a_minute_without_a_committed_line()
+    {
+        var logger = new RecordingLogger();
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
+        var t = new TestConnector("generator");
+        var context = new ConnectorContext("generator", t.Sink, t.DeadLetters, t.Offsets, logger, clock);
+        var generator = new GeneratorConnector(context, new GeneratorConnectorOptions { RecordsPerSecond = 100, WriteMasterData = false });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var run = generator.RunAsync(stop.Token);
+        await Until(() => t.Sink.Sent.Count >= 50);
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Information); // many ticks, no summary yet
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await Until(() => logger.Entries.Any(e => e.Level == LogLevel.Information && e.Message.StartsWith("Generator generator in the last 61 s:", StringComparison.Ordinal)));
+        await stop.CancelAsync();
+        await run;
+
+        Assert.All(logger.LevelsOf("Connector generator ingested transactions"), level => Assert.Equal(LogLevel.Debug, level));
+        Assert.DoesNotContain(logger.Entries, e => e.Message.Contains("committed line 0", StringComparison.Ordinal));
+        var summary = Assert.Single(logger.Entries, e => e.Level == LogLevel.Information);
+        Assert.Matches(@"^Generator generator in the last 61 s: read \d+ = produced \d+ \+ dead-lettered \d+; \d+ records since start$", summary.Message);
+    }
+
+    [Fact]
+    public void An_ingest_result_names_its_committed_line_only_when_a_line_was_committed()
+    {
+        Assert.Equal("webhook: read 1 = produced 1 + dead-lettered 0 (skipped 0)", new IngestResult("webhook", 1, 1, 0, 0, 0).ToString());
+        Assert.Equal("a.csv: read 9 = produced 8 + dead-lettered 1 (skipped 0, committed line 10)", new IngestResult("a.csv", 9, 8, 1, 0, 10).ToString());
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the generator");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+}
