@@ -73,6 +73,21 @@ public sealed class ExpenseOptions
     /// </summary>
     public int CardDocumentationHorizonDays { get; set; } = 30;
 
+    /// <summary>
+    /// How long an expense line waits for master data that has not arrived yet (an employee, legal entity, cost center,
+    /// project or tax code never seen, no FX rate within the fallback, no accounting period of the entity for the date)
+    /// before it is dead-lettered with those violations. Master data that is known and says no (an inactive cost center,
+    /// a closed period) never waits. Default 1 day (<c>1.00:00:00</c>; 1 minute to 30 days); must be shorter than
+    /// <see cref="DedupeHorizonDays"/>, so a waiting line's key is still remembered when it is released.
+    /// </summary>
+    public TimeSpan MasterDataWaitHorizon { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How often (wall clock) waiting lines are re-evaluated when master data changed since the last check, and checked
+    /// against <see cref="MasterDataWaitHorizon"/>. Default 5 seconds (<c>00:00:05</c>; 1 second to 10 minutes).
+    /// </summary>
+    public TimeSpan MasterDataWaitCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Options with every default; each call returns a new, independent instance.</summary>
     public static ExpenseOptions Default() => new();
 
@@ -113,5 +128,12 @@ public sealed class ExpenseOptions
         else if (CardDocumentationHorizonDays > DedupeHorizonDays)
             yield return FormattableString.Invariant(
                 $"{Section}:{nameof(CardDocumentationHorizonDays)} {CardDocumentationHorizonDays} is above {nameof(DedupeHorizonDays)} {DedupeHorizonDays}: a held card charge would outlive its duplicate check; lower it or raise the horizon.");
+        if (MasterDataWaitHorizon < TimeSpan.FromMinutes(1) || MasterDataWaitHorizon > TimeSpan.FromDays(30))
+            yield return FormattableString.Invariant($"{Section}:{nameof(MasterDataWaitHorizon)} is {MasterDataWaitHorizon}: use 00:01:00 to 30.00:00:00 (default 1.00:00:00).");
+        else if (DedupeHorizonDays is >= 1 and <= 3650 && MasterDataWaitHorizon >= TimeSpan.FromDays(DedupeHorizonDays))
+            yield return FormattableString.Invariant(
+                $"{Section}:{nameof(MasterDataWaitHorizon)} {MasterDataWaitHorizon} is not shorter than {nameof(DedupeHorizonDays)} {DedupeHorizonDays}: a waiting line would outlive its duplicate check; lower it or raise the horizon.");
+        if (MasterDataWaitCheckInterval < TimeSpan.FromSeconds(1) || MasterDataWaitCheckInterval > TimeSpan.FromMinutes(10))
+            yield return FormattableString.Invariant($"{Section}:{nameof(MasterDataWaitCheckInterval)} is {MasterDataWaitCheckInterval}: use 00:00:01 to 00:10:00 (default 00:00:05).");
     }
 }

@@ -17,7 +17,9 @@ namespace StreamFinance.Host.Configuration;
 ///   "ClosedPeriod": "RollForward",
 ///   "Rounding": "AwayFromZero",
 ///   "DedupeHorizonDays": 30,
-///   "CardDocumentationHorizonDays": 30
+///   "CardDocumentationHorizonDays": 30,
+///   "MasterDataWaitHorizon": "1.00:00:00",
+///   "MasterDataWaitCheckInterval": "00:00:05"
 /// }
 /// </code>
 /// </summary>

@@ -39,12 +39,19 @@ public static class DeadLetterRouting
     /// <param name="valueSerDes">The SerDes the values were read with, to keep their bytes in the dead letter.</param>
     /// <param name="route">Where dead letters go: <c>context.DeadLettersTo(DeadLetterTopic)</c>.</param>
     /// <param name="step">The processing: return the value that continues, or a <see cref="Failure"/>.</param>
+    /// <param name="receivedAs">
+    /// The record as it was received, when the value knows it better than the record context: a value released from a
+    /// hold is forwarded by a punctuator, whose context has no topic, offset or headers of the record. When it returns
+    /// a record, its origin, bytes and headers go into the dead letter (nothing is re-serialized). Default: none, the
+    /// record context and <paramref name="valueSerDes"/> are used.
+    /// </param>
     public static IKStream<string, TOut> RouteFailures<TIn, TOut>(
         this IKStream<string, TIn> stream,
         string processorName,
         ISerDes<TIn> valueSerDes,
         DeadLetterRoute route,
-        Func<string, TIn, ProcessingOutcome<TOut>> step)
+        Func<string, TIn, ProcessingOutcome<TOut>> step,
+        Func<TIn, FailedRecord?>? receivedAs = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(processorName);
@@ -53,7 +60,7 @@ public static class DeadLetterRouting
         ArgumentNullException.ThrowIfNull(step);
 
         var outcomes = stream
-            .MapValues((key, value, context) => Evaluate(processorName, valueSerDes, route, step, key, value, context), processorName)
+            .MapValues((key, value, context) => Evaluate(processorName, valueSerDes, route, step, receivedAs, key, value, context), processorName)
             .Branch($"{processorName}.outcome", (_, routed, _) => routed.IsOk, (_, _, _) => true);
 
         outcomes[1]
@@ -71,9 +78,11 @@ public static class DeadLetterRouting
 
     private static RoutedRecord<TOut> Evaluate<TIn, TOut>(
         string processorName, ISerDes<TIn> valueSerDes, DeadLetterRoute route, Func<string, TIn, ProcessingOutcome<TOut>> step,
-        string key, TIn value, IRecordContext context)
+        Func<TIn, FailedRecord?>? receivedAs, string key, TIn value, IRecordContext context)
     {
-        var origin = context.Topic is null ? DeadLetterOrigin.Unknown : DeadLetterOrigin.FromTopic(context.Topic, context.Partition, context.Offset);
+        var received = value is null ? null : receivedAs?.Invoke(value);
+        var origin = received?.Origin
+            ?? (context.Topic is null ? DeadLetterOrigin.Unknown : DeadLetterOrigin.FromTopic(context.Topic, context.Partition, context.Offset));
         ProcessingOutcome<TOut> outcome;
         try
         {
@@ -94,6 +103,12 @@ public static class DeadLetterRouting
         }
 
         var failure = outcome.Failure!;
+        if (received is not null)
+        {
+            var kept = route.Factory.Create(failure, received, processorName);
+            return RoutedRecord<TOut>.Failed(kept, DeadLetterHeaders.For(kept, received.Headers, failure.Exception));
+        }
+
         byte[]? rawValue = null;
         try
         {

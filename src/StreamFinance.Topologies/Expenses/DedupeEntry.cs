@@ -10,8 +10,8 @@ public sealed record DedupeEntry(DedupeOutcome Outcome, DateOnly FirstSeen)
     /// <summary>Whether the horizon of <paramref name="horizonDays"/> days has passed on <paramref name="today"/>, so the key may be forgotten.</summary>
     public bool IsExpired(DateOnly today, int horizonDays) => FirstSeen.AddDays(horizonDays) <= today;
 
-    /// <summary>Whether a delivery of this key is dropped: always after approval, after a dead letter unless it is a replay.</summary>
-    public bool Drops(bool isReplay) => Outcome == DedupeOutcome.Approved || !isReplay;
+    /// <summary>Whether a delivery of this key is dropped: always after approval and while the line waits, after a dead letter unless it is a replay.</summary>
+    public bool Drops(bool isReplay) => Outcome != DedupeOutcome.DeadLettered || !isReplay;
 
     /// <summary>Stored form: <c>Approved|2026-03-31</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Outcome}|{FirstSeen:yyyy-MM-dd}");

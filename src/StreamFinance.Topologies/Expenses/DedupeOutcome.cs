@@ -8,4 +8,10 @@ public enum DedupeOutcome
 
     /// <summary>Written to <c>dlq.expenses</c>: a replay (a delivery with the replay header) may pass again; a plain re-delivery is dropped.</summary>
     DeadLettered,
+
+    /// <summary>
+    /// Waiting for master data in <c>expense.md-waits</c>: every later delivery, replays included, is dropped; when the
+    /// line leaves the wait the key is recorded as <see cref="Approved"/> or <see cref="DeadLettered"/>.
+    /// </summary>
+    Held,
 }

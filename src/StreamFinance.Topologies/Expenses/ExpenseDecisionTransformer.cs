@@ -1,14 +1,18 @@
 using System.Globalization;
+using Confluent.Kafka;
 using StreamFinance.Contracts;
+using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Topologies.Holds;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Topologies.State;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
 
 namespace StreamFinance.Topologies.Expenses;
@@ -17,55 +21,72 @@ namespace StreamFinance.Topologies.Expenses;
 /// The stateful decide step: drops re-deliveries by idempotency key (<see cref="ExpenseNames.DedupeStore"/>), evaluates
 /// the rest point in time over the global master-data store (<see cref="ExpenseNames.MasterDataStore"/>, reached through
 /// <c>context.GetStateStore</c>: Streamiz registers global stores with every task), and records the outcome for the key.
-/// A key that was approved is always dropped; one that was dead-lettered passes again only as a replay (a record with the
-/// <see cref="RecordHeaders.ReplayAttempt"/> header), so replaying twice never posts twice. A wall-clock punctuator
-/// forgets keys older than <see cref="ExpenseOptions.DedupeHorizonDays"/> once an hour.
+/// A key that was approved, or whose line waits, is always dropped; one that was dead-lettered passes again only as a
+/// replay (a record with the <see cref="RecordHeaders.ReplayAttempt"/> header), so replaying twice never posts twice.
 /// </summary>
+/// <remarks>
+/// A line that fails only because master data has not arrived yet is not decided: it waits in
+/// <see cref="ExpenseNames.MasterDataWaitStore"/> (<see cref="ExpenseMasterDataWaits"/>). Every
+/// <see cref="ExpenseOptions.MasterDataWaitCheckInterval"/> of wall-clock time, when the master-data store was written
+/// since the last check or a line reached <see cref="ExpenseOptions.MasterDataWaitHorizon"/>, the waiting lines are
+/// evaluated again and those that leave are forwarded with their origin and headers, into the same routing as fresh
+/// lines. A wall-clock punctuator forgets keys older than <see cref="ExpenseOptions.DedupeHorizonDays"/> once an hour.
+/// </remarks>
 public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLine, string, ExpenseDecision>
 {
     /// <summary>How often the horizon purge runs (wall clock). Fixed at one hour.</summary>
     public static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
     private readonly ExpenseEvaluator evaluator;
+    private readonly ExpenseOptions options;
     private readonly TimeProvider clock;
-    private readonly int horizonDays;
-    private IKeyValueStore<string, string>? dedupe;
     private readonly StoreWriteSignal? masterDataWrites;
+    private readonly ISerDes<ExpenseLine>? lineSerDes;
+    private ProcessorContext<string, ExpenseDecision>? context;
+    private IKeyValueStore<string, string>? dedupe;
     private IMasterDataLookup? masterData;
+    private ExpenseMasterDataWaits? waits;
 
     /// <summary>
     /// Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: the default policy on the system
-    /// clock, without a write signal, so look-ups are not remembered.
+    /// clock, without a write signal (look-ups are not remembered, waiting lines leave only at the horizon) and without
+    /// the line SerDes (a line that would wait fails the task): build the topology with <see cref="ExpenseTopology"/>.
     /// </summary>
     public ExpenseDecisionTransformer()
-        : this(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System, null)
+        : this(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System, null, null)
     {
     }
 
     /// <summary>The transformer Streamiz creates per task.</summary>
-    /// <param name="policy">The expense policy.</param>
+    /// <param name="policy">The expense policy (with the dedupe and wait horizons).</param>
     /// <param name="fxFallback">How far back an FX rate may come from.</param>
     /// <param name="clock">Today, for periods and horizons.</param>
-    /// <param name="masterDataWrites">Advanced by every write to the master-data store; with it, look-ups are remembered until the next write. Null: every look-up reads the store.</param>
-    public ExpenseDecisionTransformer(ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock, StoreWriteSignal? masterDataWrites)
+    /// <param name="masterDataWrites">Advanced by every write to the master-data store: look-ups are remembered until the next write, and waiting lines are evaluated again after it. Null: every look-up reads the store, waiting lines leave only at the horizon.</param>
+    /// <param name="lineSerDes">The SerDes of <c>ingest.expenses</c>, to keep a waiting line's bytes.</param>
+    public ExpenseDecisionTransformer(ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock, StoreWriteSignal? masterDataWrites, ISerDes<ExpenseLine>? lineSerDes)
     {
-        this.masterDataWrites = masterDataWrites;
         ArgumentNullException.ThrowIfNull(policy);
         evaluator = new ExpenseEvaluator(policy, fxFallback, clock);
+        options = policy.Options;
         this.clock = clock;
-        horizonDays = policy.Options.DedupeHorizonDays;
+        this.masterDataWrites = masterDataWrites;
+        this.lineSerDes = lineSerDes;
     }
 
     /// <inheritdoc />
     public void Init(ProcessorContext<string, ExpenseDecision> context)
     {
+        this.context = context;
         dedupe = (IKeyValueStore<string, string>)context.GetStateStore(ExpenseNames.DedupeStore);
         var global = context.GetStateStore(ExpenseNames.MasterDataStore) as IKeyValueStore<string, ValueAndTimestamp<MasterDataHistory>>
             ?? throw new InvalidOperationException($"Global store {ExpenseNames.MasterDataStore} is missing or not a timestamped key-value store: build the topology with ExpenseTopology.Build.");
         // Remembered per task and voided by every write of the global thread to the store (see MasterDataLookupCache).
         IMasterDataLookup reads = new StateStoreMasterDataLookup(global);
         masterData = masterDataWrites is null ? reads : new CachedMasterDataLookup(reads, new MasterDataLookupCache(masterDataWrites));
+        var held = new HoldStore((IKeyValueStore<string, HeldRecord>)context.GetStateStore(ExpenseNames.MasterDataWaitStore), ExpenseNames.MasterDataWaitStore);
+        waits = lineSerDes is null ? null : new ExpenseMasterDataWaits(held, masterDataWrites, options.MasterDataWaitHorizon, clock, lineSerDes, evaluator);
         context.Schedule(PurgeInterval, PunctuationType.PROCESSING_TIME, _ => Purge());
+        context.Schedule(options.MasterDataWaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaiting());
     }
 
     /// <inheritdoc />
@@ -74,7 +95,7 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         var store = dedupe ?? throw new InvalidOperationException($"{nameof(ExpenseDecisionTransformer)} processed a record before Init.");
         var line = record.Value;
         var key = line.envelope.idempotencyKey;
-        var attempt = ReplayAttempt(record);
+        var attempt = ReplayAttempt(record.Headers);
         var seen = store.Get(key) is { } stored ? DedupeEntry.Parse(stored) : null;
         if (seen is not null && seen.Drops(isReplay: attempt > 1))
         {
@@ -82,24 +103,56 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             return null;
         }
 
-        var outcome = evaluator.Evaluate(line, masterData!, attempt);
-        var entry = new DedupeEntry(outcome.IsOk ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen?.FirstSeen ?? Today);
-        store.Put(key, entry.ToString());
-        ExpenseMetrics.Line(outcome.IsOk ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
-        return Record<string, ExpenseDecision>.Create(record.Key, new ExpenseDecision(line, outcome), record.Headers);
+        var evaluation = evaluator.Evaluate(line, masterData!, attempt);
+        if (evaluation.AwaitsMasterData)
+        {
+            var wait = waits ?? throw new InvalidOperationException($"{nameof(ExpenseDecisionTransformer)} was built without the SerDes of ingest.expenses and cannot keep a waiting line: build the topology with ExpenseTopology.Build.");
+            wait.Hold(record.Key, line, record.Headers, OriginOf(record), evaluation);
+            Remember(key, DedupeOutcome.Held, seen);
+            ExpenseMetrics.Line(ExpenseMetrics.Held);
+            return null;
+        }
+
+        Remember(key, evaluation.Outcome.IsOk ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
+        ExpenseMetrics.Line(evaluation.Outcome.IsOk ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
+        return Record<string, ExpenseDecision>.Create(record.Key, new ExpenseDecision(line, evaluation.Outcome), record.Headers);
     }
 
     /// <inheritdoc />
-    public void Close()
+    public void Close() => waits?.Close();
+
+    /// <summary>Forwards the waiting lines that leave, each with its own key and headers, and records their outcome.</summary>
+    private void ReleaseWaiting()
     {
+        if (waits is not { IsDue: true } due)
+            return;
+        foreach (var released in due.Release(masterData!, ReplayAttempt))
+        {
+            var approved = released.Outcome.Outcome.IsOk;
+            var seen = dedupe!.Get(released.Key) is { } stored ? DedupeEntry.Parse(stored) : null;
+            Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
+            ExpenseMetrics.Line(ExpenseMetrics.Released);
+            ExpenseMetrics.Line(approved ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
+            // A punctuator's record context is empty: the line leaves with the headers it arrived with.
+            context!.SetHeaders(released.Held.HeadersOf());
+            context.Forward(released.Held.KeyOf()!, released.Outcome);
+        }
     }
 
+    private void Remember(string key, DedupeOutcome outcome, DedupeEntry? seen) =>
+        dedupe!.Put(key, new DedupeEntry(outcome, seen?.FirstSeen ?? Today).ToString());
+
     /// <summary>1 for an original delivery; the replay header's attempt plus one for a replay.</summary>
-    private static int ReplayAttempt(Record<string, ExpenseLine> record) =>
-        record.Headers is { } headers && DeadLetterHeaders.Read(headers, RecordHeaders.ReplayAttempt) is { } text
+    private static int ReplayAttempt(Headers? headers) =>
+        headers is not null && DeadLetterHeaders.Read(headers, RecordHeaders.ReplayAttempt) is { } text
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var replay) && replay > 0
             ? replay + 1
             : 1;
+
+    private static DeadLetterOrigin OriginOf(Record<string, ExpenseLine> record) =>
+        record.TopicPartitionOffset is { Topic: not null } position
+            ? DeadLetterOrigin.FromTopic(position.Topic, position.Partition.Value, position.Offset.Value)
+            : DeadLetterOrigin.Unknown;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -107,7 +160,10 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     {
         var store = dedupe!;
         var today = Today;
-        var expired = store.All().Where(e => e.Value is not null && DedupeEntry.Parse(e.Value).IsExpired(today, horizonDays)).Select(e => e.Key).ToList();
+        // A waiting line's key is kept whatever its age: it is recorded again when the line leaves the wait.
+        var expired = store.All()
+            .Where(e => e.Value is not null && DedupeEntry.Parse(e.Value) is { Outcome: not DedupeOutcome.Held } entry && entry.IsExpired(today, options.DedupeHorizonDays))
+            .Select(e => e.Key).ToList();
         foreach (var key in expired)
             store.Delete(key);
     }

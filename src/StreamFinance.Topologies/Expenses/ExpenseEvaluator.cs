@@ -18,12 +18,14 @@ namespace StreamFinance.Topologies.Expenses;
 /// employee -> legal entity (the charged entity when given) and default cost center; cost center, project, tax code
 /// and jurisdiction; GL account by category; conversion into the entity's functional currency at the rate of the date
 /// (with the master-data FX fallback); limits and receipt; and the accounting period, whose status counts as of
-/// today (posting happens now). Every violation is reported in one dead letter, reason of the first.
+/// today (posting happens now). Every violation is reported in one dead letter, reason of the first. A violation about
+/// master data that has not arrived yet carries <see cref="Violation.Awaits"/>; a line with only such violations
+/// waits (<see cref="ExpenseEvaluation.AwaitsMasterData"/>).
 /// </summary>
 public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock)
 {
-    /// <summary>Evaluates <paramref name="line"/> over <paramref name="lookup"/>; an <see cref="ApprovedExpense"/> or the failure to dead-letter.</summary>
-    public ProcessingOutcome<ApprovedExpense> Evaluate(ExpenseLine line, IMasterDataLookup lookup, int attempt = 1)
+    /// <summary>Evaluates <paramref name="line"/> over <paramref name="lookup"/>: an <see cref="ApprovedExpense"/>, or the violations and the failure to dead-letter.</summary>
+    public ExpenseEvaluation Evaluate(ExpenseLine line, IMasterDataLookup lookup, int attempt = 1)
     {
         ArgumentNullException.ThrowIfNull(line);
         var reader = new MasterDataReader(lookup);
@@ -32,7 +34,10 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
 
         var employee = reader.AsOf<Employee>(MasterDataObjectTypes.Employee, line.employeeId, date);
         if (!employee.IsFound)
-            return Fail(line, [new Violation(ReasonCode.UnknownEmployee.Code, "employeeId", employee.Absence!)], attempt);
+            return Fail(line, [new Violation(ReasonCode.UnknownEmployee.Code, "employeeId", employee.Absence!)
+            {
+                Awaits = CommonChecks.AwaitedObject(employee, MasterDataObjectTypes.Employee, line.employeeId),
+            }], attempt);
         var employeeEntityId = employee.Value!.legalEntityId;
         var entityId = string.IsNullOrWhiteSpace(line.chargedEntityId) ? employeeEntityId : line.chargedEntityId;
         var entity = CommonChecks.LegalEntity(reader, entityId, date, string.IsNullOrWhiteSpace(line.chargedEntityId) ? "employeeId" : "chargedEntityId", violations);
@@ -73,7 +78,7 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
         if (violations.Count > 0)
             return Fail(line, violations, attempt);
 
-        return new ApprovedExpense
+        return ExpenseEvaluation.Approve(new ApprovedExpense
         {
             envelope = Envelope(line),
             expense = line,
@@ -92,12 +97,13 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
             isCardCharge = !string.IsNullOrWhiteSpace(line.cardTransactionId),
             employeeEntityId = employeeSide is null ? null : employeeEntityId,
             employeeEntityAmount = employeeSide?.ConvertedAmount.ToMoney(employeeSide.ConvertedCurrency),
-        };
+        });
     }
 
     /// <summary>
     /// The period the expense posts into: the one containing its date if that period is open today; if it is closed,
-    /// per policy the next open period of the entity (roll forward) or CLOSED_PERIOD.
+    /// per policy the next open period of the entity (roll forward) or CLOSED_PERIOD. When no period of the entity
+    /// contains the date, that period has not arrived yet: CLOSED_PERIOD awaiting it.
     /// </summary>
     private AccountingPeriod? PostingPeriod(MasterDataReader reader, string entityId, DateOnly date, List<Violation> violations)
     {
@@ -105,7 +111,10 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
         var containing = reader.PeriodContaining(entityId, date);
         if (!containing.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.ClosedPeriod.Code, "transactionDate", containing.Absence!));
+            violations.Add(new Violation(ReasonCode.ClosedPeriod.Code, "transactionDate", containing.Absence!)
+            {
+                Awaits = LookupKeys.Of(type, LookupKeys.CalendarAccountingPeriod(entityId, date)),
+            });
             return null;
         }
         var today = Today;
@@ -141,16 +150,16 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
         mappingProfile = line.envelope.mappingProfile,
     };
 
-    private static Failure Fail(ExpenseLine line, List<Violation> violations, int attempt)
+    private static ExpenseEvaluation Fail(ExpenseLine line, List<Violation> violations, int attempt)
     {
         var reason = ReasonCode.Parse(violations[0].Code);
         var details = string.Join("; also ", violations.Select(v => $"{v.Message} (field {v.Field})"));
-        return new Failure(reason, $"Expense line {line.expenseId} of employee {line.employeeId}: {details}. {reason.Remedy}")
+        return ExpenseEvaluation.Reject(violations, new Failure(reason, $"Expense line {line.expenseId} of employee {line.employeeId}: {details}. {reason.Remedy}")
         {
             CorrelationId = line.envelope.correlationId,
             IdempotencyKey = line.envelope.idempotencyKey,
             AttemptCount = attempt,
-        };
+        });
     }
 
     private static ReasonCode CodeOf(ExpenseRule rule) => rule switch

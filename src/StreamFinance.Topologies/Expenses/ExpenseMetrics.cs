@@ -7,7 +7,9 @@ namespace StreamFinance.Topologies.Expenses;
 /// The expense topology's business metrics (<see cref="BusinessMetrics"/>, served by the host on <c>/metrics</c>):
 /// <list type="bullet">
 /// <item><c>streamfinance_expense_lines_total{outcome}</c>: expense lines by outcome <c>approved</c>,
-/// <c>dead_lettered</c> or <c>duplicate</c> (a re-delivery dropped by the dedupe store).</item>
+/// <c>dead_lettered</c>, <c>duplicate</c> (a re-delivery dropped by the dedupe store), <c>held</c> (put to wait for
+/// master data) and <c>released</c> (left the wait; then also counted as approved or dead_lettered). Lines waiting now:
+/// held minus released, also served per instance as <c>streamfinance_records_held{hold="expense.md-waits"}</c>.</item>
 /// <item><c>streamfinance_expense_card_charges_total{outcome}</c>: card transactions by outcome <c>held</c>,
 /// <c>documented</c> (released by their expense line), <c>duplicate</c> or <c>undocumented</c> (dead-lettered at the horizon).</item>
 /// <item><c>streamfinance_expense_card_charges_held</c>: card transactions currently held, per instance.</item>
@@ -25,8 +27,11 @@ public static class ExpenseMetrics
     /// <summary>Outcome label of a re-delivery that was dropped.</summary>
     public const string Duplicate = "duplicate";
 
-    /// <summary>Outcome label of a card charge put on hold.</summary>
+    /// <summary>Outcome label of a card charge put on hold, or of an expense line put to wait for master data.</summary>
     public const string Held = "held";
+
+    /// <summary>Outcome label of an expense line that left the wait for master data (approved or dead-lettered, counted as such too).</summary>
+    public const string Released = "released";
 
     /// <summary>Outcome label of a card charge documented by its expense line.</summary>
     public const string Documented = "documented";
@@ -34,7 +39,7 @@ public static class ExpenseMetrics
     /// <summary>Outcome label of a card charge dead-lettered as undocumented.</summary>
     public const string Undocumented = "undocumented";
 
-    private static readonly Counter Lines = BusinessMetrics.Counter("expense_lines_total", "Expense lines by outcome: approved, dead_lettered, duplicate.", "outcome");
+    private static readonly Counter Lines = BusinessMetrics.Counter("expense_lines_total", "Expense lines by outcome: approved, dead_lettered, duplicate, held (waiting for master data), released (left the wait).", "outcome");
 
     private static readonly Counter Cards = BusinessMetrics.Counter("expense_card_charges_total", "Card transactions by outcome: held, documented, duplicate, undocumented.", "outcome");
 

@@ -12,6 +12,12 @@ public static class ExpenseNames
     /// <summary>Idempotency key of each expense line seen within the horizon, with its first-seen date and outcome (RocksDB, changelogged).</summary>
     public const string DedupeStore = "expense.dedupe-store";
 
+    /// <summary>
+    /// Expense lines waiting for master data that has not arrived yet (RocksDB, changelogged): idempotency key -> the
+    /// held record (bytes, headers, origin, first-held time, what it waits for). See <c>Holds/</c>.
+    /// </summary>
+    public const string MasterDataWaitStore = "expense.md-waits";
+
     /// <summary>Card transactions waiting for the expense line that documents them: transaction id -> the dead letter they become at the horizon.</summary>
     public const string CardHoldStore = "expense.card-holds";
 
@@ -23,6 +29,15 @@ public static class ExpenseNames
 
     /// <summary>Source of <c>ingest.card-transactions</c>.</summary>
     public const string CardSource = "expense.card-transactions-source";
+
+    /// <summary>Dead-letters tombstones read from <c>ingest.expenses</c>.</summary>
+    public const string ExpenseTombstones = "expense.expenses-tombstones";
+
+    /// <summary>Dead-letters tombstones read from <c>ingest.card-transactions</c>.</summary>
+    public const string CardTombstones = "expense.card-transactions-tombstones";
+
+    /// <summary>Dead-letters tombstones read from the card-documentation repartition topic.</summary>
+    public const string DocumentationTombstones = "expense.card-documentation-tombstones";
 
     /// <summary>Dedupe, enrichment and validation of one expense line.</summary>
     public const string Decide = "expense.decide";

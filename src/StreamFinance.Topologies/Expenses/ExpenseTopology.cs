@@ -1,5 +1,6 @@
 using System.Text;
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
@@ -21,13 +22,18 @@ namespace StreamFinance.Topologies.Expenses;
 /// <summary>
 /// Expense to ledger, up to approval: <c>ingest.expenses</c> and <c>ingest.card-transactions</c> -> dedupe, point-in-time
 /// enrichment and validation -> <c>expense.approved</c> or <c>dlq.expenses</c> (owner finance operations). Every input
-/// ends approved, held (a card charge waiting for its expense line, visible in <see cref="ExpenseNames.CardHoldStore"/>)
-/// or dead-lettered; nothing is dropped except re-deliveries.
+/// ends approved, held (a line waiting for master data in <see cref="ExpenseNames.MasterDataWaitStore"/>, a card charge
+/// waiting for its expense line in <see cref="ExpenseNames.CardHoldStore"/>) or dead-lettered (a tombstone too); nothing
+/// is dropped except re-deliveries.
 /// </summary>
 /// <remarks>
 /// <para>Dedupe: by idempotency key in <see cref="ExpenseNames.DedupeStore"/> (RocksDB, changelogged), remembered for
 /// <see cref="ExpenseOptions.DedupeHorizonDays"/>. An approved key is dropped for good; a dead-lettered key passes again
 /// only as a replay, so <c>dlq replay</c> works after the master data is fixed and replaying twice posts once.</para>
+/// <para>Waiting for master data (<see cref="ExpenseMasterDataWaits"/>): a line that fails only because master data has
+/// not arrived yet waits and is evaluated again after each write of the master-data global table, up to
+/// <see cref="ExpenseOptions.MasterDataWaitHorizon"/>, then dead-lettered with its violations; so a fresh start whose
+/// lines arrive before <c>md.history</c> is loaded approves them once it is.</para>
 /// <para>Card pairing (<see cref="CardPairingTransformer"/>): only expense lines post. A card charge is held until an
 /// approved line names its id (that line posts with <c>isCardCharge=true</c>), or dead-lettered as
 /// <c>UNDOCUMENTED_CARD_CHARGE</c> after <see cref="ExpenseOptions.CardDocumentationHorizonDays"/>.</para>
@@ -63,21 +69,26 @@ public sealed class ExpenseTopology : IStreamTopology
     {
         var policy = new ExpensePolicy(context.Expenses);
         var lineSerDes = context.SerDes.Avro<ExpenseLine>();
+        var deadLetters = context.DeadLettersTo(DeadLetterTopic);
         AddStores(builder, context);
 
-        // 1. Expense lines: dedupe, enrich and validate point in time, route.
+        // 1. Expense lines: dedupe, enrich and validate point in time, route. A line that fails only because master data
+        //    has not arrived yet waits in expense.md-waits and is routed here when master data changes or its horizon passes.
         var decisions = builder.Stream(Topics.Expenses.Name, SerDesFactory.Key(), lineSerDes, ExpenseNames.ExpenseSource)
             .CountConsumed(context.Metrics, Topics.Expenses.Name)
+            .DeadLetterTombstones(ExpenseNames.ExpenseTombstones, deadLetters, ExpenseLineInstead)
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
-                    .Transformer<ExpenseDecisionTransformer>(policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites).Build(),
+                    .Transformer<ExpenseDecisionTransformer>(policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes).Build(),
                 ExpenseNames.Decide,
-                ExpenseNames.DedupeStore);
+                ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore);
         var approved = decisions.RouteFailures(
             ExpenseNames.Route,
-            new ProjectedSerDes<ExpenseDecision, ExpenseLine>(lineSerDes, decision => decision.Line),
-            context.DeadLettersTo(DeadLetterTopic),
-            (_, decision) => decision.Outcome);
+            new ProjectedSerDes<ExpenseDecision, ExpenseLine>(lineSerDes, decision => decision.Line!),
+            deadLetters,
+            (_, decision) => decision.Outcome,
+            // A line released from the wait keeps the origin, bytes and headers it arrived with.
+            decision => decision.ReceivedAs);
         approved
             .CountProduced(context.Metrics, Topics.ApprovedExpenses.Name)
             .To(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), context.SerDes.Avro<ApprovedExpense>(), ExpenseNames.ApprovedSink);
@@ -88,11 +99,13 @@ public sealed class ExpenseTopology : IStreamTopology
             .Filter((_, expense, _) => !string.IsNullOrWhiteSpace(expense.expense.cardTransactionId), $"{ExpenseNames.Documentation}.card-paid")
             .Map((_, expense, _) => KeyValuePair.Create(expense.expense.cardTransactionId, expense.expense.expenseId), $"{ExpenseNames.Documentation}.by-card")
             .Repartition(Repartitioned<string, string>.As(ExpenseNames.Documentation).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(new StringSerDes()))
+            .DeadLetterTombstones(ExpenseNames.DocumentationTombstones, deadLetters, DocumentationInstead)
             .MapValues((_, expenseId, _) => CardPairingEvent.Documented(expenseId), ExpenseNames.CardDocuments);
 
         var cardSerDes = context.SerDes.Avro<CardTransaction>();
         var charges = builder.Stream(Topics.CardTransactions.Name, SerDesFactory.Key(), cardSerDes, ExpenseNames.CardSource)
             .CountConsumed(context.Metrics, Topics.CardTransactions.Name)
+            .DeadLetterTombstones(ExpenseNames.CardTombstones, deadLetters, CardTransactionInstead)
             .MapValues((key, card, record) => CardPairingEvent.ForCharge(HeldAs(key, card, record, cardSerDes, context)), ExpenseNames.CardCharges);
 
         charges.Merge(documents, ExpenseNames.CardEvents)
@@ -105,12 +118,25 @@ public sealed class ExpenseTopology : IStreamTopology
             .To(DeadLetterTopic.Name, SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>(), ExpenseNames.CardDeadLetterSink);
     }
 
-    /// <summary>The global master-data table (own store, like the validation topology's) and the three RocksDB stores.</summary>
+    private const string ExpenseLineInstead =
+        "Expense lines are events, not rows of a table, so none is deleted by key: send the full expense line, as the connectors do; " +
+        "a line that must not post is rejected in the expense system, or reversed in the ERP once posted.";
+
+    private const string CardTransactionInstead =
+        "Card transactions are events, not rows of a table, so none is deleted by key: send the full card transaction, as the connectors do; " +
+        "a refund or reversal is a card transaction of its own.";
+
+    private const string DocumentationInstead =
+        "The topic is internal to the expense topology, and the expense topology writes only expense ids here: " +
+        "find the producer that wrote to it and stop it; nothing needs to be sent instead.";
+
+    /// <summary>The global master-data table (own store, like the validation topology's) and the four RocksDB stores.</summary>
     private void AddStores(StreamBuilder builder, TopologyContext context)
     {
         var history = context.SerDes.Avro<MasterDataHistory>();
         MasterDataHistoryTable.Add(builder, ExpenseNames.MasterDataStore, ExpenseNames.MasterDataTable, history, MasterDataWrites);
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.DedupeStore), SerDesFactory.Key(), new StringSerDes()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.MasterDataWaitStore), SerDesFactory.Key(), context.SerDes.Avro<HeldRecord>()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardHoldStore), SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardDocumentedStore), SerDesFactory.Key(), new StringSerDes()));
     }

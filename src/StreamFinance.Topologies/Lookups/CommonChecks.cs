@@ -17,7 +17,7 @@ public static class CommonChecks
     {
         var entity = reader.AsOf<LegalEntity>(MasterDataObjectTypes.LegalEntity, id, date);
         if (!entity.IsFound)
-            violations.Add(new Violation(ViolationCodes.UnknownLegalEntity, field, entity.Absence!));
+            violations.Add(new Violation(ViolationCodes.UnknownLegalEntity, field, entity.Absence!) { Awaits = AwaitedObject(entity, MasterDataObjectTypes.LegalEntity, id) });
         return entity.Value;
     }
 
@@ -30,7 +30,7 @@ public static class CommonChecks
         var found = reader.AsOf<CostCenter>(MasterDataObjectTypes.CostCenter, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.UnknownCostCenter, field, found.Absence!));
+            violations.Add(new Violation(ViolationCodes.UnknownCostCenter, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.CostCenter, id) });
             return null;
         }
         var center = found.Value!;
@@ -71,7 +71,11 @@ public static class CommonChecks
         var rate = reader.FxRate(currency, target, date, policy);
         if (!rate.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.FxRateMissing, field, $"no rate to convert {currency} into {target}: {rate.Reason}"));
+            violations.Add(new Violation(ViolationCodes.FxRateMissing, field, $"no rate to convert {currency} into {target}: {rate.Reason}")
+            {
+                // Rates arrive day by day: a missing one is not yet known, never known to be absent.
+                Awaits = LookupKeys.Of(MasterDataObjectTypes.ExchangeRate, $"{currency}/{target}/{Day(date)}"),
+            });
             return null;
         }
         var converted = amount * rate.Rate!.Value;
@@ -88,7 +92,7 @@ public static class CommonChecks
         var found = reader.AsOf<Project>(MasterDataObjectTypes.Project, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.UnknownProject, field, found.Absence!));
+            violations.Add(new Violation(ViolationCodes.UnknownProject, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.Project, id) });
             return null;
         }
         var project = found.Value!;
@@ -118,7 +122,7 @@ public static class CommonChecks
         var found = reader.AsOf<TaxCode>(MasterDataObjectTypes.TaxCode, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.UnknownTaxCode, field, found.Absence!));
+            violations.Add(new Violation(ViolationCodes.UnknownTaxCode, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.TaxCode, id) });
             return null;
         }
         var tax = found.Value!;
@@ -135,6 +139,13 @@ public static class CommonChecks
                 $"tax code {id} applies in {tax.jurisdiction}, but legal entity {legalEntityId} is in {entity.country}"));
         return tax;
     }
+
+    /// <summary>
+    /// The <c>md.history</c> key of an object that is absent because it has never been seen (it may still arrive); null
+    /// when its history is known and says it does not exist on the date (not yet in force, deleted).
+    /// </summary>
+    public static string? AwaitedObject<T>(VersionInForce<T> found, string objectType, string id) where T : class =>
+        found.IsFound || found.History is not null ? null : LookupKeys.Of(objectType, id);
 
     /// <summary>The country of an ISO 3166-1 code or of an ISO 3166-2 subdivision (<c>US-CA</c> is in <c>US</c>).</summary>
     public static string JurisdictionCountry(string jurisdiction)

@@ -52,6 +52,9 @@ public static class MasterDataNames
     /// </summary>
     public const string SuppliersAll = "master-data.suppliers-all";
 
+    /// <summary>Dead-letters tombstones read from the <see cref="SuppliersAll"/> repartition topic.</summary>
+    public const string SuppliersAllTombstones = "master-data.suppliers-all-tombstones";
+
     /// <summary>The one key of <see cref="SuppliersAll"/>.</summary>
     public const string SupplierPartitionKey = "suppliers";
 

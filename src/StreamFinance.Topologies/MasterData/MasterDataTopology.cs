@@ -52,6 +52,6 @@ public sealed class MasterDataTopology : IStreamTopology
         var valid = UpdateValidationStep.Apply(updates, context, this);
         var changes = HistoryApplyStep.Apply(builder, valid, context, this);
         CanonicalTopicsStep.Apply(changes, context);
-        SupplierMasteringStep.Apply(builder, changes, context);
+        SupplierMasteringStep.Apply(builder, changes, context, this);
     }
 }

@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.SerDes;
 using Streamiz.Kafka.Net;
@@ -26,7 +27,7 @@ namespace StreamFinance.Topologies.MasterData;
 public static class SupplierMasteringStep
 {
     /// <summary>Adds the step after <paramref name="changes"/> (changes of any object type; only suppliers continue).</summary>
-    public static void Apply(StreamBuilder builder, IKStream<string, HistoryChange> changes, TopologyContext context)
+    public static void Apply(StreamBuilder builder, IKStream<string, HistoryChange> changes, TopologyContext context, IStreamTopology topology)
     {
         AddStore(builder, MasterDataNames.SupplierSourcesStore, context.SerDes.Avro<SupplierSourceState>());
         AddStore(builder, MasterDataNames.SupplierIndexStore, context.SerDes.Avro<SupplierIndexEntry>());
@@ -42,6 +43,7 @@ public static class SupplierMasteringStep
                 .WithKeySerdes(SerDesFactory.Key())
                 .WithValueSerdes(context.SerDes.Avro<MasterDataUpdate>())
                 .WithNumberOfPartitions(1))
+            .DeadLetterTombstones(MasterDataNames.SuppliersAllTombstones, context.DeadLettersTo(topology.DeadLetterTopic), SuppliersAllInstead)
             .Transform(
                 TransformerBuilder.New<string, MasterDataUpdate, string, SupplierOutput>().Transformer<SupplierMasteringTransformer>(rules).Build(),
                 MasterDataNames.SupplierMastering,
@@ -57,6 +59,10 @@ public static class SupplierMasteringStep
             .CountProduced(context.Metrics, Topics.SupplierDuplicates.Name)
             .To(Topics.SupplierDuplicates.Name, SerDesFactory.Key(), context.SerDes.Avro<SupplierDuplicateCandidate>(), $"{MasterDataNames.SupplierOutputs}.candidates-sink");
     }
+
+    private const string SuppliersAllInstead =
+        "The topic is internal to the master-data topology, and the master-data topology writes only supplier updates here: " +
+        "find the producer that wrote to it and stop it; nothing needs to be sent instead.";
 
     private static void AddStore<T>(StreamBuilder builder, string name, Streamiz.Kafka.Net.SerDes.ISerDes<T> values) =>
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(name), SerDesFactory.Key(), values));

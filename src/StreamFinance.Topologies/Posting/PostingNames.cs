@@ -13,11 +13,17 @@ public static class PostingNames
     /// <summary>Source processor of <c>expense.approved</c>.</summary>
     public const string Source = "posting.approved-source";
 
+    /// <summary>Dead-letters tombstones read from <c>expense.approved</c> (with its dead-letter processors suffixed to it).</summary>
+    public const string Tombstones = "posting.approved-tombstones";
+
     /// <summary>Refuses unpostable expenses (with its dead-letter routing processors suffixed to it).</summary>
     public const string Check = "posting.check";
 
     /// <summary>Re-keys each expense to <c>{entity}|{currency}</c> of every journal it contributes to (two when intercompany).</summary>
     public const string ByEntity = "posting.by-entity";
+
+    /// <summary>Dead-letters tombstones read from the <see cref="ByEntity"/> repartition topic.</summary>
+    public const string ByEntityTombstones = "posting.by-entity-tombstones";
 
     /// <summary>The stateful window processor: assigns, deduplicates, closes windows and builds journals.</summary>
     public const string Windows = "posting.windows";

@@ -16,7 +16,8 @@ namespace StreamFinance.Topologies.Posting;
 /// The posting topology: approved expenses to balanced journals in scheduled windows, one journal per legal entity,
 /// functional currency, posting period and window, keyed by a deterministic reconciliation id.
 /// <code>
-/// expense.approved ─ check ─┬─ unpostable (SCHEMA_INVALID) ───────────────────────────────────────► dlq.expenses
+/// expense.approved ─ tombstones ─┬─ no value (SCHEMA_INVALID) ─────────────────────────────────────► dlq.expenses
+///                                └─ check ─┬─ unpostable (SCHEMA_INVALID) ────────────────────────► dlq.expenses
 ///                           └─ by entity+currency (1 record, 2 when intercompany) ─ posting.by-entity (repartition)
 ///                                ─ windows (open expenses, expense ids, posted expiry, clock) ─ due ─► erp.journal-postings
 /// </code>
@@ -54,13 +55,16 @@ public sealed class PostingTopology : IStreamTopology
         AddStore(builder, PostingNames.PostedExpiryStore, SerDesFactory.Key());
         AddStore(builder, PostingNames.ClockStore, SerDesFactory.Key());
 
+        var deadLetters = context.DeadLettersTo(DeadLetterTopic);
         builder.Stream(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), approvedSerDes, PostingNames.Source)
             .CountConsumed(context.Metrics, Topics.ApprovedExpenses.Name)
-            .RouteFailures(PostingNames.Check, approvedSerDes, context.DeadLettersTo(DeadLetterTopic), PostableCheck.Apply)
+            .DeadLetterTombstones(PostingNames.Tombstones, deadLetters, ApprovedExpenseInstead)
+            .RouteFailures(PostingNames.Check, approvedSerDes, deadLetters, PostableCheck.Apply)
             // One record per journal the expense contributes to: the booking entity, and the employee's entity when intercompany.
             .FlatMap((_, approved, _) => JournalKeysOf(approved, context.Posting).Select(key => KeyValuePair.Create(key, approved)), PostingNames.ByEntity)
             // Every expense of one entity and currency must reach the one task that holds that entity's windows.
             .Repartition(Repartitioned<string, ApprovedExpense>.As(PostingNames.ByEntity).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(approvedSerDes))
+            .DeadLetterTombstones(PostingNames.ByEntityTombstones, deadLetters, ByEntityInstead)
             .Transform(
                 TransformerBuilder.New<string, ApprovedExpense, string, JournalEntry>().Transformer<PostingWindowTransformer>(context.Posting, context.Clock).Build(),
                 PostingNames.Windows,
@@ -68,6 +72,14 @@ public sealed class PostingTopology : IStreamTopology
             .CountProduced(context.Metrics, Topics.JournalPostings.Name)
             .To(Topics.JournalPostings.Name, SerDesFactory.Key(), context.SerDes.Avro<JournalEntry>(), PostingNames.JournalSink);
     }
+
+    private const string ApprovedExpenseInstead =
+        "Only the expense topology writes it, and it always sends the full approved expense: find the producer that wrote the tombstone and stop it; " +
+        "an approval is taken back by reversing the journal in the ERP, not by deleting the record.";
+
+    private const string ByEntityInstead =
+        "The topic is internal to the posting topology, and the posting topology writes only approved expenses here: " +
+        "find the producer that wrote to it and stop it; nothing needs to be sent instead.";
 
     private static IEnumerable<string> JournalKeysOf(ApprovedExpense approved, PostingOptions options) =>
         PostingContributions.Of(ApprovedExpenseToPost.From(approved), options).Select(c => PostingKeys.Journal(c.EntityId, c.Currency));

@@ -13,6 +13,27 @@ public sealed class ExpenseOptionsTests
         Assert.Equal(ClosedPeriodPolicy.RollForward, options.ClosedPeriod);
         Assert.Equal(MidpointRounding.AwayFromZero, options.Rounding);
         Assert.Equal((30, 30), (options.DedupeHorizonDays, options.CardDocumentationHorizonDays));
+        Assert.Equal((TimeSpan.FromDays(1), TimeSpan.FromSeconds(5)), (options.MasterDataWaitHorizon, options.MasterDataWaitCheckInterval));
+    }
+
+    [Fact]
+    public void A_master_data_wait_horizon_not_shorter_than_the_dedupe_horizon_is_refused()
+    {
+        var options = new ExpenseOptions { DedupeHorizonDays = 2, CardDocumentationHorizonDays = 2, MasterDataWaitHorizon = TimeSpan.FromDays(2) };
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("MasterDataWaitHorizon 2.00:00:00 is not shorter than DedupeHorizonDays 2", problem);
+    }
+
+    [Theory]
+    [InlineData("00:00:30", "00:00:05", "Expenses:MasterDataWaitHorizon is 00:00:30: use 00:01:00 to 30.00:00:00")]
+    [InlineData("1.00:00:00", "00:00:00.5000000", "Expenses:MasterDataWaitCheckInterval is 00:00:00.5000000: use 00:00:01 to 00:10:00")]
+    public void A_wait_horizon_or_check_interval_out_of_range_is_named(string horizon, string interval, string expected)
+    {
+        var options = new ExpenseOptions { MasterDataWaitHorizon = TimeSpan.Parse(horizon, System.Globalization.CultureInfo.InvariantCulture), MasterDataWaitCheckInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) };
+
+        Assert.Contains(expected, Assert.Single(options.Validate()));
     }
 
     [Fact]

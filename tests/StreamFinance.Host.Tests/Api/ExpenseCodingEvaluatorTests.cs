@@ -35,7 +35,7 @@ public class ExpenseCodingEvaluatorTests
     {
         var violation = Single(evaluator.Evaluate(Coding(costCenter: "CC-9999")));
 
-        Assert.Equal(new Violation("UNKNOWN_COST_CENTER", "costCenterId", "cost center CC-9999 is unknown"), violation);
+        Assert.Equal(new Violation("UNKNOWN_COST_CENTER", "costCenterId", "cost center CC-9999 is unknown") { Awaits = "COST_CENTER:CC-9999" }, violation);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class ExpenseCodingEvaluatorTests
     {
         var result = evaluator.Evaluate(Coding(entity: "XX99"));
 
-        Assert.Contains(new Violation("UNKNOWN_LEGAL_ENTITY", "legalEntityId", "legal entity XX99 is unknown"), result.Violations);
+        Assert.Contains(new Violation("UNKNOWN_LEGAL_ENTITY", "legalEntityId", "legal entity XX99 is unknown") { Awaits = "LEGAL_ENTITY:XX99" }, result.Violations);
         Assert.Null(result.Conversion);
     }
 
@@ -111,7 +111,7 @@ public class ExpenseCodingEvaluatorTests
     {
         var violation = Single(evaluator.Evaluate(Coding(project: "PRJ-NOPE")));
 
-        Assert.Equal(new Violation("UNKNOWN_PROJECT", "projectId", "project PRJ-NOPE is unknown"), violation);
+        Assert.Equal(new Violation("UNKNOWN_PROJECT", "projectId", "project PRJ-NOPE is unknown") { Awaits = "PROJECT:PRJ-NOPE" }, violation);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class ExpenseCodingEvaluatorTests
     {
         var violation = Single(evaluator.Evaluate(Coding(taxCode: "XX-VAT")));
 
-        Assert.Equal(new Violation("UNKNOWN_TAX_CODE", "taxCodeId", "tax code XX-VAT is unknown"), violation);
+        Assert.Equal(new Violation("UNKNOWN_TAX_CODE", "taxCodeId", "tax code XX-VAT is unknown") { Awaits = "TAX_CODE:XX-VAT" }, violation);
     }
 
     [Fact]

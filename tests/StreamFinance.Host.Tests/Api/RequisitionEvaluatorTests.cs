@@ -139,7 +139,7 @@ public class RequisitionEvaluatorTests
     {
         var result = evaluator.Evaluate(Requisition(costCenter: "CC-9999"));
 
-        Assert.Equal(new Violation("UNKNOWN_COST_CENTER", "costCenterId", "cost center CC-9999 is unknown"), Single(result));
+        Assert.Equal(new Violation("UNKNOWN_COST_CENTER", "costCenterId", "cost center CC-9999 is unknown") { Awaits = "COST_CENTER:CC-9999" }, Single(result));
         Assert.Null(result.Budget);
     }
 

@@ -33,7 +33,18 @@ public sealed class ExpenseSettingsTests
         Assert.Equal("DE-VAT19", expenses.DefaultTaxCodes["DE01"]);
     }
 
+    [Fact]
+    public void The_master_data_wait_is_read_as_time_spans_and_defaults_to_one_day_checked_every_five_seconds()
+    {
+        Assert.Equal((TimeSpan.FromDays(1), TimeSpan.FromSeconds(5)), (Bind().Expenses.MasterDataWaitHorizon, Bind().Expenses.MasterDataWaitCheckInterval));
+
+        var expenses = Bind(("Expenses:MasterDataWaitHorizon", "12:00:00"), ("Expenses:MasterDataWaitCheckInterval", "00:00:02")).Expenses;
+
+        Assert.Equal((TimeSpan.FromHours(12), TimeSpan.FromSeconds(2)), (expenses.MasterDataWaitHorizon, expenses.MasterDataWaitCheckInterval));
+    }
+
     [Theory]
+    [InlineData("Expenses:MasterDataWaitHorizon", "00:00:10", "Expenses:MasterDataWaitHorizon is 00:00:10")]
     [InlineData("Expenses:NoSuchKey", "1", "NoSuchKey")]
     [InlineData("Expenses:ClosedPeriod", "Shred", "ClosedPeriod")]
     [InlineData("Expenses:DedupeHorizonDays", "0", "Expenses:DedupeHorizonDays is 0")]

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Host.Cli;
 using StreamFinance.IntegrationTests.Stacks;
@@ -19,8 +20,9 @@ namespace StreamFinance.IntegrationTests.Expenses;
 
 /// <summary>
 /// <c>dlq replay</c> against the expense topology running as a real <see cref="KafkaStream"/>: an expense dead-lettered
-/// for an unknown cost center is approved once after the cost center is created and the dead letter replayed, and a
-/// second replay posts nothing. The topology uses the catalog's fixed topic names, so each stack runs this once.
+/// for an inactive cost center is approved once after the cost center is reactivated and the dead letter replayed, and
+/// a second replay posts nothing. (A cost center that is unknown is not a dead letter at first: the line waits for it,
+/// see <see cref="MasterDataRaceScenarios"/>.) The topology uses the catalog's fixed topic names, so each stack runs this once.
 /// </summary>
 public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
 {
@@ -37,16 +39,16 @@ public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
         var (kafka, serDes) = (run.Kafka, run.SerDes);
 
         using var producer = new CanonicalRecordProducer(kafka, serDes, "expense-scenario");
-        foreach (var (key, value) in ExpenseScenarioData.MasterData())
+        foreach (var (key, value) in ExpenseScenarioData.MasterData().Append(CostCenter("CC-9", CostCenterStatus.INACTIVE)))
             await producer.ProduceAsync(Topics.MasterDataHistory, key, value, ct);
 
         using var app = await run.StartAsync(ct);
 
-        // 1. Unknown cost center: dead-lettered.
+        // 1. Inactive cost center: dead-lettered.
         await producer.ProduceAsync(Topics.Expenses, "EXP-1", Expense("EXP-1", "CC-9", "it:EXP-1:1"), ct);
         var deadLetter = Assert.Single(WaitFor(Topics.ExpenseDeadLetters, serDes, app, letters => letters.Count >= 1));
         Assert.Equal(Topics.Expenses.Name, deadLetter.originTopic);
-        Assert.Equal("UNKNOWN_COST_CENTER", deadLetter.reasonCode);
+        Assert.Equal("INACTIVE_COST_CENTER", deadLetter.reasonCode);
 
         // 2. Fix the master data. The global table takes it in on its own thread, so probe lines on CC-9 (one record key,
         //    so processed in order, each with its own idempotency key) are sent until one is approved.
@@ -64,7 +66,7 @@ public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
         var deadLetters = WaitFor(Topics.ExpenseDeadLetters, serDes, app, letters =>
             letters.Count - 1 + Read(Topics.ApprovedExpenses, serDes).Count(e => e.expense.expenseId == "PROBE") == probes);
 
-        // 3. Replay: every UNKNOWN_COST_CENTER dead letter is approved once.
+        // 3. Replay: every INACTIVE_COST_CENTER dead letter is approved once.
         var first = await Replay(stack, ct);
         Assert.Equal(FormattableString.Invariant($"read {deadLetters.Count}, matched {deadLetters.Count}, replayed {deadLetters.Count}"), first.Trim());
         WaitFor(Topics.ApprovedExpenses, serDes, app, approved => approved.Any(a => a.envelope.idempotencyKey == "it:EXP-1:1"));
@@ -94,7 +96,7 @@ public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await StreamFinanceCli.RunAsync(
-            ["dlq", "replay", "--topic", Topics.ExpenseDeadLetters.Name, "--reason", "UNKNOWN_COST_CENTER",
+            ["dlq", "replay", "--topic", Topics.ExpenseDeadLetters.Name, "--reason", "INACTIVE_COST_CENTER",
              "--bootstrap-servers", stack.BootstrapServers, "--schema-registry", stack.SchemaRegistryUrl],
             output, error, ct);
         Assert.True(code == 0, $"dlq replay exited {code}: {error}");

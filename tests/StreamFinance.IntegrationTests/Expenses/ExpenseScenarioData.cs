@@ -44,10 +44,10 @@ internal static class ExpenseScenarioData
         });
     }
 
-    public static (string Key, MasterDataHistory Value) CostCenter(string id) =>
+    public static (string Key, MasterDataHistory Value) CostCenter(string id, CostCenterStatus status = CostCenterStatus.ACTIVE) =>
         History(MasterDataObjectType.COST_CENTER, id, new CostCenter
         {
-            envelope = Envelope(id), costCenterId = id, name = id, legalEntityId = "US01", status = CostCenterStatus.ACTIVE,
+            envelope = Envelope(id), costCenterId = id, name = id, legalEntityId = "US01", status = status,
             validFrom = Since, validTo = null, ownerEmployeeId = "E-US-1", effectiveFrom = Since,
         });
 

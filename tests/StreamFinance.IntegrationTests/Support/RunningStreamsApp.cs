@@ -1,5 +1,6 @@
 using StreamFinance.Topologies.Hosting.Clients;
 using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;
 
 namespace StreamFinance.IntegrationTests.Support;
@@ -54,6 +55,22 @@ public sealed class RunningStreamsApp : IDisposable
         await start;
         app.started = true;
         return app;
+    }
+
+    /// <summary>
+    /// The entries of the key-value store <paramref name="storeName"/> over every task of this application (an
+    /// interactive query), or null while the store cannot be queried (the application is not running yet or rebalancing).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, T>>? StoreEntries<T>(string storeName)
+    {
+        try
+        {
+            return stream.Store(StoreQueryParameters.FromNameAndType(storeName, QueryableStoreTypes.KeyValueStore<string, T>())).All().ToList();
+        }
+        catch (Streamiz.Kafka.Net.Errors.InvalidStateStoreException)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />

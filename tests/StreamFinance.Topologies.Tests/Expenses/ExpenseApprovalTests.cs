@@ -73,11 +73,12 @@ public sealed class ExpenseApprovalTests
     }
 
     [Fact]
-    public void Without_any_rate_within_the_fallback_the_expense_is_dead_lettered_as_fx_rate_missing()
+    public void Without_any_rate_within_the_fallback_the_expense_waits_and_is_dead_lettered_as_fx_rate_missing_at_the_wait_horizon()
     {
         using var driver = new ExpenseDriver();
         driver.MasterData(Rate("EUR", "USD", "2026-03-30", 1.05m));
         driver.Send(Expense("EXP-1", amount: 100m, currency: "EUR", date: "2026-04-10"));
+        driver.TimePasses(driver.Options.MasterDataWaitHorizon);
 
         var deadLetter = driver.DeadLetterOne();
         Assert.Equal("FX_RATE_MISSING", deadLetter.reasonCode);

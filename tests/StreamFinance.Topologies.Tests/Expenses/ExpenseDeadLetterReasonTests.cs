@@ -7,26 +7,57 @@ namespace StreamFinance.Topologies.Tests.Expenses;
 
 public sealed class ExpenseDeadLetterReasonTests
 {
-    public static TheoryData<string, string> Cases() => new()
+    public static TheoryData<string, string> KnownMasterDataCases() => new()
     {
-        { "unknown-employee", "UNKNOWN_EMPLOYEE|employee E-XX-9 is unknown (field employeeId)" },
-        { "unknown-cost-center", "UNKNOWN_COST_CENTER|cost center CC-9999 is unknown (field costCenterId)" },
         { "inactive-cost-center", "INACTIVE_COST_CENTER|cost center CC-1042 is inactive since 2026-04-01 (field costCenterId)" },
+        { "cost-center-not-yet-in-force", "UNKNOWN_COST_CENTER|cost center CC-1060 does not exist on 2026-04-10: its first version is in force from 2026-05-01 (field costCenterId)" },
         { "closed-project", "CLOSED_PROJECT|project PRJ-DONE is closed since 2026-02-01 (field projectId)" },
         { "invalid-tax-jurisdiction", "INVALID_TAX_JURISDICTION|tax code DE-VAT19 applies in DE, but legal entity US01 is in US (field taxCodeId)" },
         { "missing-receipt", "MISSING_RECEIPT|receiptAttached is false but amount 80.00 USD is above the receipt threshold of 75.00 USD (field receiptAttached)" },
         { "policy-limit", "POLICY_LIMIT_EXCEEDED|amount 212.40 USD of category MEALS is above its limit of 150.00 USD (field amount)" },
         { "unmapped-category", "UNMAPPED_CATEGORY|category YACHT has no GL account in the expense policy (Expenses:CategoryGlAccounts) and the line names none (field category)" },
+    };
+
+    public static TheoryData<string, string> MissingMasterDataCases() => new()
+    {
+        { "unknown-employee", "UNKNOWN_EMPLOYEE|employee E-XX-9 is unknown (field employeeId)" },
+        { "unknown-legal-entity", "UNKNOWN_LEGAL_ENTITY|legal entity XX01 is unknown (field chargedEntityId)" },
+        { "unknown-cost-center", "UNKNOWN_COST_CENTER|cost center CC-9999 is unknown (field costCenterId)" },
+        { "unknown-project", "UNKNOWN_PROJECT|project PRJ-9999 is unknown (field projectId)" },
+        { "unknown-tax-code", "UNKNOWN_TAX_CODE|tax code XX-VAT is unknown (field taxCodeId)" },
         { "fx-rate-missing", "FX_RATE_MISSING|no rate to convert CHF into USD" },
+        { "no-period", "CLOSED_PERIOD|no accounting period of legal entity US01 contains 2026-02-10 (field transactionDate)" },
     };
 
     [Theory]
-    [MemberData(nameof(Cases))]
-    public void An_invalid_expense_line_is_dead_lettered_for_finance_ops_with_a_message_naming_the_field_and_value(string @case, string expected)
+    [MemberData(nameof(KnownMasterDataCases))]
+    public void A_line_breaking_a_rule_of_known_master_data_or_policy_is_dead_lettered_at_once_for_finance_ops_naming_field_and_value(string @case, string expected)
     {
         using var driver = new ExpenseDriver();
         driver.Send(Line(@case));
 
+        AssertDeadLettered(driver, expected);
+        Assert.Empty(driver.Waiting());
+    }
+
+    [Theory]
+    [MemberData(nameof(MissingMasterDataCases))]
+    public void A_line_missing_master_data_waits_and_is_dead_lettered_for_finance_ops_naming_field_and_value_at_the_wait_horizon(string @case, string expected)
+    {
+        using var driver = new ExpenseDriver();
+        driver.Send(Line(@case));
+        driver.WaitCheckPasses();
+        Assert.Empty(driver.DeadLetters());
+        Assert.Equal(["concur:EXP-1:1"], driver.Waiting());
+
+        driver.TimePasses(driver.Options.MasterDataWaitHorizon);
+
+        AssertDeadLettered(driver, expected);
+        Assert.Empty(driver.Waiting());
+    }
+
+    private static void AssertDeadLettered(ExpenseDriver driver, string expected)
+    {
         var deadLetter = driver.DeadLetterOne();
         var (reason, message) = (expected.Split('|')[0], expected.Split('|')[1]);
         Assert.Equal(reason, deadLetter.reasonCode);
@@ -41,8 +72,13 @@ public sealed class ExpenseDeadLetterReasonTests
     private static ExpenseLine Line(string @case) => @case switch
     {
         "unknown-employee" => Expense("EXP-1", employee: "E-XX-9"),
+        "unknown-legal-entity" => Expense("EXP-1", chargedEntity: "XX01", taxCode: "US-EXEMPT"),
         "unknown-cost-center" => Expense("EXP-1", costCenter: "CC-9999"),
+        "unknown-project" => Expense("EXP-1", project: "PRJ-9999"),
+        "unknown-tax-code" => Expense("EXP-1", taxCode: "XX-VAT"),
+        "no-period" => Expense("EXP-1", date: "2026-02-10"),
         "inactive-cost-center" => Expense("EXP-1", costCenter: "CC-1042"),
+        "cost-center-not-yet-in-force" => Expense("EXP-1", costCenter: "CC-1060"),
         "closed-project" => Expense("EXP-1", project: "PRJ-DONE"),
         "invalid-tax-jurisdiction" => Expense("EXP-1", taxCode: "DE-VAT19"),
         "missing-receipt" => Expense("EXP-1", amount: 80m, receipt: false),

@@ -35,6 +35,7 @@ public sealed class ExpenseDedupeAndReplayTests
     {
         using var driver = new ExpenseDriver();
         driver.Send(Expense("EXP-1", costCenter: "CC-2042"));
+        driver.TimePasses(driver.Options.MasterDataWaitHorizon);
         var deadLetter = driver.DeadLetterOne();
         Assert.Equal("UNKNOWN_COST_CENTER", deadLetter.reasonCode);
 
@@ -51,6 +52,7 @@ public sealed class ExpenseDedupeAndReplayTests
     {
         using var driver = new ExpenseDriver();
         driver.Send(Expense("EXP-1", costCenter: "CC-2042"));
+        driver.TimePasses(driver.Options.MasterDataWaitHorizon);
         var deadLetter = driver.DeadLetterOne();
         driver.MasterData(CostCenterCreated("CC-2042"));
 
@@ -62,13 +64,16 @@ public sealed class ExpenseDedupeAndReplayTests
     }
 
     [Fact]
-    public void A_replay_before_the_fix_is_dead_lettered_again_with_the_next_attempt_count()
+    public void A_replay_before_the_fix_waits_again_and_is_dead_lettered_with_the_next_attempt_count()
     {
         using var driver = new ExpenseDriver();
         driver.Send(Expense("EXP-1", costCenter: "CC-2042"));
+        driver.TimePasses(driver.Options.MasterDataWaitHorizon);
         var first = driver.DeadLetterOne();
 
         driver.Replay(first, attempt: 1);
+        Assert.Equal(["concur:EXP-1:1"], driver.Waiting());
+        driver.TimePasses(driver.Options.MasterDataWaitHorizon);
 
         var second = driver.DeadLetterOne();
         Assert.Equal((1, 2), (first.attemptCount, second.attemptCount));

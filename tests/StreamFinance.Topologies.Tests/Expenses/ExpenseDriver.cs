@@ -2,6 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
@@ -19,6 +20,7 @@ internal sealed class ExpenseDriver : IDisposable
     private readonly TestInputTopic<string, MasterDataHistory> history;
     private readonly TestInputTopic<string, ExpenseLine> expenses;
     private readonly TestInputTopic<string, CardTransaction> cards;
+    private readonly TestInputTopic<string, string> documentation;
     private readonly TestOutputTopic<string, ApprovedExpense> approved;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
 
@@ -29,10 +31,12 @@ internal sealed class ExpenseDriver : IDisposable
         var options = ExpenseOptions.Default();
         options.DefaultTaxCodes["BH01"] = "BH-VAT10";
         configure?.Invoke(options);
+        Options = options;
         harness = new TopologyHarness(new ExpenseTopology(), serDes => new TopologyContext(serDes, Clock) { Expenses = options });
         history = harness.Input(Topics.MasterDataHistory);
         expenses = harness.Input(Topics.Expenses);
         cards = harness.Input(Topics.CardTransactions);
+        documentation = harness.RepartitionInput(ExpenseNames.Documentation);
         approved = harness.Output(Topics.ApprovedExpenses);
         deadLetters = harness.Output(Topics.ExpenseDeadLetters);
         foreach (var (key, value) in ExpenseWorld.MasterData())
@@ -40,6 +44,21 @@ internal sealed class ExpenseDriver : IDisposable
     }
 
     public ManualClock Clock { get; } = new(ExpenseWorld.Today);
+
+    public ExpenseOptions Options { get; }
+
+    /// <summary>Lets the wall clock pass one master-data wait check, so the release punctuator runs.</summary>
+    public void WaitCheckPasses() => harness.AdvanceWallClock(Options.MasterDataWaitCheckInterval);
+
+    /// <summary>Moves the business clock by <paramref name="time"/>, then lets one wait check pass.</summary>
+    public void TimePasses(TimeSpan time)
+    {
+        Clock.Now = Clock.Now.Add(time);
+        WaitCheckPasses();
+    }
+
+    /// <summary>Idempotency keys of the expense lines waiting for master data, in key order.</summary>
+    public IReadOnlyList<string> Waiting() => harness.Store<HeldRecord>(ExpenseNames.MasterDataWaitStore).All().Select(e => e.Key).ToList();
 
     /// <summary>Moves the business clock by <paramref name="days"/> and the driver's wall clock past the hourly horizon checks.</summary>
     public void DaysPass(int days)
@@ -52,7 +71,22 @@ internal sealed class ExpenseDriver : IDisposable
 
     public void Send(ExpenseLine line) => expenses.PipeInput(line.expenseId, line);
 
+    public void Send(ExpenseLine line, Headers headers) => expenses.PipeInput(line.expenseId, line, headers);
+
+    /// <summary>Sends <paramref name="line"/> as <c>dlq replay</c> would, with the replay header of <paramref name="attempt"/>.</summary>
+    public void SendReplay(ExpenseLine line, int attempt) =>
+        expenses.PipeInput(line.expenseId, line, new Headers { { RecordHeaders.ReplayAttempt, Encoding.UTF8.GetBytes(attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)) } });
+
     public void Send(CardTransaction card) => cards.PipeInput(card.transactionId, card);
+
+    /// <summary>A record without value (a tombstone) on <c>ingest.expenses</c>.</summary>
+    public void SendExpenseTombstone(string key) => expenses.PipeInput(key, null!);
+
+    /// <summary>A record without value (a tombstone) on <c>ingest.card-transactions</c>.</summary>
+    public void SendCardTombstone(string key) => cards.PipeInput(key, null!);
+
+    /// <summary>A record without value (a tombstone) on the card-documentation repartition topic.</summary>
+    public void SendDocumentationTombstone(string cardTransactionId) => documentation.PipeInput(cardTransactionId, null!);
 
     /// <summary>
     /// Re-submits a dead letter to its origin topic with a replay header, as <c>dlq replay</c> does: its raw bytes, read
@@ -67,6 +101,9 @@ internal sealed class ExpenseDriver : IDisposable
     }
 
     public List<ApprovedExpense> Approved() => approved.ReadValueList().ToList();
+
+    /// <summary>The approved records written since the last read, with their headers.</summary>
+    public List<Message<string, ApprovedExpense>> ApprovedRecords() => approved.ReadKeyValueList().Select(r => r.Message).ToList();
 
     public List<DeadLetter> DeadLetters() => deadLetters.ReadValueList().ToList();
 

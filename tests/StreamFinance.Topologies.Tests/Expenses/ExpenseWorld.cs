@@ -10,7 +10,8 @@ namespace StreamFinance.Topologies.Tests.Expenses;
 /// <summary>
 /// Master data and transactions of the expense topology tests. Today is 2026-04-20. Entities US01 (USD), DE01 (EUR),
 /// JP01 (JPY), BH01 (BHD); March 2026 is closed, April and May are open. CC-1042 is active until 2026-03-31 and
-/// inactive since 2026-04-01; CC-1050 is inactive until 2026-03-31 and active since 2026-04-01.
+/// inactive since 2026-04-01; CC-1050 is inactive until 2026-03-31 and active since 2026-04-01; CC-1060 exists only from
+/// 2026-05-01.
 /// </summary>
 internal static class ExpenseWorld
 {
@@ -38,6 +39,7 @@ internal static class ExpenseWorld
         yield return Of(MasterDataObjectType.COST_CENTER, "CC-1050",
             ("2020-01-01", CostCenter("CC-1050", "US01", CostCenterStatus.INACTIVE, "2020-01-01")),
             ("2026-04-01", CostCenter("CC-1050", "US01", CostCenterStatus.ACTIVE, "2026-04-01")));
+        yield return Of(MasterDataObjectType.COST_CENTER, "CC-1060", ("2026-05-01", CostCenter("CC-1060", "US01", CostCenterStatus.ACTIVE, "2026-05-01")));
         yield return Of(MasterDataObjectType.PROJECT, "PRJ-OPEN", ("2020-01-01", Project("PRJ-OPEN", "US01", ProjectStatus.OPEN, "2020-01-01")));
         yield return Of(MasterDataObjectType.PROJECT, "PRJ-DONE",
             ("2020-01-01", Project("PRJ-DONE", "US01", ProjectStatus.OPEN, "2020-01-01")),
@@ -52,6 +54,31 @@ internal static class ExpenseWorld
             envelope = Envelope("treasury", $"{from}/{to}/{day}"), exchangeRateId = $"{from}/{to}/{day}", fromCurrency = from, toCurrency = to,
             rateDate = Day(day), rate = AvroDecimals.ToAvro(rate, AvroDecimals.FxRateScale), rateType = ExchangeRateType.SPOT,
         }));
+
+    /// <summary>The md.history record of an employee of <paramref name="entity"/> with default cost center <paramref name="center"/>, in force since 2020.</summary>
+    public static (string Key, MasterDataHistory History) Hired(string employee, string entity, string center) =>
+        Of(MasterDataObjectType.EMPLOYEE, employee, ("2020-01-01", Employee(employee, entity, center)));
+
+    /// <summary>The md.history record of an active cost center of <paramref name="entity"/>, in force since 2020.</summary>
+    public static (string Key, MasterDataHistory History) CostCenterOpened(string id, string entity = "US01") =>
+        Of(MasterDataObjectType.COST_CENTER, id, ("2020-01-01", CostCenter(id, entity, CostCenterStatus.ACTIVE, "2020-01-01")));
+
+    /// <summary>The md.history record of an open project of <paramref name="entity"/>, in force since 2020.</summary>
+    public static (string Key, MasterDataHistory History) ProjectOpened(string id, string entity = "US01") =>
+        Of(MasterDataObjectType.PROJECT, id, ("2020-01-01", Project(id, entity, ProjectStatus.OPEN, "2020-01-01")));
+
+    /// <summary>The md.history record of a tax code of <paramref name="jurisdiction"/>, in force since 2020.</summary>
+    public static (string Key, MasterDataHistory History) TaxCodeCreated(string id, string jurisdiction) =>
+        Of(MasterDataObjectType.TAX_CODE, id, ("2020-01-01", TaxCode(id, jurisdiction)));
+
+    /// <summary>The md.history record of the open calendar-month period of <paramref name="entity"/> that starts on <paramref name="firstDay"/>.</summary>
+    public static (string Key, MasterDataHistory History) PeriodOpened(string entity, string firstDay)
+    {
+        var start = Day(firstDay);
+        var id = $"{entity}-{start:yyyy-MM}";
+        var last = start.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Of(MasterDataObjectType.ACCOUNTING_PERIOD, id, (firstDay, Period(id, entity, firstDay, last, AccountingPeriodStatus.OPEN)));
+    }
 
     public static ExpenseLine Expense(
         string id, string employee = "E-US-1", decimal amount = 40m, string currency = "USD", string date = "2026-04-10",

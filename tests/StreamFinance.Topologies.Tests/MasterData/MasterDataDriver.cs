@@ -26,6 +26,7 @@ internal sealed class MasterDataDriver : IDisposable
 
     private readonly TopologyHarness harness;
     private readonly TestInputTopic<string, MasterDataUpdate> updates;
+    private readonly TestInputTopic<string, string> suppliersAll;
 
     public MasterDataDriver(MasterDataOptions? options = null)
     {
@@ -34,6 +35,7 @@ internal sealed class MasterDataDriver : IDisposable
             MasterData = options ?? MasterDataOptions.Default(),
         });
         updates = harness.Input(Topics.MasterDataUpdates);
+        suppliersAll = harness.RepartitionInput(MasterDataNames.SuppliersAll);
         History = harness.Output(Topics.MasterDataHistory);
         DeadLetters = harness.Output(Topics.MasterDataDeadLetters);
         CostCenters = harness.Output(Topics.CostCenters);
@@ -63,6 +65,9 @@ internal sealed class MasterDataDriver : IDisposable
     /// <summary>Pipes <paramref name="update"/> keyed <c>TYPE:businessKey</c> (or with <paramref name="key"/>).</summary>
     public void Send(MasterDataUpdate update, string? key = null) =>
         updates.PipeInput(key ?? MasterDataKeys.For(update.objectType, update.businessKey), update);
+
+    /// <summary>A record without value (a tombstone) on the suppliers-all repartition topic.</summary>
+    public void SendSuppliersAllTombstone() => suppliersAll.PipeInput(MasterDataNames.SupplierPartitionKey, null!);
 
     public IReadOnlyKeyValueStore<string, MasterDataHistory> HistoryStore => harness.Store<MasterDataHistory>(MasterDataNames.HistoryStore);
 

@@ -16,6 +16,7 @@ internal sealed class PostingDriver : IDisposable
 {
     private readonly TopologyHarness harness;
     private readonly TestInputTopic<string, ApprovedExpense> input;
+    private readonly TestInputTopic<string, string> byEntity;
     private readonly TestOutputTopic<string, JournalEntry> journals;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
 
@@ -24,6 +25,7 @@ internal sealed class PostingDriver : IDisposable
         Options = options ?? PostingOptions.Default();
         harness = new TopologyHarness(new PostingTopology(), serDes => new TopologyContext(serDes, WallClock) { Posting = Options });
         input = harness.Input(Topics.ApprovedExpenses);
+        byEntity = harness.RepartitionInput(PostingNames.ByEntity);
         journals = harness.Output(Topics.JournalPostings);
         deadLetters = harness.Output(Topics.ExpenseDeadLetters);
     }
@@ -33,6 +35,12 @@ internal sealed class PostingDriver : IDisposable
     public ManualClock WallClock { get; } = new(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public void Send(ApprovedExpense approved) => input.PipeInput(approved.expense.expenseId, approved);
+
+    /// <summary>A record without value (a tombstone) on <c>expense.approved</c>.</summary>
+    public void SendTombstone(string key) => input.PipeInput(key, null!);
+
+    /// <summary>A record without value (a tombstone) on the by-entity repartition topic, keyed <c>{entity}|{currency}</c>.</summary>
+    public void SendByEntityTombstone(string key) => byEntity.PipeInput(key, null!);
 
     /// <summary>Moves the wall clock to <paramref name="now"/> and lets the close punctuator run.</summary>
     public void WallClockReaches(DateTimeOffset now)

@@ -20,9 +20,11 @@ internal sealed class TopologyHarness : IDisposable
 {
     private readonly string stateDir = Path.Combine(Path.GetTempPath(), "topology-test-" + Guid.NewGuid().ToString("N"));
     private readonly TopologyTestDriver driver;
+    private readonly string applicationId;
 
     public TopologyHarness(IStreamTopology topology, Func<SerDesFactory, TopologyContext>? context = null)
     {
+        applicationId = ApplicationId(topology);
         var registryUrl = $"inmemory://{topology.Name}-{Guid.NewGuid():N}";
         var registry = new InMemorySchemaRegistryClient();
         SchemaRegistryClients.Register(registryUrl, registry);
@@ -33,7 +35,7 @@ internal sealed class TopologyHarness : IDisposable
         Topology = builder.Build();
         var config = new StreamConfig<StringSerDes, StringSerDes>
         {
-            ApplicationId = $"{topology.Name}-test",
+            ApplicationId = applicationId,
             StateDir = stateDir,
             SchemaRegistryUrl = registryUrl,
         };
@@ -47,6 +49,10 @@ internal sealed class TopologyHarness : IDisposable
     /// <summary>An input topic of the catalog, with its key and value SerDes.</summary>
     public TestInputTopic<string, T> Input<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>
         driver.CreateInputTopic(topic.Name, SerDesFactory.Key(), Context.SerDes.Avro<T>());
+
+    /// <summary>The repartition topic named <paramref name="repartitionName"/> (as in <c>Repartitioned.As</c>) as an input of plain strings.</summary>
+    public TestInputTopic<string, string> RepartitionInput(string repartitionName) =>
+        driver.CreateInputTopic($"{applicationId}-{repartitionName}-repartition", SerDesFactory.Key(), new StringSerDes());
 
     /// <summary>An output topic of the catalog, with its key and value SerDes.</summary>
     public TestOutputTopic<string, T> Output<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>
@@ -74,6 +80,8 @@ internal sealed class TopologyHarness : IDisposable
         }
         return table;
     }
+
+    private static string ApplicationId(IStreamTopology topology) => $"{topology.Name}-test";
 
     public void Dispose()
     {
