@@ -67,8 +67,9 @@ public sealed class SigtermRestartScenario
             var ready = new Uri(await first.WaitForLineAsync(@"health at \S+ and (\S+)$", ReadyPatience));
             output?.WriteLine($"first start ready after {await WaitReadyAsync(ready, first):0.0} s");
             Drop(before, inboxes);
-            WaitFor("the first approvals", () => Read<ApprovedExpense>(broker, Topics.ApprovedExpenses, serDes), a => a.Count > 0 ? null : "every approval", first);
+            var early = WaitFor("the first approvals", () => Read<ApprovedExpense>(broker, Topics.ApprovedExpenses, serDes), a => a.Count > 0 ? null : "every approval", first);
             first.Terminate();
+            output?.WriteLine($"SIGTERM sent with {early.Count} approval(s) out");
             var exit = await first.WaitForExitAsync(StopPatience);
             Assert.True(exit is not null, $"run still ran {StopPatience.TotalSeconds:0} s after SIGTERM. Output:{Environment.NewLine}{first.Tail()}");
             output?.WriteLine($"first run stopped {exit.Value.Took.TotalSeconds:0.0} s after SIGTERM with exit code {exit.Value.ExitCode}");
