@@ -32,7 +32,7 @@ public sealed class ShutdownSignals : IDisposable
     private ITimer? deadline;
     private int received;
 
-    /// <summary>Listens for the signals from now on.</summary>
+    /// <summary>The handling, not yet listening to the process's signals (see <see cref="Listen"/>); tests call <see cref="Receive"/>.</summary>
     /// <param name="error">Where the one-line notices go (stderr).</param>
     /// <param name="grace">How long a clean stop may take; default <see cref="DefaultGrace"/>.</param>
     /// <param name="exit">Ends the process with a code; default <see cref="Environment.Exit"/>.</param>
@@ -43,8 +43,15 @@ public sealed class ShutdownSignals : IDisposable
         Grace = grace ?? DefaultGrace;
         this.exit = exit ?? Environment.Exit;
         this.clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>The process's handling of SIGTERM, SIGINT and SIGQUIT from now on, with notices on <paramref name="error"/>.</summary>
+    public static ShutdownSignals Listen(TextWriter error)
+    {
+        var signals = new ShutdownSignals(error);
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
-            registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
+            signals.registrations.Add(PosixSignalRegistration.Create(signal, signals.OnSignal));
+        return signals;
     }
 
     /// <summary>Cancelled by the first signal: stop cleanly.</summary>
