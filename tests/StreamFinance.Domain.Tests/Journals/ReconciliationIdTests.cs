@@ -32,4 +32,13 @@ public class ReconciliationIdTests
 
         Assert.Equal(ReconciliationId.For(key), ReconciliationId.For(sameInstants));
     }
+
+    [Fact]
+    public void The_reconciliation_id_the_erp_deduplicates_on_is_pinned()
+    {
+        // Computed independently: SHA-256 of "US01|USD|1795687200000|1795690800000|2026|11", first 4 bytes in upper-case hex.
+        var window = new PostingWindow(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal("JE-US01-USD-20261126T1000Z-D6F4380C", ReconciliationId.For(new JournalKey("US01", "USD", 2026, 11, window)));
+    }
 }
