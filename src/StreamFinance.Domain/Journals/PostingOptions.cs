@@ -58,8 +58,8 @@ public sealed class PostingOptions
     /// <summary>Every problem with these settings, each naming the setting and what to do.</summary>
     public IEnumerable<string> Validate()
     {
-        if (WindowSize < TimeSpan.FromMinutes(1) || WindowSize > TimeSpan.FromDays(1))
-            yield return $"{Section}:WindowSize is {WindowSize}: use 00:01:00 to 1.00:00:00.";
+        if (WindowSize < TimeSpan.FromSeconds(10) || WindowSize > TimeSpan.FromDays(1))
+            yield return $"{Section}:WindowSize is {WindowSize}: use 00:00:10 to 1.00:00:00.";
         else if (TimeSpan.FromDays(1).Ticks % WindowSize.Ticks != 0)
             yield return $"{Section}:WindowSize is {WindowSize}: use a size that divides a day (e.g. 00:15:00, 01:00:00, 04:00:00), so windows start at the same times every day.";
         if (GracePeriod < TimeSpan.Zero || GracePeriod > TimeSpan.FromDays(1))

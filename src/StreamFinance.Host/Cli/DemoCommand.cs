@@ -61,12 +61,12 @@ public static class DemoCommand
             if (parse.GetValue(seed) is { } s) forced["Generator:Seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(logFormat) is { } format) forced["Logging:Format"] = format;
             var settings = settingsOptions.Load(parse, forced);
-            // A demo lasts minutes, so unless the user chose a window, journals close every minute (5 s grace), not hourly.
+            // A demo lasts seconds, so unless the user chose a window, journals close every 15 s (2 s grace), not hourly.
             var demoWindows = settings.Posting.WindowSize == PostingOptions.Default().WindowSize;
             if (demoWindows)
             {
-                forced["Posting:WindowSize"] = "00:01:00";
-                forced["Posting:GracePeriod"] = "00:00:05";
+                forced["Posting:WindowSize"] = "00:00:15";
+                forced["Posting:GracePeriod"] = "00:00:02";
                 forced["Posting:CloseCheckInterval"] = "00:00:01";
                 settings = settingsOptions.Load(parse, forced);
             }
@@ -79,7 +79,7 @@ public static class DemoCommand
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"Embedded Kafka ({cluster.BrokerCount} broker(s)) at {cluster.BootstrapServers}, Schema Registry at {registry.Url}");
             if (demoWindows)
-                output.WriteLine("Posting windows of 1 minute with 5 s grace for the demo (set Posting:WindowSize to choose another).");
+                output.WriteLine("Posting windows of 15 s with 2 s grace for the demo (set Posting:WindowSize to choose another).");
             try
             {
                 var samples = DemoSources.CopySamples(mapping.ProfileNames, workDir);

@@ -8,25 +8,33 @@ namespace StreamFinance.Host.Runtime;
 /// <summary>
 /// The demo's live view: a table of records per topic, redrawn in place on a terminal, or printed as a new block
 /// when the output goes to a file or a CI log. Topics that are still empty are left out to keep it short. Each topology's
-/// state and, when <c>connectorStates</c> is given, each connector's state and record counts are shown above the table.
+/// state and, when <c>connectorStates</c> is given, each connector's state and record counts are shown above the table;
+/// when <c>journals</c> is given, the journals posted so far are listed below it with their reconciliation ids and balances.
 /// </summary>
 public sealed class LiveView(
     TopicActivityMonitor monitor, Func<IReadOnlyDictionary<string, string>> topologyStates, TextWriter output, ILogger<LiveView> logger, TimeSpan? refresh = null,
-    Func<IReadOnlyDictionary<string, string>>? connectorStates = null)
+    Func<IReadOnlyDictionary<string, string>>? connectorStates = null, JournalTail? journals = null)
     : BackgroundService
 {
     private readonly TimeSpan interval = refresh ?? TimeSpan.FromSeconds(2);
     private readonly bool interactive = !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
     private readonly DateTime startedAt = DateTime.UtcNow;
 
+    /// <summary>How many journals the live view lists, newest last.</summary>
+    public const int JournalsShown = 6;
+
     /// <summary>The last snapshot drawn, for the closing summary.</summary>
     public IReadOnlyList<TopicActivity> Last { get; private set; } = [];
+
+    /// <summary>The journals read by the last draw, for the closing summary.</summary>
+    public IReadOnlyList<PostedJournal> Journals { get; private set; } = [];
 
     /// <inheritdoc />
     public override void Dispose()
     {
         base.Dispose();
         monitor.Dispose();
+        journals?.Dispose();
     }
 
     /// <summary>One closing line with the final count per topic, read fresh so that the last second is included.</summary>
@@ -41,7 +49,26 @@ public sealed class LiveView(
             logger.LogWarning("Live view could not read the final watermarks: {Reason}", e.Message);
         }
         var rows = Last.Where(a => a.Records > 0).Select(a => $"{a.Topic} {a.Records:N0}");
-        return $"Stopped after {DateTime.UtcNow - startedAt:hh\\:mm\\:ss}. {Last.Sum(a => a.Records):N0} records in {Last.Count(a => a.Records > 0)} topics: {string.Join(", ", rows)}.";
+        var summary = $"Stopped after {DateTime.UtcNow - startedAt:hh\\:mm\\:ss}. {Last.Sum(a => a.Records):N0} records in {Last.Count(a => a.Records > 0)} topics: {string.Join(", ", rows)}.";
+        if (journals is null)
+            return summary;
+        Journals = PollJournals();
+        return summary + Environment.NewLine + JournalLines(Journals);
+    }
+
+    /// <summary>The journals part of the view: how many, whether all balance, and the newest <see cref="JournalsShown"/>.</summary>
+    public static string JournalLines(IReadOnlyList<PostedJournal> journals)
+    {
+        var sb = new StringBuilder();
+        var unbalanced = journals.Count(j => !j.Balanced);
+        var heading = journals.Count == 0
+            ? "  journals posted to erp.journal-postings: none yet (a posting window closes at its end plus the grace period)"
+            : string.Create(CultureInfo.InvariantCulture, $"  journals posted to erp.journal-postings: {journals.Count}, {(unbalanced == 0 ? "every one balanced" : $"{unbalanced} NOT balanced")}");
+        sb.AppendLine(heading);
+        foreach (var j in journals.TakeLast(JournalsShown))
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"    {j.ReconciliationId}  {j.Lines,3} lines  debit {j.Debit,14:N2} {j.Currency}  credit {j.Credit,14:N2} {j.Currency}  {(j.Balanced ? "balanced" : "NOT balanced")}");
+        return sb.ToString();
     }
 
     /// <inheritdoc />
@@ -53,6 +80,7 @@ public sealed class LiveView(
             try
             {
                 Last = await Task.Run(monitor.Snapshot, stoppingToken);
+                Journals = journals is null ? [] : await Task.Run(PollJournals, stoppingToken);
                 Draw(Last);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -61,6 +89,19 @@ public sealed class LiveView(
             }
         }
         while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private IReadOnlyList<PostedJournal> PollJournals()
+    {
+        try
+        {
+            return journals!.Poll();
+        }
+        catch (Exception e) when (e is Confluent.Kafka.KafkaException or Avro.AvroException or InvalidDataException)
+        {
+            logger.LogWarning("Live view could not read the journals: {Reason}", e.Message);
+            return Journals;
+        }
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
@@ -72,6 +113,8 @@ public sealed class LiveView(
     private void Draw(IReadOnlyList<TopicActivity> snapshot)
     {
         var text = Render(snapshot, topologyStates(), DateTime.UtcNow - startedAt, connectorStates?.Invoke());
+        if (journals is not null)
+            text += JournalLines(Journals);
         output.Write(interactive ? "\u001b[H\u001b[2J" + text : text);
         output.Flush();
     }

@@ -63,7 +63,8 @@ public static class PipelineHost
                 () => TopologyServices(sp).ToDictionary(t => t.Topology.Name, t => t.State),
                 output,
                 sp.GetRequiredService<ILogger<LiveView>>(),
-                connectorStates: () => ConnectorServices(sp).ToDictionary(c => c.Connector.Name, c => ConnectorActivity.Describe(c.Connector))));
+                connectorStates: () => ConnectorServices(sp).ToDictionary(c => c.Connector.Name, c => ConnectorActivity.Describe(c.Connector)),
+                journals: new JournalTail(settings.Kafka, serDes)));
 
         var app = builder.Build();
         app.MapObservability();

@@ -21,4 +21,19 @@ public class DemoCommandTests
         Assert.True(expenses > 20, summary);
         Assert.Matches(new Regex(@"StreamFinance live view, 00:00:0\d elapsed, [\d,]+ records in \d+ topics"), result.Output);
     }
+
+    [Fact]
+    public async Task The_readme_demo_lists_balanced_journals_with_their_reconciliation_ids_before_it_ends()
+    {
+        var result = await CliRunner.RunAsync("demo", "--duration", "40", "--set", "Api:Port=0", "--set", "Observability:MetricsPort=0");
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
+        var closing = result.Output[result.Output.LastIndexOf("Stopped after", StringComparison.Ordinal)..];
+        var heading = Regex.Match(closing, @"journals posted to erp\.journal-postings: (\d+), every one balanced");
+        Assert.True(heading.Success, closing);
+        Assert.True(int.Parse(heading.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, closing);
+        var listed = Regex.Matches(closing, @"JE-[A-Z0-9]+-[A-Z]{3}-\d{8}T\d{4}Z-[0-9A-F]{8} +\d+ lines +debit +([\d,.]+) ([A-Z]{3}) +credit +([\d,.]+) \2 +balanced");
+        Assert.NotEmpty(listed);
+        Assert.All(listed, m => Assert.Equal(m.Groups[1].Value, m.Groups[3].Value));
+    }
 }
