@@ -135,10 +135,10 @@ public sealed class ExpenseTopology : IStreamTopology
     {
         var history = context.SerDes.Avro<MasterDataHistory>();
         MasterDataHistoryTable.Add(builder, ExpenseNames.MasterDataStore, ExpenseNames.MasterDataTable, history, MasterDataWrites);
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.DedupeStore), SerDesFactory.Key(), new StringSerDes()));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.MasterDataWaitStore), SerDesFactory.Key(), context.SerDes.Avro<HeldRecord>()));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardHoldStore), SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>()));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ExpenseNames.CardDocumentedStore), SerDesFactory.Key(), new StringSerDes()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.DedupeStore), SerDesFactory.Key(), new StringSerDes()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.MasterDataWaitStore), SerDesFactory.Key(), context.SerDes.Avro<HeldRecord>()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.CardHoldStore), SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.CardDocumentedStore), SerDesFactory.Key(), new StringSerDes()));
     }
 
     /// <summary>The dead letter a card charge becomes if it stays undocumented: its bytes, origin and headers as received.</summary>

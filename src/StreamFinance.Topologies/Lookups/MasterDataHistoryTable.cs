@@ -29,7 +29,7 @@ public static class MasterDataHistoryTable
             SerDesFactory.Key(),
             values,
             Materialized<string, MasterDataHistory, IKeyValueStore<Bytes, byte[]>>
-                .Create(new SignallingStoreSupplier(Stores.PersistentKeyValueStore(storeName), writes))
+                .Create(new SignallingStoreSupplier(PersistentStores.KeyValue(storeName), writes))
                 .WithKeySerdes(SerDesFactory.Key())
                 .WithValueSerdes(values)
                 // Every write must reach the signalling store at once, not sit in a Streamiz cache.

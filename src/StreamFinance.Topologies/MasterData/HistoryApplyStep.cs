@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.State;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData.Ownership;
@@ -26,7 +27,7 @@ public static class HistoryApplyStep
     {
         var updateSerDes = context.SerDes.Avro<MasterDataUpdate>();
         builder.AddStateStore(Stores.KeyValueStoreBuilder(
-            Stores.PersistentKeyValueStore(MasterDataNames.HistoryStore), SerDesFactory.Key(), context.SerDes.Avro<MasterDataHistory>()));
+            PersistentStores.KeyValue(MasterDataNames.HistoryStore), SerDesFactory.Key(), context.SerDes.Avro<MasterDataHistory>()));
         var applier = new HistoryApplier(SystemOfRecordTable.From(context.MasterData.SystemOfRecord), context.MasterData.History);
 
         var changes = valid

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.State;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Topologies.DeadLetters;
@@ -65,5 +66,5 @@ public static class SupplierMasteringStep
         "find the producer that wrote to it and stop it; nothing needs to be sent instead.";
 
     private static void AddStore<T>(StreamBuilder builder, string name, Streamiz.Kafka.Net.SerDes.ISerDes<T> values) =>
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(name), SerDesFactory.Key(), values));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(name), SerDesFactory.Key(), values));
 }

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.State;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
@@ -85,5 +86,5 @@ public sealed class PostingTopology : IStreamTopology
         PostingContributions.Of(ApprovedExpenseToPost.From(approved), options).Select(c => PostingKeys.Journal(c.EntityId, c.Currency));
 
     private static void AddStore<T>(StreamBuilder builder, string name, ISerDes<T> values) =>
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(name), SerDesFactory.Key(), values));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(name), SerDesFactory.Key(), values));
 }
