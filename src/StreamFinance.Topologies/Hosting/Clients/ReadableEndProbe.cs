@@ -34,6 +34,8 @@ public sealed class ReadableEndProbe : IDisposable
         {
             EnableAutoCommit = false,
             EnablePartitionEof = true,
+            // The end of a partition is known when a fetch returns nothing more: do not let the broker hold it back.
+            FetchWaitMaxMs = 5,
             ClientId = $"{served.ClientId}-readable-end",
             StatisticsIntervalMs = 0,
         };
