@@ -3,11 +3,12 @@ using StreamFinance.Contracts.Transactions;
 using StreamFinance.Topologies.Docs;
 using StreamFinance.Topologies.SerDes;
 using StreamFinance.Topologies.Tests.Docs;
+using StreamFinance.Topologies.Validation;
 
 namespace StreamFinance.Topologies.Tests;
 
 /// <summary>
-/// Provisioning and the docs trust what each topology declares in <c>Inputs</c> and <c>Outputs</c>;
+/// The topic usage, provisioning and the docs trust what each topology declares in <c>Inputs</c> and <c>Outputs</c>;
 /// these tests hold the declaration to what the built Streamiz topology really reads and writes.
 /// </summary>
 public sealed class TopologyDeclarationTests
@@ -35,5 +36,17 @@ public sealed class TopologyDeclarationTests
 
         Assert.Equal(["Declares `ingest.card-transactions` in `Inputs` but does not read it."], DeclaredTopics.Check(misdeclared));
         Assert.Equal(["Writes `expense.approved` but does not declare it in `Outputs`."], DeclaredTopics.Check(undeclaredSink));
+    }
+
+    [Fact]
+    public void A_topology_reads_its_inputs_and_writes_its_outputs_and_its_dead_letter_topic()
+    {
+        var validation = TopologyTopicUser.Of(new ValidationTopology());
+
+        Assert.Equal(TopicUserKind.Topology, validation.Kind);
+        Assert.Equal("validation topology", validation.Name);
+        Assert.Equal([Topics.MasterDataHistory.Name], validation.Reads.Select(t => t.Name));
+        // No sink writes dlq.master-data: the Streamiz exception handlers dead-letter what the global table cannot read.
+        Assert.Equal([Topics.MasterDataDeadLetters.Name], validation.Writes.Select(t => t.Name));
     }
 }
