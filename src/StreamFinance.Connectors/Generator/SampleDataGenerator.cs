@@ -27,6 +27,10 @@ public sealed class SampleDataGenerator
         this.clock = clock ?? (() => DateTime.UtcNow);
     }
 
+    /// <summary>Every topic the generator writes: <c>md.updates</c> for the master data, then each ingest topic of the transaction mix.</summary>
+    public static IReadOnlyList<TopicSpec> WrittenTopics { get; } =
+        [Topics.MasterDataUpdates, Topics.Expenses, Topics.CardTransactions, Topics.PurchaseOrders, Topics.GoodsReceipts, Topics.SupplierInvoices, Topics.SupplierOnboarding];
+
     /// <summary>The reference data transactions draw from.</summary>
     public SampleWorld World { get; } = new();
 

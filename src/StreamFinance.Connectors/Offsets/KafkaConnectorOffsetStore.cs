@@ -14,7 +14,8 @@ namespace StreamFinance.Connectors.Offsets;
 /// </summary>
 public sealed class KafkaConnectorOffsetStore : IConnectorOffsetStore, IDisposable
 {
-    private static readonly Topic<string, ConnectorOffset> Topic = Topics.ConnectorOffsets;
+    /// <summary>The topic it reads and writes: <see cref="Topics.ConnectorOffsets"/>.</summary>
+    public static Topic<string, ConnectorOffset> Topic { get; } = Topics.ConnectorOffsets;
     private readonly KafkaOptions kafka;
     private readonly AvroSerDes<ConnectorOffset> serDes;
     private readonly IProducer<string, byte[]> producer;

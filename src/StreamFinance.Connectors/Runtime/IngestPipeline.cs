@@ -18,6 +18,9 @@ namespace StreamFinance.Connectors.Runtime;
 /// </summary>
 public sealed class IngestPipeline(ConnectorContext context)
 {
+    /// <summary>Where every connector's dead letters go: <c>dlq.ingest</c>.</summary>
+    public static Topic<string, DeadLetter> DeadLetterTopic { get; } = Topics.IngestDeadLetters;
+
     /// <summary>How long a cancelled batch waits for records in flight before it gives up on them (they are re-sent after restart). Default 10 s.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -204,7 +207,7 @@ public sealed class IngestPipeline(ConnectorContext context)
             var deadLetter = context.DeadLetterFactory.Create(failure, new FailedRecord(origin, rawKey, item.Raw.ToArray()), context.Processor);
             // Masked here, once for every format and reason, before anything about the record leaves the process.
             var headers = context.SensitiveDeadLetters.Mask(deadLetter, item.Sensitive);
-            await context.DeadLetters.PublishAsync(Topics.IngestDeadLetters, deadLetter, headers, ct: ct).ConfigureAwait(false);
+            await context.DeadLetters.PublishAsync(DeadLetterTopic, deadLetter, headers, ct: ct).ConfigureAwait(false);
             Interlocked.Increment(ref deadLettered);
             if (failures.Count < 10)
                 failures.Enqueue((failure.Reason.Code, deadLetter.message));

@@ -24,11 +24,25 @@ public abstract record TopicSpec
     /// <summary>What the topic holds and why.</summary>
     public required string Description { get; init; }
 
-    /// <summary>Which components write it.</summary>
-    public required string Writers { get; init; }
+    /// <summary>
+    /// Who outside StreamFinance uses it (for example "ERP integration teams", "data teams"), declared because no code
+    /// shows it. The components that write and read the topic are not declared here: <see cref="TopicUsage"/> derives
+    /// them from the topologies, connectors and commands. Default none.
+    /// </summary>
+    public string Audiences { get; init; } = "";
 
-    /// <summary>Which components and teams read it.</summary>
-    public required string Readers { get; init; }
+    /// <summary>
+    /// While nothing writes the topic: what will write it and the issue that tracks it, for example
+    /// "procurement topology (issue 16)". Such a topic is planned: listed, but not created. A test fails when this
+    /// disagrees with what really writes the topic (<see cref="TopicUsage.Disagreements"/>). Default none.
+    /// </summary>
+    public string? PlannedWriters { get; init; }
+
+    /// <summary>
+    /// While nothing reads the topic: what will read it and the issue that tracks it. A test fails once something
+    /// reads the topic and this is still set. Default none.
+    /// </summary>
+    public string? PlannedReaders { get; init; }
 
     /// <summary>CLR type of the key.</summary>
     public abstract Type KeyType { get; }

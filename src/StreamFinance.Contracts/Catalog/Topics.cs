@@ -6,7 +6,9 @@ namespace StreamFinance.Contracts.Catalog;
 
 /// <summary>
 /// The topic catalog: every topic StreamFinance reads or writes, declared once. Producers, topologies, tools and
-/// tests refer to these fields, never to a topic name typed as a string.
+/// tests refer to these fields, never to a topic name typed as a string. Who writes and reads each topic is not
+/// declared here but derived from the components that use it (<see cref="TopicUsage"/>); only audiences outside
+/// StreamFinance and the plans for topics nothing writes or reads yet are declared.
 /// </summary>
 public static class Topics
 {
@@ -26,7 +28,6 @@ public static class Topics
     {
         Name = "md.updates", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Week,
         KeyDescription = "object type + ':' + business key", Description = "Master-data updates from ERP, MDM, procurement and HR sources.",
-        Writers = "connectors", Readers = "master-data topology",
     };
 
     /// <summary>Canonical cost centers.</summary>
@@ -64,7 +65,7 @@ public static class Topics
     {
         Name = "md.history", Partitions = MasterDataPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
         KeyDescription = "object type + ':' + business key", Description = "All effective-dated versions per master-data object: what was in force on any date.",
-        Writers = "master-data topology", Readers = "point-in-time look-ups (GlobalKTable), validation API",
+        Audiences = "data teams",
     };
 
     /// <summary>Candidate duplicate suppliers for stewards.</summary>
@@ -72,7 +73,7 @@ public static class Topics
     {
         Name = "md.supplier-duplicates", Partitions = MasterDataPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
         KeyDescription = "pair id (sorted source references)", Description = "Supplier records that may be the same supplier, with score and evidence.",
-        Writers = "master-data topology", Readers = "master-data stewards, data teams",
+        Audiences = "master-data stewards, data teams",
     };
 
     // ---- ingest ------------------------------------------------------------------------------------------------
@@ -84,16 +85,16 @@ public static class Topics
     public static readonly Topic<string, CardTransaction> CardTransactions = Ingest<CardTransaction>("ingest.card-transactions", "card transaction id", "Card transactions from Ramp, Brex and card feeds, canonical.");
 
     /// <summary>Approved purchase orders from procurement.</summary>
-    public static readonly Topic<string, PurchaseOrder> PurchaseOrders = Ingest<PurchaseOrder>("ingest.purchase-orders", "PO number", "Purchase orders from Coupa, Ariba and EDI 850, canonical.");
+    public static readonly Topic<string, PurchaseOrder> PurchaseOrders = Ingest<PurchaseOrder>("ingest.purchase-orders", "PO number", "Purchase orders from Coupa, Ariba and EDI 850, canonical.", "procurement topology (issue 16)");
 
     /// <summary>Goods receipts.</summary>
-    public static readonly Topic<string, GoodsReceipt> GoodsReceipts = Ingest<GoodsReceipt>("ingest.goods-receipts", "receipt id", "Goods receipts against purchase orders, canonical.");
+    public static readonly Topic<string, GoodsReceipt> GoodsReceipts = Ingest<GoodsReceipt>("ingest.goods-receipts", "receipt id", "Goods receipts against purchase orders, canonical.", "three-way match topology (issue 17)");
 
     /// <summary>Supplier invoices.</summary>
-    public static readonly Topic<string, SupplierInvoice> SupplierInvoices = Ingest<SupplierInvoice>("ingest.supplier-invoices", "supplier id + invoice number", "Supplier invoices from procurement and EDI 810, canonical.");
+    public static readonly Topic<string, SupplierInvoice> SupplierInvoices = Ingest<SupplierInvoice>("ingest.supplier-invoices", "supplier id + invoice number", "Supplier invoices from procurement and EDI 810, canonical.", "three-way match topology (issue 17)");
 
     /// <summary>Supplier onboarding requests.</summary>
-    public static readonly Topic<string, SupplierOnboardingRequest> SupplierOnboarding = Ingest<SupplierOnboardingRequest>("ingest.supplier-onboarding", "onboarding request id", "Requests to onboard a new supplier, canonical.");
+    public static readonly Topic<string, SupplierOnboardingRequest> SupplierOnboarding = Ingest<SupplierOnboardingRequest>("ingest.supplier-onboarding", "onboarding request id", "Requests to onboard a new supplier, canonical.", "onboarding topology (issue 19)");
 
     // ---- flows and ERP ---------------------------------------------------------------------------------------------
 
@@ -102,61 +103,63 @@ public static class Topics
     {
         Name = "expense.approved", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Week,
         KeyDescription = "expense id", Description = "Expenses that passed validation, enriched with entity, coding and functional amount.",
-        Writers = "expense topology", Readers = "posting topology",
     };
 
     /// <summary>Balanced journals for the ERP.</summary>
-    public static readonly Topic<string, JournalEntry> JournalPostings = Erp<JournalEntry>("erp.journal-postings", "reconciliation id", "Balanced journals per legal entity, currency and posting window, with control totals.", "posting topology");
+    public static readonly Topic<string, JournalEntry> JournalPostings = Erp<JournalEntry>("erp.journal-postings", "reconciliation id", "Balanced journals per legal entity, currency and posting window, with control totals.");
 
     /// <summary>PO commitments for the ERP.</summary>
-    public static readonly Topic<string, Commitment> Commitments = Erp<Commitment>("erp.commitments", "commitment id (from PO number and version)", "Budget-checked purchase-order commitments.", "procurement topology");
+    public static readonly Topic<string, Commitment> Commitments = Erp<Commitment>("erp.commitments", "commitment id (from PO number and version)", "Budget-checked purchase-order commitments.", "procurement topology (issue 16)");
 
     /// <summary>Matched supplier invoices for AP posting.</summary>
-    public static readonly Topic<string, ApInvoicePosting> ApInvoices = Erp<ApInvoicePosting>("erp.ap-invoices", "AP posting id (from supplier and invoice number)", "Supplier invoices that passed three-way match, ready for AP.", "three-way match topology");
+    public static readonly Topic<string, ApInvoicePosting> ApInvoices = Erp<ApInvoicePosting>("erp.ap-invoices", "AP posting id (from supplier and invoice number)", "Supplier invoices that passed three-way match, ready for AP.", "three-way match topology (issue 17)");
 
     /// <summary>Vendor creation requests for the ERP.</summary>
-    public static readonly Topic<string, VendorRequest> VendorRequests = Erp<VendorRequest>("erp.vendor-requests", "vendor request id", "Requests to create or change a vendor in the ERP, from supplier onboarding.", "onboarding topology");
+    public static readonly Topic<string, VendorRequest> VendorRequests = Erp<VendorRequest>("erp.vendor-requests", "vendor request id", "Requests to create or change a vendor in the ERP, from supplier onboarding.", "onboarding topology (issue 19)");
 
     /// <summary>ERP feedback on postings.</summary>
     public static readonly Topic<string, PostingConfirmation> PostingConfirmations = new()
     {
         Name = "erp.posting-confirmations", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Month,
         KeyDescription = "posting id", Description = "ERP confirmations and rejections of postings, with document numbers.",
-        Writers = "ERP integration", Readers = "status topology",
+        Audiences = "ERP integration teams", PlannedWriters = "ERP sink connectors (issue 18)", PlannedReaders = "status topology (issue 18)",
     };
 
     /// <summary>Latest status per expense.</summary>
-    public static readonly Topic<string, StatusUpdate> ExpenseStatus = Status<StatusUpdate>("status.expenses", "expense id", "Where each expense is: approved, posted with document number, or dead-lettered.");
+    public static readonly Topic<string, StatusUpdate> ExpenseStatus = Status<StatusUpdate>("status.expenses", "expense id", "Where each expense is: approved, posted with document number, or dead-lettered.", "status topology (issue 18)", "finance operations");
 
     /// <summary>Latest status per purchase order.</summary>
-    public static readonly Topic<string, StatusUpdate> PurchaseOrderStatus = Status<StatusUpdate>("status.purchase-orders", "PO number", "Where each purchase order is, and its open accrual exposure.");
+    public static readonly Topic<string, StatusUpdate> PurchaseOrderStatus = Status<StatusUpdate>("status.purchase-orders", "PO number", "Where each purchase order is, and its open accrual exposure.", "procurement topology (issue 16), status topology (issue 18)", "procurement operations");
 
     /// <summary>Three-way-match exceptions for procurement operations.</summary>
-    public static readonly Topic<string, MatchResult> MatchExceptions = Status<MatchResult>("p2p.match-exceptions", "supplier id + invoice number", "Invoices that failed three-way match, with the variances found.");
+    public static readonly Topic<string, MatchResult> MatchExceptions = Status<MatchResult>("p2p.match-exceptions", "supplier id + invoice number", "Invoices that failed three-way match, with the variances found.", "three-way match topology (issue 17)", "procurement operations, accounts payable");
 
     /// <summary>Purchase orders on hold.</summary>
-    public static readonly Topic<string, PurchaseOrderHold> PurchaseOrdersHeld = Status<PurchaseOrderHold>("p2p.po-held", "PO number", "Purchase orders held for budget or supplier reasons, until released.");
+    public static readonly Topic<string, PurchaseOrderHold> PurchaseOrdersHeld = Status<PurchaseOrderHold>("p2p.po-held", "PO number", "Purchase orders held for budget or supplier reasons, until released.", "procurement topology (issue 16)", "procurement operations");
 
     // ---- exceptions and audit --------------------------------------------------------------------------------------
 
     /// <summary>Records that could not be parsed or mapped at ingest.</summary>
-    public static readonly Topic<string, DeadLetter> IngestDeadLetters = DeadLetters("dlq.ingest", "Records connectors could not parse, map or validate against the schema. Owner: integration support.");
+    public static readonly Topic<string, DeadLetter> IngestDeadLetters = DeadLetters("dlq.ingest", "Records connectors could not parse, map or validate against the schema. Owner: integration support.", "integration support");
 
     /// <summary>Rejected master-data updates.</summary>
-    public static readonly Topic<string, DeadLetter> MasterDataDeadLetters = DeadLetters("dlq.master-data", "Master-data updates rejected (ownership violations, invalid values).");
+    public static readonly Topic<string, DeadLetter> MasterDataDeadLetters = DeadLetters("dlq.master-data", "Master-data updates rejected (ownership violations, invalid values).", "master-data stewards, integration support");
 
     /// <summary>Expenses that failed validation or enrichment.</summary>
-    public static readonly Topic<string, DeadLetter> ExpenseDeadLetters = DeadLetters("dlq.expenses", "Expenses that failed enrichment or policy validation. Owner: finance operations.");
+    public static readonly Topic<string, DeadLetter> ExpenseDeadLetters = DeadLetters("dlq.expenses", "Expenses that failed enrichment or policy validation. Owner: finance operations.", "finance operations, integration support");
 
     /// <summary>Procurement records that failed checks.</summary>
-    public static readonly Topic<string, DeadLetter> ProcurementDeadLetters = DeadLetters("dlq.procurement", "Purchase orders, receipts and invoices that failed checks. Owner: procurement operations.");
+    public static readonly Topic<string, DeadLetter> ProcurementDeadLetters = DeadLetters("dlq.procurement", "Purchase orders, receipts and invoices that failed checks. Owner: procurement operations.", "procurement operations, integration support") with
+    {
+        PlannedWriters = "procurement and three-way match topologies (issues 16, 17)",
+    };
 
     /// <summary>Append-only audit trail of every step.</summary>
     public static readonly Topic<string, AuditEvent> AuditEvents = new()
     {
         Name = "audit.events", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = AuditRetention,
         KeyDescription = "correlation id", Description = "Append-only trail of every step each transaction took.",
-        Writers = "every topology and connector", Readers = "audit trace command, auditors",
+        Audiences = "auditors", PlannedWriters = "audit trail (issue 15)", PlannedReaders = "audit trace command (issue 15)",
     };
 
     // ---- connector state -----------------------------------------------------------------------------------------
@@ -166,7 +169,6 @@ public static class Topics
     {
         Name = "_streamfinance.connector-offsets", Partitions = 1, Cleanup = CleanupPolicy.Compact, Retention = null,
         KeyDescription = "connector name + '/' + source (file name, endpoint)", Description = "Where each connector resumes after a restart: the last position whose records were all acknowledged.",
-        Writers = "connectors", Readers = "connectors (on start)",
     };
 
     /// <summary>Every catalog topic, in catalog order.</summary>
@@ -188,35 +190,30 @@ public static class Topics
     private static Topic<string, T> MasterData<T>(string name, string key, string description) => new()
     {
         Name = name, Partitions = MasterDataPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
-        KeyDescription = key, Description = description,
-        Writers = "master-data topology", Readers = "every topology (GlobalKTable), validation API, data teams",
+        KeyDescription = key, Description = description, Audiences = "data teams",
     };
 
-    private static Topic<string, T> Ingest<T>(string name, string key, string description) => new()
+    private static Topic<string, T> Ingest<T>(string name, string key, string description, string? plannedReaders = null) => new()
     {
         Name = name, Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Week,
-        KeyDescription = key, Description = description,
-        Writers = "connectors", Readers = name is "ingest.expenses" or "ingest.card-transactions" ? "expense topology" : "procurement topologies",
+        KeyDescription = key, Description = description, PlannedReaders = plannedReaders,
     };
 
-    private static Topic<string, T> Erp<T>(string name, string key, string description, string writer) => new()
+    private static Topic<string, T> Erp<T>(string name, string key, string description, string? plannedWriters = null) => new()
     {
         Name = name, Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Month,
-        KeyDescription = key, Description = description,
-        Writers = writer, Readers = "ERP integration teams",
+        KeyDescription = key, Description = description, Audiences = "ERP integration teams", PlannedWriters = plannedWriters,
     };
 
-    private static Topic<string, T> Status<T>(string name, string key, string description) => new()
+    private static Topic<string, T> Status<T>(string name, string key, string description, string plannedWriters, string audiences) => new()
     {
         Name = name, Partitions = StreamPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
-        KeyDescription = key, Description = description,
-        Writers = "status and procurement topologies", Readers = "finance and procurement operations, trace command",
+        KeyDescription = key, Description = description, Audiences = audiences, PlannedWriters = plannedWriters,
     };
 
-    private static Topic<string, DeadLetter> DeadLetters(string name, string description) => new()
+    private static Topic<string, DeadLetter> DeadLetters(string name, string description, string audiences) => new()
     {
         Name = name, Partitions = DeadLetterPartitions, Cleanup = CleanupPolicy.Delete, Retention = DeadLetterRetention,
-        KeyDescription = "original record key", Description = description,
-        Writers = "dead-letter router", Readers = "finance ops, procurement ops, integration support; dlq replay",
+        KeyDescription = "original record key", Description = description, Audiences = audiences,
     };
 }

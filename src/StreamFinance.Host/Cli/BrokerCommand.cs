@@ -10,14 +10,15 @@ namespace StreamFinance.Host.Cli;
 /// <summary>
 /// <c>streamfinance broker</c>: the embedded broker in its own process, so that a pipeline process can be killed and
 /// restarted against the same broker. The mock API works only inside the process that hosts the cluster, so the
-/// broker creates the whole catalog and every topology's internal topics itself when it starts.
+/// broker creates every catalog topic something writes (not the planned ones) and every topology's internal topics
+/// itself when it starts.
 /// </summary>
 public static class BrokerCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("broker", "Run the embedded Kafka broker (librdkafka mock cluster) until stopped, with every StreamFinance topic created.");
+        var command = new Command("broker", "Run the embedded Kafka broker (librdkafka mock cluster) until stopped, with every StreamFinance topic created except the planned ones (nothing writes them yet).");
         var brokers = new Option<int>("--brokers") { Description = "Number of brokers: 1 or 3.", DefaultValueFactory = _ => 1 };
         brokers.AcceptOnlyFromAmong("1", "3");
         var port = new Option<int?>("--port") { Description = "Listener port of the first broker (default: a free port)." };

@@ -3,8 +3,10 @@ using System.Globalization;
 using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Host.Catalog;
 using StreamFinance.Host.DeadLetters;
 using StreamFinance.Host.Runtime;
+using StreamFinance.Topologies;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.SerDes;
 
@@ -28,9 +30,8 @@ public static class DeadLetterCommand
         var topic = new Option<string>("--topic") { Description = "The dead-letter topic, e.g. dlq.expenses.", Required = true };
         topic.Validators.Add(r =>
         {
-            var name = r.GetValueOrDefault<string>();
-            if (!DeadLetterTopics().Any(t => t.Name == name))
-                r.AddError($"'{name}' is not a dead-letter topic; use one of {string.Join(", ", DeadLetterTopics().Select(t => t.Name))}.");
+            if (TopicProblem(r.GetValueOrDefault<string>()) is { } problem)
+                r.AddError(problem);
         });
         var reason = new Option<string?>("--reason") { Description = "Only dead letters with this reason code, e.g. INACTIVE_COST_CENTER." };
         reason.Validators.Add(r =>
@@ -86,5 +87,15 @@ public static class DeadLetterCommand
         return true;
     }
 
-    private static IEnumerable<TopicSpec> DeadLetterTopics() => Topics.All.Where(t => t.ValueType == typeof(DeadLetter));
+    // Only the dead-letter topics something writes can be replayed; a planned one was never created.
+    private static string? TopicProblem(string? name)
+    {
+        var replayable = CommandTopicUsers.ReplayableTopics(TopologyCatalog.All);
+        if (replayable.Any(t => t.Name == name))
+            return null;
+        var known = string.Join(", ", replayable.Select(t => t.Name));
+        return Topics.All.FirstOrDefault(t => t.Name == name && t.ValueType == typeof(DeadLetter)) is { } planned
+            ? $"'{name}' is a planned dead-letter topic ({planned.PlannedWriters ?? "no writer decided yet"}): nothing writes it yet, so there is nothing to replay; use one of {known}."
+            : $"'{name}' is not a dead-letter topic; use one of {known}.";
+    }
 }

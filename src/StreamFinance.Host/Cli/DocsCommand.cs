@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StreamFinance.Host.Catalog;
 using StreamFinance.Host.Documentation;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Docs;
@@ -30,7 +31,8 @@ public static class DocsCommand
             var error = parse.InvocationConfiguration.Error;
             var given = parse.GetValue(output);
             var folder = new DocsFolder(given ?? TopologyDocsFolder.Locate(Environment.CurrentDirectory), given ?? TopologyDocsFolder.DefaultPath, given is not null);
-            var docs = TopologyDocsGenerator.Generate(topologies ?? TopologyCatalog.All);
+            var documented = topologies ?? TopologyCatalog.All;
+            var docs = TopologyDocsGenerator.Generate(documented, ProductTopicUsage.Shipped(documented));
             foreach (var failure in docs.Failures)
             {
                 error.WriteLine($"streamfinance docs: {failure}");

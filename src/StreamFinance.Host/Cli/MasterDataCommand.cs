@@ -25,8 +25,8 @@ public static class MasterDataCommand
         topic.Validators.Add(r =>
         {
             var name = r.GetValueOrDefault<string>();
-            if (!MasterDataTopics().Any(t => t.Name == name))
-                r.AddError($"'{name}' is not a master-data topic; use one of {string.Join(", ", MasterDataTopics().Select(t => t.Name))}.");
+            if (!InspectableTopics.Any(t => t.Name == name))
+                r.AddError($"'{name}' is not a master-data topic; use one of {string.Join(", ", InspectableTopics.Select(t => t.Name))}.");
         });
         return topic;
     }
@@ -81,6 +81,7 @@ public static class MasterDataCommand
         return await Task.Run(() => reader.ReadAll(topic, ct), ct);
     }
 
-    private static IEnumerable<TopicSpec> MasterDataTopics() =>
-        Topics.All.Where(t => t.Name.StartsWith("md.", StringComparison.Ordinal) && t.Cleanup == CleanupPolicy.Compact);
+    /// <summary>The topics <c>md get</c> and <c>md dump</c> read: every compacted <c>md.*</c> topic.</summary>
+    internal static IReadOnlyList<TopicSpec> InspectableTopics { get; } =
+        Topics.All.Where(t => t.Name.StartsWith("md.", StringComparison.Ordinal) && t.Cleanup == CleanupPolicy.Compact).ToList();
 }

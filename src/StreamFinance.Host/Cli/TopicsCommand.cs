@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Host.Catalog;
+using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
@@ -22,14 +25,15 @@ public static class TopicsCommand
 
     private static Command List()
     {
-        var command = new Command("list", "Print every catalog topic with its key, value schema, partitions, cleanup policy and retention.");
+        var command = new Command("list", "Print every catalog topic with its key, value schema, partitions, cleanup policy, retention, what writes and reads it, and whether it is planned (nothing writes it yet).");
         var format = new Option<string>("--format") { Description = "table (default) or markdown.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "markdown");
         command.Options.Add(format);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            output.Write(parse.GetValue(format) == "markdown" ? TopicCatalogPrinter.Markdown(Topics.All) : TopicCatalogPrinter.Table(Topics.All));
+            var usage = ProductTopicUsage.Shipped();
+            output.Write(parse.GetValue(format) == "markdown" ? TopicCatalogPrinter.Markdown(usage) : TopicCatalogPrinter.Table(usage));
             return ExitCodes.Ok;
         });
         return command;
@@ -37,7 +41,7 @@ public static class TopicsCommand
 
     private static Command Apply()
     {
-        var command = new Command("apply", "Create missing topics on Kafka with their configs (idempotent), report mismatches, and register each value schema under <topic>-value.");
+        var command = new Command("apply", "Create missing topics on Kafka with their configs (idempotent), report mismatches, and register each value schema under <topic>-value. Planned topics (nothing writes them yet) are left out.");
         var verbose = new Option<bool>("--verbose") { Description = "List topics that are already as wanted too." };
         var noSchemas = new Option<bool>("--no-schemas") { Description = "Do not register the value schemas." };
         var brokerControl = new Option<string?>("--broker-control")
@@ -60,13 +64,23 @@ public static class TopicsCommand
                 await DependencyProbe.CheckRegistryAsync(settings.SchemaRegistry, ct);
             var serDes = SerDesFactory.FromOptions(settings.SchemaRegistry);
             ITopicProvisioner provisioner = control is null ? new KafkaAdminProvisioner(settings.Kafka) : new BrokerControlProvisioner(control);
-            var outcomes = await provisioner.ApplyAsync(RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes), ct);
+            var usage = ConfiguredUsage(settings);
+            var outcomes = await provisioner.ApplyAsync(RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes, usage), ct);
             TopicReport.Write(output, provisioner.Target, outcomes, parse.GetValue(verbose) ? TopicReport.Detail.All : TopicReport.Detail.Changes);
             var failed = outcomes.Any(o => o.Action is ProvisionAction.Failed or ProvisionAction.Mismatch);
             if (registerSchemas)
-                failed |= !await SchemaRegistration.RegisterAllAsync(serDes.Registry, Topics.All, output, ct);
+                failed |= !await SchemaRegistration.RegisterAllAsync(serDes.Registry, usage.InUse, output, ct);
             return failed ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The shipped product plus the deployment's connectors, whose profiles are loaded only when a connector needs one.
+    private static TopicUsage ConfiguredUsage(StreamFinanceSettings settings)
+    {
+        if (!settings.Connectors.Values.Any(c => c.Enabled && c.Kind is not (null or ConnectorKind.Generator)))
+            return ProductTopicUsage.ForPipeline(TopologyCatalog.All, settings.Connectors);
+        using var mapping = ConnectorMapping.Load(settings, NullLoggerFactory.Instance);
+        return ProductTopicUsage.ForPipeline(TopologyCatalog.All, settings.Connectors, mapping.Mappers);
     }
 }

@@ -1,4 +1,5 @@
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Host.Catalog;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.Internal;
@@ -8,17 +9,24 @@ using Streamiz.Kafka.Net;
 namespace StreamFinance.Host.Provisioning;
 
 /// <summary>
-/// Every topic StreamFinance needs: the catalog's, plus the changelog and repartition topics of each topology,
-/// derived from the built topology itself so that a new store or re-key can never be forgotten.
+/// Every topic StreamFinance needs: the catalog topics that something writes, plus the changelog and repartition topics
+/// of each topology, derived from the built topology itself so that a new store or re-key can never be forgotten. A
+/// planned catalog topic (nothing writes it yet, see <see cref="TopicUsage"/>) is not needed, so it is not created.
 /// </summary>
 public static class RequiredTopics
 {
-    /// <summary>Catalog topics first, then each topology's internal topics.</summary>
-    public static IReadOnlyList<TopicRequirement> For(StreamsOptions streams, IEnumerable<IStreamTopology> topologies, SerDesFactory serDes)
+    /// <summary>Catalog topics in use first (in catalog order), then each topology's internal topics.</summary>
+    /// <param name="streams">Streams settings: the application ids that prefix internal topics.</param>
+    /// <param name="topologies">The topologies that will run.</param>
+    /// <param name="serDes">SerDes to build them with.</param>
+    /// <param name="usage">Who writes each catalog topic; default <see cref="ProductTopicUsage.ForPipeline"/> of <paramref name="topologies"/>.</param>
+    public static IReadOnlyList<TopicRequirement> For(StreamsOptions streams, IEnumerable<IStreamTopology> topologies, SerDesFactory serDes, TopicUsage? usage = null)
     {
+        var running = topologies.ToList();
+        usage ??= ProductTopicUsage.ForPipeline(running);
         var catalog = Topics.All.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var result = catalog.Values.Select(t => new TopicRequirement(t.Name, t.Partitions, t.KafkaConfigs(), "catalog")).ToList();
-        foreach (var topology in topologies)
+        var result = usage.InUse.Select(t => new TopicRequirement(t.Name, t.Partitions, t.KafkaConfigs(), "catalog")).ToList();
+        foreach (var topology in running)
             result.AddRange(InternalTopicsOf(topology, streams, serDes, catalog));
         return result;
     }

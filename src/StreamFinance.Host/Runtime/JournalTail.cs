@@ -26,6 +26,9 @@ public sealed record PostedJournal(string ReconciliationId, string Entity, strin
 /// </summary>
 public sealed class JournalTail : IDisposable
 {
+    /// <summary>The topic it follows: <see cref="Topics.JournalPostings"/>.</summary>
+    public static Topic<string, JournalEntry> Topic { get; } = Topics.JournalPostings;
+
     private readonly IConsumer<byte[], byte[]> consumer;
     private readonly AvroSerDes<JournalEntry> serDes;
     private readonly List<PostedJournal> journals = [];
@@ -37,7 +40,7 @@ public sealed class JournalTail : IDisposable
         config.GroupId = $"{kafka.ClientIdPrefix}-live-view-journals-{Guid.NewGuid():N}";
         config.EnableAutoCommit = false;
         consumer = new ConsumerBuilder<byte[], byte[]>(config).SetLogHandler((_, _) => { }).Build();
-        consumer.Assign(Enumerable.Range(0, Topics.JournalPostings.Partitions).Select(p => new TopicPartitionOffset(Topics.JournalPostings.Name, p, Offset.Beginning)));
+        consumer.Assign(Enumerable.Range(0, Topic.Partitions).Select(p => new TopicPartitionOffset(Topic.Name, p, Offset.Beginning)));
         this.serDes = serDes.Avro<JournalEntry>();
     }
 

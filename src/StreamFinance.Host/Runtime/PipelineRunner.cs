@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StreamFinance.Host.Catalog;
 using StreamFinance.Host.Cli;
 using StreamFinance.Host.Logging;
 using StreamFinance.Host.Observability;
@@ -12,7 +13,8 @@ using StreamFinance.Topologies.SerDes;
 namespace StreamFinance.Host.Runtime;
 
 /// <summary>
-/// The body of <c>demo</c> and <c>run</c>: check the stack answers, create every topic, then run the topologies
+/// The body of <c>demo</c> and <c>run</c>: check the stack answers, create every topic something writes (planned ones
+/// are left out, see <see cref="ProductTopicUsage"/>), then run the topologies
 /// (and the generator and live view when asked) until the duration ends or the process is stopped, serving
 /// <c>/metrics</c> and <c>/health</c> meanwhile.
 /// </summary>
@@ -32,7 +34,7 @@ public static class PipelineRunner
 
         var serDes = SerDesFactory.FromOptions(settings.SchemaRegistry);
         var topologies = options.Topologies ?? TopologyCatalog.All;
-        var required = RequiredTopics.For(settings.Streams, topologies, serDes);
+        var required = RequiredTopics.For(settings.Streams, topologies, serDes, ProductTopicUsage.ForPipeline(topologies, settings.Connectors, options.Mappers));
         var outcomes = await options.Provisioner.ApplyAsync(required, ct);
         TopicReport.Write(output, options.Provisioner.Target, outcomes, TopicReport.Detail.Problems);
         if (outcomes.Any(o => o.Action == ProvisionAction.Failed || (o.Action == ProvisionAction.Mismatch && o.Detail.Contains("partitions", StringComparison.Ordinal))))

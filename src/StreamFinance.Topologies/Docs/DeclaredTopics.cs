@@ -1,19 +1,35 @@
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Topologies.Configuration;
+using StreamFinance.Topologies.SerDes;
+using Streamiz.Kafka.Net;
 
 namespace StreamFinance.Topologies.Docs;
 
 /// <summary>
 /// Compares what a topology declares (<see cref="IStreamTopology.Inputs"/>, <see cref="IStreamTopology.Outputs"/>)
-/// with what its built form reads and writes, since tools such as provisioning and the docs index trust the declaration.
+/// with what its built form reads and writes, since tools such as provisioning, the topic usage and the docs index
+/// trust the declaration.
 /// </summary>
-internal static class DeclaredTopics
+public static class DeclaredTopics
 {
+    /// <summary>
+    /// Builds <paramref name="topology"/> (offline: no Kafka, no Schema Registry) and returns one sentence per
+    /// disagreement between its declaration and the topics its sources and sinks use; empty when they agree.
+    /// </summary>
+    public static IReadOnlyList<string> Check(IStreamTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        var builder = new StreamBuilder();
+        topology.Build(builder, new TopologyContext(new SerDesFactory(OfflineSchemaRegistryClient.Create())));
+        return TopologyDescriber.Describe(topology, builder.Build(), new StreamsOptions().ApplicationIdFor(topology.Name)).DeclarationMismatches;
+    }
+
     /// <summary>One sentence per disagreement, in topic-name order; empty when they agree.</summary>
     /// <param name="topology">The topology and its declaration.</param>
     /// <param name="reads">Catalog topics its sources read.</param>
     /// <param name="writes">Catalog topics its sinks write.</param>
     /// <param name="hasDynamicOutputs">A sink chooses its topic per record, so a declared output that no fixed sink writes is not reported.</param>
-    public static IReadOnlyList<string> Mismatches(IStreamTopology topology, IReadOnlyList<TopicSpec> reads, IReadOnlyList<TopicSpec> writes, bool hasDynamicOutputs)
+    internal static IReadOnlyList<string> Mismatches(IStreamTopology topology, IReadOnlyList<TopicSpec> reads, IReadOnlyList<TopicSpec> writes, bool hasDynamicOutputs)
     {
         var mismatches = new List<string>();
         mismatches.AddRange(Missing(reads, topology.Inputs).Select(t => $"Reads `{t}` but does not declare it in `Inputs`."));

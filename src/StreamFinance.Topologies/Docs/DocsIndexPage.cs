@@ -7,7 +7,7 @@ namespace StreamFinance.Topologies.Docs;
 internal static class DocsIndexPage
 {
     /// <summary>The index's Markdown. It needs only what topologies declare, so it renders even when a topology fails to build.</summary>
-    public static string Render(IReadOnlyList<IStreamTopology> topologies, IReadOnlyList<TopicSpec> catalog)
+    public static string Render(IReadOnlyList<IStreamTopology> topologies, TopicUsage usage)
     {
         var page = new MarkdownWriter()
             .Heading(1, "Topology docs")
@@ -29,9 +29,11 @@ internal static class DocsIndexPage
             .Line();
 
         page.Heading(2, "Topic catalog")
-            .Line("Every catalog topic (`StreamFinance.Contracts.Catalog.Topics`). Keys are UTF-8 strings; values are Avro records registered under `<topic>-value`.")
+            .Line("Every catalog topic (`StreamFinance.Contracts.Catalog.Topics`). Keys are UTF-8 strings; values are Avro records registered under `<topic>-value`. " +
+                  "Writers and readers are derived from the topologies, connectors and commands that use each topic; audiences outside StreamFinance are declared. " +
+                  "A topic that nothing writes yet is planned and is not created.")
             .Line()
-            .Raw(TopicCatalogPrinter.Markdown(catalog));
+            .Raw(TopicCatalogPrinter.Markdown(usage));
 
         return page.ToString().TrimEnd('\n') + "\n";
     }

@@ -27,14 +27,20 @@ public static class TopologyDocsGenerator
     /// Documents <paramref name="topologies"/> (default <see cref="TopologyCatalog.All"/>). A topology that fails to
     /// build or to be described is reported in <see cref="TopologyDocs.Failures"/> and the others are still rendered.
     /// </summary>
-    public static TopologyDocs Generate(IReadOnlyList<IStreamTopology>? topologies = null)
+    /// <param name="topologies">The topologies to document; default <see cref="TopologyCatalog.All"/>.</param>
+    /// <param name="usage">
+    /// Who writes and reads each topic, for the index's catalog table. The <c>docs</c> command passes the product's
+    /// (topologies, connectors and commands); by default only what <paramref name="topologies"/> themselves read and write.
+    /// </param>
+    public static TopologyDocs Generate(IReadOnlyList<IStreamTopology>? topologies = null, TopicUsage? usage = null)
     {
         topologies ??= TopologyCatalog.All;
+        usage ??= TopicUsage.Of(Topics.All, topologies.Select(TopologyTopicUser.Of));
         var streams = new StreamsOptions();
         var context = new TopologyContext(new SerDesFactory(OfflineSchemaRegistryClient.Create()));
         var files = new List<DocsFile>
         {
-            new(IndexFileName, DocsIndexPage.Render(topologies, Topics.All)),
+            new(IndexFileName, DocsIndexPage.Render(topologies, usage)),
             new(MasterDataTopicsPage.FileName, MasterDataTopicsPage.Render(Topics.All, Domain.MasterData.Ownership.SystemOfRecordTable.Default)),
         };
         var failures = new List<TopologyDocsFailure>();

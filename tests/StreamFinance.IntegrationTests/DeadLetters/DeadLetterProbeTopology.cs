@@ -83,7 +83,5 @@ public sealed class DeadLetterProbeTopology(UniqueNames names) : IStreamTopology
         Cleanup = CleanupPolicy.Delete,
         KeyDescription = "cost center id",
         Description = "Dead-letter integration test topic.",
-        Writers = "test",
-        Readers = "test",
     };
 }

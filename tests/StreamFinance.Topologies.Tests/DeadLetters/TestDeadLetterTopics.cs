@@ -13,7 +13,5 @@ internal static class TestDeadLetterTopics
         Cleanup = CleanupPolicy.Delete,
         KeyDescription = "original record key",
         Description = "Dead letters of one test.",
-        Writers = "test",
-        Readers = "test",
     };
 }

@@ -91,13 +91,27 @@ public sealed class TopologyDocsGeneratorTests
     [Fact]
     public void The_index_links_each_topology_page_including_failed_ones_and_lists_the_topic_catalog()
     {
-        var index = TopologyDocsGenerator.Generate([new SampleExpenseTopology(), Broken]).Files.Single(f => f.FileName == "README.md").Content;
+        IStreamTopology[] topologies = [new SampleExpenseTopology(), Broken];
+
+        var index = TopologyDocsGenerator.Generate(topologies).Files.Single(f => f.FileName == "README.md").Content;
 
         Assert.Contains(
             "| [docs-sample](docs-sample.md) | Routes sample expenses and counts them per employee. | `ingest.expenses`, `md.cost-centers` | `expense.approved`, `dlq.expenses`, `status.expenses` |",
             index);
         Assert.Contains("| [broken](broken.md) |", index);
-        Assert.Contains(TopicCatalogPrinter.Markdown(Topics.All), index);
+        Assert.Contains(TopicCatalogPrinter.Markdown(TopicUsage.Of(Topics.All, topologies.Select(TopologyTopicUser.Of))), index);
+    }
+
+    [Fact]
+    public void The_index_catalog_shows_the_writers_and_readers_of_the_usage_it_is_given()
+    {
+        var generator = new TopicUser(TopicUserKind.Generator, "generator", [], [Topics.Expenses]);
+        var usage = TopicUsage.Of(Topics.All, [TopologyTopicUser.Of(new SampleExpenseTopology()), generator]);
+
+        var index = TopologyDocsGenerator.Generate([new SampleExpenseTopology()], usage).Files.Single(f => f.FileName == "README.md").Content;
+
+        Assert.Contains("| `ingest.expenses` | expense id | `ExpenseLine` | 6 | delete | 7 days | connectors (generator) | docs-sample topology |  |", index);
+        Assert.Contains("| `audit.events` | correlation id | `AuditEvent` | 6 | delete | 400 days | planned: audit trail (issue 15) | planned: audit trace command (issue 15) | auditors |", index);
     }
 
     [Fact]

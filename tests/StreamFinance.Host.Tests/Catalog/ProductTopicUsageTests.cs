@@ -1,0 +1,101 @@
+using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Sources;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Host.Catalog;
+using StreamFinance.Host.Configuration;
+
+namespace StreamFinance.Host.Tests.Catalog;
+
+public sealed class ProductTopicUsageTests
+{
+    private static readonly TopicUsage Shipped = ProductTopicUsage.Shipped();
+
+    [Fact]
+    public void What_the_catalog_declares_as_planned_agrees_with_what_the_product_writes_and_reads()
+    {
+        Assert.Empty(Shipped.Disagreements());
+    }
+
+    [Fact]
+    public void Each_topology_output_is_written_by_that_topology()
+    {
+        Assert.Equal("master-data topology", Shipped.WrittenBy(Topics.CostCenters));
+        Assert.Equal("expense topology, dlq replay", Shipped.WrittenBy(Topics.ApprovedExpenses));
+        Assert.Equal("posting topology", Shipped.WrittenBy(Topics.JournalPostings));
+        Assert.Equal("expense topology, posting topology", Shipped.WrittenBy(Topics.ExpenseDeadLetters));
+    }
+
+    [Fact]
+    public void Master_data_topics_are_read_by_what_really_reads_them_not_by_every_topology()
+    {
+        Assert.Equal("md get/dump", Shipped.ReadBy(Topics.CostCenters));
+        Assert.Equal("validation topology, expense topology, md get/dump", Shipped.ReadBy(Topics.MasterDataHistory));
+    }
+
+    [Fact]
+    public void Ingest_topics_are_written_by_the_shipped_profiles_that_target_them_and_the_generator()
+    {
+        Assert.Equal("connectors (profiles concur-expense-entries, expensify-report-export; generator), dlq replay", Shipped.WrittenBy(Topics.Expenses));
+        Assert.Equal("connectors (generator)", Shipped.WrittenBy(Topics.GoodsReceipts));
+    }
+
+    [Fact]
+    public void Audit_events_nothing_writes_is_planned_and_not_in_use()
+    {
+        Assert.True(Shipped.IsPlanned(Topics.AuditEvents));
+        Assert.Equal("planned: audit trail (issue 15)", Shipped.WrittenBy(Topics.AuditEvents));
+        Assert.DoesNotContain(Topics.AuditEvents, Shipped.InUse);
+    }
+
+    [Fact]
+    public void The_topics_nothing_writes_yet_are_the_procurement_erp_feedback_status_and_audit_ones()
+    {
+        Assert.Equal(
+            ["erp.commitments", "erp.ap-invoices", "erp.vendor-requests", "erp.posting-confirmations", "status.expenses", "status.purchase-orders",
+             "p2p.match-exceptions", "p2p.po-held", "dlq.procurement", "audit.events"],
+            Shipped.Catalog.Where(Shipped.IsPlanned).Select(t => t.Name));
+    }
+
+    [Fact]
+    public void The_dead_letters_dlq_replay_reads_are_those_of_the_topologies_and_connectors_and_it_writes_back_to_topology_inputs()
+    {
+        var replay = Shipped.Users.Single(u => u.Name == "dlq replay");
+
+        Assert.Equal(["dlq.ingest", "dlq.master-data", "dlq.expenses"], replay.Reads.Select(t => t.Name));
+        Assert.Equal(["md.updates", "md.history", "ingest.expenses", "ingest.card-transactions", "expense.approved"], replay.Writes.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void A_configured_connector_whose_profile_targets_a_planned_topic_puts_that_topic_in_use()
+    {
+        var connectors = new Dictionary<string, ConnectorOptions>
+        {
+            ["erp-feedback"] = new() { Kind = ConnectorKind.FileDrop, Profile = "netsuite-confirmations" },
+            ["switched-off"] = new() { Kind = ConnectorKind.FileDrop, Profile = "audit-import", Enabled = false },
+        };
+        var mappers = MapperSource.From(name => name switch
+        {
+            "netsuite-confirmations" => new TargetOnlyMapper(name, Topics.PostingConfirmations),
+            "audit-import" => new TargetOnlyMapper(name, Topics.AuditEvents),
+            _ => throw new KeyNotFoundException(name),
+        });
+
+        var usage = ProductTopicUsage.ForPipeline([], connectors, mappers);
+
+        Assert.Contains(Topics.PostingConfirmations, usage.InUse);
+        Assert.Equal("connectors (profile netsuite-confirmations)", usage.WrittenBy(Topics.PostingConfirmations));
+        Assert.True(usage.IsPlanned(Topics.AuditEvents));
+    }
+
+    /// <summary>A profile that only says which topic it writes.</summary>
+    private sealed class TargetOnlyMapper(string name, TopicSpec target) : IRecordMapper
+    {
+        public string ProfileName => name;
+        public string ProfileVersion => "1";
+        public string SourceSystem => "test";
+        public string Format => "csv";
+        public IReadOnlyDictionary<string, string> FormatOptions { get; } = new Dictionary<string, string>();
+        public TopicSpec TargetTopic => target;
+        public MappingResult Map(SourceRecord record, DateTime ingestTime) => throw new NotSupportedException("Only the target topic is used.");
+    }
+}
