@@ -34,6 +34,7 @@ public class ProblemAnswerShapeTests
     {
         { "bad query", 400, "https://tools.ietf.org/html/rfc9110#section-15.5.1", ["errors"] },
         { "missing body fields", 400, "https://tools.ietf.org/html/rfc9110#section-15.5.1", ["errors"] },
+        { "malformed body", 400, "https://tools.ietf.org/html/rfc9110#section-15.5.1", ["errors"] },
         { "no key", 401, "https://tools.ietf.org/html/rfc9110#section-15.5.2", [] },
         { "unknown id", 404, "https://tools.ietf.org/html/rfc9110#section-15.5.5", [] },
         { "unknown path", 404, "https://tools.ietf.org/html/rfc9110#section-15.5.5", [] },
@@ -55,6 +56,7 @@ public class ProblemAnswerShapeTests
         {
             "bad query" => await ApiResponse.GetAsync(api.Http, "/v1/cost-centers/CC-1000?date=x"),
             "missing body fields" => await ApiResponse.PostAsync(api.Http, "/v1/validate/expense-coding", "{}"),
+            "malformed body" => await ApiResponse.PostAsync(api.Http, "/v1/validate/expense-coding", "{\"amount\":"),
             "unknown path" => await ApiResponse.GetAsync(api.Http, "/v1/no-such-thing"),
             "wrong method" => await ApiResponse.GetAsync(api.Http, "/v1/validate/requisition"),
             "not json" => await ApiResponse.PostAsync(api.Http, "/v1/validate/requisition", "a=b", "text/plain"),

@@ -16,6 +16,10 @@ internal static class ValidationEndpoints
     /// <summary>Note returned with every budget figure.</summary>
     public const string BudgetNote = "Open commitments are not deducted from the budget yet: they will be once the procurement flow records them.";
 
+    // Read once from the serializer's contracts: the scan of each body compares member names against them.
+    private static readonly JsonBodyContract<ExpenseCodingBody> ExpenseCodingContract = new(ApiJsonContext.Default.ExpenseCodingBody, ExpenseCodingBody.Expected);
+    private static readonly JsonBodyContract<RequisitionBody> RequisitionContract = new(ApiJsonContext.Default.RequisitionBody, RequisitionBody.Expected);
+
     /// <summary>Maps the validations on <paramref name="v1"/>.</summary>
     public static void Map(RouteGroupBuilder v1, ValidationApiContext api)
     {
@@ -26,7 +30,7 @@ internal static class ValidationEndpoints
 
     private static async Task<IResult> ExpenseCodingAsync(HttpContext context, ValidationApiContext api)
     {
-        var (body, problem) = await JsonBodyReader.ReadAsync(context, ApiJsonContext.Default.ExpenseCodingBody, ExpenseCodingBody.Expected);
+        var (body, problem) = await JsonBodyReader.ReadAsync(context, ExpenseCodingContract);
         if (problem is not null)
             return problem;
         var errors = new FieldErrors();
@@ -40,7 +44,7 @@ internal static class ValidationEndpoints
 
     private static async Task<IResult> RequisitionAsync(HttpContext context, ValidationApiContext api)
     {
-        var (body, problem) = await JsonBodyReader.ReadAsync(context, ApiJsonContext.Default.RequisitionBody, RequisitionBody.Expected);
+        var (body, problem) = await JsonBodyReader.ReadAsync(context, RequisitionContract);
         if (problem is not null)
             return problem;
         var errors = new FieldErrors();
