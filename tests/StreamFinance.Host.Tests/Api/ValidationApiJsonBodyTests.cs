@@ -92,6 +92,22 @@ public class ValidationApiJsonBodyTests
         Assert.True(response.Json.GetProperty("valid").GetBoolean(), response.Body);
     }
 
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/vnd.streamfinance+json")]
+    [InlineData(null)]
+    public async Task A_json_body_is_read_whatever_json_media_type_it_is_sent_as_or_none(string? contentType)
+    {
+        await using var api = await InMemoryApi.StartAsync();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Valid));
+        content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, ExpenseCoding) { Content = content };
+
+        var response = await ApiResponse.SendAsync(api.Http, request);
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.Body);
+    }
+
     [Fact]
     public async Task A_body_over_64_kib_is_413_problem()
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using StreamFinance.Host.Api.Validation;
 using StreamFinance.Topologies.Lookups;
@@ -13,25 +14,33 @@ namespace StreamFinance.Host.Api.Http;
 public sealed class ExpenseCodingBody
 {
     /// <summary>Legal entity id, required, e.g. <c>US01</c>.</summary>
+    [Description("Legal entity whose books the expense is posted to, e.g. US01. " + RequestFields.IdRule)]
     public required string? LegalEntityId { get; set; }
 
     /// <summary>Cost center id, required.</summary>
+    [Description("Cost center charged, e.g. CC-1042. " + RequestFields.IdRule)]
     public required string? CostCenterId { get; set; }
 
     /// <summary>Project id, optional.</summary>
+    [Description("Project charged, if any (absent or null: none). " + RequestFields.IdRule)]
     public string? ProjectId { get; set; }
 
     /// <summary>Tax code id, optional.</summary>
+    [Description("Tax code applied, if any (absent or null: none). " + RequestFields.IdRule)]
     public string? TaxCodeId { get; set; }
 
     /// <summary>Transaction date, required, <c>yyyy-MM-dd</c>.</summary>
+    [StringFormat(StringFormatAttribute.Date)]
+    [Description("Transaction date, yyyy-MM-dd: the master data, period and rate in force on it are used.")]
     public required string? Date { get; set; }
 
     /// <summary>Amount, required, zero or more, at most 4 decimal places; a JSON number or a numeric string.</summary>
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    [Description(RequestFields.AmountRule)]
     public required decimal? Amount { get; set; }
 
     /// <summary>ISO 4217 currency of the amount, required.</summary>
+    [Description("Currency of the amount. " + RequestFields.CurrencyRule)]
     public required string? Currency { get; set; }
 
     /// <summary>What a client must send, for 400 messages.</summary>

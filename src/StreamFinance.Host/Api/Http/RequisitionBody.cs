@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using StreamFinance.Host.Api.Validation;
 using StreamFinance.Topologies.Lookups;
@@ -13,22 +14,29 @@ namespace StreamFinance.Host.Api.Http;
 public sealed class RequisitionBody
 {
     /// <summary>Cost center id, required.</summary>
+    [Description("Cost center that orders, e.g. CC-1000. " + RequestFields.IdRule)]
     public required string? CostCenterId { get; set; }
 
     /// <summary>Supplier id, required.</summary>
+    [Description("Supplier ordered from, e.g. SUP-1. " + RequestFields.IdRule)]
     public required string? SupplierId { get; set; }
 
     /// <summary>Ordering legal entity, optional (default: the cost center's).</summary>
+    [Description("Ordering legal entity (absent or null: the cost center's). " + RequestFields.IdRule)]
     public string? LegalEntityId { get; set; }
 
     /// <summary>Requisition date, optional (default: today, UTC), <c>yyyy-MM-dd</c>.</summary>
+    [StringFormat(StringFormatAttribute.Date)]
+    [Description("Requisition date, yyyy-MM-dd (absent or null: today, UTC): the master data, period and budget in force on it are used.")]
     public string? Date { get; set; }
 
     /// <summary>Amount, required, zero or more, at most 4 decimal places; a JSON number or a numeric string.</summary>
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    [Description(RequestFields.AmountRule)]
     public required decimal? Amount { get; set; }
 
     /// <summary>ISO 4217 currency of the amount, required.</summary>
+    [Description("Currency of the amount. " + RequestFields.CurrencyRule)]
     public required string? Currency { get; set; }
 
     /// <summary>What a client must send, for 400 messages.</summary>
