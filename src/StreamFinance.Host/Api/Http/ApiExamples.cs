@@ -9,9 +9,10 @@ using StreamFinance.Contracts.MasterData;
 namespace StreamFinance.Host.Api.Http;
 
 /// <summary>
-/// The examples in the OpenAPI document. Each is written by the code that writes real answers (the API's serializer
-/// contracts, <see cref="AvroJsonWriter"/> for master-data records), so an example cannot show a member the API does
-/// not send; tests validate every example against its schema.
+/// The examples in the OpenAPI document. Bodies, answers and master-data records are serialized by the code that
+/// serializes real ones (the API's serializer contracts, <see cref="AvroJsonWriter"/>), so they cannot show a member the
+/// API does not read or send; the look-up envelope and the problems are written here. Tests validate every example
+/// against its schema and send the request examples to the API.
 /// </summary>
 internal static class ApiExamples
 {
