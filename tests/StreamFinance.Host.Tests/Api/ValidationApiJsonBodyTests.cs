@@ -66,6 +66,21 @@ public class ValidationApiJsonBodyTests
     }
 
     [Fact]
+    public async Task Every_missing_required_member_is_listed_and_the_detail_says_what_to_send()
+    {
+        await using var api = await InMemoryApi.StartAsync();
+
+        var response = await ApiResponse.PostAsync(api.Http, ExpenseCoding, """{"projectId":"PRJ-ERP"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        var errors = response.Json.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(m => m.GetString()).Single());
+        Assert.Equal(["amount", "costCenterId", "currency", "date", "legalEntityId"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(errors.Values, message => Assert.Equal("is required", message));
+        Assert.EndsWith("Send a JSON object with legalEntityId, costCenterId, date (yyyy-MM-dd), amount and currency, and optionally projectId and taxCodeId.",
+            response.Text("detail"));
+    }
+
+    [Fact]
     public async Task A_wrong_value_names_its_path_and_position_in_the_detail()
     {
         await using var api = await InMemoryApi.StartAsync();

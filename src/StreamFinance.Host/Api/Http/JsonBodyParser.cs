@@ -87,7 +87,7 @@ internal static class JsonBodyParser
         if (errors is null)
             return null;
         var detail = unknown is null
-            ? errors.Summary()
+            ? $"{errors.Summary()} Send a JSON object with {contract.Expected}."
             : $"Unknown {(unknown.Count == 1 ? "property" : "properties")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Send a JSON object with {contract.Expected}.";
         return new JsonBodyProblem(detail, errors);
     }
