@@ -1,61 +1,58 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
-using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;
 
 /// <summary>
-/// Reads a JSON request body into its DTO, turning every way it can be malformed (not JSON, empty, not an object,
-/// unknown or mistyped property, too large) into a 400 or 415 problem rather than an exception.
+/// Reads a JSON request body whole (at most <see cref="MaxBodyBytes"/>) and hands it to <see cref="JsonBodyParser"/>:
+/// a body that is not JSON by its content type is a 415, a larger one a 413, and every way the JSON can be wrong a 400
+/// validation problem whose <c>errors</c> name the members at fault (<c>$</c> for the body as a whole).
 /// </summary>
-internal static partial class JsonBodyReader
+internal static class JsonBodyReader
 {
     /// <summary>Largest body read, in bytes.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>The body, or the problem to answer instead.</summary>
-    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type, string expected) where T : class
+    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, JsonBodyContract<T> contract) where T : class
     {
         var request = context.Request;
         if (request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
             return (null, Problems.UnsupportedMediaType(context));
         if (request.ContentLength > MaxBodyBytes)
-            return (null, Problems.Status(context, StatusCodes.Status413PayloadTooLarge, "The body is too large", $"Send at most {MaxBodyBytes} bytes."));
-        try
+            return (null, TooLarge(context));
+        var pipe = request.BodyReader;
+        while (true)
         {
-            var body = await JsonSerializer.DeserializeAsync(request.Body, type, context.RequestAborted);
-            return body is null
-                ? (null, Problems.BadRequest(context, $"The body is JSON null: send a JSON object with {expected}."))
-                : (body, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.BadRequest(context, Describe(e, expected)));
+            var read = await pipe.ReadAsync(context.RequestAborted);
+            var buffer = read.Buffer;
+            if (!read.IsCompleted && buffer.Length <= MaxBodyBytes)
+            {
+                pipe.AdvanceTo(buffer.Start, buffer.End);
+                continue;
+            }
+            try
+            {
+                if (buffer.Length > MaxBodyBytes)
+                    return (null, TooLarge(context));
+                var body = JsonBodyParser.Parse(buffer, contract, out var problem);
+                return body is not null ? (body, null) : (null, Problems.BadRequest(context, problem!.Detail, problem.Errors.ToDictionary()));
+            }
+            finally
+            {
+                pipe.AdvanceTo(buffer.End);
+            }
         }
     }
+
+    private static IResult TooLarge(HttpContext context) =>
+        Problems.Status(context, StatusCodes.Status413PayloadTooLarge, "The body is too large", $"Send at most {MaxBodyBytes} bytes.");
 
     private static bool IsJson(string contentType)
     {
-        var mediaType = contentType.Split(';', 2)[0].Trim();
+        var mediaType = contentType.AsSpan();
+        var semicolon = mediaType.IndexOf(';');
+        mediaType = (semicolon < 0 ? mediaType : mediaType[..semicolon]).Trim();
         return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
                || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string Describe(JsonException e, string expected)
-    {
-        var where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
-        var position = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-        if (UnmappedProperty().Match(e.Message) is { Success: true } unmapped)
-            return $"Unknown property '{unmapped.Groups[1].Value}'. Send a JSON object with {expected}.";
-        if (e.Message.Contains("could not be converted", StringComparison.Ordinal))
-            return $"The value{where}{position} has the wrong type. Send a JSON object with {expected}.";
-        if (e.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
-            return $"The body is empty. Send a JSON object with {expected}.";
-        return $"The body is not well-formed JSON{where}{position}. Send a JSON object with {expected}.";
-    }
-
-    [GeneratedRegex("The JSON property '([^']*)' could not be mapped", RegexOptions.CultureInvariant)]
-    private static partial Regex UnmappedProperty();
 }

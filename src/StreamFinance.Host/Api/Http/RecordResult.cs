@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Avro;
 using Avro.Specific;
 using Microsoft.AspNetCore.Http;
+using Microsoft.OpenApi;
 using StreamFinance.Contracts;
 using StreamFinance.Topologies.Lookups;
 
@@ -29,5 +31,32 @@ internal sealed class RecordResult(string objectType, string businessKey, DateOn
         AvroJsonWriter.Write(writer, record);
         writer.WriteEndObject();
         await writer.FlushAsync(httpContext.RequestAborted);
+    }
+
+    /// <summary>
+    /// The schema of this answer for records of <paramref name="record"/>'s type, as the component <c>{Record}Lookup</c>
+    /// of <paramref name="document"/> (added once), the record itself described from its Avro schema.
+    /// </summary>
+    public static IOpenApiSchema Schema(OpenApiDocument document, string objectType, RecordSchema record)
+    {
+        var id = record.Name + "Lookup";
+        document.Components ??= new OpenApiComponents();
+        var schemas = document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!schemas.ContainsKey(id))
+            schemas[id] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = $"The version of a {record.Name} in force on a date.",
+                Required = new HashSet<string> { "objectType", "businessKey", "asOf", "effectiveFrom", "record" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["objectType"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [objectType] },
+                    ["businessKey"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The id asked for, trimmed." },
+                    ["asOf"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Description = "The date asked for." },
+                    ["effectiveFrom"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Description = "The first date the version answered is in force." },
+                    ["record"] = AvroOpenApiSchemas.Reference(document, record),
+                },
+            };
+        return new OpenApiSchemaReference(id, document);
     }
 }

@@ -17,6 +17,16 @@ public static class RequestFields
     /// <summary>Decimal places accepted in an amount (Money scale).</summary>
     public const int AmountDecimals = 4;
 
+    /// <summary>What <see cref="Id"/> accepts, for the OpenAPI document.</summary>
+    public const string IdRule = "Surrounding spaces are trimmed; at most 128 characters, no control characters.";
+
+    /// <summary>What <see cref="Amount"/> accepts, for the OpenAPI document.</summary>
+    public const string AmountRule =
+        "Zero or more, at most 4 decimal places, at most 999999999999999.9999: a JSON number, or a string holding one (which keeps every digit).";
+
+    /// <summary>What <see cref="Currency"/> accepts, for the OpenAPI document.</summary>
+    public const string CurrencyRule = "ISO 4217 code of a known currency: three upper-case letters such as EUR.";
+
     /// <summary>A business id, trimmed; null (with a problem when <paramref name="required"/>) when absent or invalid.</summary>
     public static string? Id(string? value, string field, bool required, FieldErrors errors)
     {

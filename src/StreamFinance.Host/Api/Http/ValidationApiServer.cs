@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace StreamFinance.Host.Api.Http;
 
 /// <summary>
 /// The validation API's own Kestrel listener on <see cref="ValidationApiOptions.Host"/>:<see cref="ValidationApiOptions.Port"/>,
-/// serving <c>/v1</c> (<see cref="LookupEndpoints"/>, <see cref="ValidationEndpoints"/>) behind <see cref="ApiMiddleware"/>.
+/// serving <c>/v1</c> (<see cref="LookupEndpoints"/>, <see cref="ValidationEndpoints"/>) and its OpenAPI document
+/// (<see cref="OpenApiPath"/>) behind <see cref="ApiMiddleware"/>.
 /// It is separate from the metrics and health listener so that the API key, problem details and exposure of one never
 /// change the other. Start it before the validation topology: it answers 503 until the store is restored.
 /// </summary>
@@ -22,6 +24,9 @@ public sealed class ValidationApiServer : IAsyncDisposable
 {
     /// <summary>Path prefix of every endpoint.</summary>
     public const string Prefix = "/v1";
+
+    /// <summary>Path of the API's OpenAPI 3.1 document, on the same listener (and behind the same API key) as the API.</summary>
+    public const string OpenApiPath = ApiDocumentEndpoint.Path;
 
     private readonly WebApplication app;
     private readonly ValidationApiOptions options;
@@ -43,14 +48,28 @@ public sealed class ValidationApiServer : IAsyncDisposable
             kestrel.Listen(options.ListenAddress, options.Port);
         });
         builder.Services.AddRoutingCore();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // The OpenAPI generator reads the contracts through these options: numbers must be as strict as in ApiJsonContext
+            // (request bodies carry their own closed-member and numeric-string settings).
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            json.SerializerOptions.NumberHandling = ApiJsonContext.Default.Options.NumberHandling;
+        });
+        builder.Services.AddApiDocument(options);
         app = builder.Build();
         app.UseApiMiddleware(options, loggerFactory.CreateLogger("StreamFinance.Api"));
-        var v1 = app.MapGroup(Prefix);
+        var v1 = app.MapGroup(Prefix).ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        if (options.ApiKey is not null)
+            v1.ProducesProblem(StatusCodes.Status401Unauthorized);
         LookupEndpoints.Map(v1, api);
         ValidationEndpoints.Map(v1, api);
+        ApiDocumentEndpoint.Map(app);
         mapMore?.Invoke(app);
     }
+
+    /// <summary>Every endpoint this server routes to (template, HTTP methods and metadata), as routing sees them.</summary>
+    public IReadOnlyList<RouteEndpoint> Endpoints =>
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().ToList();
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:8080/</c>; null until started.</summary>
     public Uri? BaseAddress { get; private set; }

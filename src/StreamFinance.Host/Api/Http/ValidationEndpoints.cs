@@ -16,17 +16,55 @@ internal static class ValidationEndpoints
     /// <summary>Note returned with every budget figure.</summary>
     public const string BudgetNote = "Open commitments are not deducted from the budget yet: they will be once the procurement flow records them.";
 
+    // Read once from the serializer's contracts: the scan of each body compares member names against them.
+    private static readonly JsonBodyContract<ExpenseCodingBody> ExpenseCodingContract = new(ApiJsonContext.Default.ExpenseCodingBody, ExpenseCodingBody.Expected);
+    private static readonly JsonBodyContract<RequisitionBody> RequisitionContract = new(ApiJsonContext.Default.RequisitionBody, RequisitionBody.Expected);
+
     /// <summary>Maps the validations on <paramref name="v1"/>.</summary>
     public static void Map(RouteGroupBuilder v1, ValidationApiContext api)
     {
-        // Plain request delegates (no parameter binding to generate): the handlers read and answer the request themselves.
-        v1.MapPost("/validate/expense-coding", async context => await (await ExpenseCodingAsync(context, api)).ExecuteAsync(context));
-        v1.MapPost("/validate/requisition", async context => await (await RequisitionAsync(context, api)).ExecuteAsync(context));
+        // Route handlers, not plain RequestDelegates, so that the OpenAPI generator sees them; they take only the HttpContext
+        // and read the body themselves (JsonBodyReader), so nothing is bound per request. The metadata only describes them.
+        Func<HttpContext, Task<IResult>> expenseCoding = context => ExpenseCodingAsync(context, api);
+        Func<HttpContext, Task<IResult>> requisition = context => RequisitionAsync(context, api);
+        v1.MapPost("/validate/expense-coding", expenseCoding)
+            .WithName("validateExpenseCoding")
+            .WithTags(ApiDocumentSetup.ValidationTag)
+            .WithSummary("Every rule the coding of an expense line breaks")
+            .WithDescription("Checks the legal entity, cost center, project and tax code in force on `date`, the accounting period and the " +
+                             "conversion into the entity's functional currency. Always 200 once the body is well-formed: `valid` and the violations.")
+            .Produces<ExpenseCodingResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                await ApiRequestBodies.DescribeAsync<ExpenseCodingBody>(operation, context, ct);
+                ApiExamples.Attach(operation, ApiExamples.ExpenseCodingRequest(), ApiExamples.ExpenseCodingResponse(),
+                    ApiExamples.BadRequest("/v1/validate/expense-coding", "currency", "'usd' is not an ISO 4217 code: use three upper-case letters such as EUR"));
+            });
+        v1.MapPost("/validate/requisition", requisition)
+            .WithName("validateRequisition")
+            .WithTags(ApiDocumentSetup.ValidationTag)
+            .WithSummary("Every rule a purchase requisition breaks, and the budget it was measured against")
+            .WithDescription("Checks the cost center, supplier and accounting period on `date` (default today) and the amount against the cost " +
+                             "center's budget for the period. Budgets are checked against the budgeted amount alone: open commitments are not deducted yet " +
+                             "(`budget.budgetBasis`). Always 200 once the body is well-formed.")
+            .Produces<RequisitionResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                await ApiRequestBodies.DescribeAsync<RequisitionBody>(operation, context, ct);
+                ApiExamples.Attach(operation, ApiExamples.RequisitionRequest(), ApiExamples.RequisitionResponse(),
+                    ApiExamples.BadRequest("/v1/validate/requisition", "amount", "is required"));
+            });
     }
 
     private static async Task<IResult> ExpenseCodingAsync(HttpContext context, ValidationApiContext api)
     {
-        var (body, problem) = await JsonBodyReader.ReadAsync(context, ApiJsonContext.Default.ExpenseCodingBody, ExpenseCodingBody.Expected);
+        var (body, problem) = await JsonBodyReader.ReadAsync(context, ExpenseCodingContract);
         if (problem is not null)
             return problem;
         var errors = new FieldErrors();
@@ -40,7 +78,7 @@ internal static class ValidationEndpoints
 
     private static async Task<IResult> RequisitionAsync(HttpContext context, ValidationApiContext api)
     {
-        var (body, problem) = await JsonBodyReader.ReadAsync(context, ApiJsonContext.Default.RequisitionBody, RequisitionBody.Expected);
+        var (body, problem) = await JsonBodyReader.ReadAsync(context, RequisitionContract);
         if (problem is not null)
             return problem;
         var errors = new FieldErrors();

@@ -9,11 +9,25 @@ public sealed record ViolationResponse(string Code, string Field, string Message
 
 /// <summary>A currency conversion in a validation response; amounts and rate are exact decimal strings.</summary>
 public sealed record ConversionResponse(
-    string Amount, string Currency, string ConvertedAmount, string ConvertedCurrency, string Rate, DateOnly RateDate, int FellBackDays, bool Inverse);
+    [property: StringFormat(StringFormatAttribute.Decimal)] string Amount,
+    string Currency,
+    [property: StringFormat(StringFormatAttribute.Decimal)] string ConvertedAmount,
+    string ConvertedCurrency,
+    [property: StringFormat(StringFormatAttribute.Decimal)] string Rate,
+    DateOnly RateDate,
+    int FellBackDays,
+    bool Inverse);
 
 /// <summary>The budget a requisition was measured against; amounts are exact decimal strings.</summary>
 public sealed record BudgetResponse(
-    string BudgetId, string PeriodId, string BudgetAmount, string Currency, string Requested, string RemainingAfter, string BudgetBasis, string Note);
+    string BudgetId,
+    string PeriodId,
+    [property: StringFormat(StringFormatAttribute.Decimal)] string BudgetAmount,
+    string Currency,
+    [property: StringFormat(StringFormatAttribute.Decimal)] string Requested,
+    [property: StringFormat(StringFormatAttribute.Decimal)] string RemainingAfter,
+    string BudgetBasis,
+    string Note);
 
 /// <summary>Answer of <c>POST /v1/validate/expense-coding</c> (always 200 once the request is well-formed).</summary>
 /// <param name="Valid">True when no rule is broken.</param>
@@ -37,4 +51,5 @@ public sealed record RequisitionResponse(bool Valid, DateOnly AsOf, IReadOnlyLis
 /// <param name="RateDate">Date of the rate used (earlier than <paramref name="Date"/> after a fallback).</param>
 /// <param name="FellBackDays">Calendar days between <paramref name="Date"/> and <paramref name="RateDate"/>.</param>
 /// <param name="Inverse">Whether the rate is the inverse of the opposite pair's rate.</param>
-public sealed record FxRateResponse(string From, string To, DateOnly Date, string Rate, DateOnly RateDate, int FellBackDays, bool Inverse);
+public sealed record FxRateResponse(
+    string From, string To, DateOnly Date, [property: StringFormat(StringFormatAttribute.Decimal)] string Rate, DateOnly RateDate, int FellBackDays, bool Inverse);

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamFinance.Domain.MasterData.Fx;
+using StreamFinance.Host.Api;
+using StreamFinance.Host.Api.Http;
+using StreamFinance.Topologies.Lookups;
+
+namespace StreamFinance.Host.Tests.Api.Support;
+
+/// <summary>
+/// The validation API over in-memory master data (<see cref="ValidationWorld"/> unless another look-up is given) on an
+/// ephemeral port, started, with a client at its root; "today" is <see cref="ValidationApiStack.Now"/>. No broker needed.
+/// </summary>
+internal sealed class InMemoryApi : IAsyncDisposable
+{
+    private InMemoryApi(ValidationApiServer server)
+    {
+        Server = server;
+        Http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public ValidationApiServer Server { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<InMemoryApi> StartAsync(IMasterDataLookup? lookup = null, string? apiKey = null)
+    {
+        var options = new ValidationApiOptions { Port = 0, ApiKey = apiKey };
+        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FixedTimeProvider(ValidationApiStack.Now));
+        var server = new ValidationApiServer(context, NullLoggerFactory.Instance);
+        try
+        {
+            await server.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+        return new InMemoryApi(server);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+    }
+}
