@@ -5,7 +5,8 @@ namespace StreamFinance.Topologies.Hosting.Clients;
 
 /// <summary>
 /// A stream thread's main consumer that <see cref="InputBacklog"/> can read from another thread (assignment, positions,
-/// cached watermarks) until the stream thread closes it. Everything else passes through unchanged.
+/// cached watermarks) until the stream thread closes it; the stream thread that polls it becomes a background thread
+/// (<see cref="BackgroundStreamThread"/>). Everything else passes through unchanged.
 /// </summary>
 public sealed class TrackedConsumer : DelegatingConsumer
 {
@@ -50,6 +51,27 @@ public sealed class TrackedConsumer : DelegatingConsumer
                 return false;
             }
         }
+    }
+
+    /// <inheritdoc />
+    public override ConsumeResult<byte[], byte[]> Consume(int millisecondsTimeout)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return base.Consume(millisecondsTimeout);
+    }
+
+    /// <inheritdoc />
+    public override ConsumeResult<byte[], byte[]> Consume(CancellationToken cancellationToken = default)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return base.Consume(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override ConsumeResult<byte[], byte[]> Consume(TimeSpan timeout)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return base.Consume(timeout);
     }
 
     /// <inheritdoc />
