@@ -23,9 +23,9 @@ public sealed class SupervisionOptions
     /// <summary>
     /// How long a stream being replaced may take to close. A stream thread blocked inside a Kafka client call (librdkafka
     /// can wait for ever for a transaction's offsets after an outage) never closes: after this time it is left behind,
-    /// and the new stream gets a state folder of its own, restored from the changelogs. Default 30 s.
+    /// and the new stream gets a state folder of its own, restored from the changelogs. Default 15 s.
     /// </summary>
-    public double CloseTimeoutSeconds { get; set; } = 30;
+    public double CloseTimeoutSeconds { get; set; } = 15;
 
     /// <summary>How often the supervisor looks at each topology. Default 1000 ms.</summary>
     public int CheckIntervalMs { get; set; } = 1000;

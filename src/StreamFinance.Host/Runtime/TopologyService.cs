@@ -66,6 +66,7 @@ public sealed class TopologyService(
     private TopologyRun? current;
     private DeadLetterPublisher? deadLetterPublisher;
     private Task? supervisor;
+    private Task? closing;
     private RestartDecision? restarting;
     private Exception? startFailure;
     private int leftBehind;
@@ -160,13 +161,20 @@ public sealed class TopologyService(
         };
     }
 
+    /// <summary>
+    /// Starts closing the stream as soon as the host begins to stop, so that every topology closes at the same time
+    /// (each within <see cref="SupervisionOptions.CloseTimeout"/>) rather than one after the other.
+    /// </summary>
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        closing ??= CloseForStopAsync();
+        return Task.CompletedTask;
+    }
+
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
-        if (supervisor is not null)
-            await supervisor.WaitAsync(supervision.CloseTimeout + ProbeTimeout, time, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await CloseCurrentAsync("the host stops");
+        await (closing ??= CloseForStopAsync());
         Interlocked.Exchange(ref deadLetterPublisher, null)?.Dispose();
     }
 
@@ -185,10 +193,15 @@ public sealed class TopologyService(
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <inheritdoc />
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task CloseForStopAsync()
+    {
+        await stopping.CancelAsync();
+        if (supervisor is not null)
+            await supervisor.WaitAsync(supervision.CloseTimeout + ProbeTimeout, time, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await CloseCurrentAsync("closing it as the host stops");
+    }
 
     private async Task SuperviseAsync(CancellationToken ct)
     {
@@ -276,7 +289,12 @@ public sealed class TopologyService(
         restarts.Count(topology.Name, decision.Trouble.Reason);
         restarting = decision;
         stalls!.Reset();
-        await CloseCurrentAsync($"restart {decision.Attempt}");
+        await CloseCurrentAsync($"closing it for restart {decision.Attempt}");
+        if (stopping.IsCancellationRequested)
+        {
+            restarting = null;
+            return;
+        }
         try
         {
             await StartRunAsync();
@@ -286,7 +304,7 @@ public sealed class TopologyService(
         {
             startFailure = e;
             logger.LogError(e, "Topology {Topology}: the new stream did not start; the supervisor tries again after its delay", topology.Name);
-            await CloseCurrentAsync("a failed start");
+            await CloseCurrentAsync("closing it after a failed start");
         }
         finally
         {
@@ -338,11 +356,11 @@ public sealed class TopologyService(
         if (run is null || await run.CloseAsync(supervision.CloseTimeout, time))
             return;
         leftBehind++;
-        logger.LogWarning("Topology {Topology}: its stream did not close within {Timeout} s for {Why} (a stream thread is blocked in a Kafka client call); it is left behind, and a new stream keeps its state in a folder of its own",
+        logger.LogWarning("Topology {Topology}: its stream did not close within {Timeout} s ({Why}; a stream thread is blocked in a Kafka client call); it is left behind, and a new stream keeps its state in a folder of its own",
             topology.Name, supervision.CloseTimeout.TotalSeconds, why);
     }
 
-    private void CloseCurrent() => CloseCurrentAsync("the host stops").GetAwaiter().GetResult();
+    private void CloseCurrent() => CloseCurrentAsync("closing it as the host stops").GetAwaiter().GetResult();
 
     private string Pending(DateTimeOffset now) =>
         policy?.Pending is { } pending

@@ -73,6 +73,8 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
             if (firstConsumed is null && await Consumed(pipeline) > consumedAtUp)
                 firstConsumed = up.Elapsed;
             outputs = TopicContents.Read(pipeline.Cluster.BootstrapServers, Topics.ApprovedExpenses.Name, Topics.ApprovedExpenses.Partitions);
+            if (firstConsumed is null && await Consumed(pipeline) > consumedAtUp)
+                firstConsumed = up.Elapsed;
             if (expected.IsSubsetOf(outputs.Select(o => o.Key)))
                 break;
             await Task.Delay(1000, ct);

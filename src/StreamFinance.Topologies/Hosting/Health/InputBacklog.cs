@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using StreamFinance.Topologies.Hosting.Clients;
 
@@ -43,11 +44,12 @@ public sealed class InputBacklog : IDisposable
     /// The backlog checked with the brokers, for a stream that consumed nothing lately: each assigned partition's high
     /// watermark asked of its leader (a blocked stream thread's consumer may have stopped fetching, so its own is stale),
     /// the committed offset of a partition without a position, and the last readable record of a partition that looks
-    /// behind (transaction markers). A partition the brokers do not answer for within <paramref name="timeout"/> keeps
-    /// what the consumer knows.
+    /// behind (transaction markers). All of it within <paramref name="budget"/>: once the budget is spent, or a broker
+    /// did not answer, the remaining partitions keep what the consumer knows.
     /// </summary>
-    public IReadOnlyDictionary<string, long> Confirm(TimeSpan timeout)
+    public IReadOnlyDictionary<string, long> Confirm(TimeSpan budget)
     {
+        var requests = new RequestBudget(budget);
         var waiting = new Dictionary<string, long>(StringComparer.Ordinal);
         var partitions = Partitions();
         // A partition assigned again later may have moved on meanwhile: ask for its committed offset again then.
@@ -55,12 +57,12 @@ public sealed class InputBacklog : IDisposable
             committed.Remove(gone);
         foreach (var assigned in partitions)
         {
-            var partition = WithFreshWatermarks(assigned, timeout);
+            var partition = WithFreshWatermarks(assigned, requests);
             if (partition.Position < 0 && !committed.ContainsKey(partition.Partition))
-                FetchCommitted(partition, timeout);
+                FetchCommitted(partition, requests);
             if (Waiting(partition, partition.High) is not > 0)
                 continue;
-            var end = ReadableEnd(partition, timeout);
+            var end = ReadableEnd(partition, requests);
             if (Waiting(partition, end) is { } behind and > 0)
                 waiting[partition.Partition.Topic] = waiting.GetValueOrDefault(partition.Partition.Topic) + behind;
         }
@@ -136,9 +138,9 @@ public sealed class InputBacklog : IDisposable
         return new AssignedPartition(tracked, partition, consumer.Position(partition).Value, marks.Low.Value, marks.High.Value);
     }
 
-    private AssignedPartition WithFreshWatermarks(AssignedPartition partition, TimeSpan timeout)
+    private AssignedPartition WithFreshWatermarks(AssignedPartition partition, RequestBudget requests)
     {
-        if (Probe() is not { } p)
+        if (requests.Next is not { } timeout || Probe() is not { } p)
             return partition;
         try
         {
@@ -147,14 +149,20 @@ public sealed class InputBacklog : IDisposable
         }
         catch (KafkaException)
         {
+            requests.Failed();
             return partition;
         }
     }
 
-    private void FetchCommitted(AssignedPartition partition, TimeSpan timeout)
+    private void FetchCommitted(AssignedPartition partition, RequestBudget requests)
     {
-        if (!partition.Consumer.TryQuery(c => c.Committed([partition.Partition], timeout), out var offsets) || offsets.SingleOrDefault() is not { } offset)
+        if (requests.Next is not { } timeout)
             return;
+        if (!partition.Consumer.TryQuery(c => c.Committed([partition.Partition], timeout), out var offsets) || offsets.SingleOrDefault() is not { } offset)
+        {
+            requests.Failed();
+            return;
+        }
         if (offset.Offset.Value >= 0)
             committed[partition.Partition] = offset.Offset.Value;
         else if (partition.Low >= 0)
@@ -162,11 +170,11 @@ public sealed class InputBacklog : IDisposable
             committed[partition.Partition] = partition.Low;
     }
 
-    private long ReadableEnd(AssignedPartition partition, TimeSpan timeout)
+    private long ReadableEnd(AssignedPartition partition, RequestBudget requests)
     {
         if (readableEnds.TryGetValue(partition.Partition, out var known) && known.High == partition.High)
             return known.End;
-        if (Probe() is not { } p)
+        if (requests.Next is not { } timeout || Probe() is not { } p)
             return partition.High;
         try
         {
@@ -176,6 +184,7 @@ public sealed class InputBacklog : IDisposable
         }
         catch (KafkaException)
         {
+            requests.Failed();
             return partition.High;
         }
     }
@@ -188,6 +197,17 @@ public sealed class InputBacklog : IDisposable
                 probe = new ReadableEndProbe(first.Config);
             return probe;
         }
+    }
+
+    // One look with the brokers takes at most its budget, and stops asking at the first request they do not answer.
+    private sealed class RequestBudget(TimeSpan total)
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private bool failed;
+
+        public TimeSpan? Next => !failed && clock.Elapsed < total ? total - clock.Elapsed : null;
+
+        public void Failed() => failed = true;
     }
 
     private sealed record AssignedPartition(TrackedConsumer Consumer, TopicPartition Partition, long Position, long Low, long High);
