@@ -62,7 +62,7 @@ public sealed class TopologyService(
     private readonly CancellationTokenSource stopping = new();
     private readonly object gate = new();
     private RestartPolicy? policy;
-    private StallDetector? stalls;
+    private ProgressWatch? stalls;
     private TopologyRun? current;
     private DeadLetterPublisher? deadLetterPublisher;
     private Task? supervisor;
@@ -70,8 +70,6 @@ public sealed class TopologyService(
     private RestartDecision? restarting;
     private Exception? startFailure;
     private int leftBehind;
-    private DateTimeOffset? confirmedAt;
-    private IReadOnlyDictionary<string, long> confirmed = new Dictionary<string, long>();
 
     /// <summary>The topology this service runs.</summary>
     public IStreamTopology Topology => topology;
@@ -113,7 +111,7 @@ public sealed class TopologyService(
             }
         }
         policy = new RestartPolicy(supervision, time);
-        stalls = new StallDetector(TimeSpan.FromSeconds(stallSeconds), time);
+        stalls = new ProgressWatch(TimeSpan.FromSeconds(stallSeconds), () => topology.Inputs.Sum(t => (long)topologyMetrics.Consumed(t.Name).Value), ProbeTimeout, time);
         supervisor = Task.Run(() => SuperviseAsync(stopping.Token), CancellationToken.None);
     }
 
@@ -242,34 +240,10 @@ public sealed class TopologyService(
 
     private void ObserveProgress(TopologyRun run)
     {
-        if (!stalls!.Enabled || !run.Running || run.StreamThreads == 0)
-        {
-            stalls.Reset();
-            confirmedAt = null;
-            return;
-        }
-        var reading = run.Health.Backlog.Read();
-        var consumed = topology.Inputs.Sum(t => (long)topologyMetrics.Consumed(t.Name).Value);
-        var mark = consumed + reading.PositionSum;
-        stalls.Observe(mark, stalls.Progressed(mark) ? Progressing(reading) : Confirmed(run));
-    }
-
-    private IReadOnlyDictionary<string, long> Progressing(BacklogReading reading)
-    {
-        confirmedAt = null;
-        return reading.WaitingByTopic;
-    }
-
-    // A stream that consumed nothing since the last look has its backlog checked with the brokers, every few seconds.
-    private IReadOnlyDictionary<string, long> Confirmed(TopologyRun run)
-    {
-        var now = time.GetUtcNow();
-        var every = TimeSpan.FromSeconds(Math.Clamp(stallSeconds / 4.0, 1, 5));
-        if (confirmedAt is { } at && now - at < every)
-            return confirmed;
-        confirmed = run.Health.Backlog.Confirm(ProbeTimeout);
-        confirmedAt = now;
-        return confirmed;
+        if (run.Running && run.StreamThreads > 0)
+            stalls!.Observe(run.Health.Backlog);
+        else
+            stalls!.Reset();
     }
 
     // librdkafka says when every broker went down, never when one came back: ask a broker directly.
