@@ -30,6 +30,12 @@ public sealed class ObservabilityOptions
     /// </summary>
     public int KafkaStatisticsIntervalMs { get; set; } = 10_000;
 
+    /// <summary>
+    /// A running topology with records waiting on its inputs that processes none of them for this long is stalled: not
+    /// ready, and replaced by its supervisor. Default 60 s; 0 turns stall detection off.
+    /// </summary>
+    public int StallSeconds { get; set; } = 60;
+
     /// <summary>The address <see cref="MetricsHost"/> names; call after <see cref="Validate"/> found no problem.</summary>
     public IPAddress ListenAddress =>
         string.Equals(MetricsHost, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(MetricsHost);
@@ -45,9 +51,11 @@ public sealed class ObservabilityOptions
             yield return $"Observability:RegistryCheckIntervalSeconds is {RegistryCheckIntervalSeconds}: use 1 to 300.";
         if (KafkaStatisticsIntervalMs != 0 && KafkaStatisticsIntervalMs is < 100 or > 3_600_000)
             yield return $"Observability:KafkaStatisticsIntervalMs is {KafkaStatisticsIntervalMs}: use 100 to 3600000, or 0 to turn Kafka client statistics off.";
+        if (StallSeconds != 0 && StallSeconds is < 2 or > 86_400)
+            yield return $"Observability:StallSeconds is {StallSeconds}: use 2 to 86400, or 0 to turn stall detection off.";
     }
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"MetricsHost={MetricsHost}, MetricsPort={MetricsPort}, RegistryCheckIntervalSeconds={RegistryCheckIntervalSeconds}, KafkaStatisticsIntervalMs={KafkaStatisticsIntervalMs}");
+        $"MetricsHost={MetricsHost}, MetricsPort={MetricsPort}, RegistryCheckIntervalSeconds={RegistryCheckIntervalSeconds}, KafkaStatisticsIntervalMs={KafkaStatisticsIntervalMs}, StallSeconds={StallSeconds}");
 }

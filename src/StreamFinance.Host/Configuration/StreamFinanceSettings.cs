@@ -32,6 +32,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>Where the connectors' mapping profiles are read from (section <c>Mapping</c>, see <see cref="MappingOptions"/>). Default: <c>Profiles</c> next to the executable.</summary>
     public MappingOptions Mapping { get; init; } = new();
 
+    /// <summary>How topologies are restarted after a failure or stall (section <c>Supervision</c>, see <see cref="SupervisionOptions"/>). Default <see cref="SupervisionOptions"/>' defaults.</summary>
+    public SupervisionOptions Supervision { get; init; } = new();
+
     /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -51,6 +54,7 @@ public sealed record StreamFinanceSettings(
             Connectors = BindSection<Dictionary<string, ConnectorOptions>>(configuration, ConnectorOptions.Section),
             Expenses = ExpenseSettings.Bind(configuration),
             Mapping = BindSection<MappingOptions>(configuration, MappingOptions.Section),
+            Supervision = BindSection<SupervisionOptions>(configuration, SupervisionOptions.Section),
         };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
@@ -62,6 +66,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.Expenses.Validate())
             .Concat(settings.Api.Validate())
             .Concat(settings.Mapping.Validate())
+            .Concat(settings.Supervision.Validate())
             .Concat(settings.Connectors.SelectMany(c => c.Value.Validate(c.Key)))
             .ToList();
         if (problems.Count > 0)

@@ -23,7 +23,7 @@ public static class EffectiveSettings
             $"NumStreamThreads={streams.NumStreamThreads}, CommitIntervalMs={streams.CommitIntervalMs}, SessionTimeoutMs={streams.SessionTimeoutMs}, " +
             $"StaticMembership={(streams.EffectiveInstanceId() is { } instance ? $"as {instance}" : "off")}; " +
             $"Generator: Enabled={generator.Enabled}, RecordsPerSecond={generator.RecordsPerSecond}, Seed={generator.Seed}; " +
-            $"Observability: {settings.Observability}; Logging: {settings.Logging}; Api: {settings.Api}"));
+            $"Observability: {settings.Observability}; Supervision: {settings.Supervision}; Logging: {settings.Logging}; Api: {settings.Api}"));
     }
 
     /// <summary>Where Kafka and the Schema Registry are, as printed at start: <c>Kafka at ..., Schema Registry at ...</c>, credentials in the addresses masked.</summary>

@@ -52,7 +52,8 @@ public static class PipelineHost
         {
             builder.Services.AddSingleton<IHostedService>(sp => new TopologyService(
                 topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>(), reporting,
-                masterData: settings.MasterData, expenses: settings.Expenses, posting: settings.Posting));
+                masterData: settings.MasterData, expenses: settings.Expenses, posting: settings.Posting,
+                supervision: settings.Supervision, stallSeconds: settings.Observability.StallSeconds));
             builder.Services.AddTopologyReadiness(topology.Name, sp => TopologyServices(sp).Single(s => s.Topology == topology));
         }
 

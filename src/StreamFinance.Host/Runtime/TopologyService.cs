@@ -1,13 +1,16 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.Journals;
+using StreamFinance.Host.Configuration;
+using StreamFinance.Host.Observability;
+using StreamFinance.Host.Runtime.Supervision;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Configuration;
 using StreamFinance.Topologies.DeadLetters;
 using StreamFinance.Topologies.Hosting;
-using StreamFinance.Topologies.Hosting.Clients;
-using StreamFinance.Domain.Expenses;
+using StreamFinance.Topologies.Hosting.Health;
 using StreamFinance.Topologies.Observability;
 using StreamFinance.Topologies.Observability.Streamiz;
 using StreamFinance.Topologies.SerDes;
@@ -17,10 +20,20 @@ using Streamiz.Kafka.Net.Errors;
 namespace StreamFinance.Host.Runtime;
 
 /// <summary>
-/// Runs one topology's <see cref="KafkaStream"/> for the lifetime of the host and reports its state and readiness.
-/// The stream starts once every hosted service, the HTTP listener included, has started, so that <c>/health/ready</c>
-/// answers (503) before the topology runs.
+/// Runs one topology's <see cref="KafkaStream"/> for the lifetime of the host, supervises it, and reports its state and
+/// readiness. The stream starts once every hosted service, the HTTP listener included, has started, so that
+/// <c>/health/ready</c> answers (503) before the topology runs.
 /// </summary>
+/// <remarks>
+/// <para>Streamiz 1.8.2 never replaces a stream thread that died, so the service does it for the whole stream: every
+/// <see cref="SupervisionOptions.CheckInterval"/> it looks for a stream in ERROR, fewer stream threads alive than
+/// configured, or a stall (records wait on its inputs and none is processed for <see cref="ObservabilityOptions.StallSeconds"/>),
+/// and then closes the stream and starts a new one, after the delay of <see cref="RestartPolicy"/>. Each restart is one
+/// log line naming the cause and one count in <c>streamfinance_topology_restarts_total{topology,reason}</c>.</para>
+/// <para>A new stream goes on from the last commit: under EXACTLY_ONCE the open transaction of the old one is aborted
+/// (its producer is fenced by the new one's), under AT_LEAST_ONCE what was processed after the commit is processed
+/// again. Outputs carry deterministic ids, so either way nothing is posted twice.</para>
+/// </remarks>
 public sealed class TopologyService(
     IStreamTopology topology,
     KafkaOptions kafka,
@@ -32,51 +45,75 @@ public sealed class TopologyService(
     PipelineMetrics? metrics = null,
     MasterDataOptions? masterData = null,
     ExpenseOptions? expenses = null,
-    PostingOptions? posting = null) : IHostedLifecycleService, IDisposable
+    PostingOptions? posting = null,
+    SupervisionOptions? supervision = null,
+    int stallSeconds = 60,
+    TimeProvider? clock = null,
+    TopologyRestartMetrics? restartMetrics = null) : IHostedLifecycleService, IDisposable
 {
+    /// <summary>How long the supervisor waits for the brokers when it checks a backlog or whether Kafka answers.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
     private readonly ILogger logger = loggerFactory.CreateLogger($"StreamFinance.Topology.{topology.Name}");
+    private readonly SupervisionOptions supervision = supervision ?? new SupervisionOptions();
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
+    private readonly TopologyRestartMetrics restarts = restartMetrics ?? TopologyRestartMetrics.Default;
+    private readonly TopologyMetrics topologyMetrics = (metrics ?? PipelineMetrics.Default).For(topology.Name);
+    private readonly CancellationTokenSource stopping = new();
     private readonly object gate = new();
-    private readonly Dictionary<(string Store, TopicPartition Partition), (long From, long To)> restoring = [];
-    private KafkaStream? stream;
-    private StreamFinanceKafkaSupplier? clients;
+    private RestartPolicy? policy;
+    private ProgressWatch? stalls;
+    private TopologyRun? current;
     private DeadLetterPublisher? deadLetterPublisher;
-    private IDisposable? sensorTracking;
-    private int streamThreads;
+    private Task? supervisor;
+    private Task? closing;
+    private RestartDecision? restarting;
+    private Exception? startFailure;
+    private int leftBehind;
 
     /// <summary>The topology this service runs.</summary>
     public IStreamTopology Topology => topology;
 
     /// <summary>
     /// The running stream, for interactive queries of its stores (<c>KafkaStream.Store</c>); null until the host has
-    /// started (<see cref="StartedAsync"/>) and after <see cref="StopAsync"/>. Query it only while <see cref="State"/> is RUNNING.
+    /// started (<see cref="StartedAsync"/>), while the stream is being replaced, and after <see cref="StopAsync"/>.
+    /// Query it only while <see cref="State"/> is RUNNING.
     /// </summary>
-    public KafkaStream? Stream => stream;
+    public KafkaStream? Stream => current?.Stream;
 
-    /// <summary>Current Streamiz state name (CREATED, REBALANCING, RUNNING, ERROR, ...), or NOT_STARTED.</summary>
+    /// <summary>Current Streamiz state name (CREATED, REBALANCING, RUNNING, ERROR, ...), RESTARTING while the stream is replaced, or NOT_STARTED.</summary>
     public string State { get; private set; } = "NOT_STARTED";
 
-    /// <summary>Starts the stream, again (up to <see cref="StartAttempts"/> times in all) when the start hit <see cref="IsStartRace"/>.</summary>
+    /// <summary>How many times <see cref="StartedAsync"/> tries to start the stream.</summary>
+    public const int StartAttempts = 3;
+
+    /// <summary>
+    /// Starts the stream, again (up to <see cref="StartAttempts"/> times in all) when the start hit <see cref="IsStartRace"/>,
+    /// then starts supervising it.
+    /// </summary>
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
+        restarts.Initialize(topology.Name);
+        topologyMetrics.Initialize(topology.Inputs.Select(t => t.Name), topology.Outputs.Select(t => t.Name));
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await StartOnceAsync();
-                return;
+                await StartRunAsync();
+                break;
             }
             catch (Exception e) when (attempt < StartAttempts && IsStartRace(e))
             {
                 logger.LogWarning(e, "Topology {Topology}: the global thread could not position its consumer (attempt {Attempt} of {Attempts}); starting the stream again",
                     topology.Name, attempt, StartAttempts);
-                Dispose();
+                CloseCurrent();
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
             }
         }
+        policy = new RestartPolicy(supervision, time);
+        stalls = new ProgressWatch(TimeSpan.FromSeconds(stallSeconds), () => topology.Inputs.Sum(t => (long)topologyMetrics.Consumed(t.Name).Value), ProbeTimeout, time);
+        supervisor = Task.Run(() => SuperviseAsync(stopping.Token), CancellationToken.None);
     }
-
-    /// <summary>How many times <see cref="StartedAsync"/> tries to start the stream.</summary>
-    public const int StartAttempts = 3;
 
     /// <summary>
     /// Streamiz 1.8's global thread seeks its consumer right after assigning it, and librdkafka sometimes answers
@@ -91,86 +128,59 @@ public sealed class TopologyService(
         return false;
     }
 
-    private async Task StartOnceAsync()
-    {
-        var builder = new StreamBuilder();
-        var topologyMetrics = (metrics ?? PipelineMetrics.Default).For(topology.Name);
-        topologyMetrics.Initialize(topology.Inputs.Select(t => t.Name), topology.Outputs.Select(t => t.Name));
-        topology.Build(builder, new TopologyContext(serDes, metrics: topologyMetrics, loggerFactory: loggerFactory)
-        {
-            MasterData = masterData ?? MasterDataOptions.Default(),
-            Posting = posting ?? PostingOptions.Default(),
-            Expenses = expenses ?? ExpenseOptions.Default(),
-        });
-        var built = builder.Build();
-        // A topology of global tables only has no stream thread: its KafkaStream state alone says whether it runs.
-        streamThreads = built.Describe().SubTopologies.Any() ? streams.NumStreamThreads : 0;
-        // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
-        deadLetterPublisher = new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
-        var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
-        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters, reporting);
-        // Readable-end restores, static membership, and the admin client Streamiz leaves undisposed (see the supplier).
-        clients = new StreamFinanceKafkaSupplier(config, streams.EffectiveInstanceId());
-        var created = new KafkaStream(built, config, clients);
-        State = KafkaStream.State.CREATED.Name;
-        created.StateChanged += OnStateChanged;
-        created.OnRestoreStartEvent += (partition, store, from, to) =>
-        {
-            lock (gate)
-                restoring[(store, partition)] = (from, to);
-        };
-        created.OnRestoreEndEvent += (partition, store, _) =>
-        {
-            lock (gate)
-                restoring.Remove((store, partition));
-        };
-        stream = created;
-        if (reporting is not null)
-            sensorTracking = reporting.Bridge.Track(topology.Name, created.Metrics);
-        // No token: Streamiz would dispose the stream from the token's callback while it is still starting;
-        // StopAsync disposes it instead, after the start returned.
-        await created.StartAsync();
-    }
-
     /// <summary>
-    /// Ready when the stream is RUNNING and all of its stream threads are alive. RUNNING already means every stream
-    /// thread has restored its stores and runs (or died) and the global thread has restored every global table, so the
-    /// alive count rules out dead threads. Until then the detail names the state and any store still restoring.
+    /// Ready when the stream is RUNNING, all of its stream threads are alive, it is not stalled and its clients reach
+    /// Kafka. RUNNING already means every stream thread has restored its stores and runs (or died) and the global thread
+    /// has restored every global table, so the alive count rules out dead threads. Otherwise the detail says why, and
+    /// when a restart is pending.
     /// </summary>
     public TopologyReadiness Readiness()
     {
-        var current = stream;
-        var state = State;
-        if (current is null)
-            return new(false, $"not started ({state})");
-        if (state != KafkaStream.State.RUNNING.Name)
-            return new(false, $"state {state}{Restoring()}");
-        if (streamThreads == 0)
+        var run = current;
+        var now = time.GetUtcNow();
+        if (run is null)
+            return new(false, restarting is { } r ? $"restarting: {r.Trouble.Detail}" : startFailure is { } e
+                ? $"a new stream did not start ({e.Message}){Pending(now)}"
+                : $"not started ({State})");
+        if (run.Health.Brokers.Outage() is { } outage)
+            return new(false, $"{outage.Describe(now)}; state {run.State}{Pending(now)}");
+        if (!run.Running)
+            return new(false, $"state {run.State}{run.Restoring()}{Pending(now)}");
+        if (run.StreamThreads == 0)
             return new(true, "RUNNING, global tables restored (no stream threads)");
-        var alive = StreamThreadCount.Alive(current.Metrics());
-        return alive switch
+        var threads = run.StreamThreads;
+        if (stalls?.Current is { } stall)
+            return new(false, stall.Describe() + Pending(now));
+        return run.AliveThreads switch
         {
-            null => new(true, $"RUNNING ({streamThreads} stream threads configured; Streamiz did not report how many are alive)"),
-            var n when n < streamThreads => new(false, $"RUNNING but only {n} of {streamThreads} stream threads are alive; see the log for why the others died"),
-            _ => new(true, $"RUNNING, {streamThreads} of {streamThreads} stream threads running"),
+            null => new(true, $"RUNNING ({threads} stream threads configured; Streamiz did not report how many are alive)"),
+            var n when n < threads => new(false, $"RUNNING but only {n} of {threads} stream threads are alive; see the log for why the others died{Pending(now)}"),
+            _ => new(true, $"RUNNING, {threads} of {threads} stream threads running"),
         };
     }
 
-    /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts closing the stream as soon as the host begins to stop, so that every topology closes at the same time
+    /// (each within <see cref="SupervisionOptions.CloseTimeout"/>) rather than one after the other.
+    /// </summary>
+    public Task StoppingAsync(CancellationToken cancellationToken)
     {
-        Dispose();
+        closing ??= CloseForStopAsync();
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await (closing ??= CloseForStopAsync());
+        Interlocked.Exchange(ref deadLetterPublisher, null)?.Dispose();
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        sensorTracking?.Dispose();
-        sensorTracking = null;
-        // The stream first: its handlers may still be writing dead letters.
-        Interlocked.Exchange(ref stream, null)?.Dispose();
-        Interlocked.Exchange(ref clients, null)?.Dispose();
+        stopping.Cancel();
+        CloseCurrent();
         Interlocked.Exchange(ref deadLetterPublisher, null)?.Dispose();
     }
 
@@ -181,32 +191,166 @@ public sealed class TopologyService(
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <inheritdoc />
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void OnStateChanged(KafkaStream.State from, KafkaStream.State to)
+    private async Task CloseForStopAsync()
     {
-        State = to.Name;
-        if (to == KafkaStream.State.RUNNING)
-        {
-            // RUNNING follows every restore; a restore that ended without its end event (its task moved away) is over too.
-            lock (gate)
-                restoring.Clear();
-        }
-        var level = to == KafkaStream.State.ERROR ? LogLevel.Error : LogLevel.Information;
-        logger.Log(level, "Topology {Topology} state {From} -> {To}", topology.Name, from.Name, to.Name);
+        await stopping.CancelAsync();
+        if (supervisor is not null)
+            await supervisor.WaitAsync(supervision.CloseTimeout + ProbeTimeout, time, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await CloseCurrentAsync("closing it as the host stops");
     }
 
-    private string Restoring()
+    private async Task SuperviseAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(supervision.CheckInterval, time, ct);
+                if (Check() is { } decision && !ct.IsCancellationRequested)
+                    await RestartAsync(decision);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Topology {Topology}: the supervisor failed to check the stream; it checks again in {Interval} ms", topology.Name, supervision.CheckIntervalMs);
+            }
+        }
+    }
+
+    /// <summary>One look at the stream: feeds the stall detector and asks the policy whether to restart now.</summary>
+    private RestartDecision? Check()
+    {
+        var run = current;
+        if (run is null)
+            return startFailure is { } e ? policy!.Check(new TopologyTrouble(RestartReason.StartFailed, $"the last restart could not start a stream: {e.Message}"), running: false) : null;
+        if (run.Health.Brokers.Outage() is not null)
+        {
+            ProbeBrokers(run);
+            stalls!.Reset();
+        }
+        else
+            ObserveProgress(run);
+        return policy!.Check(run.Trouble(stalls!.Current), run.Running);
+    }
+
+    private void ObserveProgress(TopologyRun run)
+    {
+        if (run.Running && run.StreamThreads > 0)
+            stalls!.Observe(run.Health.Backlog);
+        else
+            stalls!.Reset();
+    }
+
+    // librdkafka says when every broker went down, never when one came back: ask a broker directly.
+    private void ProbeBrokers(TopologyRun run)
+    {
+        if (topology.Inputs.FirstOrDefault() is not { } input)
+            return;
+        var partition = new TopicPartition(input.Name, 0);
+        if (run.Health.Backlog.BrokerAnswers(partition, ProbeTimeout) is { } answered)
+            run.Health.Brokers.OnProbe(answered, answered ? "" : $"no broker answered for {partition} within {ProbeTimeout.TotalSeconds:0} s");
+    }
+
+    private async Task RestartAsync(RestartDecision decision)
+    {
+        logger.LogWarning("Topology {Topology}: replacing its stream (restart {Attempt} in a row, {Delay:0.#} s after the trouble was seen, reason {Reason}) because {Trouble}",
+            topology.Name, decision.Attempt, decision.Waited.TotalSeconds, decision.Trouble.Reason.Label(), decision.Trouble.Detail);
+        restarts.Count(topology.Name, decision.Trouble.Reason);
+        restarting = decision;
+        stalls!.Reset();
+        await CloseCurrentAsync($"closing it for restart {decision.Attempt}");
+        if (stopping.IsCancellationRequested)
+        {
+            restarting = null;
+            return;
+        }
+        try
+        {
+            await StartRunAsync();
+            startFailure = null;
+        }
+        catch (Exception e)
+        {
+            startFailure = e;
+            logger.LogError(e, "Topology {Topology}: the new stream did not start; the supervisor tries again after its delay", topology.Name);
+            await CloseCurrentAsync("closing it after a failed start");
+        }
+        finally
+        {
+            restarting = null;
+        }
+    }
+
+    private async Task StartRunAsync()
+    {
+        var run = CreateRun();
+        lock (gate)
+        {
+            current = run;
+            State = run.State;
+        }
+        await run.StartAsync();
+    }
+
+    private TopologyRun CreateRun()
+    {
+        var builder = new StreamBuilder();
+        topology.Build(builder, new TopologyContext(serDes, metrics: topologyMetrics, loggerFactory: loggerFactory)
+        {
+            MasterData = masterData ?? MasterDataOptions.Default(),
+            Posting = posting ?? PostingOptions.Default(),
+            Expenses = expenses ?? ExpenseOptions.Default(),
+        });
+        // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
+        deadLetterPublisher ??= new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
+        var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
+        var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters, reporting);
+        if (leftBehind > 0)
+            // A stream left behind still holds its stores open: this one restores its own from the changelogs.
+            config.StateDir = Path.Combine(config.StateDir, $"replacement-{leftBehind}");
+        var statistics = reporting?.StatisticsIntervalMs ?? 0;
+        var health = new StreamClientHealth(time, TimeSpan.FromMilliseconds(Math.Max(3L * statistics, 10_000)));
+        return new TopologyRun(topology.Name, builder.Build(), config, streams.EffectiveInstanceId(), health, reporting, OnStateChanged);
+    }
+
+    private async Task CloseCurrentAsync(string why)
+    {
+        TopologyRun? run;
+        lock (gate)
+        {
+            run = current;
+            current = null;
+            State = restarting is null ? KafkaStream.State.NOT_RUNNING.Name : "RESTARTING";
+        }
+        if (run is null || await run.CloseAsync(supervision.CloseTimeout, time))
+            return;
+        leftBehind++;
+        logger.LogWarning("Topology {Topology}: its stream did not close within {Timeout} s ({Why}; a stream thread is blocked in a Kafka client call); it is left behind, and a new stream keeps its state in a folder of its own",
+            topology.Name, supervision.CloseTimeout.TotalSeconds, why);
+    }
+
+    private void CloseCurrent() => CloseCurrentAsync("closing it as the host stops").GetAwaiter().GetResult();
+
+    private string Pending(DateTimeOffset now) =>
+        policy?.Pending is { } pending
+            ? $"; restart {pending.Attempt} in a row in {Math.Max(0, (pending.Due - now).TotalSeconds):0} s ({pending.Trouble.Reason.Label()})"
+            : "";
+
+    private void OnStateChanged(TopologyRun run, KafkaStream.State from, KafkaStream.State to)
     {
         lock (gate)
         {
-            if (restoring.Count == 0)
-                return "";
-            var stores = restoring.Select(r => $"{r.Key.Store} from {r.Key.Partition} (offsets {r.Value.From} to {r.Value.To})");
-            return "; restoring " + string.Join(", ", stores);
+            // A stream being closed or left behind no longer speaks for the topology.
+            if (run != current)
+                return;
+            State = to.Name;
         }
+        var level = to == KafkaStream.State.ERROR ? LogLevel.Error : LogLevel.Information;
+        logger.Log(level, "Topology {Topology} state {From} -> {To}", topology.Name, from.Name, to.Name);
     }
 }

@@ -17,8 +17,9 @@ public static class StreamConfigFactory
     /// <param name="registry">Schema Registry settings, for SerDes Streamiz creates itself.</param>
     /// <param name="loggerFactory">Streamiz's logger. Default: Streamiz's own console logger.</param>
     /// <param name="deadLetters">
-    /// Handlers that dead-letter records the topology cannot deserialize or write and let the stream continue. Default
-    /// none: Streamiz then stops the stream thread on the first such record.
+    /// Handlers that dead-letter records the topology cannot deserialize or write and let the stream continue; a record
+    /// refused for a transient reason (<see cref="TransientKafkaErrors"/>) stops the stream thread instead, so that it is
+    /// produced again after a restart. Default none: Streamiz then stops the stream thread on the first such record.
     /// </param>
     /// <param name="reporting">Sends the stream's Streamiz sensors and librdkafka statistics to Prometheus. Default none.</param>
     public static AdminConfigReusingStreamConfig<StringSerDes, StringSerDes> Create(
@@ -60,7 +61,11 @@ public static class StreamConfigFactory
         if (deadLetters is not null)
         {
             config.DeserializationExceptionHandler = deadLetters.OnDeserializationError;
-            config.ProductionExceptionHandler = deadLetters.OnProductionError;
+            // A record Kafka could not take during an outage is not poison: the stream thread fails, the supervisor
+            // replaces the stream, and the record is produced again from the last commit.
+            config.ProductionExceptionHandler = report => TransientKafkaErrors.IsTransient(report.Error)
+                ? ProductionExceptionHandlerResponse.FAIL
+                : deadLetters.OnProductionError(report);
         }
         reporting?.ApplyTo(config, topology.Name);
         return config;

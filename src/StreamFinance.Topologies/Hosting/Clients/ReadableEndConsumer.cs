@@ -5,7 +5,8 @@ namespace StreamFinance.Topologies.Hosting.Clients;
 /// <summary>
 /// A restore or global consumer whose <see cref="QueryWatermarkOffsets"/> answers the readable end of the partition
 /// (<see cref="ReadableEndProbe"/>) as its high watermark, so that Streamiz's restores end on partitions written
-/// transactionally. Everything else passes through unchanged.
+/// transactionally; the thread that polls it (Streamiz's global thread, or a stream thread restoring) becomes a background
+/// thread (<see cref="BackgroundStreamThread"/>). Everything else passes through unchanged.
 /// </summary>
 /// <param name="inner">The consumer Streamiz would have used.</param>
 /// <param name="config">Its configuration, for the probe.</param>
@@ -22,6 +23,27 @@ public sealed class ReadableEndConsumer(IConsumer<byte[], byte[]> inner, Consume
         var marks = Inner.QueryWatermarkOffsets(topicPartition, timeout);
         var end = probe.Value.ReadableEnd(topicPartition, marks, timeout > MinimumProbeTimeout ? timeout : MinimumProbeTimeout);
         return new WatermarkOffsets(marks.Low, end);
+    }
+
+    /// <inheritdoc />
+    public override ConsumeResult<byte[], byte[]> Consume(int millisecondsTimeout)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return base.Consume(millisecondsTimeout);
+    }
+
+    /// <inheritdoc />
+    public override ConsumeResult<byte[], byte[]> Consume(CancellationToken cancellationToken = default)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return base.Consume(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override ConsumeResult<byte[], byte[]> Consume(TimeSpan timeout)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return base.Consume(timeout);
     }
 
     /// <inheritdoc />

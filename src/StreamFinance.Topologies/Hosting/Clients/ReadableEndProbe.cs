@@ -68,6 +68,14 @@ public sealed class ReadableEndProbe : IDisposable
         }
     }
 
+    /// <summary>Asks the partition's leader for its low and high watermarks.</summary>
+    /// <exception cref="KafkaException">No answer within <paramref name="timeout"/>.</exception>
+    public WatermarkOffsets QueryWatermarks(TopicPartition partition, TimeSpan timeout)
+    {
+        lock (gate)
+            return probe.QueryWatermarkOffsets(partition, timeout);
+    }
+
     private long? LastReadable(TopicPartition partition, long start, long high, TimeSpan timeout, Stopwatch clock)
     {
         probe.Assign(new TopicPartitionOffset(partition, new Offset(start)));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
+using StreamFinance.Topologies.Hosting.Health;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Kafka;
 using Streamiz.Kafka.Net.Metrics;
@@ -11,7 +12,8 @@ namespace StreamFinance.Topologies.Hosting.Clients;
 /// consumers are <see cref="ReadableEndConsumer"/>s, so that stores restore to the end of topics written under
 /// exactly-once (whose partitions end with transaction markers) instead of waiting for a record that never comes; and
 /// stream threads' consumers join as static members when an instance id is given; and every admin client it handed
-/// out is released when it is disposed, after the stream.
+/// out is released when it is disposed, after the stream. Given a <see cref="StreamClientHealth"/>, its consumers and
+/// producers report errors and statistics there, and the stream threads' consumers are tracked for their backlog.
 /// </summary>
 /// <remarks>
 /// Streamiz 1.8.2 gives the global stream thread (topologies with a GlobalKTable) an admin client that nothing
@@ -25,6 +27,7 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
     private readonly DefaultKafkaClientSupplier clients;
     private readonly ConcurrentQueue<IAdminClient> handedOut = new();
     private readonly string? instanceId;
+    private readonly StreamClientHealth? health;
 
     /// <summary>Clients for a stream of <paramref name="config"/>, logging through its logger.</summary>
     /// <param name="config">The stream's configuration.</param>
@@ -32,11 +35,16 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
     /// This instance's stable name (<see cref="Configuration.StreamsOptions.EffectiveInstanceId"/>): each stream thread's
     /// consumer then joins its group as the static member <c>{instanceId}-{consumer client id}</c>. Null: dynamic members.
     /// </param>
-    public StreamFinanceKafkaSupplier(IStreamConfig config, string? instanceId = null)
+    /// <param name="health">Where the clients report their health; null: nowhere.</param>
+    public StreamFinanceKafkaSupplier(IStreamConfig config, string? instanceId = null, StreamClientHealth? health = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        clients = new DefaultKafkaClientSupplier(new KafkaLoggerAdapter(config), config);
+        var logger = new KafkaLoggerAdapter(config);
+        clients = health is null
+            ? new DefaultKafkaClientSupplier(logger, config)
+            : new DefaultKafkaClientSupplier(logger, config, new ObservingClientBuilder(health.Brokers));
         this.instanceId = instanceId;
+        this.health = health;
     }
 
     /// <inheritdoc />
@@ -60,7 +68,8 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
         // The client id names the stream thread (unique in the process); the instance id names the process.
         if (instanceId is not null)
             config.GroupInstanceId = $"{instanceId}-{config.ClientId}";
-        return clients.GetConsumer(config, rebalanceListener);
+        var consumer = clients.GetConsumer(config, rebalanceListener);
+        return health is null ? consumer : new TrackedConsumer(consumer, config, health.Backlog);
     }
 
     /// <inheritdoc />
