@@ -2,6 +2,7 @@ using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Posting;
 using StreamFinance.Topologies.Validation;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies;
 

@@ -3,7 +3,7 @@ using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;
 using Streamiz.Kafka.Net.Table;
-using StreamFinance.Topologies.Internal;
+using StreamFinance.Kafka.Internal;
 
 namespace StreamFinance.Topologies.Tests;
 

@@ -1,7 +1,8 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Transactions;
-using StreamFinance.Topologies.Docs;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka;
+using StreamFinance.Kafka.Docs;
+using StreamFinance.Kafka.SerDes;
 using StreamFinance.Topologies.Tests.Docs;
 using StreamFinance.Topologies.Validation;
 

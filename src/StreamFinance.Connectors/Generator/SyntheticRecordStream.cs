@@ -3,7 +3,7 @@ using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Runtime;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Contracts.Transactions;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Connectors.Generator;
 

@@ -1,5 +1,6 @@
 using Avro.Specific;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Mapping;
 

@@ -1,4 +1,5 @@
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Mapping;
 

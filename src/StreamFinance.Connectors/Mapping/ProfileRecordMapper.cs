@@ -3,7 +3,8 @@ using StreamFinance.Connectors.Mapping.Binding;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Mapping;
 

@@ -1,8 +1,8 @@
 using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Connectors.Offsets;
 

@@ -5,9 +5,9 @@ using Confluent.Kafka;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Catalog;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.Observability.Kafka;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.Observability.Kafka;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Connectors.Producing;
 

@@ -1,5 +1,5 @@
 using Prometheus;
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.Connectors.Runtime;
 

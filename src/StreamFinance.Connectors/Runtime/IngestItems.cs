@@ -2,7 +2,8 @@ using System.Text;
 using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Connectors.Sources;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Runtime;
 

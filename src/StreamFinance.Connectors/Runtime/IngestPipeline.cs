@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Connectors.Runtime;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api;

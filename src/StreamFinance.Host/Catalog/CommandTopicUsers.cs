@@ -3,6 +3,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Cli;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Catalog;
 

@@ -3,6 +3,7 @@ using StreamFinance.Connectors.Runtime;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Topologies;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Catalog;
 

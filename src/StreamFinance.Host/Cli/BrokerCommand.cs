@@ -47,7 +47,7 @@ public static class BrokerCommand
             var settings = settingsOptions.Load(parse);
             BrokerPreflight.For(parse.GetValue(brokers), parse.GetValue(port), parse.GetValue(controlPort), parse.GetValue(registryPort)).ThrowIfAnyProblem();
             using var cluster = EmbeddedKafkaCluster.Start(parse.GetValue(brokers), parse.GetValue(port));
-            var serDes = new Topologies.SerDes.SerDesFactory(new Embedded.SchemaRegistry.InMemorySchemaRegistryClient());
+            var serDes = new Kafka.SerDes.SerDesFactory(new Embedded.SchemaRegistry.InMemorySchemaRegistryClient());
             var required = RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes);
             var outcomes = await new EmbeddedClusterProvisioner(cluster).ApplyAsync(required, ct);
             var output = parse.InvocationConfiguration.Output;

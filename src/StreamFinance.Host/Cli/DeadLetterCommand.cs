@@ -7,8 +7,8 @@ using StreamFinance.Host.Catalog;
 using StreamFinance.Host.DeadLetters;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.Cli;
 

@@ -2,7 +2,8 @@ using System.CommandLine;
 using StreamFinance.Host.Catalog;
 using StreamFinance.Host.Documentation;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Docs;
+using StreamFinance.Kafka.Docs;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Cli;
 

@@ -3,7 +3,7 @@ using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Inspection;
 using StreamFinance.Host.Runtime;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.Cli;
 

@@ -6,8 +6,8 @@ using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Docs;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Docs;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.Cli;
 

@@ -5,7 +5,8 @@ using StreamFinance.Domain.MasterData.Golden;
 using StreamFinance.Domain.MasterData.History;
 using StreamFinance.Domain.MasterData.Ownership;
 using StreamFinance.Domain.MasterData.Suppliers;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Domain.MasterData;
 
 namespace StreamFinance.Host.Configuration;
 

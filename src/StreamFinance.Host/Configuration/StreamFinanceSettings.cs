@@ -2,7 +2,8 @@ using Microsoft.Extensions.Configuration;
 using StreamFinance.Domain.Journals;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Host.Api;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Domain.MasterData;
 
 namespace StreamFinance.Host.Configuration;
 

@@ -1,9 +1,9 @@
 using Confluent.Kafka;
 using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.DeadLetters;
 

@@ -4,7 +4,7 @@ using Confluent.Kafka;
 using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Host.DeadLetters;
 

@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.Catalog;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Host.DeadLetters;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Confluent.Kafka;
 using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Host.DeadLetters;
 

@@ -1,4 +1,4 @@
-using StreamFinance.Topologies.Docs;
+using StreamFinance.Kafka.Docs;
 
 namespace StreamFinance.Host.Documentation;
 

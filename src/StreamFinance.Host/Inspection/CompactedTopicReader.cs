@@ -1,8 +1,8 @@
 using Avro.Specific;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.Inspection;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 
 namespace StreamFinance.Host.Observability;
 

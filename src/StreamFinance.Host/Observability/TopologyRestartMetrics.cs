@@ -1,6 +1,6 @@
 using Prometheus;
 using StreamFinance.Host.Runtime.Supervision;
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.Host.Observability;
 

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 
 namespace StreamFinance.Host.Provisioning;
 

@@ -1,10 +1,11 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Catalog;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.Internal;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.Internal;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Provisioning;
 

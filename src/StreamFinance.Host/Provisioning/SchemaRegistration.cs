@@ -1,4 +1,4 @@
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using Confluent.SchemaRegistry;
 using StreamFinance.Contracts.Catalog;
 

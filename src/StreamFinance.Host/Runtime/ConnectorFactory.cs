@@ -9,7 +9,7 @@ using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Connectors.Webhooks;
 using StreamFinance.Host.Configuration;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Host.Runtime;
 

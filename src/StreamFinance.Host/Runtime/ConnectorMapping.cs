@@ -3,6 +3,7 @@ using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Connectors.Sources.Formats;
 using StreamFinance.Host.Configuration;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Host.Runtime;
 

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using StreamFinance.Host.Configuration;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 
 namespace StreamFinance.Host.Runtime;
 

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StreamFinance.Connectors.Offsets;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Connectors.Runtime;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Logging;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Observability.Streamiz;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Observability.Streamiz;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Runtime;
 

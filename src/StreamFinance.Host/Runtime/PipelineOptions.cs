@@ -4,6 +4,7 @@ using StreamFinance.Connectors.Sources;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Topologies;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Runtime;
 

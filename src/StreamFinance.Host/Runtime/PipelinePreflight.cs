@@ -1,7 +1,7 @@
 using StreamFinance.Connectors.FileDrop;
 using StreamFinance.Connectors.Webhooks;
 using StreamFinance.Host.Configuration;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 
 namespace StreamFinance.Host.Runtime;
 

@@ -8,7 +8,7 @@ using StreamFinance.Host.Logging;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.Runtime;
 

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 
 namespace StreamFinance.Host.Runtime;
 

@@ -1,8 +1,8 @@
 using Confluent.Kafka;
 using StreamFinance.Host.Runtime.Supervision;
-using StreamFinance.Topologies.Hosting.Clients;
-using StreamFinance.Topologies.Hosting.Health;
-using StreamFinance.Topologies.Observability.Streamiz;
+using StreamFinance.Kafka.Hosting.Clients;
+using StreamFinance.Kafka.Hosting.Health;
+using StreamFinance.Kafka.Observability.Streamiz;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Stream;
 

@@ -7,15 +7,17 @@ using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Runtime.Supervision;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Hosting;
-using StreamFinance.Topologies.Hosting.Health;
-using StreamFinance.Topologies.Observability;
-using StreamFinance.Topologies.Observability.Streamiz;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Hosting;
+using StreamFinance.Kafka.Hosting.Health;
+using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.Observability.Streamiz;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Errors;
+using StreamFinance.Domain.MasterData;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Runtime;
 

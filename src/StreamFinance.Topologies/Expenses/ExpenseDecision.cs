@@ -1,8 +1,8 @@
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Holds;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Holds;
 
 namespace StreamFinance.Topologies.Expenses;
 

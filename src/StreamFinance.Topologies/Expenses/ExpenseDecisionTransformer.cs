@@ -6,14 +6,17 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Holds;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Holds;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
+using StreamFinance.Rules.Expenses;
 
 namespace StreamFinance.Topologies.Expenses;
 

@@ -1,5 +1,7 @@
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Topologies.Expenses;

@@ -7,8 +7,11 @@ using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
+using StreamFinance.Rules.Expenses;
 
 namespace StreamFinance.Topologies.Expenses;
 

@@ -2,11 +2,14 @@ using Confluent.Kafka;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Holds;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Holds;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net.SerDes;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Topologies.Expenses;
 

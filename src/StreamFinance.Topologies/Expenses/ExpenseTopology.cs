@@ -5,17 +5,21 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Topologies.MasterData;
-using StreamFinance.Topologies.Observability;
-using StreamFinance.Topologies.SerDes;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;
+using StreamFinance.Kafka;
+using StreamFinance.Rules.Expenses;
 
 namespace StreamFinance.Topologies.Expenses;
 

@@ -1,3 +1,4 @@
+using StreamFinance.Rules.Lookups;
 namespace StreamFinance.Topologies.Lookups;
 
 /// <summary>An <see cref="IMasterDataLookup"/> that answers repeated reads of <paramref name="inner"/> from <paramref name="cache"/>.</summary>

@@ -1,7 +1,7 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Topologies.SerDes;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Crosscutting;
 using Streamiz.Kafka.Net.SerDes;

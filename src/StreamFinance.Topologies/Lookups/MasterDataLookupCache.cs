@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.State;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.Lookups;
 

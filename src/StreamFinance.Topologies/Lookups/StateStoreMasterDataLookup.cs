@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.MasterData;
 using Streamiz.Kafka.Net.State;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.Lookups;
 

@@ -1,5 +1,5 @@
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Topologies.MasterData;
 

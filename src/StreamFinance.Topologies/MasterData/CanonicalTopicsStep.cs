@@ -1,10 +1,12 @@
 using Avro.Specific;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Topologies.Observability;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Stream;
+using StreamFinance.Kafka;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.MasterData;
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData.History;
 using StreamFinance.Domain.MasterData.Ownership;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.MasterData;
 

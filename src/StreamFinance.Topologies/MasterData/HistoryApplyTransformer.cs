@@ -1,7 +1,7 @@
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData.History;
 using StreamFinance.Domain.MasterData.Ownership;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
 

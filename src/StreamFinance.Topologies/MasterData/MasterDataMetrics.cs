@@ -1,6 +1,6 @@
 using Prometheus;
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.Topologies.MasterData;
 

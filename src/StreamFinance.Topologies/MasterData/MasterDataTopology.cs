@@ -1,9 +1,10 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.Observability;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.MasterData;
 

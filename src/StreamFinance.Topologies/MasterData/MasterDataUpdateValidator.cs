@@ -3,8 +3,10 @@ using StreamFinance.Contracts;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Validation;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.MasterData;
 

@@ -1,6 +1,7 @@
 using StreamFinance.Domain.MasterData.Golden;
 using StreamFinance.Domain.MasterData.Suppliers;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Domain.MasterData;
 
 namespace StreamFinance.Topologies.MasterData;
 

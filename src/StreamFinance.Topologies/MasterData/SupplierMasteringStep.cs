@@ -1,13 +1,15 @@
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.State;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Observability;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;
+using StreamFinance.Kafka;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.MasterData;
 

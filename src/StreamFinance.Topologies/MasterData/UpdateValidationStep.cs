@@ -1,6 +1,7 @@
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 using Streamiz.Kafka.Net.Stream;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.MasterData;
 

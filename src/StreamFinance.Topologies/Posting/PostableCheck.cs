@@ -1,6 +1,6 @@
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Topologies.Posting;
 

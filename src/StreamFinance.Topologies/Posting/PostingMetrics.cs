@@ -1,6 +1,6 @@
 using Prometheus;
 using StreamFinance.Domain.Journals;
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.Topologies.Posting;
 

@@ -1,10 +1,13 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
-using StreamFinance.Topologies.SerDes;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Validation;
 

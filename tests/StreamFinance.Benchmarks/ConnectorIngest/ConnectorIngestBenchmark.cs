@@ -12,9 +12,9 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Embedded.Broker;
 using StreamFinance.Embedded.SchemaRegistry;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 using StreamFinance.Benchmarks.Kafka;
 
 namespace StreamFinance.Benchmarks.ConnectorIngest;

@@ -9,10 +9,11 @@ using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Benchmarks.ExpensePipeline;
 

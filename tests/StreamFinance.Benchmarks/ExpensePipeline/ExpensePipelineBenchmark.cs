@@ -10,8 +10,11 @@ using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Topologies.Expenses;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Benchmarks.Kafka;
+using StreamFinance.Rules.Expenses;
 
 namespace StreamFinance.Benchmarks.ExpensePipeline;
 

@@ -1,6 +1,6 @@
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
-using StreamFinance.Topologies.Hosting;
+using StreamFinance.Kafka.Hosting;
 
 namespace StreamFinance.Benchmarks.ExpensePipeline;
 

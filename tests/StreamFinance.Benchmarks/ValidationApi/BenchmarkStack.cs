@@ -9,14 +9,18 @@ using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 using StreamFinance.Topologies.MasterData;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using StreamFinance.Topologies.Validation;
+using StreamFinance.Domain.MasterData;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Benchmarks.ValidationApi;
 

@@ -9,9 +9,11 @@ using StreamFinance.Connectors.Generator;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Api.Validation;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Benchmarks.ValidationApi;
 

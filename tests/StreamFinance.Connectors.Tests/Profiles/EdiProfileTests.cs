@@ -5,7 +5,8 @@ using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Transactions;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Tests.Profiles;
 

@@ -3,7 +3,8 @@ using System.Text;
 using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.MasterData;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Tests.Profiles;
 

@@ -2,7 +2,8 @@ using System.Text;
 using StreamFinance.Connectors.Runtime;
 using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Contracts.Catalog;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Tests.Runtime;
 

@@ -6,7 +6,7 @@ using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Connectors.Sources.Formats;
 using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Connectors.Tests.Sensitive;
 

@@ -3,7 +3,7 @@ using Avro.IO;
 using Avro.Specific;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Connectors.Tests.Support;
 

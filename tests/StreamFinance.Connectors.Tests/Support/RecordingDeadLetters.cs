@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Connectors.Tests.Support;
 

@@ -43,6 +43,9 @@ public sealed class RecordingSink : IRecordSink
             onDelivery(DeliveryOutcome.Acknowledged);
     }
 
+    /// <summary>How many answers are withheld now.</summary>
+    public int WithheldCount => withheld.Count;
+
     /// <summary>Gives the withheld answers now.</summary>
     public void ReleaseWithheld()
     {

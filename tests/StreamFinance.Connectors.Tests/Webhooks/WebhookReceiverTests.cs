@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Connectors.Webhooks;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Tests.Webhooks;
 
@@ -142,7 +143,12 @@ public sealed class WebhookAcknowledgementTests
         var request = WebhookSender.Delivery(new Uri(await receiver.Listening, "/webhooks/vendor-hooks"), secret, body, "evt-1", WebhookSender.Now);
 
         var pending = http.SendAsync(request, TestContext.Current.CancellationToken);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
+        // Until the record reached the sink (under load that can take a while) and a little after, no answer.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (sink.WithheldCount == 0 && DateTime.UtcNow < deadline && !pending.IsCompleted)
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Equal(1, sink.WithheldCount);
         Assert.False(pending.IsCompleted, "no answer may be given before Kafka acknowledged the record");
         sink.ReleaseWithheld();
 

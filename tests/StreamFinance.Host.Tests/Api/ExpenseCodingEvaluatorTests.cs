@@ -1,5 +1,7 @@
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.Validation;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Tests.Api.Support;
 

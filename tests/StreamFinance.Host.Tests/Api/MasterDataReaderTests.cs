@@ -2,6 +2,8 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Tests.Api.Support;
 using static StreamFinance.Host.Tests.Api.Support.MasterDataRecords;

@@ -4,10 +4,11 @@ using StreamFinance.Connectors.Producing;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Tests.Api.Support;
 using StreamFinance.Host.Tests.Support;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 using StreamFinance.Topologies.MasterData;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using StreamFinance.Topologies.Validation;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Host.Tests.Api;
 

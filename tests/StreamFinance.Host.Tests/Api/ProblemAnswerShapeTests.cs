@@ -1,6 +1,8 @@
 using System.Net;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Host.Tests.Api.Support;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Tests.Api;

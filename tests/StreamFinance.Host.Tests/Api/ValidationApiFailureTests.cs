@@ -6,6 +6,8 @@ using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Tests.Api.Support;

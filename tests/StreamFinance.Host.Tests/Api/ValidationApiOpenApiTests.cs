@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Tests.Api.Support;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Tests.Api;

@@ -1,6 +1,7 @@
 using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Host.DeadLetters;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Host.Tests.DeadLetters;
 

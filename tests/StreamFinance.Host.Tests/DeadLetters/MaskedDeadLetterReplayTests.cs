@@ -6,7 +6,7 @@ using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.DeadLetters;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Host.Tests.DeadLetters;
 

@@ -3,6 +3,7 @@ using StreamFinance.Host.Cli;
 using StreamFinance.Host.Tests.Cli;
 using StreamFinance.Host.Tests.Support;
 using StreamFinance.Topologies;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Tests.Documentation;
 

@@ -2,8 +2,9 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Tests.Documentation;
 

@@ -2,7 +2,7 @@ using StreamFinance.Host.Catalog;
 using StreamFinance.Host.Documentation;
 using StreamFinance.Host.Tests.Support;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Docs;
+using StreamFinance.Kafka.Docs;
 
 namespace StreamFinance.Host.Tests.Documentation;
 

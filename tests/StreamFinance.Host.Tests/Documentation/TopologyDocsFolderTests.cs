@@ -1,6 +1,6 @@
 using StreamFinance.Host.Documentation;
 using StreamFinance.Host.Tests.Support;
-using StreamFinance.Topologies.Docs;
+using StreamFinance.Kafka.Docs;
 
 namespace StreamFinance.Host.Tests.Documentation;
 

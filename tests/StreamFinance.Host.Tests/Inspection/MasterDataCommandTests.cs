@@ -6,8 +6,8 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Embedded.Broker;
 using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Tests.Cli;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.Tests.Inspection;
 

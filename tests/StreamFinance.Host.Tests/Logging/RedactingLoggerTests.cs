@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Logging;
 using StreamFinance.Host.Tests.Support;
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.Host.Tests.Logging;
 

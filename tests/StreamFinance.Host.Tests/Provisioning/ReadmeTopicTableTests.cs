@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Catalog;
-using StreamFinance.Topologies.Docs;
+using StreamFinance.Kafka.Docs;
 using StreamFinance.Host.Tests.Support;
 
 namespace StreamFinance.Host.Tests.Provisioning;

@@ -5,11 +5,12 @@ using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Catalog;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.Table;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Tests.Provisioning;
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Tests.Support;
 

@@ -9,6 +9,7 @@ using StreamFinance.Host.Observability;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Tests.Support;
 

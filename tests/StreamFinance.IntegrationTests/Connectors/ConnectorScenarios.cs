@@ -8,9 +8,9 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.DeadLetters;
 using StreamFinance.IntegrationTests.Stacks;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.IntegrationTests.Connectors;
 

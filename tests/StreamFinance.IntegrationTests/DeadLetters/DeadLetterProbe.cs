@@ -4,12 +4,13 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Hosting;
-using StreamFinance.Topologies.Internal;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Hosting;
+using StreamFinance.Kafka.Internal;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.IntegrationTests.DeadLetters;
 

@@ -4,9 +4,10 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.IntegrationTests.DeadLetters;
 

@@ -4,7 +4,7 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.IntegrationTests.DeadLetters;
 

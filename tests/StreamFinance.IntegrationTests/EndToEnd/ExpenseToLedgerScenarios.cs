@@ -22,13 +22,14 @@ using StreamFinance.IntegrationTests.DeadLetters;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Posting;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 

@@ -12,8 +12,8 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.DeadLetters;
 using StreamFinance.IntegrationTests.Processes;
 using StreamFinance.IntegrationTests.Support;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 

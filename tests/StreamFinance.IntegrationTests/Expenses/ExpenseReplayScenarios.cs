@@ -7,12 +7,12 @@ using StreamFinance.Host.Cli;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Topologies.Expenses;
-using StreamFinance.Topologies.Hosting;
-using StreamFinance.Topologies.Internal;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Hosting;
+using StreamFinance.Kafka.Internal;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using static StreamFinance.IntegrationTests.Expenses.ExpenseScenarioData;
 

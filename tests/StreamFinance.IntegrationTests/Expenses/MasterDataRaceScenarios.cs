@@ -11,7 +11,7 @@ using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.IntegrationTests.Expenses;
 

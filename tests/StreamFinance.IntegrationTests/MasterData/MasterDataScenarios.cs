@@ -9,12 +9,12 @@ using StreamFinance.IntegrationTests.DeadLetters;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Hosting;
-using StreamFinance.Topologies.Internal;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Hosting;
+using StreamFinance.Kafka.Internal;
 using StreamFinance.Topologies.MasterData;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 
 namespace StreamFinance.IntegrationTests.MasterData;

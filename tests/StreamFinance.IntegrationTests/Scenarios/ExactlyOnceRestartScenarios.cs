@@ -1,8 +1,8 @@
 using Confluent.Kafka;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
-using StreamFinance.Topologies.Hosting.Clients;
-using StreamFinance.Topologies.Internal;
+using StreamFinance.Kafka.Hosting.Clients;
+using StreamFinance.Kafka.Internal;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;

@@ -3,7 +3,7 @@ using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
-using StreamFinance.Topologies.Internal;
+using StreamFinance.Kafka.Internal;
 
 namespace StreamFinance.IntegrationTests.Scenarios;
 

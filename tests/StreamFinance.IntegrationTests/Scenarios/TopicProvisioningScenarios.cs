@@ -5,8 +5,8 @@ using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.IntegrationTests.Scenarios;
 

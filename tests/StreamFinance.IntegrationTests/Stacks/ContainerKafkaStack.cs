@@ -41,7 +41,7 @@ public sealed class ContainerKafkaStack : IKafkaStack
 
     /// <inheritdoc />
     public StreamFinance.Host.Provisioning.ITopicProvisioner Provisioner =>
-        new StreamFinance.Host.Provisioning.KafkaAdminProvisioner(new StreamFinance.Topologies.Configuration.KafkaOptions { BootstrapServers = BootstrapServers }, replicationFactor: 1);
+        new StreamFinance.Host.Provisioning.KafkaAdminProvisioner(new StreamFinance.Kafka.Configuration.KafkaOptions { BootstrapServers = BootstrapServers }, replicationFactor: 1);
 
     /// <summary>Pulls (if needed) and starts both containers; call only when <see cref="DockerAvailability"/> says Docker answers.</summary>
     public static async Task<ContainerKafkaStack> StartAsync(CancellationToken ct)

@@ -1,13 +1,14 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.Topologies;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Hosting;
-using StreamFinance.Topologies.Internal;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Hosting;
+using StreamFinance.Kafka.Internal;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Stream;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.IntegrationTests.Support;
 

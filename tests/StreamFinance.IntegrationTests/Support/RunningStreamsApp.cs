@@ -1,4 +1,4 @@
-using StreamFinance.Topologies.Hosting.Clients;
+using StreamFinance.Kafka.Hosting.Clients;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;

@@ -1,10 +1,11 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Stream;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
 

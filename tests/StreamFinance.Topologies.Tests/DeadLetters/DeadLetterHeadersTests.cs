@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
 

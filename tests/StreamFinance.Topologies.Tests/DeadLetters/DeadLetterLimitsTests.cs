@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
 

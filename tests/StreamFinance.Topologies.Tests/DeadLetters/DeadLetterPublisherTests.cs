@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Embedded.SchemaRegistry;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
 

@@ -1,5 +1,5 @@
 using StreamFinance.Contracts.Outputs;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
 

@@ -3,11 +3,12 @@ using Confluent.Kafka;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Embedded.SchemaRegistry;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
 

@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.Catalog;
 using Streamiz.Kafka.Net;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.Docs;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using StreamFinance.Topologies.Docs;
+using StreamFinance.Kafka.Docs;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.Docs;
 

@@ -2,10 +2,11 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Table;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.Docs;
 

@@ -1,7 +1,8 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Transactions;
-using StreamFinance.Topologies.Docs;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.Docs;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.Docs;
 
@@ -125,9 +126,9 @@ public sealed class TopologyDocsGeneratorTests
     }
 
     [Fact]
-    public void Without_arguments_the_generator_documents_the_topology_catalog()
+    public void The_topology_catalog_is_documented_one_page_each_after_the_fixed_pages()
     {
-        var docs = TopologyDocsGenerator.Generate();
+        var docs = TopologyDocsGenerator.Generate(TopologyCatalog.All);
 
         Assert.Empty(docs.Failures);
         Assert.Equal(

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Transactions;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Topologies.Tests.Docs;
 

@@ -10,6 +10,7 @@ using StreamFinance.Domain.Expenses;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net.Mock;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.Expenses;
 

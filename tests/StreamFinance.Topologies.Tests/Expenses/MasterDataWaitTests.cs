@@ -7,7 +7,7 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Topologies.Expenses;
-using StreamFinance.Topologies.Holds;
+using StreamFinance.Kafka.Holds;
 using static StreamFinance.Topologies.Tests.Expenses.ExpenseWorld;
 
 namespace StreamFinance.Topologies.Tests.Expenses;

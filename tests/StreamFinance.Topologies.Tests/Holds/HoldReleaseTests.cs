@@ -1,7 +1,7 @@
 using StreamFinance.Contracts.Common;
-using StreamFinance.Topologies.DeadLetters;
-using StreamFinance.Topologies.Holds;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Holds;
+using StreamFinance.Kafka.State;
 using StreamFinance.Topologies.Tests.Support;
 
 namespace StreamFinance.Topologies.Tests.Holds;

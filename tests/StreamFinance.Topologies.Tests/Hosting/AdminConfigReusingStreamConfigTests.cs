@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using StreamFinance.Topologies.Hosting;
+using StreamFinance.Kafka.Hosting;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 

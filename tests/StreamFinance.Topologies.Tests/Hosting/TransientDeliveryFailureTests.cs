@@ -1,8 +1,8 @@
 using Confluent.Kafka;
-using StreamFinance.Topologies.Configuration;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Topologies.Expenses;
-using StreamFinance.Topologies.Hosting;
+using StreamFinance.Kafka.Hosting;
 using StreamFinance.Topologies.Tests.DeadLetters;
 using Streamiz.Kafka.Net;
 

@@ -3,9 +3,9 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Embedded.SchemaRegistry;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 using StreamFinance.Topologies.MasterData;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using StreamFinance.Topologies.Tests.DeadLetters;
 using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net;
@@ -13,6 +13,9 @@ using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;
+using StreamFinance.Domain.MasterData;
+using StreamFinance.Kafka;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.Tests.MasterData;
 

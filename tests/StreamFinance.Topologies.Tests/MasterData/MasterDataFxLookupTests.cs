@@ -1,6 +1,7 @@
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Topologies.MasterData;
 using static StreamFinance.Topologies.Tests.MasterData.TestUpdates;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.Tests.MasterData;
 

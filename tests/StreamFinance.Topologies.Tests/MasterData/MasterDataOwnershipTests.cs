@@ -3,6 +3,7 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Topologies.MasterData;
 using static StreamFinance.Topologies.Tests.MasterData.TestUpdates;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.Tests.MasterData;
 

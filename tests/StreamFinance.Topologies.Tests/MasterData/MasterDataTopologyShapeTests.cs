@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using StreamFinance.Contracts.Catalog;
-using StreamFinance.Topologies.Internal;
+using StreamFinance.Kafka.Internal;
 using StreamFinance.Topologies.MasterData;
 
 namespace StreamFinance.Topologies.Tests.MasterData;

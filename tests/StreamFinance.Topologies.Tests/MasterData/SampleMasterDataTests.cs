@@ -2,6 +2,7 @@ using StreamFinance.Connectors.Generator;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Topologies.MasterData;
+using StreamFinance.Rules.Lookups;
 
 namespace StreamFinance.Topologies.Tests.MasterData;
 

@@ -2,7 +2,7 @@ using StreamFinance.Contracts;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Golden;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 using static StreamFinance.Topologies.Tests.MasterData.TestUpdates;
 
 namespace StreamFinance.Topologies.Tests.MasterData;

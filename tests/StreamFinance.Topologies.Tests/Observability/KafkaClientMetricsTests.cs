@@ -1,4 +1,4 @@
-using StreamFinance.Topologies.Observability.Kafka;
+using StreamFinance.Kafka.Observability.Kafka;
 using StreamFinance.Topologies.Tests.Support;
 
 namespace StreamFinance.Topologies.Tests.Observability;

@@ -1,4 +1,4 @@
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.Topologies.Tests.Observability;
 

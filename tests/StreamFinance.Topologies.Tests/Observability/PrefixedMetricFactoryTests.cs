@@ -1,5 +1,5 @@
 using Prometheus;
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Topologies.Tests.Support;
 
 namespace StreamFinance.Topologies.Tests.Observability;

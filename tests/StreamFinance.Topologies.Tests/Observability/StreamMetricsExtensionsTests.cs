@@ -1,4 +1,4 @@
-using StreamFinance.Topologies.Observability;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;

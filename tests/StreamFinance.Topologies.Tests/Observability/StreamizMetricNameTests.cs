@@ -1,4 +1,4 @@
-using StreamFinance.Topologies.Observability.Streamiz;
+using StreamFinance.Kafka.Observability.Streamiz;
 
 namespace StreamFinance.Topologies.Tests.Observability;
 

@@ -1,5 +1,5 @@
-using StreamFinance.Topologies.Observability.Kafka;
-using StreamFinance.Topologies.Observability.Streamiz;
+using StreamFinance.Kafka.Observability.Kafka;
+using StreamFinance.Kafka.Observability.Streamiz;
 using StreamFinance.Topologies.Tests.Support;
 
 namespace StreamFinance.Topologies.Tests.Observability;

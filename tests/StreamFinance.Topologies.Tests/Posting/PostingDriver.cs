@@ -5,6 +5,7 @@ using StreamFinance.Domain.Journals;
 using StreamFinance.Topologies.Posting;
 using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net.Mock;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.Posting;
 

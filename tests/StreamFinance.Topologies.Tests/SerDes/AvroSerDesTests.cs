@@ -3,7 +3,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Embedded.SchemaRegistry;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;

@@ -3,7 +3,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Embedded.SchemaRegistry;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Topologies.Tests.SerDes;
 

@@ -4,7 +4,7 @@ using Streamiz.Kafka.Net.Errors;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.State.Enumerator;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.State;
 
 namespace StreamFinance.Topologies.Tests.State;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net.Crosscutting;
 using Streamiz.Kafka.Net.State;
 

@@ -1,12 +1,13 @@
 using Avro.Specific;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Embedded.SchemaRegistry;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.Stream;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Topologies.Tests.Support;
 

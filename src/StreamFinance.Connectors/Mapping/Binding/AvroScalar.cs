@@ -1,7 +1,8 @@
 using System.Globalization;
 using Avro;
 using StreamFinance.Contracts;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Mapping.Binding;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using StreamFinance.Connectors.Mapping.Transforms;
 using StreamFinance.Connectors.Sources;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Mapping.Binding;
 

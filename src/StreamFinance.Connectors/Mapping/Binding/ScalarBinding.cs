@@ -1,5 +1,6 @@
 using StreamFinance.Connectors.Sources;
-using StreamFinance.Topologies.DeadLetters;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Mapping.Binding;
 

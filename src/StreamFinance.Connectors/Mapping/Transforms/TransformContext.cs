@@ -1,4 +1,5 @@
 using StreamFinance.Connectors.Sources;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Mapping.Transforms;
 
@@ -10,5 +11,5 @@ public sealed record TransformContext(ISourceDocument Document, string Field, st
 {
     /// <summary>Reports a value that cannot be mapped: the message names the field, the path and the value.</summary>
     public Exception Fail(string value, string problem) =>
-        new MappingValueException(Topologies.DeadLetters.ReasonCode.MappingFailed, Field, $"{Field}: '{value}' at {SourcePath} {problem}");
+        new MappingValueException(Contracts.Outputs.ReasonCode.MappingFailed, Field, $"{Field}: '{value}' at {SourcePath} {problem}");
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

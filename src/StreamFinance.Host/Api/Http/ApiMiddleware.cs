@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using StreamFinance.Host.Api.MasterData;
 using StreamFinance.Topologies.Validation;
 using Streamiz.Kafka.Net.Errors;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

@@ -1,3 +1,5 @@
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 namespace StreamFinance.Host.Api.Http;
 

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

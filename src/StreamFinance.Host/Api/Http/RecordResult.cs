@@ -5,6 +5,8 @@ using Avro.Specific;
 using Microsoft.AspNetCore.Http;
 using Microsoft.OpenApi;
 using StreamFinance.Contracts;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Domain.Money;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

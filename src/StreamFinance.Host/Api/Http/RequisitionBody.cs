@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using StreamFinance.Host.Api.Validation;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.MasterData;
 using StreamFinance.Host.Api.Validation;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

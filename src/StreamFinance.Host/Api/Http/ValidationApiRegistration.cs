@@ -6,7 +6,10 @@ using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
 using StreamFinance.Topologies.Validation;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
+using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Api.Http;
 

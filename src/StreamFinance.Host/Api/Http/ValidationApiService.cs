@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Http;

@@ -1,10 +1,12 @@
-using StreamFinance.Topologies.State;
+using StreamFinance.Kafka.State;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies.Validation;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Errors;
 using Streamiz.Kafka.Net.State;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.MasterData;

@@ -1,5 +1,7 @@
 using StreamFinance.Contracts.MasterData;
 using Streamiz.Kafka.Net.Errors;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.MasterData;

@@ -1,4 +1,6 @@
 using StreamFinance.Domain.MasterData.Fx;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Validation;

@@ -3,7 +3,9 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api.MasterData;
-using static StreamFinance.Topologies.Lookups.AmountText;
+using static StreamFinance.Rules.Checks.AmountText;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Api.Validation;

@@ -1,4 +1,4 @@
-using StreamFinance.Topologies.Hosting.Health;
+using StreamFinance.Kafka.Hosting.Health;
 
 namespace StreamFinance.Host.Runtime.Supervision;
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Http;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 
 namespace StreamFinance.Host.Tests.Api.Support;

@@ -8,11 +8,13 @@ using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Runtime;
-using StreamFinance.Topologies.Configuration;
+using StreamFinance.Kafka.Configuration;
 using StreamFinance.Topologies.MasterData;
-using StreamFinance.Topologies.SerDes;
+using StreamFinance.Kafka.SerDes;
 using StreamFinance.Topologies.Validation;
 
 namespace StreamFinance.Host.Tests.Api.Support;

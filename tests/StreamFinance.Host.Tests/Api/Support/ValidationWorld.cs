@@ -1,5 +1,7 @@
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
 using static StreamFinance.Host.Tests.Api.Support.MasterDataRecords;
 

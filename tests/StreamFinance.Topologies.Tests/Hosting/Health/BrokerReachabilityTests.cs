@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using StreamFinance.Topologies.Hosting.Health;
+using StreamFinance.Kafka.Hosting.Health;
 using StreamFinance.Topologies.Tests.Support;
 
 namespace StreamFinance.Topologies.Tests.Hosting.Health;

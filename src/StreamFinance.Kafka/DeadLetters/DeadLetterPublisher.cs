@@ -1,0 +1,112 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.SerDes;
+
+namespace StreamFinance.Kafka.DeadLetters;
+
+/// <summary>
+/// The out-of-band dead-letter writer: an idempotent, acks=all producer of <see cref="DeadLetter"/> values (Avro,
+/// through <see cref="SerDesFactory"/>) keyed by the failed record's raw key bytes, with its headers plus the
+/// <c>__streams.errors.*</c> ones. It waits for each acknowledgement and counts acknowledged dead letters in
+/// <see cref="DeadLetterMetrics"/>.
+/// </summary>
+/// <remarks>
+/// Used from Streamiz exception handlers, it writes outside the stream's exactly-once transaction: a record reprocessed
+/// after a crash may be dead-lettered twice (same origin and correlation id), never lost. Thread-safe; share one per process
+/// or per topology.
+/// </remarks>
+public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
+{
+    /// <summary>How long a dead letter may wait for its acknowledgement by default: 30 s.</summary>
+    public static readonly TimeSpan DefaultAckTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IProducer<byte[], byte[]> producer;
+    private readonly AvroSerDes<DeadLetter> serDes;
+    private readonly ILogger logger;
+
+    /// <summary>Creates the publisher and its producer.</summary>
+    /// <param name="kafka">Connection and security settings.</param>
+    /// <param name="serDes">SerDes factory: the dead letter's schema is registered under <c>&lt;topic&gt;-value</c>.</param>
+    /// <param name="logger">Where unacknowledged dead letters are reported. Default: none.</param>
+    /// <param name="clientSuffix">Names the producer in the broker's client list. Default <c>dead-letters</c>.</param>
+    /// <param name="ackTimeout">Longest wait for an acknowledgement (librdkafka <c>message.timeout.ms</c>). Default <see cref="DefaultAckTimeout"/>.</param>
+    public DeadLetterPublisher(KafkaOptions kafka, SerDesFactory serDes, ILogger? logger = null, string clientSuffix = "dead-letters", TimeSpan? ackTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(kafka);
+        ArgumentNullException.ThrowIfNull(serDes);
+        var config = kafka.ApplyTo(new ProducerConfig(), clientSuffix);
+        config.EnableIdempotence = true;
+        config.Acks = Acks.All;
+        // Each dead letter is awaited on its own: batching would only add latency to a blocked stream thread.
+        config.LingerMs = 0;
+        config.MessageTimeoutMs = (int)(ackTimeout ?? DefaultAckTimeout).TotalMilliseconds;
+        producer = new ProducerBuilder<byte[], byte[]>(config).Build();
+        this.serDes = serDes.Avro<DeadLetter>();
+        this.logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public async Task PublishAsync(
+        Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        var message = Build(topic, deadLetter, originalHeaders, exception);
+        DeliveryResult<byte[], byte[]> result;
+        try
+        {
+            result = await producer.ProduceAsync(topic.Name, message, ct).ConfigureAwait(false);
+        }
+        catch (ProduceException<byte[], byte[]> e)
+        {
+            throw new DeadLetterNotWrittenException(topic.Name, deadLetter, $"Kafka refused it ({e.Error.Code}: {e.Error.Reason})", e);
+        }
+
+        if (result.Status != PersistenceStatus.Persisted)
+        {
+            throw new DeadLetterNotWrittenException(topic.Name, deadLetter, $"Kafka reported it {result.Status}, not Persisted");
+        }
+
+        DeadLetterMetrics.Record(topic.Name, deadLetter);
+    }
+
+    /// <inheritdoc />
+    public bool TryPublish(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null)
+    {
+        try
+        {
+            PublishAsync(topic, deadLetter, originalHeaders, exception).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (DeadLetterNotWrittenException e)
+        {
+            logger.LogError(e, "{Message}", e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Waits up to 10 s for queued dead letters, then closes the producer.</summary>
+    public void Dispose()
+    {
+        producer.Flush(TimeSpan.FromSeconds(10));
+        producer.Dispose();
+    }
+
+    private Message<byte[], byte[]> Build(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders, Exception? exception)
+    {
+        var headers = DeadLetterHeaders.For(deadLetter, originalHeaders, exception);
+        try
+        {
+            var value = serDes.Serialize(deadLetter, new SerializationContext(MessageComponentType.Value, topic.Name, headers));
+            return new Message<byte[], byte[]> { Key = deadLetter.rawKey, Value = value, Headers = headers };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new DeadLetterNotWrittenException(topic.Name, deadLetter, $"it could not be serialized as Avro ({e.GetType().Name}: {e.Message})", e);
+        }
+    }
+}

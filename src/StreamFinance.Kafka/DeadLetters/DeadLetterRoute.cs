@@ -1,0 +1,14 @@
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using Streamiz.Kafka.Net.SerDes;
+
+namespace StreamFinance.Kafka.DeadLetters;
+
+/// <summary>
+/// Where a topology's in-topology dead letters go and how they are built: the dead-letter topic, its value SerDes
+/// and the factory. Get one from <see cref="TopologyContext.DeadLettersTo"/>.
+/// </summary>
+/// <param name="Topic">The dead-letter topic, usually the topology's <see cref="IStreamTopology.DeadLetterTopic"/>.</param>
+/// <param name="ValueSerDes">SerDes of <see cref="DeadLetter"/> values (Avro).</param>
+/// <param name="Factory">Builds the dead letters (and holds the clock).</param>
+public sealed record DeadLetterRoute(Topic<string, DeadLetter> Topic, ISerDes<DeadLetter> ValueSerDes, DeadLetterFactory Factory);

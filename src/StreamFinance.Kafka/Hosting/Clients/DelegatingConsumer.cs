@@ -1,0 +1,140 @@
+using Confluent.Kafka;
+
+namespace StreamFinance.Kafka.Hosting.Clients;
+
+/// <summary>
+/// An <see cref="IConsumer{TKey,TValue}"/> that passes every call to another one, so that a subclass can change the
+/// few calls it cares about. Disposing it disposes the inner consumer.
+/// </summary>
+/// <param name="inner">The consumer that does the work.</param>
+public abstract class DelegatingConsumer(IConsumer<byte[], byte[]> inner) : IConsumer<byte[], byte[]>
+{
+    /// <summary>The consumer that does the work.</summary>
+    protected IConsumer<byte[], byte[]> Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
+
+    /// <inheritdoc />
+    public Handle Handle => Inner.Handle;
+
+    /// <inheritdoc />
+    public string Name => Inner.Name;
+
+    /// <inheritdoc />
+    public string MemberId => Inner.MemberId;
+
+    /// <inheritdoc />
+    public List<TopicPartition> Assignment => Inner.Assignment;
+
+    /// <inheritdoc />
+    public List<string> Subscription => Inner.Subscription;
+
+    /// <inheritdoc />
+    public IConsumerGroupMetadata ConsumerGroupMetadata => Inner.ConsumerGroupMetadata;
+
+    /// <inheritdoc />
+    public int AddBrokers(string brokers) => Inner.AddBrokers(brokers);
+
+    /// <inheritdoc />
+    public void SetSaslCredentials(string username, string password) => Inner.SetSaslCredentials(username, password);
+
+    /// <inheritdoc />
+    public virtual ConsumeResult<byte[], byte[]> Consume(int millisecondsTimeout) => Inner.Consume(millisecondsTimeout);
+
+    /// <inheritdoc />
+    public virtual ConsumeResult<byte[], byte[]> Consume(CancellationToken cancellationToken = default) => Inner.Consume(cancellationToken);
+
+    /// <inheritdoc />
+    public virtual ConsumeResult<byte[], byte[]> Consume(TimeSpan timeout) => Inner.Consume(timeout);
+
+    /// <inheritdoc />
+    public void Subscribe(IEnumerable<string> topics) => Inner.Subscribe(topics);
+
+    /// <inheritdoc />
+    public void Subscribe(string topic) => Inner.Subscribe(topic);
+
+    /// <inheritdoc />
+    public void Unsubscribe() => Inner.Unsubscribe();
+
+    /// <inheritdoc />
+    public void Assign(TopicPartition partition) => Inner.Assign(partition);
+
+    /// <inheritdoc />
+    public void Assign(TopicPartitionOffset partition) => Inner.Assign(partition);
+
+    /// <inheritdoc />
+    public void Assign(IEnumerable<TopicPartitionOffset> partitions) => Inner.Assign(partitions);
+
+    /// <inheritdoc />
+    public void Assign(IEnumerable<TopicPartition> partitions) => Inner.Assign(partitions);
+
+    /// <inheritdoc />
+    public void IncrementalAssign(IEnumerable<TopicPartitionOffset> partitions) => Inner.IncrementalAssign(partitions);
+
+    /// <inheritdoc />
+    public void IncrementalAssign(IEnumerable<TopicPartition> partitions) => Inner.IncrementalAssign(partitions);
+
+    /// <inheritdoc />
+    public void IncrementalUnassign(IEnumerable<TopicPartition> partitions) => Inner.IncrementalUnassign(partitions);
+
+    /// <inheritdoc />
+    public void Unassign() => Inner.Unassign();
+
+    /// <inheritdoc />
+    public void StoreOffset(ConsumeResult<byte[], byte[]> result) => Inner.StoreOffset(result);
+
+    /// <inheritdoc />
+    public void StoreOffset(TopicPartitionOffset offset) => Inner.StoreOffset(offset);
+
+    /// <inheritdoc />
+    public List<TopicPartitionOffset> Commit() => Inner.Commit();
+
+    /// <inheritdoc />
+    public void Commit(IEnumerable<TopicPartitionOffset> offsets) => Inner.Commit(offsets);
+
+    /// <inheritdoc />
+    public void Commit(ConsumeResult<byte[], byte[]> result) => Inner.Commit(result);
+
+    /// <inheritdoc />
+    public void Seek(TopicPartitionOffset tpo) => Inner.Seek(tpo);
+
+    /// <inheritdoc />
+    public void Pause(IEnumerable<TopicPartition> partitions) => Inner.Pause(partitions);
+
+    /// <inheritdoc />
+    public void Resume(IEnumerable<TopicPartition> partitions) => Inner.Resume(partitions);
+
+    /// <inheritdoc />
+    public List<TopicPartitionOffset> Committed(TimeSpan timeout) => Inner.Committed(timeout);
+
+    /// <inheritdoc />
+    public List<TopicPartitionOffset> Committed(IEnumerable<TopicPartition> partitions, TimeSpan timeout) => Inner.Committed(partitions, timeout);
+
+    /// <inheritdoc />
+    public Offset Position(TopicPartition partition) => Inner.Position(partition);
+
+    /// <inheritdoc />
+    public List<TopicPartitionOffset> OffsetsForTimes(IEnumerable<TopicPartitionTimestamp> timestampsToSearch, TimeSpan timeout) =>
+        Inner.OffsetsForTimes(timestampsToSearch, timeout);
+
+    /// <inheritdoc />
+    public virtual WatermarkOffsets GetWatermarkOffsets(TopicPartition topicPartition) => Inner.GetWatermarkOffsets(topicPartition);
+
+    /// <inheritdoc />
+    public virtual WatermarkOffsets QueryWatermarkOffsets(TopicPartition topicPartition, TimeSpan timeout) => Inner.QueryWatermarkOffsets(topicPartition, timeout);
+
+    /// <inheritdoc />
+    public virtual void Close() => Inner.Close();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the inner consumer.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+            Inner.Dispose();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+
+namespace StreamFinance.Kafka.Observability.Kafka;
+
+/// <summary>
+/// Reads librdkafka's statistics JSON (emitted every <c>statistics.interval.ms</c>; fields documented in librdkafka's
+/// STATISTICS.md) into a <see cref="KafkaClientSnapshot"/>: <c>client_id</c>, <c>type</c>, <c>msg_cnt</c> and
+/// <c>msg_size</c> (producers), per broker <c>nodeid</c>, <c>txerrs</c>, <c>rxerrs</c> and <c>req_timeouts</c>, and per
+/// partition <c>consumer_lag</c> (consumers; -1 while unknown, and the internal partition -1, are left out).
+/// </summary>
+public static class LibrdKafkaStatistics
+{
+    /// <summary>The statistics interval StreamFinance asks its clients for by default: 10 s.</summary>
+    public const int DefaultIntervalMs = 10_000;
+
+    /// <summary>Reads one report; false when it is not librdkafka statistics JSON.</summary>
+    public static bool TryParse(string json, [NotNullWhen(true)] out KafkaClientSnapshot? snapshot)
+    {
+        snapshot = null;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("client_id", out var clientId) || clientId.ValueKind != JsonValueKind.String)
+                return false;
+            var producer = root.TryGetProperty("type", out var type) && type.ValueEquals("producer");
+            snapshot = new KafkaClientSnapshot(
+                clientId.GetString()!,
+                producer ? [] : Lags(root),
+                producer ? Int64(root, "msg_cnt") : null,
+                producer ? Int64(root, "msg_size") : null,
+                Brokers(root));
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static List<PartitionLag> Lags(JsonElement root)
+    {
+        var lags = new List<PartitionLag>();
+        if (!root.TryGetProperty("topics", out var topics) || topics.ValueKind != JsonValueKind.Object)
+            return lags;
+        foreach (var topic in topics.EnumerateObject())
+        {
+            if (!topic.Value.TryGetProperty("partitions", out var partitions) || partitions.ValueKind != JsonValueKind.Object)
+                continue;
+            foreach (var partition in partitions.EnumerateObject())
+            {
+                if (!int.TryParse(partition.Name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) || id < 0)
+                    continue;
+                if (Int64(partition.Value, "consumer_lag") is { } lag and >= 0)
+                    lags.Add(new PartitionLag(topic.Name, id, lag));
+            }
+        }
+        return lags;
+    }
+
+    private static List<BrokerRequestCounts> Brokers(JsonElement root)
+    {
+        var brokers = new List<BrokerRequestCounts>();
+        if (!root.TryGetProperty("brokers", out var all) || all.ValueKind != JsonValueKind.Object)
+            return brokers;
+        foreach (var broker in all.EnumerateObject())
+        {
+            if (Int64(broker.Value, "nodeid") is not { } node || node < 0)
+                continue;
+            var errors = Int64(broker.Value, "txerrs") + Int64(broker.Value, "rxerrs");
+            brokers.Add(new BrokerRequestCounts(node.ToString(CultureInfo.InvariantCulture), errors, Int64(broker.Value, "req_timeouts")));
+        }
+        return brokers;
+    }
+
+    private static long? Int64(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
+}

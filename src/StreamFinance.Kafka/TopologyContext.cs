@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Domain.Journals;
+using StreamFinance.Domain.Expenses;
+using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Domain.MasterData;
+
+namespace StreamFinance.Kafka;
+
+/// <summary>What a topology needs from its surroundings while it is built: SerDes, the clock, dead-letter routing, metrics and loggers; policies as they come.</summary>
+/// <param name="serDes">The shared SerDes factory.</param>
+/// <param name="clock">Time source of dead letters (and later of anything time-based). Default <see cref="TimeProvider.System"/>.</param>
+/// <param name="metrics">The topology's metrics; default <see cref="TopologyMetrics.Detached"/> (recorded nowhere that is served).</param>
+/// <param name="loggerFactory">Loggers for the topology's processors; default none (<see cref="NullLoggerFactory"/>).</param>
+public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = null, TopologyMetrics? metrics = null, ILoggerFactory? loggerFactory = null)
+{
+    /// <summary>The shared SerDes factory.</summary>
+    public SerDesFactory SerDes { get; } = serDes;
+
+    /// <summary>The clock. Default <see cref="TimeProvider.System"/>; tests pass a fixed one.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    /// <summary>
+    /// Policies of the master-data topology (system of record, survivorship, duplicate thresholds, history retention,
+    /// FX fallback). Default <see cref="MasterDataOptions.Default"/>; the host sets the validated <c>MasterData</c> section.
+    /// </summary>
+    public MasterDataOptions MasterData { get; init; } = MasterDataOptions.Default();
+
+    /// <summary>
+    /// Policies of the posting topology (window size and grace, closing, posted-id retention, balance-sheet accounts).
+    /// Default <see cref="PostingOptions.Default"/>; the host sets the validated <c>Posting</c> section.
+    /// </summary>
+    public PostingOptions Posting { get; init; } = PostingOptions.Default();
+
+    /// <summary>
+    /// The expense policy of the expense topology (GL accounts, limits, receipts, default tax codes, closed periods,
+    /// rounding, horizons). Default <see cref="ExpenseOptions.Default"/>; the host sets the validated <c>Expenses</c> section.
+    /// </summary>
+    public ExpenseOptions Expenses { get; init; } = ExpenseOptions.Default();
+
+    /// <summary>Builds dead letters on <see cref="Clock"/>.</summary>
+    public DeadLetterFactory DeadLetters => new(Clock);
+
+    /// <summary>The route for <see cref="DeadLetterRouting.RouteFailures{TIn,TOut}"/> to <paramref name="topic"/>, usually the topology's own <see cref="IStreamTopology.DeadLetterTopic"/>.</summary>
+    public DeadLetterRoute DeadLettersTo(Topic<string, DeadLetter> topic) => new(topic, SerDes.Avro<DeadLetter>(), DeadLetters);
+
+    /// <summary>The topology's records-consumed, records-produced and latency metrics (see <see cref="StreamMetricsExtensions"/>).</summary>
+    public TopologyMetrics Metrics { get; } = metrics ?? TopologyMetrics.Detached();
+
+    /// <summary>
+    /// Loggers for the topology's processors. Wrap every log line about a record in
+    /// <see cref="RecordLogScope.BeginRecordScope(ILogger, string?, Streamiz.Kafka.Net.Processors.IRecordContext)"/>.
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; } = loggerFactory ?? NullLoggerFactory.Instance;
+}
