@@ -75,6 +75,7 @@ public static class AvroCodeGenerator
         }
 
         var compileUnit = codeGen.GenerateCode();
+        DocComments.Escape(compileUnit);
         GeneratedDirectory.Reset(outDir);
         codeGen.WriteTypes(outDir);
 

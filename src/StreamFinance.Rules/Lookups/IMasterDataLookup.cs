@@ -6,7 +6,7 @@ namespace StreamFinance.Rules.Lookups;
 /// Read access to the effective-dated master data of <c>md.history</c>, keyed like the topic
 /// (<c>OBJECT_TYPE:businessKey</c>, see <see cref="LookupKeys"/>). The validation API and the expense topology read only through this, so their
 /// rules are tested against <see cref="InMemoryMasterDataLookup"/> and served from a state store (the host's store
-/// look-up for the API, <see cref="StateStoreMasterDataLookup"/> inside topology processors). Implementations are safe
+/// look-up for the API, the topologies' <c>StateStoreMasterDataLookup</c> inside processors). Implementations are safe
 /// for concurrent readers.
 /// </summary>
 public interface IMasterDataLookup

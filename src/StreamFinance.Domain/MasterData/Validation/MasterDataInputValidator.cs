@@ -9,7 +9,7 @@ namespace StreamFinance.Domain.MasterData.Validation;
 /// </summary>
 public static class MasterDataInputValidator
 {
-    /// <summary>Formats accepted by <see cref="ParseEffectiveDate"/>: ISO 8601 <c>yyyy-MM-dd</c> and basic <c>yyyyMMdd</c>.</summary>
+    /// <summary>Formats accepted by <see cref="ParseEffectiveDate(string?)"/>: ISO 8601 <c>yyyy-MM-dd</c> and basic <c>yyyyMMdd</c>.</summary>
     public static IReadOnlyList<string> EffectiveDateFormats { get; } = ["yyyy-MM-dd", "yyyyMMdd"];
 
     /// <summary>Problem when <paramref name="objectType"/> is not a known object type (see <see cref="MasterDataObjectTypes"/>).</summary>

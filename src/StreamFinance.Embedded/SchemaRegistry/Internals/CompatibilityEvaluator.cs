@@ -10,6 +10,8 @@ namespace StreamFinance.Embedded.SchemaRegistry.Internals;
 internal static class CompatibilityEvaluator
 {
     /// <summary>Problems that make <paramref name="candidate"/> incompatible; empty when it is compatible.</summary>
+    /// <param name="level">The subject's compatibility level.</param>
+    /// <param name="candidate">The schema being registered or tested.</param>
     /// <param name="previous">Earlier live versions, oldest first.</param>
     public static IReadOnlyList<string> Problems(Compatibility level, AvroSchema candidate, IReadOnlyList<SubjectVersion> previous)
     {

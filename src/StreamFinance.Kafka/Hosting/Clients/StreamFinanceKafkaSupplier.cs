@@ -20,7 +20,7 @@ namespace StreamFinance.Kafka.Hosting.Clients;
 /// disposes. It outlives the stream and its host, and when the brokers go away (the demo's embedded cluster torn down
 /// at exit, a broker restarted later) librdkafka reports "1/1 brokers are down" through it, which Streamiz logs as an
 /// error after a clean stop. Streamiz disposes the other admin clients itself, so each is handed out behind a
-/// <see cref="DisposedOnceAdminClient"/>.
+/// <see cref="StreamAdminClient"/>.
 /// </remarks>
 public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
 {
@@ -57,7 +57,7 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
     /// <inheritdoc />
     public IAdminClient GetAdmin(AdminClientConfig config)
     {
-        var client = DisposedOnceAdminClient.Wrap(clients.GetAdmin(config));
+        var client = StreamAdminClient.Wrap(clients.GetAdmin(config));
         handedOut.Enqueue(client);
         return client;
     }
