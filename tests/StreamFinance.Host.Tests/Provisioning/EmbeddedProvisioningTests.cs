@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using StreamFinance.Embedded.Broker;
+using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Provisioning;
 
 namespace StreamFinance.Host.Tests.Provisioning;
@@ -51,5 +54,34 @@ public class EmbeddedProvisioningTests
 
         Assert.Equal(ProvisionAction.Mismatch, Assert.Single(outcomes).Action);
         Assert.Equal(2, cluster.Topics["c.topic"]);
+    }
+
+    [Fact]
+    public async Task A_control_channel_that_never_answers_fails_the_start_as_unavailable_after_three_attempts_naming_the_channel()
+    {
+        // Accepts connections and never answers them, as a broker process too busy to serve its control channel does.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start(backlog: 16);
+        var url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        var accepted = 0;
+        using var stop = new CancellationTokenSource();
+        var sockets = new List<Socket>();
+        var accepting = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                sockets.Add(await silent.AcceptSocketAsync(stop.Token));
+                Interlocked.Increment(ref accepted);
+            }
+        }, TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
+            new BrokerControlProvisioner(url, TimeSpan.FromMilliseconds(300)).ApplyAsync([new("d.topic", 1, NoConfigs, "test")], TestContext.Current.CancellationToken));
+
+        await stop.CancelAsync();
+        await Task.WhenAny(accepting, Task.Delay(1000, TestContext.Current.CancellationToken));
+        sockets.ForEach(s => s.Dispose());
+        Assert.StartsWith($"The broker control channel at {url} did not answer GET /topics (3 attempts of 0.3 s)", error.Message);
+        Assert.Equal(3, accepted);
     }
 }
