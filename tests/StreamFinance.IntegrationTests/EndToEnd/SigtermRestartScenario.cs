@@ -33,6 +33,7 @@ public sealed class SigtermRestartScenario
 {
     private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReadyPatience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RejoinBound = TimeSpan.FromSeconds(30);
 
     /// <summary>1-minute windows close at most 1 min + grace + check interval after their last approval.</summary>
     private static readonly TimeSpan OutcomePatience = TimeSpan.FromSeconds(120);
@@ -87,7 +88,8 @@ public sealed class SigtermRestartScenario
         var readyAgain = new Uri(await second.WaitForLineAsync(@"health at \S+ and (\S+)$", ReadyPatience));
         var readyAfter = await WaitReadyAsync(readyAgain, second);
         output?.WriteLine($"restart ready after {readyAfter:0.0} s");
-        Assert.True(readyAfter < ReadyPatience.TotalSeconds);
+        // A restart rejoins its groups at once; waiting out a departed member's session timeout took 43-48 s.
+        Assert.True(readyAfter < RejoinBound.TotalSeconds, $"restart ready after {readyAfter:0.0} s, more than {RejoinBound.TotalSeconds:0} s");
 
         var lines = before.Concat(meanwhile).SelectMany(f => f.Lines).ToList();
         var approvedKeys = lines.Where(l => l.Outcome == PlannedOutcome.Approved).Select(l => l.IdempotencyKey).ToHashSet();
