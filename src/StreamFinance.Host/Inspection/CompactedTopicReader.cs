@@ -17,31 +17,19 @@ public sealed class CompactedTopicReader(KafkaOptions kafka, SerDesFactory serDe
     /// <summary>Latest value per key, ordered by key.</summary>
     public IReadOnlyList<KeyValuePair<string, ISpecificRecord>> ReadAll(TopicSpec topic, CancellationToken ct)
     {
-        var deserialize = Deserializer(topic);
+        var decoder = new CatalogRecordDecoder(serDes, topic);
         var config = TopicToEnd.Settings(kafka.ApplyTo(new ConsumerConfig(), "md-inspect"), $"{kafka.ClientIdPrefix}-md-inspect");
         using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler((_, _) => { }).Build();
 
         var table = new SortedDictionary<string, ISpecificRecord>(StringComparer.Ordinal);
         foreach (var result in TopicToEnd.Read(consumer, TopicToEnd.FromBeginning(topic.Name, topic.Partitions), Timeout.InfiniteTimeSpan, ct))
         {
-            var value = result.Message.Value is null ? null : deserialize(result.Message.Value, topic.Name);
+            var value = result.Message.Value is null ? null : decoder.Decode(result.Message.Value);
             if (value is null)
                 table.Remove(result.Message.Key);
             else
                 table[result.Message.Key] = value;
         }
         return table.ToList();
-    }
-
-    private Func<byte[], string, ISpecificRecord> Deserializer(TopicSpec topic) =>
-        (Func<byte[], string, ISpecificRecord>)typeof(CompactedTopicReader)
-            .GetMethod(nameof(MakeDeserializer), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-            .MakeGenericMethod(topic.ValueType)
-            .Invoke(this, null)!;
-
-    private Func<byte[], string, ISpecificRecord> MakeDeserializer<T>() where T : class, ISpecificRecord
-    {
-        var avro = serDes.Avro<T>();
-        return (bytes, name) => avro.Deserialize(bytes, new SerializationContext(MessageComponentType.Value, name));
     }
 }
