@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Kafka.Configuration;
@@ -12,7 +13,7 @@ public sealed class DeadLetterPublisherTests : IDisposable
 {
     private readonly Contracts.Catalog.Topic<string, DeadLetter> topic = TestDeadLetterTopics.Unique();
     private readonly DeadLetterPublisher publisher;
-    private readonly DeadLetter deadLetter = new DeadLetterFactory(FixedClock.AtNoon()).Create(
+    private readonly DeadLetter deadLetter = new DeadLetterFactory(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero))).Create(
         new Failure(ReasonCode.DeserializationFailed, "Not Avro."),
         new FailedRecord(DeadLetterOrigin.FromTopic("ingest.expenses", 0, 12), [1], [2]),
         "expense.deserialize");

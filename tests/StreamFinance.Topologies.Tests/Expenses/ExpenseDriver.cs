@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
@@ -44,7 +45,7 @@ internal sealed class ExpenseDriver : IDisposable
             history.PipeInput(key, value);
     }
 
-    public ManualClock Clock { get; } = new(ExpenseWorld.Today);
+    public FakeTimeProvider Clock { get; } = new(ExpenseWorld.Today);
 
     public ExpenseOptions Options { get; }
 
@@ -54,7 +55,7 @@ internal sealed class ExpenseDriver : IDisposable
     /// <summary>Moves the business clock by <paramref name="time"/>, then lets one wait check pass.</summary>
     public void TimePasses(TimeSpan time)
     {
-        Clock.Now = Clock.Now.Add(time);
+        Clock.Advance(time);
         WaitCheckPasses();
     }
 
@@ -64,7 +65,7 @@ internal sealed class ExpenseDriver : IDisposable
     /// <summary>Moves the business clock by <paramref name="days"/> and the driver's wall clock past the hourly horizon checks.</summary>
     public void DaysPass(int days)
     {
-        Clock.Now = Clock.Now.AddDays(days);
+        Clock.Advance(TimeSpan.FromDays(days));
         harness.AdvanceWallClock(TimeSpan.FromHours(2));
     }
 

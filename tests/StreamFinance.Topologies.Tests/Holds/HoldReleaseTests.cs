@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Holds;
@@ -15,7 +16,7 @@ public sealed class HoldReleaseTests
     private readonly DictionaryKeyValueStore<HeldRecord> store = new("test.holds");
     private readonly StoreWriteSignal known = new();
     private readonly HashSet<string> knownKeys = [];
-    private readonly ManualClock clock = new(Start);
+    private readonly FakeTimeProvider clock = new(Start);
     private readonly HoldStore holds;
     private readonly HoldRelease release;
 
@@ -87,9 +88,9 @@ public sealed class HoldReleaseTests
         holds.Hold("B", Held("B", Start.AddHours(1), awaits: "K-1"));
         Assert.Empty(release.Sweep(Rule));
 
-        clock.Now = Start + Horizon - TimeSpan.FromSeconds(1);
+        clock.SetUtcNow(Start + Horizon - TimeSpan.FromSeconds(1));
         Assert.False(release.IsDue);
-        clock.Now = Start + Horizon;
+        clock.SetUtcNow(Start + Horizon);
         Assert.True(release.IsDue);
 
         var expired = Assert.Single(release.Sweep(Rule));
