@@ -30,6 +30,7 @@ using StreamFinance.Topologies.Posting;
 using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using StreamFinance.Kafka;
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 
@@ -54,6 +55,9 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
     private static readonly TimeSpan JournalPatience = TimeSpan.FromSeconds(100);
 
     private readonly string run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+    /// <summary>The business metrics of this run's topologies and connectors, as the host shares one registry among them.</summary>
+    private readonly BusinessMetrics metrics = BusinessMetrics.Detached();
 
     [Fact(Timeout = 180_000)]
     public async Task Vendor_files_end_as_balanced_journals_and_dead_letters_with_every_line_accounted_for()
@@ -105,7 +109,8 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var files = SampleWorldVendorFiles.For(run, today);
         var lines = files.SelectMany(f => f.Lines).ToList();
         var inboxes = DropFiles(files, work.Path);
-        var ingest = await RunConnectorsAsync(files, inboxes, kafka, serDes, ct);
+        var connectorMetrics = new ConnectorMetrics(metrics);
+        var ingest = await RunConnectorsAsync(files, inboxes, kafka, serDes, connectorMetrics, ct);
 
         // 4. Connector accounting: read = produced + dead-lettered, by its results, its metrics and the topics.
         var produced = lines.Where(l => l.Outcome != PlannedOutcome.IngestDeadLetter).ToList();
@@ -123,7 +128,8 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             var results = ingest.Where(r => r.Connector == connector).Select(r => r.Result).ToList();
             Assert.Equal(
                 (results.Sum(r => r.Read), results.Sum(r => r.Produced), results.Sum(r => r.DeadLettered)),
-                ((long)Counted(connector, ConnectorMetrics.Read), (long)Counted(connector, ConnectorMetrics.Produced), (long)Counted(connector, ConnectorMetrics.DeadLettered)));
+                ((long)connectorMetrics.RecordsOf(connector, ConnectorMetrics.Read), (long)connectorMetrics.RecordsOf(connector, ConnectorMetrics.Produced),
+                    (long)connectorMetrics.RecordsOf(connector, ConnectorMetrics.DeadLettered)));
         }
 
         var ingested = wait.Until($"{produced.Count} records on {Topics.Expenses.Name}", OutcomePatience, () => Read(Topics.Expenses, serDes),
@@ -248,9 +254,9 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         Assert.All(inboxes.Values, inbox => Assert.False(Directory.Exists(Path.Combine(inbox, "quarantine")), $"a file was quarantined in {inbox}"));
     }
 
-    private static TopologyService Topology(IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry,
+    private TopologyService Topology(IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry,
         SerDesFactory serDes, PostingOptions posting) =>
-        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, posting: posting);
+        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, posting: posting, businessMetrics: metrics);
 
     /// <summary>Starts the topology as the host does and waits until it is ready (RUNNING, stores and global tables restored).</summary>
     private static async Task StartAsync(TopologyService service, PipelineWait wait)
@@ -306,13 +312,16 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         return inboxes;
     }
 
-    /// <summary>One real file-drop connector per profile over its inbox, sharing the connectors' Kafka clients; one scan each.</summary>
+    /// <summary>
+    /// One real file-drop connector per profile over its inbox, sharing the connectors' Kafka clients and
+    /// <paramref name="connectorMetrics"/>; one scan each.
+    /// </summary>
     private async Task<List<(string Connector, IngestResult Result)>> RunConnectorsAsync(
-        IReadOnlyList<VendorFile> files, Dictionary<string, string> inboxes, KafkaOptions kafka, SerDesFactory serDes, CancellationToken ct)
+        IReadOnlyList<VendorFile> files, Dictionary<string, string> inboxes, KafkaOptions kafka, SerDesFactory serDes, ConnectorMetrics connectorMetrics, CancellationToken ct)
     {
         var profiles = Path.Combine(AppContext.BaseDirectory, "Profiles");
         using var catalog = new MappingProfileCatalog(profiles, watch: false);
-        using var deadLetters = new DeadLetterPublisher(kafka, serDes, clientSuffix: "e2e-connector-dead-letters");
+        using var deadLetters = new DeadLetterPublisher(kafka, serDes, clientSuffix: "e2e-connector-dead-letters", metrics: metrics.DeadLetters);
         using var offsets = new KafkaConnectorOffsetStore(kafka, serDes);
         using var sink = new KafkaRecordSink(new CanonicalRecordProducer(kafka, serDes, "e2e-connectors"));
         var results = new List<(string, IngestResult)>();
@@ -321,7 +330,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             var mapper = catalog.Get(profile);
             var name = $"e2e-{profile}-{run}";
             var connector = new FileDropConnector(
-                new ConnectorContext(name, sink, deadLetters, offsets), new FileDropOptions { Inbox = inboxes[profile], SettleMs = 0 },
+                new ConnectorContext(name, sink, deadLetters, offsets, metrics: connectorMetrics), new FileDropOptions { Inbox = inboxes[profile], SettleMs = 0 },
                 mapper, SourceFormats.Default.Get(mapper.Format));
             var scanned = await connector.ScanOnceAsync(ct);
             Assert.Equal(files.Where(f => f.Profile == profile).Select(f => f.FileName), scanned.Select(r => r.Source));
@@ -345,8 +354,6 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
                 $"journal {journal.reconciliationId} {journal.legalEntityId} {journal.currency} window {journal.windowStart:HH:mm:ss}-{journal.windowEnd:HH:mm:ss}: {journal.lineCount} lines, debit {journal.totalDebit.ToDecimal()} credit {journal.totalCredit.ToDecimal()}; ")
                 + string.Join("; ", journal.lines.Select(l => FormattableString.Invariant($"{l.side} {l.glAccountId} {l.costCenterId}{(l.intercompanyPartnerEntityId is null ? "" : $" partner {l.intercompanyPartnerEntityId}")} {l.amount.ToDecimal()} [{string.Join(",", l.sourceIds)}]"))));
     }
-
-    private static double Counted(string connector, string outcome) => ConnectorMetrics.Records.WithLabels(connector, outcome).Value;
 
     /// <summary>Per journal: one currency on every line, debits = credits, control totals = the lines.</summary>
     private static void AssertBalanced(IReadOnlyList<JournalEntry> journals)

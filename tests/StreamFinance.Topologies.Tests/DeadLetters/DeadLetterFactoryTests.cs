@@ -8,7 +8,7 @@ namespace StreamFinance.Topologies.Tests.DeadLetters;
 
 public sealed class DeadLetterFactoryTests
 {
-    private static readonly DateTimeOffset Noon = new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
 
     private readonly DeadLetterFactory factory = new(new FakeTimeProvider(Noon));
 

@@ -5,6 +5,7 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
@@ -12,6 +13,7 @@ namespace StreamFinance.Topologies.Tests.DeadLetters;
 public sealed class DeadLetterPublisherTests : IDisposable
 {
     private readonly Contracts.Catalog.Topic<string, DeadLetter> topic = TestDeadLetterTopics.Unique();
+    private readonly DeadLetterMetrics metrics = BusinessMetrics.Detached().DeadLetters;
     private readonly DeadLetterPublisher publisher;
     private readonly DeadLetter deadLetter = new DeadLetterFactory(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero))).Create(
         new Failure(ReasonCode.DeserializationFailed, "Not Avro."),
@@ -22,7 +24,7 @@ public sealed class DeadLetterPublisherTests : IDisposable
     {
         // No broker listens on this port: nothing can be acknowledged.
         var kafka = new KafkaOptions { BootstrapServers = $"127.0.0.1:{UnusedPort()}" };
-        publisher = new DeadLetterPublisher(kafka, new SerDesFactory(new InMemorySchemaRegistryClient()), ackTimeout: TimeSpan.FromSeconds(1));
+        publisher = new DeadLetterPublisher(kafka, new SerDesFactory(new InMemorySchemaRegistryClient()), ackTimeout: TimeSpan.FromSeconds(1), metrics: metrics);
     }
 
     [Fact]
@@ -30,7 +32,7 @@ public sealed class DeadLetterPublisherTests : IDisposable
     {
         Assert.False(publisher.TryPublish(topic, deadLetter));
 
-        Assert.Equal(0, DeadLetterMetrics.Count(topic.Name, ReasonCode.DeserializationFailed));
+        Assert.Equal(0, metrics.Count(topic.Name, ReasonCode.DeserializationFailed));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace StreamFinance.Topologies.Tests.DeadLetters;
 
 public sealed class RouteFailuresTests : IDisposable
 {
-    private static readonly DateTimeOffset Noon = new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
 
     private readonly TopologyContext context = new(new SerDesFactory(new InMemorySchemaRegistryClient()), new FakeTimeProvider(Noon));
     private readonly StreamFinance.Contracts.Catalog.Topic<string, DeadLetter> deadLetterTopic = TestDeadLetterTopics.Unique();
@@ -108,8 +108,8 @@ public sealed class RouteFailuresTests : IDisposable
         input.PipeInput("DE01-4100", TestCostCenters.Create("DE01-4100"));
         input.PipeInput("DE01-4400", TestCostCenters.Create("DE01-4400", CostCenterStatus.BLOCKED));
 
-        Assert.Equal(2, DeadLetterMetrics.Count(deadLetterTopic.Name, ReasonCode.InactiveCostCenter));
-        Assert.Equal(0, DeadLetterMetrics.Count(deadLetterTopic.Name, ReasonCode.ProcessingFailed));
+        Assert.Equal(2, context.BusinessMetrics.DeadLetters.Count(deadLetterTopic.Name, ReasonCode.InactiveCostCenter));
+        Assert.Equal(0, context.BusinessMetrics.DeadLetters.Count(deadLetterTopic.Name, ReasonCode.ProcessingFailed));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net.Mock;
@@ -48,6 +49,9 @@ internal sealed class ExpenseDriver : IDisposable
     public FakeTimeProvider Clock { get; } = new(ExpenseWorld.Today);
 
     public ExpenseOptions Options { get; }
+
+    /// <summary>The business metrics of this driver's topology (a registry of its own).</summary>
+    public BusinessMetrics Metrics => harness.Context.BusinessMetrics;
 
     /// <summary>Lets the wall clock pass one master-data wait check, so the release punctuator runs.</summary>
     public void WaitCheckPasses() => harness.AdvanceWallClock(Options.MasterDataWaitCheckInterval);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Holds;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.State;
 using StreamFinance.Topologies.Tests.Support;
 
@@ -17,12 +18,13 @@ public sealed class HoldReleaseTests
     private readonly StoreWriteSignal known = new();
     private readonly HashSet<string> knownKeys = [];
     private readonly FakeTimeProvider clock = new(Start);
+    private readonly HoldMetrics metrics = BusinessMetrics.Detached().Holds;
     private readonly HoldStore holds;
     private readonly HoldRelease release;
 
     public HoldReleaseTests()
     {
-        holds = new HoldStore(store, $"test.holds-{Guid.NewGuid():N}");
+        holds = new HoldStore(store, "test.holds", metrics);
         release = new HoldRelease(holds, known, Horizon, clock);
     }
 
@@ -119,18 +121,18 @@ public sealed class HoldReleaseTests
     {
         store.Put("OLD", Held("OLD", Start.AddDays(-1), awaits: "K-1"));
         Assert.Equal(1, holds.Count);
-        Assert.Equal(1, HoldMetrics.Held(holds.Name));
+        Assert.Equal(1, metrics.Held(holds.Name));
 
         holds.Hold("A", Held("A", Start, awaits: "K-1"));
         holds.Hold("A", Held("A", Start, awaits: "K-2"));
-        Assert.Equal(2, HoldMetrics.Held(holds.Name));
+        Assert.Equal(2, metrics.Held(holds.Name));
         holds.Release("OLD");
         holds.Release("OLD");
-        Assert.Equal(1, HoldMetrics.Held(holds.Name));
+        Assert.Equal(1, metrics.Held(holds.Name));
 
         holds.Close();
 
-        Assert.Equal(0, HoldMetrics.Held(holds.Name));
+        Assert.Equal(0, metrics.Held(holds.Name));
         Assert.Equal(["A"], store.All().Select(e => e.Key));
     }
 

@@ -26,6 +26,7 @@ internal sealed class PostingDriver : IDisposable
     {
         Options = options ?? PostingOptions.Default();
         harness = new TopologyHarness(new PostingTopology(), serDes => new TopologyContext(serDes, WallClock) { Posting = Options });
+        Metrics = new PostingMetrics(harness.Context.BusinessMetrics);
         input = harness.Input(Topics.ApprovedExpenses);
         byEntity = harness.RepartitionInput(PostingNames.ByEntity);
         journals = harness.Output(Topics.JournalPostings);
@@ -33,6 +34,9 @@ internal sealed class PostingDriver : IDisposable
     }
 
     public PostingOptions Options { get; }
+
+    /// <summary>The posting metrics of this driver's topology (a registry of its own).</summary>
+    public PostingMetrics Metrics { get; }
 
     public FakeTimeProvider WallClock { get; } = new(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
