@@ -2,6 +2,7 @@ using System.Text;
 using Avro.Specific;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Connectors.FileDrop;
 using StreamFinance.Connectors.Generator;
 using StreamFinance.Connectors.Mapping;
@@ -39,11 +40,13 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// through the master-data topology, then vendor files (two Concur pages, one Expensify export; see
 /// <see cref="SampleWorldVendorFiles"/>) through real file-drop connectors with the shipped mapping profiles, the
 /// expense topology and the posting topology (1-minute windows closed on the wall clock), each run as the host runs it
-/// (<see cref="TopologyService"/>). Every line is accounted for: connector read = produced + dead-lettered on
-/// <c>dlq.ingest</c>; every produced line approved, dead-lettered on <c>dlq.expenses</c> or dropped as a re-delivery; every
-/// approval in exactly one balanced journal of its entity, whose expense debits equal the approved functional amounts; the
-/// one intercompany line (a US01 employee charged to DE01) also in one journal of the employee's entity, with due-to and
-/// due-from lines naming the partner, each entity in its own functional currency.
+/// (<see cref="TopologyService"/>) on one <see cref="FakeTimeProvider"/>: once the posting topology holds every approval
+/// in an open window, the test moves that clock past the window's end and grace instead of waiting a real minute.
+/// Every line is accounted for: connector read = produced + dead-lettered on <c>dlq.ingest</c>; every produced line
+/// approved, dead-lettered on <c>dlq.expenses</c> or dropped as a re-delivery; every approval in exactly one balanced
+/// journal of its entity, whose expense debits equal the approved functional amounts; the one intercompany line (a US01
+/// employee charged to DE01) also in one journal of the employee's entity, with due-to and due-from lines naming the
+/// partner, each entity in its own functional currency.
 /// The topologies use the catalog's fixed topic names, so each stack (one per test class) runs this once.
 /// </summary>
 public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
@@ -51,10 +54,13 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan OutcomePatience = TimeSpan.FromSeconds(60);
 
-    /// <summary>A 1-minute window closes at most 1 min + grace + check interval after its last approval.</summary>
-    private static readonly TimeSpan JournalPatience = TimeSpan.FromSeconds(100);
+    /// <summary>Once the clock is past a window's end and grace, the window closes at the next check (every second).</summary>
+    private static readonly TimeSpan JournalPatience = TimeSpan.FromSeconds(30);
 
     private readonly string run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+    /// <summary>The topologies' clock: approval times, "today" of periods and rates, and the wall clock that closes posting windows.</summary>
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
 
     /// <summary>The business metrics of this run's topologies and connectors, as the host shares one registry among them.</summary>
     private readonly BusinessMetrics metrics = BusinessMetrics.Detached();
@@ -105,7 +111,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         await StartAsync(postings, wait);
 
         // 3. The vendor files through real file-drop connectors: the shipped profiles, the default formats.
-        var today = DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);
+        var today = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime.Date, DateTimeKind.Utc);
         var files = SampleWorldVendorFiles.For(run, today);
         var lines = files.SelectMany(f => f.Lines).ToList();
         var inboxes = DropFiles(files, work.Path);
@@ -191,6 +197,12 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var postedEntities = approved.Select(a => (Entity: a.legalEntityId, Id: a.expense.expenseId))
             .Concat(approved.Where(a => a.employeeEntityId is not null).Select(a => (Entity: a.employeeEntityId!, Id: a.expense.expenseId)))
             .ToList();
+        // Every contribution in an open window first (a later one would join the next window), then the window's end and grace pass.
+        var postingMetrics = new PostingMetrics(metrics);
+        wait.Until($"the posting topology to hold all {postedEntities.Count} contributions in open windows", OutcomePatience,
+            () => postingMetrics.Awaiting.GetAllLabelValues().Sum(labels => postingMetrics.Awaiting.WithLabels(labels).Value),
+            awaiting => awaiting >= postedEntities.Count ? null : $"{postedEntities.Count - awaiting} of {postedEntities.Count}");
+        clock.Advance(posting.WindowSize + posting.GracePeriod);
         var journals = wait.Until($"journals on {Topics.JournalPostings.Name} holding every approved expense", JournalPatience,
             () => Read(Topics.JournalPostings, serDes).Select(j => j.Value).ToList(),
             posted => Missing(postedEntities.Select(p => $"{p.Entity}/{p.Id}"),
@@ -256,7 +268,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
 
     private TopologyService Topology(IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry,
         SerDesFactory serDes, PostingOptions posting) =>
-        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, posting: posting, businessMetrics: metrics);
+        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, posting: posting, clock: clock, businessMetrics: metrics);
 
     /// <summary>Starts the topology as the host does and waits until it is ready (RUNNING, stores and global tables restored).</summary>
     private static async Task StartAsync(TopologyService service, PipelineWait wait)
@@ -314,7 +326,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
 
     /// <summary>
     /// One real file-drop connector per profile over its inbox, sharing the connectors' Kafka clients and
-    /// <paramref name="connectorMetrics"/>; one scan each.
+    /// <paramref name="connectorMetrics"/>; one scan each. The connectors keep the system clock, which settles the dropped files.
     /// </summary>
     private async Task<List<(string Connector, IngestResult Result)>> RunConnectorsAsync(
         IReadOnlyList<VendorFile> files, Dictionary<string, string> inboxes, KafkaOptions kafka, SerDesFactory serDes, ConnectorMetrics connectorMetrics, CancellationToken ct)
