@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Http;
@@ -27,7 +28,7 @@ internal sealed class InMemoryApi : IAsyncDisposable
     public static async Task<InMemoryApi> StartAsync(IMasterDataLookup? lookup = null, string? apiKey = null)
     {
         var options = new ValidationApiOptions { Port = 0, ApiKey = apiKey };
-        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FixedTimeProvider(ValidationApiStack.Now));
+        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now));
         var server = new ValidationApiServer(context, NullLoggerFactory.Instance);
         try
         {
