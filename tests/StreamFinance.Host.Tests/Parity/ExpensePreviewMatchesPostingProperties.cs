@@ -9,14 +9,16 @@ namespace StreamFinance.Host.Tests.Parity;
 /// <c>POST /v1/validate/expense-coding</c> answers for a line is what the expense topology does with it. Both sides run
 /// for real: the topology in a test driver (dedupe, wait for master data, route), the API over HTTP in memory.
 /// </summary>
-[Properties(Arbitrary = [typeof(FinanceWorlds)], MaxTest = 100)]
-public sealed class ExpensePreviewMatchesPostingProperties
+[Properties(Arbitrary = [typeof(FinanceWorlds)], MaxTest = 200)]
+public sealed class ExpensePreviewMatchesPostingProperties : IAsyncDisposable
 {
+    private readonly ExpensePreviewRun preview = new();
+
     [Property]
     public Property The_api_answers_each_line_as_the_expense_pipeline_decides_it(FinanceWorld world)
     {
         var posted = ExpensePipelineRun.Judge(world);
-        var previewed = Task.Run(() => ExpensePreviewRun.JudgeAsync(world)).GetAwaiter().GetResult();
+        var previewed = Task.Run(() => preview.JudgeAsync(world)).GetAwaiter().GetResult();
 
         var differences = world.Lines
             .Select(line => Difference(posted.GetValueOrDefault(line.expenseId), previewed[line.expenseId]) is { } difference
@@ -25,6 +27,9 @@ public sealed class ExpensePreviewMatchesPostingProperties
             .OfType<string>().ToList();
         return (differences.Count == 0).Label(string.Join(Environment.NewLine, differences));
     }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => preview.DisposeAsync();
 
     /// <summary>Null when the two agree: both approve at the same functional amount, or both reject with the same first code and the same violations.</summary>
     private static string? Difference(Judgement? pipeline, Judgement api)
