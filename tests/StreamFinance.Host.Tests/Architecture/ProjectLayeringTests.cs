@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Files;
 
 namespace StreamFinance.Host.Tests.Architecture;
 
