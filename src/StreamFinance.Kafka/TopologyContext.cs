@@ -14,15 +14,22 @@ namespace StreamFinance.Kafka;
 
 /// <summary>What a topology needs from its surroundings while it is built: SerDes, the clock, dead-letter routing, metrics and loggers; policies as they come.</summary>
 /// <param name="serDes">The shared SerDes factory.</param>
-/// <param name="clock">Time source of dead letters (and later of anything time-based). Default <see cref="TimeProvider.System"/>.</param>
+/// <param name="clock">
+/// The topology's time: approval and ingest times, "today" of periods and horizons, posting windows closed on the wall
+/// clock, dead letters' failure times. Default <see cref="TimeProvider.System"/>; the host passes its own, tests a
+/// <c>FakeTimeProvider</c>. Streamiz still decides when a processing-time punctuator runs, on its own wall clock;
+/// what the punctuator does reads this clock.
+/// </param>
 /// <param name="metrics">The topology's metrics; default <see cref="TopologyMetrics.Detached"/> (recorded nowhere that is served).</param>
 /// <param name="loggerFactory">Loggers for the topology's processors; default none (<see cref="NullLoggerFactory"/>).</param>
-public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = null, TopologyMetrics? metrics = null, ILoggerFactory? loggerFactory = null)
+/// <param name="businessMetrics">Where the topology defines its business metrics; default <see cref="BusinessMetrics.Detached"/> (recorded nowhere that is served).</param>
+public sealed class TopologyContext(
+    SerDesFactory serDes, TimeProvider? clock = null, TopologyMetrics? metrics = null, ILoggerFactory? loggerFactory = null, BusinessMetrics? businessMetrics = null)
 {
     /// <summary>The shared SerDes factory.</summary>
     public SerDesFactory SerDes { get; } = serDes;
 
-    /// <summary>The clock. Default <see cref="TimeProvider.System"/>; tests pass a fixed one.</summary>
+    /// <summary>The topology's clock. Default <see cref="TimeProvider.System"/>; tests pass a <c>FakeTimeProvider</c>.</summary>
     public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     /// <summary>
@@ -47,10 +54,16 @@ public sealed class TopologyContext(SerDesFactory serDes, TimeProvider? clock = 
     public DeadLetterFactory DeadLetters => new(Clock);
 
     /// <summary>The route for <see cref="DeadLetterRouting.RouteFailures{TIn,TOut}"/> to <paramref name="topic"/>, usually the topology's own <see cref="IStreamTopology.DeadLetterTopic"/>.</summary>
-    public DeadLetterRoute DeadLettersTo(Topic<string, DeadLetter> topic) => new(topic, SerDes.Avro<DeadLetter>(), DeadLetters);
+    public DeadLetterRoute DeadLettersTo(Topic<string, DeadLetter> topic) => new(topic, SerDes.Avro<DeadLetter>(), DeadLetters, BusinessMetrics.DeadLetters);
 
     /// <summary>The topology's records-consumed, records-produced and latency metrics (see <see cref="StreamMetricsExtensions"/>).</summary>
     public TopologyMetrics Metrics { get; } = metrics ?? TopologyMetrics.Detached();
+
+    /// <summary>
+    /// The registry of the topology's business metrics (its own, the dead letters' and the holds'). The host passes the
+    /// one it serves, shared by every topology and connector of the process.
+    /// </summary>
+    public BusinessMetrics BusinessMetrics { get; } = businessMetrics ?? BusinessMetrics.Detached();
 
     /// <summary>
     /// Loggers for the topology's processors. Wrap every log line about a record in

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.Reading;
 using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Connectors.Offsets;
@@ -58,41 +59,22 @@ public sealed class KafkaConnectorOffsetStore : IConnectorOffsetStore, IDisposab
     {
         var prefix = connector + "/";
         var result = new Dictionary<string, ConnectorOffset>(StringComparer.Ordinal);
-        var config = kafka.ApplyTo(new ConsumerConfig(), $"connector-offsets-reader-{connector}");
-        config.GroupId = $"{kafka.ClientIdPrefix}-connector-offsets-reader-{Guid.NewGuid():N}";
-        config.EnableAutoCommit = false;
-        config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        var config = TopicToEnd.Settings(kafka.ApplyTo(new ConsumerConfig(), $"connector-offsets-reader-{connector}"), $"{kafka.ClientIdPrefix}-connector-offsets-reader");
         using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
-        var ends = new List<TopicPartitionOffset>();
-        for (var partition = 0; partition < Topic.Partitions; partition++)
+        try
         {
-            var tp = new TopicPartition(Topic.Name, partition);
-            var watermarks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10));
-            if (watermarks.High > watermarks.Low)
-                ends.Add(new TopicPartitionOffset(tp, watermarks.High));
-        }
-
-        if (ends.Count == 0)
-            return result;
-        consumer.Assign(ends.Select(e => new TopicPartitionOffset(e.TopicPartition, Offset.Beginning)));
-        var remaining = ends.ToDictionary(e => e.Partition.Value, e => e.Offset.Value);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (remaining.Count > 0)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Reading {Topic.Name} to its end took over 30 s (partitions left: {string.Join(", ", remaining.Keys)}); check the broker, then restart the connector.");
-            var record = consumer.Consume(TimeSpan.FromMilliseconds(200));
-            if (record is null)
-                continue;
-            if (record.Message.Key?.StartsWith(prefix, StringComparison.Ordinal) == true && record.Message.Value is { } bytes)
+            foreach (var record in TopicToEnd.Read(consumer, TopicToEnd.FromBeginning(Topic.Name, Topic.Partitions), TimeSpan.FromSeconds(30), ct))
             {
-                var offset = serDes.Deserialize(bytes, new SerializationContext(MessageComponentType.Value, Topic.Name));
-                result[offset.source] = offset;
+                if (record.Message.Key?.StartsWith(prefix, StringComparison.Ordinal) == true && record.Message.Value is { } bytes)
+                {
+                    var offset = serDes.Deserialize(bytes, new SerializationContext(MessageComponentType.Value, Topic.Name));
+                    result[offset.source] = offset;
+                }
             }
-
-            if (record.Offset.Value + 1 >= remaining.GetValueOrDefault(record.Partition.Value, long.MaxValue))
-                remaining.Remove(record.Partition.Value);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} The connector cannot know where it stopped; restart it once the broker answers.", e);
         }
 
         consumer.Close();

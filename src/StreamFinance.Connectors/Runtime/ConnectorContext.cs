@@ -6,7 +6,7 @@ using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Connectors.Runtime;
 
-/// <summary>What every connector of a process shares to ingest: its sink, the dead-letter publisher, the offset store, a clock and a logger, plus its own health.</summary>
+/// <summary>What every connector of a process shares to ingest: its sink, the dead-letter publisher, the offset store, a clock, a logger and the metrics, plus its own health.</summary>
 public sealed class ConnectorContext
 {
     /// <summary>Context of connector <paramref name="name"/>.</summary>
@@ -16,7 +16,10 @@ public sealed class ConnectorContext
     /// <param name="offsets">Where source positions are committed.</param>
     /// <param name="logger">Default: none.</param>
     /// <param name="clock">Default: the system clock.</param>
-    public ConnectorContext(string name, IRecordSink sink, IDeadLetterPublisher deadLetters, IConnectorOffsetStore offsets, ILogger? logger = null, TimeProvider? clock = null)
+    /// <param name="metrics">The connectors' series: the host's, served on <c>/metrics</c>. Default: <see cref="ConnectorMetrics.Detached"/>.</param>
+    public ConnectorContext(
+        string name, IRecordSink sink, IDeadLetterPublisher deadLetters, IConnectorOffsetStore offsets, ILogger? logger = null, TimeProvider? clock = null,
+        ConnectorMetrics? metrics = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
@@ -25,7 +28,8 @@ public sealed class ConnectorContext
         Offsets = offsets ?? throw new ArgumentNullException(nameof(offsets));
         Logger = logger ?? NullLogger.Instance;
         Clock = clock ?? TimeProvider.System;
-        Health = new ConnectorHealth(name, Clock);
+        Metrics = metrics ?? ConnectorMetrics.Detached();
+        Health = new ConnectorHealth(name, Clock, Metrics);
         DeadLetterFactory = new DeadLetterFactory(Clock);
     }
 
@@ -46,6 +50,9 @@ public sealed class ConnectorContext
 
     /// <summary>The clock of ingest times and commits.</summary>
     public TimeProvider Clock { get; }
+
+    /// <summary>Where the connector's records, health, errors and retries are counted.</summary>
+    public ConnectorMetrics Metrics { get; }
 
     /// <summary>The connector's health, shown in <c>/health/ready</c>.</summary>
     public ConnectorHealth Health { get; }

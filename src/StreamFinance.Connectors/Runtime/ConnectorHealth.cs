@@ -8,15 +8,20 @@ public sealed class ConnectorHealth
 {
     private readonly object gate = new();
     private readonly TimeProvider clock;
+    private readonly ConnectorMetrics metrics;
     private long errors;
     private long retries;
 
     /// <summary>Health of connector <paramref name="connector"/>; down until <see cref="Started"/>.</summary>
-    public ConnectorHealth(string connector, TimeProvider? clock = null)
+    /// <param name="connector">The connector's name, which labels its series.</param>
+    /// <param name="clock">Time of the last success. Default: the system clock.</param>
+    /// <param name="metrics">Where up, last success, errors and retries are exported. Default: <see cref="ConnectorMetrics.Detached"/>.</param>
+    public ConnectorHealth(string connector, TimeProvider? clock = null, ConnectorMetrics? metrics = null)
     {
         Connector = connector;
         this.clock = clock ?? TimeProvider.System;
-        ConnectorMetrics.Up.WithLabels(connector).Set(0);
+        this.metrics = metrics ?? ConnectorMetrics.Detached();
+        this.metrics.Up.WithLabels(connector).Set(0);
     }
 
     /// <summary>The connector's name.</summary>
@@ -57,7 +62,7 @@ public sealed class ConnectorHealth
         var now = clock.GetUtcNow();
         lock (gate)
             LastSuccess = now;
-        ConnectorMetrics.LastSuccess.WithLabels(Connector).Set(now.ToUnixTimeMilliseconds() / 1000.0);
+        metrics.LastSuccess.WithLabels(Connector).Set(now.ToUnixTimeMilliseconds() / 1000.0);
         SetUp(true, null);
     }
 
@@ -65,7 +70,7 @@ public sealed class ConnectorHealth
     public void Failed(string error)
     {
         Interlocked.Increment(ref errors);
-        ConnectorMetrics.Errors.WithLabels(Connector).Inc();
+        metrics.Errors.WithLabels(Connector).Inc();
         SetUp(false, error);
     }
 
@@ -73,7 +78,7 @@ public sealed class ConnectorHealth
     public void Rejected(string error)
     {
         Interlocked.Increment(ref errors);
-        ConnectorMetrics.Errors.WithLabels(Connector).Inc();
+        metrics.Errors.WithLabels(Connector).Inc();
         lock (gate)
             LastError = error;
     }
@@ -82,7 +87,7 @@ public sealed class ConnectorHealth
     public void Retried()
     {
         Interlocked.Increment(ref retries);
-        ConnectorMetrics.Retries.WithLabels(Connector).Inc();
+        metrics.Retries.WithLabels(Connector).Inc();
     }
 
     private void SetUp(bool up, string? error)
@@ -93,6 +98,6 @@ public sealed class ConnectorHealth
             LastError = error;
         }
 
-        ConnectorMetrics.Up.WithLabels(Connector).Set(up ? 1 : 0);
+        metrics.Up.WithLabels(Connector).Set(up ? 1 : 0);
     }
 }

@@ -103,7 +103,7 @@ public sealed class IngestPipeline(ConnectorContext context)
             var ticket = tracker.Begin(item.Position.Line);
             read++;
             SinceCommit++;
-            ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.Read).Inc();
+            context.Metrics.Records.WithLabels(context.Name, ConnectorMetrics.Read).Inc();
             if (item.Record is not { } record)
             {
                 await DeadLetterAsync(ticket, item, new Failure(item.Failure!.Reason, item.Failure.Message) { MappingProfile = item.Profile }, ct).ConfigureAwait(false);
@@ -118,7 +118,7 @@ public sealed class IngestPipeline(ConnectorContext context)
                     if (outcome.IsAcknowledged)
                     {
                         Interlocked.Increment(ref produced);
-                        ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.Produced).Inc();
+                        context.Metrics.Records.WithLabels(context.Name, ConnectorMetrics.Produced).Inc();
                         tracker.Complete(ticket);
                     }
                     else
@@ -211,7 +211,7 @@ public sealed class IngestPipeline(ConnectorContext context)
             Interlocked.Increment(ref deadLettered);
             if (failures.Count < 10)
                 failures.Enqueue((failure.Reason.Code, deadLetter.message));
-            ConnectorMetrics.Records.WithLabels(context.Name, ConnectorMetrics.DeadLettered).Inc();
+            context.Metrics.Records.WithLabels(context.Name, ConnectorMetrics.DeadLettered).Inc();
             context.Logger.Log(deadLetterLogLevel, "Connector {Connector} dead-lettered {Position} ({Reason}): {Message}",
                 context.Name, item.Position, failure.Reason.Code, deadLetter.message);
             tracker.Complete(ticket);

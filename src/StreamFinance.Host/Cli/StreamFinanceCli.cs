@@ -17,6 +17,7 @@ public static class StreamFinanceCli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(TopicsCommand.Create());
+        root.Subcommands.Add(TopicCommand.Create());
         root.Subcommands.Add(MasterDataCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(DeadLetterCommand.Create());

@@ -3,6 +3,7 @@ using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Reading;
 using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.DeadLetters;
@@ -57,41 +58,22 @@ public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes,
     {
         var topic = request.Topic.Name;
         var avro = serDes.Avro<DeadLetter>();
-        var config = kafka.ApplyTo(new ConsumerConfig(), "dlq-replay");
-        config.GroupId = $"{kafka.ClientIdPrefix}-dlq-replay-{Guid.NewGuid():N}";
-        config.EnableAutoCommit = false;
-        config.EnablePartitionEof = true;
+        var config = TopicToEnd.Settings(kafka.ApplyTo(new ConsumerConfig(), "dlq-replay"), $"{kafka.ClientIdPrefix}-dlq-replay");
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config).SetLogHandler((_, _) => { }).Build();
 
-        var ends = new Dictionary<int, long>();
-        var starts = new List<TopicPartitionOffset>();
         var partitions = Enumerable.Range(0, request.Topic.Partitions).Select(p => new TopicPartition(topic, p)).ToList();
         var fromTime = request.Since is { } since
             ? consumer.OffsetsForTimes(partitions.Select(p => new TopicPartitionTimestamp(p, new Timestamp(since))), TimeSpan.FromSeconds(10)).ToDictionary(o => o.Partition.Value, o => o.Offset)
             : null;
-        foreach (var partition in partitions)
-        {
-            var watermarks = consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10));
-            var start = fromTime is not null && fromTime.TryGetValue(partition.Partition.Value, out var offset) && offset != Offset.End ? offset : Offset.Beginning;
-            if (watermarks.High > watermarks.Low && (start == Offset.Beginning || start.Value < watermarks.High.Value))
-            {
-                ends[partition.Partition.Value] = watermarks.High.Value;
-                starts.Add(new TopicPartitionOffset(partition, start));
-            }
-        }
+        // A partition with nothing since the time asked for is read whole: failedAt, not the record time, decides.
+        var starts = partitions
+            .Select(p => new TopicPartitionOffset(p, fromTime is not null && fromTime.TryGetValue(p.Partition.Value, out var offset) && offset != Offset.End ? offset : Offset.Beginning))
+            .ToList();
         var matches = new List<(DeadLetter, Headers?)>();
         var read = 0;
-        if (ends.Count == 0)
-            return (0, matches);
-        consumer.Assign(starts);
-        var pending = new HashSet<int>(ends.Keys);
-        while (pending.Count > 0)
+        foreach (var result in TopicToEnd.Read(consumer, starts, Timeout.InfiniteTimeSpan, ct))
         {
-            var result = consumer.Consume(ct);
-            var partition = result.Partition.Value;
-            if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[partition])
-                pending.Remove(partition);
-            if (result.IsPartitionEOF || result.Offset.Value >= ends[partition] || result.Message.Value is null)
+            if (result.Message.Value is null)
                 continue;
             read++;
             var letter = avro.Deserialize(result.Message.Value, new SerializationContext(MessageComponentType.Value, topic, result.Message.Headers));

@@ -2,6 +2,7 @@ using Avro.Specific;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.Reading;
 using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Host.Inspection;
@@ -16,50 +17,19 @@ public sealed class CompactedTopicReader(KafkaOptions kafka, SerDesFactory serDe
     /// <summary>Latest value per key, ordered by key.</summary>
     public IReadOnlyList<KeyValuePair<string, ISpecificRecord>> ReadAll(TopicSpec topic, CancellationToken ct)
     {
-        var deserialize = Deserializer(topic);
-        var config = kafka.ApplyTo(new ConsumerConfig(), "md-inspect");
-        config.GroupId = $"{kafka.ClientIdPrefix}-md-inspect-{Guid.NewGuid():N}";
-        config.EnableAutoCommit = false;
-        config.EnablePartitionEof = true;
+        var decoder = new CatalogRecordDecoder(serDes, topic);
+        var config = TopicToEnd.Settings(kafka.ApplyTo(new ConsumerConfig(), "md-inspect"), $"{kafka.ClientIdPrefix}-md-inspect");
         using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler((_, _) => { }).Build();
 
-        var ends = new Dictionary<int, long>();
-        for (var p = 0; p < topic.Partitions; p++)
-        {
-            var w = consumer.QueryWatermarkOffsets(new TopicPartition(topic.Name, p), TimeSpan.FromSeconds(10));
-            if (w.High > w.Low)
-                ends[p] = w.High.Value;
-        }
         var table = new SortedDictionary<string, ISpecificRecord>(StringComparer.Ordinal);
-        if (ends.Count == 0)
-            return [];
-        consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(topic.Name, p, Offset.Beginning)));
-        var pending = new HashSet<int>(ends.Keys);
-        while (pending.Count > 0)
+        foreach (var result in TopicToEnd.Read(consumer, TopicToEnd.FromBeginning(topic.Name, topic.Partitions), Timeout.InfiniteTimeSpan, ct))
         {
-            var result = consumer.Consume(ct);
-            if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[result.Partition.Value])
-                pending.Remove(result.Partition.Value);
-            if (result.IsPartitionEOF || result.Offset.Value >= ends[result.Partition.Value])
-                continue;
-            var value = result.Message.Value is null ? null : deserialize(result.Message.Value, topic.Name);
+            var value = result.Message.Value is null ? null : decoder.Decode(result.Message.Value);
             if (value is null)
                 table.Remove(result.Message.Key);
             else
                 table[result.Message.Key] = value;
         }
         return table.ToList();
-    }
-
-    private Func<byte[], string, ISpecificRecord> Deserializer(TopicSpec topic) =>
-        (Func<byte[], string, ISpecificRecord>)typeof(CompactedTopicReader)
-            .GetMethod(nameof(MakeDeserializer), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-            .MakeGenericMethod(topic.ValueType)
-            .Invoke(this, null)!;
-
-    private Func<byte[], string, ISpecificRecord> MakeDeserializer<T>() where T : class, ISpecificRecord
-    {
-        var avro = serDes.Avro<T>();
-        return (bytes, name) => avro.Deserialize(bytes, new SerializationContext(MessageComponentType.Value, name));
     }
 }

@@ -15,11 +15,15 @@ namespace StreamFinance.Host.Runtime;
 
 /// <summary>
 /// Builds the configured connectors over the parts one process shares (sink, dead-letter publisher, offset store) and
-/// the mapping seams: profiles from <see cref="IMapperSource"/>, formats from <see cref="ISourceFormatRegistry"/>.
+/// the mapping seams: profiles from <see cref="IMapperSource"/>, formats from <see cref="ISourceFormatRegistry"/>. Every
+/// connector counts into <paramref name="metrics"/> (the host's; default, a registry that nothing serves).
 /// </summary>
 public sealed class ConnectorFactory(
-    IRecordSink sink, IDeadLetterPublisher deadLetters, IConnectorOffsetStore offsets, ILoggerFactory loggers, IMapperSource? mappers, ISourceFormatRegistry? formats)
+    IRecordSink sink, IDeadLetterPublisher deadLetters, IConnectorOffsetStore offsets, ILoggerFactory loggers, IMapperSource? mappers, ISourceFormatRegistry? formats,
+    ConnectorMetrics? metrics = null)
 {
+    private readonly ConnectorMetrics metrics = metrics ?? ConnectorMetrics.Detached();
+
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <summary>The connector of <paramref name="name"/>.</summary>
@@ -41,7 +45,7 @@ public sealed class ConnectorFactory(
     public IConnector Generator(GeneratorOptions options) => new GeneratorConnector(Context("generator"), options.ToConnectorOptions());
 
     private ConnectorContext Context(string name, string? deadLetterSecret = null) =>
-        new(name, sink, deadLetters, offsets, loggers.CreateLogger($"StreamFinance.Connectors.{name}"))
+        new(name, sink, deadLetters, offsets, loggers.CreateLogger($"StreamFinance.Connectors.{name}"), metrics: metrics)
         {
             SensitiveDeadLetters = new SensitiveDeadLetters(deadLetterSecret is null ? null : SensitiveOriginalCipher.FromSecret(deadLetterSecret)),
         };

@@ -12,6 +12,7 @@ using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Logging;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Provisioning;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Observability.Streamiz;
 using StreamFinance.Kafka.SerDes;
@@ -39,6 +40,9 @@ public static class PipelineHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.AddObservability(settings.Observability, settings.SchemaRegistry);
         builder.Services.AddSingleton(serDes);
+        // The business metrics of every topology and connector, registered once in the registry /metrics serves.
+        var metrics = new BusinessMetrics(PrefixedMetricFactory.Default);
+        var connectorMetrics = new ConnectorMetrics(metrics);
 
         // First, so that it announces the address before any topology starts.
         builder.Services.AddHostedService(sp => new ObservabilityAnnouncer(
@@ -54,18 +58,18 @@ public static class PipelineHost
             builder.Services.AddSingleton<IHostedService>(sp => new TopologyService(
                 topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>(), reporting,
                 masterData: settings.MasterData, expenses: settings.Expenses, posting: settings.Posting,
-                supervision: settings.Supervision, stallSeconds: settings.Observability.StallSeconds));
+                supervision: settings.Supervision, stallSeconds: settings.Observability.StallSeconds, businessMetrics: metrics));
             builder.Services.AddTopologyReadiness(topology.Name, sp => TopologyServices(sp).Single(s => s.Topology == topology));
         }
 
-        AddConnectors(builder, options, serDes);
+        AddConnectors(builder, options, serDes, metrics.DeadLetters, connectorMetrics);
         if (options.LiveView)
             builder.Services.AddHostedService(sp => new LiveView(
                 new TopicActivityMonitor(settings.Kafka, required.ToDictionary(r => r.Name, r => r.Partitions)),
                 () => TopologyServices(sp).ToDictionary(t => t.Topology.Name, t => t.State),
                 output,
                 sp.GetRequiredService<ILogger<LiveView>>(),
-                connectorStates: () => ConnectorServices(sp).ToDictionary(c => c.Connector.Name, c => ConnectorActivity.Describe(c.Connector)),
+                connectorStates: () => ConnectorServices(sp).ToDictionary(c => c.Connector.Name, c => ConnectorActivity.Describe(c.Connector, connectorMetrics)),
                 journals: new JournalTail(settings.Kafka, serDes)));
 
         var app = builder.Build();
@@ -75,9 +79,11 @@ public static class PipelineHost
 
     /// <summary>
     /// The connectors: every enabled <c>Connectors</c> entry, plus the generator when asked, each a <see cref="ConnectorService"/>
-    /// with its readiness component <c>connector &lt;name&gt;</c>, sharing one producer, dead-letter publisher and offset store.
+    /// with its readiness component <c>connector &lt;name&gt;</c>, sharing one producer, dead-letter publisher and offset store,
+    /// counting into the host's <paramref name="deadLetterMetrics"/> and <paramref name="connectorMetrics"/>.
     /// </summary>
-    private static void AddConnectors(WebApplicationBuilder builder, PipelineOptions options, SerDesFactory serDes)
+    private static void AddConnectors(
+        WebApplicationBuilder builder, PipelineOptions options, SerDesFactory serDes, DeadLetterMetrics deadLetterMetrics, ConnectorMetrics connectorMetrics)
     {
         var settings = options.Settings;
         var enabled = settings.Connectors.Where(c => c.Value.Enabled).ToList();
@@ -86,11 +92,12 @@ public static class PipelineHost
         builder.Services.AddSingleton<IRecordSink>(_ => new KafkaRecordSink(
             new CanonicalRecordProducer(settings.Kafka, serDes, "connectors", settings.Observability.KafkaStatisticsIntervalMs)));
         builder.Services.AddSingleton<IDeadLetterPublisher>(sp => new DeadLetterPublisher(
-            settings.Kafka, serDes, sp.GetRequiredService<ILoggerFactory>().CreateLogger("StreamFinance.Connectors.DeadLetters"), "connector-dead-letters"));
+            settings.Kafka, serDes, sp.GetRequiredService<ILoggerFactory>().CreateLogger("StreamFinance.Connectors.DeadLetters"), "connector-dead-letters",
+            metrics: deadLetterMetrics));
         builder.Services.AddSingleton<IConnectorOffsetStore>(_ => new KafkaConnectorOffsetStore(settings.Kafka, serDes));
         builder.Services.AddSingleton(sp => new ConnectorFactory(
             sp.GetRequiredService<IRecordSink>(), sp.GetRequiredService<IDeadLetterPublisher>(), sp.GetRequiredService<IConnectorOffsetStore>(),
-            sp.GetRequiredService<ILoggerFactory>(), options.Mappers, options.Formats));
+            sp.GetRequiredService<ILoggerFactory>(), options.Mappers, options.Formats, connectorMetrics));
 
         var declared = enabled.Select(c => (c.Key, Create: (Func<ConnectorFactory, IConnector>)(f => f.Create(c.Key, c.Value)))).ToList();
         if (options.RunGenerator && !settings.Connectors.ContainsKey("generator"))

@@ -35,6 +35,11 @@ namespace StreamFinance.Host.Runtime;
 /// <para>A new stream goes on from the last commit: under EXACTLY_ONCE the open transaction of the old one is aborted
 /// (its producer is fenced by the new one's), under AT_LEAST_ONCE what was processed after the commit is processed
 /// again. Outputs carry deterministic ids, so either way nothing is posted twice.</para>
+/// <para>Time: <c>clock</c> (default the system clock) is the supervisor's (check interval, restart delays, stalls,
+/// close timeout) and the topology's (<see cref="TopologyContext.Clock"/>: approval times, windows closed on the wall
+/// clock, horizons, dead letters' failure times). Metrics: <c>metrics</c> are the topology metrics (default the ones the
+/// host serves) and <c>businessMetrics</c> the registry of its business and dead-letter metrics (default one that
+/// nothing serves; the host passes the one it serves).</para>
 /// </remarks>
 public sealed class TopologyService(
     IStreamTopology topology,
@@ -51,7 +56,8 @@ public sealed class TopologyService(
     SupervisionOptions? supervision = null,
     int stallSeconds = 60,
     TimeProvider? clock = null,
-    TopologyRestartMetrics? restartMetrics = null) : IHostedLifecycleService, IDisposable
+    TopologyRestartMetrics? restartMetrics = null,
+    BusinessMetrics? businessMetrics = null) : IHostedLifecycleService, IDisposable
 {
     /// <summary>How long the supervisor waits for the brokers when it checks a backlog or whether Kafka answers.</summary>
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
@@ -61,6 +67,7 @@ public sealed class TopologyService(
     private readonly TimeProvider time = clock ?? TimeProvider.System;
     private readonly TopologyRestartMetrics restarts = restartMetrics ?? TopologyRestartMetrics.Default;
     private readonly TopologyMetrics topologyMetrics = (metrics ?? PipelineMetrics.Default).For(topology.Name);
+    private readonly BusinessMetrics business = businessMetrics ?? BusinessMetrics.Detached();
     private readonly CancellationTokenSource stopping = new();
     private readonly object gate = new();
     private RestartPolicy? policy;
@@ -302,15 +309,15 @@ public sealed class TopologyService(
     private TopologyRun CreateRun()
     {
         var builder = new StreamBuilder();
-        topology.Build(builder, new TopologyContext(serDes, metrics: topologyMetrics, loggerFactory: loggerFactory)
+        topology.Build(builder, new TopologyContext(serDes, time, topologyMetrics, loggerFactory, business)
         {
             MasterData = masterData ?? MasterDataOptions.Default(),
             Posting = posting ?? PostingOptions.Default(),
             Expenses = expenses ?? ExpenseOptions.Default(),
         });
         // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
-        deadLetterPublisher ??= new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters");
-        var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, logger: logger);
+        deadLetterPublisher ??= new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters", metrics: business.DeadLetters);
+        var deadLetters = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, deadLetterPublisher, new DeadLetterFactory(time), logger);
         var config = StreamConfigFactory.Create(topology, kafka, streams, registry, loggerFactory, deadLetters, reporting);
         if (leftBehind > 0)
             // A stream left behind still holds its stores open: this one restores its own from the changelogs.

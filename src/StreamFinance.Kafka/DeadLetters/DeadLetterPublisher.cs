@@ -11,8 +11,8 @@ namespace StreamFinance.Kafka.DeadLetters;
 /// <summary>
 /// The out-of-band dead-letter writer: an idempotent, acks=all producer of <see cref="DeadLetter"/> values (Avro,
 /// through <see cref="SerDesFactory"/>) keyed by the failed record's raw key bytes, with its headers plus the
-/// <c>__streams.errors.*</c> ones. It waits for each acknowledgement and counts acknowledged dead letters in
-/// <see cref="DeadLetterMetrics"/>.
+/// <c>__streams.errors.*</c> ones. It waits for each acknowledgement and counts acknowledged dead letters in the
+/// <see cref="DeadLetterMetrics"/> it was given.
 /// </summary>
 /// <remarks>
 /// Used from Streamiz exception handlers, it writes outside the stream's exactly-once transaction: a record reprocessed
@@ -27,6 +27,7 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
     private readonly IProducer<byte[], byte[]> producer;
     private readonly AvroSerDes<DeadLetter> serDes;
     private readonly ILogger logger;
+    private readonly DeadLetterMetrics metrics;
 
     /// <summary>Creates the publisher and its producer.</summary>
     /// <param name="kafka">Connection and security settings.</param>
@@ -34,7 +35,9 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
     /// <param name="logger">Where unacknowledged dead letters are reported. Default: none.</param>
     /// <param name="clientSuffix">Names the producer in the broker's client list. Default <c>dead-letters</c>.</param>
     /// <param name="ackTimeout">Longest wait for an acknowledgement (librdkafka <c>message.timeout.ms</c>). Default <see cref="DefaultAckTimeout"/>.</param>
-    public DeadLetterPublisher(KafkaOptions kafka, SerDesFactory serDes, ILogger? logger = null, string clientSuffix = "dead-letters", TimeSpan? ackTimeout = null)
+    /// <param name="metrics">Where acknowledged dead letters are counted: the host's <see cref="Observability.BusinessMetrics.DeadLetters"/>. Default: a registry of its own that nothing serves.</param>
+    public DeadLetterPublisher(
+        KafkaOptions kafka, SerDesFactory serDes, ILogger? logger = null, string clientSuffix = "dead-letters", TimeSpan? ackTimeout = null, DeadLetterMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(kafka);
         ArgumentNullException.ThrowIfNull(serDes);
@@ -47,6 +50,7 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
         producer = new ProducerBuilder<byte[], byte[]>(config).Build();
         this.serDes = serDes.Avro<DeadLetter>();
         this.logger = logger ?? NullLogger.Instance;
+        this.metrics = metrics ?? Observability.BusinessMetrics.Detached().DeadLetters;
     }
 
     /// <inheritdoc />
@@ -71,7 +75,7 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
             throw new DeadLetterNotWrittenException(topic.Name, deadLetter, $"Kafka reported it {result.Status}, not Persisted");
         }
 
-        DeadLetterMetrics.Record(topic.Name, deadLetter);
+        metrics.Record(topic.Name, deadLetter);
     }
 
     /// <inheritdoc />

@@ -18,7 +18,7 @@ public static class DeadLetterRouting
     /// Applies <paramref name="step"/> to every record. Values continue on the returned stream; failures, and exceptions
     /// the step throws (as <see cref="ReasonCode.ProcessingFailed"/>), become dead letters written to
     /// <paramref name="route"/>'s topic with the original key, the record's headers plus <c>__streams.errors.*</c>, and
-    /// are counted in <see cref="DeadLetterMetrics"/>.
+    /// are counted in the route's <see cref="DeadLetterMetrics"/>.
     /// </summary>
     /// <remarks>
     /// <para>Named processors (never generated names): <c>&lt;processorName&gt;</c> (the step),
@@ -71,7 +71,7 @@ public static class DeadLetterRouting
                 context.SetHeaders(routed.Headers);
                 return routed.DeadLetter!;
             }, $"{processorName}.dead-letters")
-            .Peek((_, deadLetter, _) => DeadLetterMetrics.Record(route.Topic.Name, deadLetter), $"{processorName}.dead-letters.count")
+            .Peek((_, deadLetter, _) => route.Metrics.Record(route.Topic.Name, deadLetter), $"{processorName}.dead-letters.count")
             .To(route.Topic.Name, new StringSerDes(), route.ValueSerDes, $"{processorName}.dead-letters.sink");
 
         return outcomes[0].MapValues((_, routed, _) => routed.Value, $"{processorName}.ok");

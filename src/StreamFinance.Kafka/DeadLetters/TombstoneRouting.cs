@@ -17,7 +17,7 @@ public static class TombstoneRouting
     /// Passes records with a value on unchanged; a tombstone becomes a <see cref="ReasonCode.SchemaInvalid"/> dead letter
     /// (owner integration support: a producer broke the topic's contract) written to <paramref name="route"/>'s topic
     /// with the raw key, no raw value, the origin (topic, partition, offset) and the record's headers plus
-    /// <c>__streams.errors.*</c>, counted in <see cref="DeadLetterMetrics"/>. Its message names the topic and key, says
+    /// <c>__streams.errors.*</c>, counted in the route's <see cref="DeadLetterMetrics"/>. Its message names the topic and key, says
     /// that the topic takes no tombstones, and ends with <paramref name="instead"/>.
     /// </summary>
     /// <remarks>
@@ -52,7 +52,7 @@ public static class TombstoneRouting
                 context.SetHeaders(DeadLetterHeaders.For(deadLetter, context.Headers));
                 return deadLetter;
             }, $"{processorName}.dead-letters")
-            .Peek((_, deadLetter, _) => DeadLetterMetrics.Record(route.Topic.Name, deadLetter), $"{processorName}.dead-letters.count")
+            .Peek((_, deadLetter, _) => route.Metrics.Record(route.Topic.Name, deadLetter), $"{processorName}.dead-letters.count")
             .To(route.Topic.Name, new StringSerDes(), route.ValueSerDes, $"{processorName}.dead-letters.sink");
         return branches[0];
     }

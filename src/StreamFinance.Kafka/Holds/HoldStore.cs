@@ -6,14 +6,17 @@ namespace StreamFinance.Kafka.Holds;
 /// <summary>
 /// One task's view of a hold store (a RocksDB, changelogged key-value store of <see cref="HeldRecord"/>s, keyed by the
 /// identity that dedupes the record, e.g. its idempotency key). It keeps the count and the earliest first-held time,
-/// and moves <see cref="HoldMetrics"/> with every hold and release.
+/// and moves <paramref name="metrics"/> (<c>streamfinance_records_held</c>) with every hold and release.
 /// </summary>
 /// <remarks>
 /// Streamiz initialises processors before it restores their stores, so the store is first read (counted) on first use,
 /// which is always while the task runs. <see cref="Close"/> takes this task's records off the gauge when the task
 /// leaves the instance; the records stay in the store and its changelog for the next owner.
 /// </remarks>
-public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string name)
+/// <param name="store">The task's hold store.</param>
+/// <param name="name">The store's name, which labels the gauge.</param>
+/// <param name="metrics">The gauge of held records (<see cref="Observability.BusinessMetrics.Holds"/>).</param>
+public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string name, HoldMetrics metrics)
 {
     private const string KeyCeiling = "\U0010FFFF\U0010FFFF\U0010FFFF\U0010FFFF";
     private long count = -1;
@@ -92,7 +95,7 @@ public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string n
     public void Close()
     {
         if (count > 0)
-            HoldMetrics.Changed(Name, -count);
+            metrics.Changed(Name, -count);
         count = -1;
         earliestKnown = false;
     }
@@ -102,12 +105,12 @@ public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string n
         if (count >= 0)
             return;
         count = store.All().LongCount(e => e.Value is not null);
-        HoldMetrics.Changed(Name, count);
+        metrics.Changed(Name, count);
     }
 
     private void Moved(int delta)
     {
         count += delta;
-        HoldMetrics.Changed(Name, delta);
+        metrics.Changed(Name, delta);
     }
 }

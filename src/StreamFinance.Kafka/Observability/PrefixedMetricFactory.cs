@@ -66,7 +66,7 @@ public sealed class PrefixedMetricFactory(CollectorRegistry registry)
         if (known != wanted)
             throw new ArgumentException(
                 $"Metric '{qualified}' is already defined as a {known.Kind.ToString().ToLowerInvariant()} with labels [{known.Labels}], " +
-                $"not as a {kind.ToString().ToLowerInvariant()} with labels [{wanted.Item2}]: define each metric once (in one static field) and use that everywhere.",
+                $"not as a {kind.ToString().ToLowerInvariant()} with labels [{wanted.Item2}]: define each metric once (in the class that owns it) and use that everywhere.",
                 nameof(name));
         return qualified;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Observability;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
@@ -24,13 +25,14 @@ public sealed class CardPairingTransformer : ITransformer<string, CardPairingEve
     private readonly TimeProvider clock;
     private readonly int documentationDays;
     private readonly int rememberDays;
+    private readonly ExpenseMetrics metrics;
     private ProcessorContext<string, DeadLetter>? context;
     private IKeyValueStore<string, DeadLetter>? holds;
     private IKeyValueStore<string, string>? documented;
 
-    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default horizons (30 days) on the system clock.</summary>
+    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default horizons (30 days) on the system clock, metrics served nowhere.</summary>
     public CardPairingTransformer()
-        : this(TimeProvider.System, 30, 30)
+        : this(TimeProvider.System, 30, 30, new ExpenseMetrics(BusinessMetrics.Detached()))
     {
     }
 
@@ -38,8 +40,10 @@ public sealed class CardPairingTransformer : ITransformer<string, CardPairingEve
     /// <param name="clock">Time of holds and of the horizon checks.</param>
     /// <param name="documentationDays">Days a charge waits for its expense line.</param>
     /// <param name="rememberDays">Days a documented id is remembered (the dedupe horizon).</param>
-    public CardPairingTransformer(TimeProvider clock, int documentationDays, int rememberDays)
+    /// <param name="metrics">Where card transactions are counted by outcome.</param>
+    public CardPairingTransformer(TimeProvider clock, int documentationDays, int rememberDays, ExpenseMetrics metrics)
     {
+        this.metrics = metrics;
         this.clock = clock;
         this.documentationDays = documentationDays;
         this.rememberDays = rememberDays;
@@ -66,23 +70,23 @@ public sealed class CardPairingTransformer : ITransformer<string, CardPairingEve
             if (held.Get(transactionId) is not null)
             {
                 held.Delete(transactionId);
-                ExpenseMetrics.HeldChanged(-1);
-                ExpenseMetrics.Card(ExpenseMetrics.Documented);
+                metrics.HeldChanged(-1);
+                metrics.Card(ExpenseMetrics.Documented);
             }
             return null;
         }
 
         if (documented!.Get(transactionId) is not null)
-            ExpenseMetrics.Card(ExpenseMetrics.Documented);
+            metrics.Card(ExpenseMetrics.Documented);
         else if (held.Get(transactionId) is not null)
-            ExpenseMetrics.Card(ExpenseMetrics.Duplicate);
+            metrics.Card(ExpenseMetrics.Duplicate);
         else
         {
             var charge = pairing.Charge!;
             charge.failedAt = Now.UtcDateTime; // held since; rewritten when it expires
             held.Put(transactionId, charge);
-            ExpenseMetrics.HeldChanged(1);
-            ExpenseMetrics.Card(ExpenseMetrics.Held);
+            metrics.HeldChanged(1);
+            metrics.Card(ExpenseMetrics.Held);
         }
         return null;
     }
@@ -100,8 +104,8 @@ public sealed class CardPairingTransformer : ITransformer<string, CardPairingEve
         foreach (var (transactionId, charge) in overdue)
         {
             holds.Delete(transactionId);
-            ExpenseMetrics.HeldChanged(-1);
-            ExpenseMetrics.Card(ExpenseMetrics.Undocumented);
+            metrics.HeldChanged(-1);
+            metrics.Card(ExpenseMetrics.Undocumented);
             var heldSince = DateOnly.FromDateTime(charge.failedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             charge.message = $"Card transaction {transactionId} has not been documented by an expense line (cardTransactionId {transactionId}) within {documentationDays} days of {heldSince}. {ReasonCode.UndocumentedCardCharge.Remedy}";
             charge.failedAt = now.UtcDateTime;

@@ -8,6 +8,7 @@ using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Holds;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
@@ -45,6 +46,8 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     private readonly TimeProvider clock;
     private readonly StoreWriteSignal? masterDataWrites;
     private readonly ISerDes<ExpenseLine>? lineSerDes;
+    private readonly ExpenseMetrics metrics;
+    private readonly HoldMetrics holdMetrics;
     private ProcessorContext<string, ExpenseDecision>? context;
     private IKeyValueStore<string, string>? dedupe;
     private IMasterDataLookup? masterData;
@@ -53,10 +56,12 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     /// <summary>
     /// Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: the default policy on the system
     /// clock, without a write signal (look-ups are not remembered, waiting lines leave only at the horizon) and without
-    /// the line SerDes (a line that would wait fails the task): build the topology with <see cref="ExpenseTopology"/>.
+    /// the line SerDes (a line that would wait fails the task), with metrics served nowhere: build the topology with
+    /// <see cref="ExpenseTopology"/>.
     /// </summary>
     public ExpenseDecisionTransformer()
-        : this(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System, null, null)
+        : this(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System, null, null,
+            new ExpenseMetrics(BusinessMetrics.Detached()), BusinessMetrics.Detached().Holds)
     {
     }
 
@@ -66,7 +71,11 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     /// <param name="clock">Today, for periods and horizons.</param>
     /// <param name="masterDataWrites">Advanced by every write to the master-data store: look-ups are remembered until the next write, and waiting lines are evaluated again after it. Null: every look-up reads the store, waiting lines leave only at the horizon.</param>
     /// <param name="lineSerDes">The SerDes of <c>ingest.expenses</c>, to keep a waiting line's bytes.</param>
-    public ExpenseDecisionTransformer(ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock, StoreWriteSignal? masterDataWrites, ISerDes<ExpenseLine>? lineSerDes)
+    /// <param name="metrics">Where expense lines are counted by outcome.</param>
+    /// <param name="holdMetrics">The gauge of lines waiting for master data.</param>
+    public ExpenseDecisionTransformer(
+        ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock, StoreWriteSignal? masterDataWrites, ISerDes<ExpenseLine>? lineSerDes,
+        ExpenseMetrics metrics, HoldMetrics holdMetrics)
     {
         ArgumentNullException.ThrowIfNull(policy);
         evaluator = new ExpenseEvaluator(policy, fxFallback, clock);
@@ -74,6 +83,8 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         this.clock = clock;
         this.masterDataWrites = masterDataWrites;
         this.lineSerDes = lineSerDes;
+        this.metrics = metrics;
+        this.holdMetrics = holdMetrics;
     }
 
     /// <inheritdoc />
@@ -86,7 +97,7 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         // Remembered per task and voided by every write of the global thread to the store (see MasterDataLookupCache).
         IMasterDataLookup reads = new StateStoreMasterDataLookup(global);
         masterData = masterDataWrites is null ? reads : new CachedMasterDataLookup(reads, new MasterDataLookupCache(masterDataWrites));
-        var held = new HoldStore((IKeyValueStore<string, HeldRecord>)context.GetStateStore(ExpenseNames.MasterDataWaitStore), ExpenseNames.MasterDataWaitStore);
+        var held = new HoldStore((IKeyValueStore<string, HeldRecord>)context.GetStateStore(ExpenseNames.MasterDataWaitStore), ExpenseNames.MasterDataWaitStore, holdMetrics);
         waits = lineSerDes is null ? null : new ExpenseMasterDataWaits(held, masterDataWrites, options.MasterDataWaitHorizon, clock, lineSerDes, evaluator);
         context.Schedule(PurgeInterval, PunctuationType.PROCESSING_TIME, _ => Purge());
         context.Schedule(options.MasterDataWaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaiting());
@@ -102,7 +113,7 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         var seen = store.Get(key) is { } stored ? DedupeEntry.Parse(stored) : null;
         if (seen is not null && seen.Drops(isReplay: attempt > 1))
         {
-            ExpenseMetrics.Line(ExpenseMetrics.Duplicate);
+            metrics.Line(ExpenseMetrics.Duplicate);
             return null;
         }
 
@@ -112,12 +123,12 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             var wait = waits ?? throw new InvalidOperationException($"{nameof(ExpenseDecisionTransformer)} was built without the SerDes of ingest.expenses and cannot keep a waiting line: build the topology with ExpenseTopology.Build.");
             wait.Hold(record.Key, line, record.Headers, OriginOf(record), evaluation);
             Remember(key, DedupeOutcome.Held, seen);
-            ExpenseMetrics.Line(ExpenseMetrics.Held);
+            metrics.Line(ExpenseMetrics.Held);
             return null;
         }
 
         Remember(key, evaluation.Outcome.IsOk ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
-        ExpenseMetrics.Line(evaluation.Outcome.IsOk ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
+        metrics.Line(evaluation.Outcome.IsOk ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
         return Record<string, ExpenseDecision>.Create(record.Key, new ExpenseDecision(line, evaluation.Outcome), record.Headers);
     }
 
@@ -134,8 +145,8 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             var approved = released.Outcome.Outcome.IsOk;
             var seen = dedupe!.Get(released.Key) is { } stored ? DedupeEntry.Parse(stored) : null;
             Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
-            ExpenseMetrics.Line(ExpenseMetrics.Released);
-            ExpenseMetrics.Line(approved ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
+            metrics.Line(ExpenseMetrics.Released);
+            metrics.Line(approved ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
             // A punctuator's record context is empty: the line leaves with the headers it arrived with.
             context!.SetHeaders(released.Held.HeadersOf());
             context.Forward(released.Held.KeyOf()!, released.Outcome);

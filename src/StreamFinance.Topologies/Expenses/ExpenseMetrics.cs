@@ -4,7 +4,8 @@ using StreamFinance.Kafka.Observability;
 namespace StreamFinance.Topologies.Expenses;
 
 /// <summary>
-/// The expense topology's business metrics (<see cref="BusinessMetrics"/>, served by the host on <c>/metrics</c>):
+/// The expense topology's business metrics, defined in the <see cref="BusinessMetrics"/> of its context (the host's
+/// are served on <c>/metrics</c>):
 /// <list type="bullet">
 /// <item><c>streamfinance_expense_lines_total{outcome}</c>: expense lines by outcome <c>approved</c>,
 /// <c>dead_lettered</c>, <c>duplicate</c> (a re-delivery dropped by the dedupe store), <c>held</c> (put to wait for
@@ -16,7 +17,7 @@ namespace StreamFinance.Topologies.Expenses;
 /// </list>
 /// </summary>
 /// <remarks>Operational signals: a batch reprocessed after a crash is counted again.</remarks>
-public static class ExpenseMetrics
+public sealed class ExpenseMetrics
 {
     /// <summary>Outcome label of a line written to <c>expense.approved</c>.</summary>
     public const string Approved = "approved";
@@ -39,24 +40,40 @@ public static class ExpenseMetrics
     /// <summary>Outcome label of a card charge dead-lettered as undocumented.</summary>
     public const string Undocumented = "undocumented";
 
-    private static readonly Counter Lines = BusinessMetrics.Counter("expense_lines_total", "Expense lines by outcome: approved, dead_lettered, duplicate, held (waiting for master data), released (left the wait).", "outcome");
+    private readonly Counter lines;
+    private readonly Counter cards;
+    private readonly Gauge heldNow;
 
-    private static readonly Counter Cards = BusinessMetrics.Counter("expense_card_charges_total", "Card transactions by outcome: held, documented, duplicate, undocumented.", "outcome");
-
-    private static readonly Gauge HeldNow = BusinessMetrics.Gauge("expense_card_charges_held", "Card transactions currently held for their documenting expense line.");
+    /// <summary>Defines the metrics in <paramref name="metrics"/>' registry.</summary>
+    public ExpenseMetrics(BusinessMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        lines = metrics.Counter("expense_lines_total", "Expense lines by outcome: approved, dead_lettered, duplicate, held (waiting for master data), released (left the wait).", "outcome");
+        cards = metrics.Counter("expense_card_charges_total", "Card transactions by outcome: held, documented, duplicate, undocumented.", "outcome");
+        heldNow = metrics.Gauge("expense_card_charges_held", "Card transactions currently held for their documenting expense line.");
+    }
 
     /// <summary>Counts one expense line.</summary>
-    public static void Line(string outcome) => Lines.WithLabels(outcome).Inc();
+    public void Line(string outcome) => lines.WithLabels(outcome).Inc();
 
     /// <summary>Counts one card transaction.</summary>
-    public static void Card(string outcome) => Cards.WithLabels(outcome).Inc();
+    public void Card(string outcome) => cards.WithLabels(outcome).Inc();
 
     /// <summary>Moves the held-charges gauge by <paramref name="delta"/>.</summary>
-    public static void HeldChanged(int delta)
+    public void HeldChanged(int delta)
     {
         if (delta >= 0)
-            HeldNow.Inc(delta);
+            heldNow.Inc(delta);
         else
-            HeldNow.Dec(-delta);
+            heldNow.Dec(-delta);
     }
+
+    /// <summary>Expense lines counted with <paramref name="outcome"/> so far; reading creates no series.</summary>
+    public double Lines(string outcome) => lines.ValueOrZero(outcome);
+
+    /// <summary>Card transactions counted with <paramref name="outcome"/> so far; reading creates no series.</summary>
+    public double Cards(string outcome) => cards.ValueOrZero(outcome);
+
+    /// <summary>Card transactions held now.</summary>
+    public double CardsHeld => heldNow.Value;
 }

@@ -72,6 +72,7 @@ public sealed class ExpenseTopology : IStreamTopology
     public void Build(StreamBuilder builder, TopologyContext context)
     {
         var policy = new ExpensePolicy(context.Expenses);
+        var metrics = new ExpenseMetrics(context.BusinessMetrics);
         var lineSerDes = context.SerDes.Avro<ExpenseLine>();
         var deadLetters = context.DeadLettersTo(DeadLetterTopic);
         AddStores(builder, context);
@@ -83,7 +84,8 @@ public sealed class ExpenseTopology : IStreamTopology
             .DeadLetterTombstones(ExpenseNames.ExpenseTombstones, deadLetters, ExpenseLineInstead)
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
-                    .Transformer<ExpenseDecisionTransformer>(policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes).Build(),
+                    .Transformer<ExpenseDecisionTransformer>(
+                        policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes, metrics, context.BusinessMetrics.Holds).Build(),
                 ExpenseNames.Decide,
                 ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore);
         var approved = decisions.RouteFailures(
@@ -115,10 +117,10 @@ public sealed class ExpenseTopology : IStreamTopology
         charges.Merge(documents, ExpenseNames.CardEvents)
             .TransformValues(
                 TransformerBuilder.New<string, CardPairingEvent, string, DeadLetter>()
-                    .Transformer<CardPairingTransformer>(context.Clock, policy.Options.CardDocumentationHorizonDays, policy.Options.DedupeHorizonDays).Build(),
+                    .Transformer<CardPairingTransformer>(context.Clock, policy.Options.CardDocumentationHorizonDays, policy.Options.DedupeHorizonDays, metrics).Build(),
                 ExpenseNames.CardPairing,
                 ExpenseNames.CardHoldStore, ExpenseNames.CardDocumentedStore)
-            .Peek((_, deadLetter, _) => DeadLetterMetrics.Record(DeadLetterTopic.Name, deadLetter), $"{ExpenseNames.CardPairing}.dead-letters.count")
+            .Peek((_, deadLetter, _) => deadLetters.Metrics.Record(DeadLetterTopic.Name, deadLetter), $"{ExpenseNames.CardPairing}.dead-letters.count")
             .To(DeadLetterTopic.Name, SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>(), ExpenseNames.CardDeadLetterSink);
     }
 

@@ -33,7 +33,7 @@ public static class HistoryApplyStep
 
         var changes = valid
             .TransformValues(
-                TransformerBuilder.New<string, MasterDataUpdate, string, ApplyResult>().Transformer<HistoryApplyTransformer>(applier, context.Clock).Build(),
+                TransformerBuilder.New<string, MasterDataUpdate, string, ApplyResult>().Transformer<HistoryApplyTransformer>(applier, context.Clock, new MasterDataMetrics(context.BusinessMetrics)).Build(),
                 MasterDataNames.Apply,
                 MasterDataNames.HistoryStore)
             .RouteFailures(

@@ -24,13 +24,15 @@ public sealed class SupplierMastering
     private readonly SupplierMasteringRules rules;
     private readonly SupplierIndex index;
     private readonly SupplierClustering clustering;
+    private readonly MasterDataMetrics metrics;
     private bool openCounted;
 
-    /// <summary>Mastering over <paramref name="stores"/> with <paramref name="rules"/>.</summary>
-    public SupplierMastering(SupplierStores stores, SupplierMasteringRules rules)
+    /// <summary>Mastering over <paramref name="stores"/> with <paramref name="rules"/>, keeping the gauge of <paramref name="metrics"/>.</summary>
+    public SupplierMastering(SupplierStores stores, SupplierMasteringRules rules, MasterDataMetrics metrics)
     {
         this.stores = stores;
         this.rules = rules;
+        this.metrics = metrics;
         index = new SupplierIndex(stores.Index);
         clustering = new SupplierClustering(stores.Sources, index, rules.Detector, rules.AutoMergeThreshold);
     }
@@ -81,7 +83,7 @@ public sealed class SupplierMastering
     }
 
     /// <summary>Sets the open-candidates gauge to zero: this instance no longer masters suppliers.</summary>
-    public static void Release() => MasterDataMetrics.DuplicateCandidatesOpen.Set(0);
+    public void Release() => metrics.DuplicateCandidatesOpen.Set(0);
 
     private IEnumerable<string> MembersOf(string goldenId) =>
         stores.Golden.Get(goldenId)?.sourceReferences?.Select(r => r.sourceId) ?? [];
@@ -178,13 +180,13 @@ public sealed class SupplierMastering
         outputs.Add(SupplierOutput.ForCandidate(pairId, null));
     }
 
-    private static void AdjustOpen(SupplierDuplicateCandidate? before, SupplierDuplicateCandidate? after)
+    private void AdjustOpen(SupplierDuplicateCandidate? before, SupplierDuplicateCandidate? after)
     {
         var delta = (after?.status == DuplicateCandidateStatus.OPEN ? 1 : 0) - (before?.status == DuplicateCandidateStatus.OPEN ? 1 : 0);
         if (delta > 0)
-            MasterDataMetrics.DuplicateCandidatesOpen.Inc(delta);
+            metrics.DuplicateCandidatesOpen.Inc(delta);
         else if (delta < 0)
-            MasterDataMetrics.DuplicateCandidatesOpen.Dec(-delta);
+            metrics.DuplicateCandidatesOpen.Dec(-delta);
     }
 
     /// <summary>The gauge starts from the pairs store (restored after a restart or a task move), then follows every change.</summary>
@@ -198,6 +200,6 @@ public sealed class SupplierMastering
         while (all.MoveNext())
             if (all.Current.Value?.status == DuplicateCandidateStatus.OPEN)
                 open++;
-        MasterDataMetrics.DuplicateCandidatesOpen.Set(open);
+        metrics.DuplicateCandidatesOpen.Set(open);
     }
 }

@@ -48,7 +48,7 @@ public static class SupplierMasteringStep
                 .WithNumberOfPartitions(1))
             .DeadLetterTombstones(MasterDataNames.SuppliersAllTombstones, context.DeadLettersTo(topology.DeadLetterTopic), SuppliersAllInstead)
             .Transform(
-                TransformerBuilder.New<string, MasterDataUpdate, string, SupplierOutput>().Transformer<SupplierMasteringTransformer>(rules).Build(),
+                TransformerBuilder.New<string, MasterDataUpdate, string, SupplierOutput>().Transformer<SupplierMasteringTransformer>(rules, new MasterDataMetrics(context.BusinessMetrics)).Build(),
                 MasterDataNames.SupplierMastering,
                 MasterDataNames.SupplierSourcesStore, MasterDataNames.SupplierIndexStore, MasterDataNames.SupplierPairsStore, MasterDataNames.SupplierGoldenStore)
             .Branch(MasterDataNames.SupplierOutputs, (_, output, _) => output.IsGolden, (_, _, _) => true);

@@ -1,4 +1,5 @@
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Kafka.Observability;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
 
@@ -13,17 +14,24 @@ namespace StreamFinance.Topologies.MasterData;
 public sealed class SupplierMasteringTransformer : ITransformer<string, MasterDataUpdate, string, SupplierOutput>
 {
     private readonly SupplierMasteringRules rules;
+    private readonly MasterDataMetrics metrics;
     private ProcessorContext<string, SupplierOutput>? context;
     private SupplierMastering? mastering;
 
-    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: the domain defaults on the system clock.</summary>
+    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: the domain defaults on the system clock, metrics served nowhere.</summary>
     public SupplierMasteringTransformer()
-        : this(SupplierMasteringRules.Default)
+        : this(SupplierMasteringRules.Default, new MasterDataMetrics(BusinessMetrics.Detached()))
     {
     }
 
     /// <summary>The transformer Streamiz creates per task.</summary>
-    public SupplierMasteringTransformer(SupplierMasteringRules rules) => this.rules = rules;
+    /// <param name="rules">Duplicate detection, survivorship and the clock.</param>
+    /// <param name="metrics">Holds the open duplicate candidates gauge.</param>
+    public SupplierMasteringTransformer(SupplierMasteringRules rules, MasterDataMetrics metrics)
+    {
+        this.rules = rules;
+        this.metrics = metrics;
+    }
 
     /// <inheritdoc />
     public void Init(ProcessorContext<string, SupplierOutput> context)
@@ -35,7 +43,8 @@ public sealed class SupplierMasteringTransformer : ITransformer<string, MasterDa
                 (IKeyValueStore<string, SupplierIndexEntry>)context.GetStateStore(MasterDataNames.SupplierIndexStore),
                 (IKeyValueStore<string, SupplierDuplicateCandidate>)context.GetStateStore(MasterDataNames.SupplierPairsStore),
                 (IKeyValueStore<string, Supplier>)context.GetStateStore(MasterDataNames.SupplierGoldenStore)),
-            rules);
+            rules,
+            metrics);
     }
 
     /// <inheritdoc />
@@ -49,5 +58,5 @@ public sealed class SupplierMasteringTransformer : ITransformer<string, MasterDa
     }
 
     /// <inheritdoc />
-    public void Close() => SupplierMastering.Release();
+    public void Close() => mastering?.Release();
 }

@@ -12,13 +12,14 @@ public static class UpdateValidationStep
     public static IKStream<string, MasterDataUpdate> Apply(IKStream<string, MasterDataUpdate> updates, TopologyContext context, IStreamTopology topology)
     {
         var validator = new MasterDataUpdateValidator(context.MasterData.EffectiveDates, context.Clock);
+        var metrics = new MasterDataMetrics(context.BusinessMetrics);
         return updates.RouteFailures(MasterDataNames.Validate, context.SerDes.Avro<MasterDataUpdate>(), context.DeadLettersTo(topology.DeadLetterTopic), Validate);
 
         ProcessingOutcome<MasterDataUpdate> Validate(string key, MasterDataUpdate update)
         {
             var outcome = validator.Validate(key, update);
             if (!outcome.IsOk && update is not null)
-                MasterDataMetrics.Count(update.objectType, MasterDataMetrics.Rejected);
+                metrics.Count(update.objectType, MasterDataMetrics.Rejected);
             return outcome;
         }
     }

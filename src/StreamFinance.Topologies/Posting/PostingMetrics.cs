@@ -5,7 +5,8 @@ using StreamFinance.Kafka.Observability;
 namespace StreamFinance.Topologies.Posting;
 
 /// <summary>
-/// The posting topology's business metrics (<see cref="BusinessMetrics"/>, served by the host on <c>/metrics</c>):
+/// The posting topology's business metrics, defined in the <see cref="BusinessMetrics"/> of its context (the host's
+/// are served on <c>/metrics</c>):
 /// <list type="bullet">
 /// <item><c>streamfinance_expenses_awaiting_posting{entity,currency}</c> and
 /// <c>streamfinance_expenses_awaiting_posting_amount{entity,currency}</c>: expense contributions in open windows of this
@@ -23,47 +24,60 @@ namespace StreamFinance.Topologies.Posting;
 /// exact figures are the control totals in the journals. Like every Kafka Streams counter, work redone after a crash
 /// is counted again.
 /// </remarks>
-public static class PostingMetrics
+public sealed class PostingMetrics
 {
     private static readonly string[] Labels = ["entity", "currency"];
 
+    /// <summary>Defines the metrics in <paramref name="metrics"/>' registry.</summary>
+    public PostingMetrics(BusinessMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        Awaiting = metrics.Gauge(
+            "expenses_awaiting_posting", "Expenses in open posting windows, by legal entity and functional currency.", Labels);
+        AwaitingAmount = metrics.Gauge(
+            "expenses_awaiting_posting_amount", "Sum of expenses in open posting windows in the functional currency (monitoring only; exact totals are in the journals).", Labels);
+        JournalsPosted = metrics.Counter(
+            "journals_posted_total", "Journals written to erp.journal-postings, by legal entity and currency.", Labels);
+        LinesPosted = metrics.Counter(
+            "journal_lines_posted_total", "Lines of the journals written to erp.journal-postings (control total line count).", Labels);
+        AmountPosted = metrics.Counter(
+            "journal_amount_posted_total", "Total debit of the journals written, in the journal currency (monitoring only; exact totals are in the journals).", Labels);
+        Redelivered = metrics.Counter(
+            "expenses_posting_redelivered_total", "Deliveries of an expense id already held by the entity's open or posted journals; ignored.", Labels);
+        Late = metrics.Counter(
+            "expenses_posted_late_total", "Expenses that arrived after their window's grace period and joined the next open window.", Labels);
+    }
+
     /// <summary>Expenses in open windows, by entity and currency.</summary>
-    public static Gauge Awaiting { get; } = BusinessMetrics.Gauge(
-        "expenses_awaiting_posting", "Expenses in open posting windows, by legal entity and functional currency.", Labels);
+    public Gauge Awaiting { get; }
 
     /// <summary>Sum of the expenses in open windows, by entity and currency.</summary>
-    public static Gauge AwaitingAmount { get; } = BusinessMetrics.Gauge(
-        "expenses_awaiting_posting_amount", "Sum of expenses in open posting windows in the functional currency (monitoring only; exact totals are in the journals).", Labels);
+    public Gauge AwaitingAmount { get; }
 
     /// <summary>Journals written.</summary>
-    public static Counter JournalsPosted { get; } = BusinessMetrics.Counter(
-        "journals_posted_total", "Journals written to erp.journal-postings, by legal entity and currency.", Labels);
+    public Counter JournalsPosted { get; }
 
     /// <summary>Lines of the journals written (control total).</summary>
-    public static Counter LinesPosted { get; } = BusinessMetrics.Counter(
-        "journal_lines_posted_total", "Lines of the journals written to erp.journal-postings (control total line count).", Labels);
+    public Counter LinesPosted { get; }
 
     /// <summary>Total debit of the journals written (control total).</summary>
-    public static Counter AmountPosted { get; } = BusinessMetrics.Counter(
-        "journal_amount_posted_total", "Total debit of the journals written, in the journal currency (monitoring only; exact totals are in the journals).", Labels);
+    public Counter AmountPosted { get; }
 
     /// <summary>Redeliveries ignored.</summary>
-    public static Counter Redelivered { get; } = BusinessMetrics.Counter(
-        "expenses_posting_redelivered_total", "Deliveries of an expense id already held by the entity's open or posted journals; ignored.", Labels);
+    public Counter Redelivered { get; }
 
     /// <summary>Expenses that went into the next open window.</summary>
-    public static Counter Late { get; } = BusinessMetrics.Counter(
-        "expenses_posted_late_total", "Expenses that arrived after their window's grace period and joined the next open window.", Labels);
+    public Counter Late { get; }
 
     /// <summary>Adds (or with a negative <paramref name="count"/> removes) awaiting expenses.</summary>
-    public static void AddAwaiting(string entity, string currency, int count, decimal amount)
+    public void AddAwaiting(string entity, string currency, int count, decimal amount)
     {
         Awaiting.WithLabels(entity, currency).Inc(count);
         AwaitingAmount.WithLabels(entity, currency).Inc((double)amount);
     }
 
     /// <summary>Counts one written journal with its control totals.</summary>
-    public static void CountPosted(Journal journal)
+    public void CountPosted(Journal journal)
     {
         ArgumentNullException.ThrowIfNull(journal);
         string[] labels = [journal.Key.EntityId, journal.Key.Currency];
@@ -73,10 +87,8 @@ public static class PostingMetrics
     }
 
     /// <summary>Current value of a labelled metric; reading creates no series.</summary>
-    public static double ValueOf(Collector<Gauge.Child> metric, string entity, string currency) =>
-        metric.GetAllLabelValues().Any(v => v.SequenceEqual([entity, currency])) ? metric.WithLabels(entity, currency).Value : 0;
+    public static double ValueOf(Collector<Gauge.Child> metric, string entity, string currency) => metric.ValueOrZero(entity, currency);
 
     /// <summary>Current value of a labelled counter; reading creates no series.</summary>
-    public static double ValueOf(Collector<Counter.Child> metric, string entity, string currency) =>
-        metric.GetAllLabelValues().Any(v => v.SequenceEqual([entity, currency])) ? metric.WithLabels(entity, currency).Value : 0;
+    public static double ValueOf(Collector<Counter.Child> metric, string entity, string currency) => metric.ValueOrZero(entity, currency);
 }

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
+using StreamFinance.Kafka.Observability;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
 
@@ -20,22 +21,27 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
 {
     private readonly PostingOptions options;
     private readonly TimeProvider wallClock;
+    private readonly PostingMetrics metrics;
     private readonly Dictionary<(string Entity, string Currency), (int Count, decimal Amount)> awaiting = [];
     private ProcessorContext<string, JournalEntry>? context;
     private PostingStores? stores;
     private PostingClock? clock;
 
-    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default options on the system clock.</summary>
+    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default options on the system clock, metrics served nowhere.</summary>
     public PostingWindowTransformer()
-        : this(PostingOptions.Default(), TimeProvider.System)
+        : this(PostingOptions.Default(), TimeProvider.System, new PostingMetrics(BusinessMetrics.Detached()))
     {
     }
 
     /// <summary>The transformer Streamiz creates per task.</summary>
-    public PostingWindowTransformer(PostingOptions options, TimeProvider wallClock)
+    /// <param name="options">Window size, grace, closing and retention.</param>
+    /// <param name="wallClock">The wall clock of the <see cref="PostingClock"/> (and of journals' creation times).</param>
+    /// <param name="metrics">Where open windows and posted journals are counted.</param>
+    public PostingWindowTransformer(PostingOptions options, TimeProvider wallClock, PostingMetrics metrics)
     {
         this.options = options;
         this.wallClock = wallClock;
+        this.metrics = metrics;
     }
 
     /// <inheritdoc />
@@ -65,7 +71,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
         var idKey = PostingKeys.ExpenseId(entity, currency, contribution.ExpenseId);
         if (s.ExpenseIds.Get(idKey) is not null)
         {
-            PostingMetrics.Redelivered.WithLabels(entity, currency).Inc();
+            metrics.Redelivered.WithLabels(entity, currency).Inc();
             return null;
         }
 
@@ -73,7 +79,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
         c.Observe(approvalTime);
         var window = PostingWindows.Assign(approvalTime, c.Now(), options);
         if (window != PostingWindow.Containing(approvalTime, options.WindowSize))
-            PostingMetrics.Late.WithLabels(entity, currency).Inc();
+            metrics.Late.WithLabels(entity, currency).Inc();
         s.OpenExpenses.Put(PostingKeys.OpenExpense(window.Start, entity, currency, contribution.ExpenseId), record.Value);
         s.ExpenseIds.Put(idKey, $"open {PostingKeys.Format(window.Start)}");
         Await(entity, currency, 1, contribution.Amount);
@@ -86,7 +92,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
     {
         // The task leaves this instance: its open windows are no longer awaited here.
         foreach (var ((entity, currency), (count, amount)) in awaiting)
-            PostingMetrics.AddAwaiting(entity, currency, -count, -amount);
+            metrics.AddAwaiting(entity, currency, -count, -amount);
         awaiting.Clear();
     }
 
@@ -138,7 +144,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
         ctx.SetHeaders(headers);
         ctx.ChangeTimestamp(journal.Key.Window.End.ToUnixTimeMilliseconds());
         ctx.Forward(journal.ReconciliationId, JournalEntryFactory.Create(journal, now));
-        PostingMetrics.CountPosted(journal);
+        metrics.CountPosted(journal);
     }
 
     private void MarkPosted(PostingStores s, string openKey, PostingContribution contribution, Journal journal)
@@ -153,7 +159,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
     {
         var held = awaiting.GetValueOrDefault((entity, currency));
         awaiting[(entity, currency)] = (held.Count + count, held.Amount + amount);
-        PostingMetrics.AddAwaiting(entity, currency, count, amount);
+        metrics.AddAwaiting(entity, currency, count, amount);
     }
 
     private PostingContribution ContributionOf(ApprovedExpense approved, string entity, string currency) =>

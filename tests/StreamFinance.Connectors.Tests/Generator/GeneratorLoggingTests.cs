@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Connectors.Generator;
 using StreamFinance.Connectors.Runtime;
 using StreamFinance.Connectors.Tests.Support;
@@ -11,7 +12,7 @@ public sealed class GeneratorLoggingTests
     public async Task The_generator_logs_its_ticks_at_debug_and_a_summary_at_information_once_a_minute_without_a_committed_line()
     {
         var logger = new RecordingLogger();
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
         var t = new TestConnector("generator");
         var context = new ConnectorContext("generator", t.Sink, t.DeadLetters, t.Offsets, logger, clock);
         var generator = new GeneratorConnector(context, new GeneratorConnectorOptions { RecordsPerSecond = 100, WriteMasterData = false });

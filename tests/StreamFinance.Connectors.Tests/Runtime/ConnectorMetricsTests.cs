@@ -15,26 +15,27 @@ public class ConnectorMetricsTests
 
         await new IngestPipeline(t.Context).IngestAsync(batch, TestContext.Current.CancellationToken);
 
-        double Count(string outcome) => ConnectorMetrics.Records.WithLabels("metrics-probe", outcome).Value;
+        double Count(string outcome) => t.Context.Metrics.RecordsOf("metrics-probe", outcome);
         Assert.Equal((5d, 4d, 1d), (Count(ConnectorMetrics.Read), Count(ConnectorMetrics.Produced), Count(ConnectorMetrics.DeadLettered)));
     }
 
     [Fact]
     public void Health_is_exported_as_up_last_success_errors_and_retries()
     {
-        var health = new ConnectorHealth("health-probe");
-        Assert.Equal(0, ConnectorMetrics.Up.WithLabels("health-probe").Value);
+        var metrics = ConnectorMetrics.Detached();
+        var health = new ConnectorHealth("health-probe", metrics: metrics);
+        Assert.Equal(0, metrics.Up.WithLabels("health-probe").Value);
 
         health.Started();
         health.Retried();
         health.Succeeded();
-        Assert.Equal(1, ConnectorMetrics.Up.WithLabels("health-probe").Value);
-        Assert.True(ConnectorMetrics.LastSuccess.WithLabels("health-probe").Value > 1_700_000_000);
-        Assert.Equal(1, ConnectorMetrics.Retries.WithLabels("health-probe").Value);
+        Assert.Equal(1, metrics.Up.WithLabels("health-probe").Value);
+        Assert.True(metrics.LastSuccess.WithLabels("health-probe").Value > 1_700_000_000);
+        Assert.Equal(1, metrics.Retries.WithLabels("health-probe").Value);
 
         health.Failed("API answered 500");
-        Assert.Equal(0, ConnectorMetrics.Up.WithLabels("health-probe").Value);
-        Assert.Equal(1, ConnectorMetrics.Errors.WithLabels("health-probe").Value);
+        Assert.Equal(0, metrics.Up.WithLabels("health-probe").Value);
+        Assert.Equal(1, metrics.Errors.WithLabels("health-probe").Value);
         Assert.Contains("down", health.Describe());
         Assert.Contains("API answered 500", health.Describe());
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Connectors.Webhooks;
 
@@ -7,7 +8,7 @@ namespace StreamFinance.Connectors.Tests.Webhooks;
 
 public sealed class WebhookDeliveriesTests
 {
-    private readonly ManualClock clock = new(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
     private readonly InMemoryOffsetStore offsets = new();
 
     private WebhookDeliveries Deliveries(int capacity = 100) => new("hooks", offsets, clock, TimeSpan.FromSeconds(300), capacity, NullLogger.Instance);

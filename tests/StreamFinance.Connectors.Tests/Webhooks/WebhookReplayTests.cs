@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Connectors.Runtime;
 using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Connectors.Webhooks;
@@ -12,7 +13,7 @@ public sealed class WebhookReplayTests : IAsyncLifetime
 {
     private const string Secret = "test-secret-0123456789abcdef";
     private const string Body = "id,employee,amount,currency\nEXP-1,E-1,5.00,USD\n";
-    private readonly ManualClock clock = new(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
     private readonly TestConnector t = new("vendor-hooks");
     private readonly HttpClient http = new();
     private WebhookReceiver receiver = null!;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
@@ -25,7 +26,7 @@ public class ValidationApiFailureTests
     }
 
     private static ValidationApiServer Server(IMasterDataLookup lookup, int port = 0) =>
-        new(new ValidationApiContext(new ValidationApiOptions { Port = port }, lookup, new FxFallbackPolicy(), new FixedTimeProvider(ValidationApiStack.Now)), NullLoggerFactory.Instance);
+        new(new ValidationApiContext(new ValidationApiOptions { Port = port }, lookup, new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now)), NullLoggerFactory.Instance);
 
     [Fact]
     public async Task An_unexpected_failure_is_a_500_problem_with_a_trace_id_and_no_internals()

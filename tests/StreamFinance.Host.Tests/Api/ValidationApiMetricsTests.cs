@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Prometheus;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
@@ -19,7 +20,7 @@ public class ValidationApiMetricsTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = new ValidationApiServer(
-            new ValidationApiContext(new ValidationApiOptions { Port = 0 }, ValidationWorld.Lookup(), new FxFallbackPolicy(), new FixedTimeProvider(ValidationApiStack.Now)),
+            new ValidationApiContext(new ValidationApiOptions { Port = 0 }, ValidationWorld.Lookup(), new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now)),
             NullLoggerFactory.Instance);
         await server.StartAsync(ct);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };

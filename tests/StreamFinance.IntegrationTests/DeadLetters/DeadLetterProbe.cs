@@ -8,6 +8,7 @@ using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Hosting;
 using StreamFinance.Kafka.Internal;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using StreamFinance.Kafka;
@@ -38,7 +39,7 @@ public sealed class DeadLetterProbe : IAsyncDisposable
         registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
         SerDes = SerDesFactory.FromOptions(registry);
         stateDir = new TempDirectory(Topology.Name);
-        publisher = new DeadLetterPublisher(kafka, SerDes, clientSuffix: $"{Topology.Name}-dead-letters");
+        publisher = new DeadLetterPublisher(kafka, SerDes, clientSuffix: $"{Topology.Name}-dead-letters", metrics: Metrics.DeadLetters);
         producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = stack.BootstrapServers, EnableIdempotence = true, Acks = Acks.All }).Build();
     }
 
@@ -47,6 +48,9 @@ public sealed class DeadLetterProbe : IAsyncDisposable
 
     /// <summary>SerDes over the stack's registry.</summary>
     public SerDesFactory SerDes { get; }
+
+    /// <summary>The probe's own business metrics: its dead letters, whichever path wrote them, are counted here.</summary>
+    public BusinessMetrics Metrics { get; } = BusinessMetrics.Detached();
 
     /// <summary>Every state the stream went through, in order.</summary>
     public IReadOnlyList<string> States
@@ -138,7 +142,7 @@ public sealed class DeadLetterProbe : IAsyncDisposable
     private Streamiz.Kafka.Net.Stream.Topology BuildTopology()
     {
         var builder = new StreamBuilder();
-        Topology.Build(builder, new TopologyContext(SerDes));
+        Topology.Build(builder, new TopologyContext(SerDes, businessMetrics: Metrics));
         return builder.Build();
     }
 }

@@ -55,7 +55,7 @@ public abstract class DeadLetterScenarios(KafkaStackFixture fixture)
         Assert.Equal("DESERIALIZATION_FAILED", DeadLetterHeaders.Read(headers, DeadLetterHeaders.Reason));
         Assert.Equal("INTEGRATION_SUPPORT", DeadLetterHeaders.Read(headers, DeadLetterHeaders.Owner));
 
-        Assert.Equal(1, DeadLetterMetrics.Count(probe.Topology.DeadLetterTopic.Name, ReasonCode.DeserializationFailed));
+        Assert.Equal(1, probe.Metrics.DeadLetters.Count(probe.Topology.DeadLetterTopic.Name, ReasonCode.DeserializationFailed));
         Assert.Equal("RUNNING", probe.States[^1]);
     }
 
@@ -109,7 +109,7 @@ public abstract class DeadLetterScenarios(KafkaStackFixture fixture)
         Assert.Equal(("CC-HUGE", 6000), (refused.costCenterId, refused.name.Length));
         Assert.Equal("PRODUCTION_FAILED", DeadLetterHeaders.Read(record.Message.Headers, DeadLetterHeaders.Reason));
 
-        Assert.Equal(1, DeadLetterMetrics.Count(probe.Topology.DeadLetterTopic.Name, ReasonCode.ProductionFailed));
+        Assert.Equal(1, probe.Metrics.DeadLetters.Count(probe.Topology.DeadLetterTopic.Name, ReasonCode.ProductionFailed));
         Assert.Equal("RUNNING", probe.States[^1]);
     }
 
@@ -136,7 +136,7 @@ public abstract class DeadLetterScenarios(KafkaStackFixture fixture)
         Assert.Equal("1", DeadLetterHeaders.Read(record.Message.Headers, DeadLetterHeaders.Offset));
         Assert.Equal("FINANCE_OPS", DeadLetterHeaders.Read(record.Message.Headers, DeadLetterHeaders.Owner));
 
-        Assert.Equal(1, DeadLetterMetrics.Count(probe.Topology.DeadLetterTopic.Name, ReasonCode.InactiveCostCenter));
+        Assert.Equal(1, probe.Metrics.DeadLetters.Count(probe.Topology.DeadLetterTopic.Name, ReasonCode.InactiveCostCenter));
         Assert.Equal("RUNNING", probe.States[^1]);
     }
 

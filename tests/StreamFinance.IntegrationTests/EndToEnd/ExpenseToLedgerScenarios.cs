@@ -2,6 +2,7 @@ using System.Text;
 using Avro.Specific;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Connectors.FileDrop;
 using StreamFinance.Connectors.Generator;
 using StreamFinance.Connectors.Mapping;
@@ -30,6 +31,7 @@ using StreamFinance.Topologies.Posting;
 using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using StreamFinance.Kafka;
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 
@@ -38,11 +40,13 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// through the master-data topology, then vendor files (two Concur pages, one Expensify export; see
 /// <see cref="SampleWorldVendorFiles"/>) through real file-drop connectors with the shipped mapping profiles, the
 /// expense topology and the posting topology (1-minute windows closed on the wall clock), each run as the host runs it
-/// (<see cref="TopologyService"/>). Every line is accounted for: connector read = produced + dead-lettered on
-/// <c>dlq.ingest</c>; every produced line approved, dead-lettered on <c>dlq.expenses</c> or dropped as a re-delivery; every
-/// approval in exactly one balanced journal of its entity, whose expense debits equal the approved functional amounts; the
-/// one intercompany line (a US01 employee charged to DE01) also in one journal of the employee's entity, with due-to and
-/// due-from lines naming the partner, each entity in its own functional currency.
+/// (<see cref="TopologyService"/>) on one <see cref="FakeTimeProvider"/>: once the posting topology holds every approval
+/// in an open window, the test moves that clock past the window's end and grace instead of waiting a real minute.
+/// Every line is accounted for: connector read = produced + dead-lettered on <c>dlq.ingest</c>; every produced line
+/// approved, dead-lettered on <c>dlq.expenses</c> or dropped as a re-delivery; every approval in exactly one balanced
+/// journal of its entity, whose expense debits equal the approved functional amounts; the one intercompany line (a US01
+/// employee charged to DE01) also in one journal of the employee's entity, with due-to and due-from lines naming the
+/// partner, each entity in its own functional currency.
 /// The topologies use the catalog's fixed topic names, so each stack (one per test class) runs this once.
 /// </summary>
 public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
@@ -50,10 +54,16 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan OutcomePatience = TimeSpan.FromSeconds(60);
 
-    /// <summary>A 1-minute window closes at most 1 min + grace + check interval after its last approval.</summary>
-    private static readonly TimeSpan JournalPatience = TimeSpan.FromSeconds(100);
+    /// <summary>Once the clock is past a window's end and grace, the window closes at the next check (every second).</summary>
+    private static readonly TimeSpan JournalPatience = TimeSpan.FromSeconds(30);
 
     private readonly string run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+    /// <summary>The topologies' clock: approval times, "today" of periods and rates, and the wall clock that closes posting windows.</summary>
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The business metrics of this run's topologies and connectors, as the host shares one registry among them.</summary>
+    private readonly BusinessMetrics metrics = BusinessMetrics.Detached();
 
     [Fact(Timeout = 180_000)]
     public async Task Vendor_files_end_as_balanced_journals_and_dead_letters_with_every_line_accounted_for()
@@ -101,11 +111,12 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         await StartAsync(postings, wait);
 
         // 3. The vendor files through real file-drop connectors: the shipped profiles, the default formats.
-        var today = DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);
+        var today = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime.Date, DateTimeKind.Utc);
         var files = SampleWorldVendorFiles.For(run, today);
         var lines = files.SelectMany(f => f.Lines).ToList();
         var inboxes = DropFiles(files, work.Path);
-        var ingest = await RunConnectorsAsync(files, inboxes, kafka, serDes, ct);
+        var connectorMetrics = new ConnectorMetrics(metrics);
+        var ingest = await RunConnectorsAsync(files, inboxes, kafka, serDes, connectorMetrics, ct);
 
         // 4. Connector accounting: read = produced + dead-lettered, by its results, its metrics and the topics.
         var produced = lines.Where(l => l.Outcome != PlannedOutcome.IngestDeadLetter).ToList();
@@ -123,7 +134,8 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             var results = ingest.Where(r => r.Connector == connector).Select(r => r.Result).ToList();
             Assert.Equal(
                 (results.Sum(r => r.Read), results.Sum(r => r.Produced), results.Sum(r => r.DeadLettered)),
-                ((long)Counted(connector, ConnectorMetrics.Read), (long)Counted(connector, ConnectorMetrics.Produced), (long)Counted(connector, ConnectorMetrics.DeadLettered)));
+                ((long)connectorMetrics.RecordsOf(connector, ConnectorMetrics.Read), (long)connectorMetrics.RecordsOf(connector, ConnectorMetrics.Produced),
+                    (long)connectorMetrics.RecordsOf(connector, ConnectorMetrics.DeadLettered)));
         }
 
         var ingested = wait.Until($"{produced.Count} records on {Topics.Expenses.Name}", OutcomePatience, () => Read(Topics.Expenses, serDes),
@@ -185,6 +197,12 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var postedEntities = approved.Select(a => (Entity: a.legalEntityId, Id: a.expense.expenseId))
             .Concat(approved.Where(a => a.employeeEntityId is not null).Select(a => (Entity: a.employeeEntityId!, Id: a.expense.expenseId)))
             .ToList();
+        // Every contribution in an open window first (a later one would join the next window), then the window's end and grace pass.
+        var postingMetrics = new PostingMetrics(metrics);
+        wait.Until($"the posting topology to hold all {postedEntities.Count} contributions in open windows", OutcomePatience,
+            () => postingMetrics.Awaiting.GetAllLabelValues().Sum(labels => postingMetrics.Awaiting.WithLabels(labels).Value),
+            awaiting => awaiting >= postedEntities.Count ? null : $"{postedEntities.Count - awaiting} of {postedEntities.Count}");
+        clock.Advance(posting.WindowSize + posting.GracePeriod);
         var journals = wait.Until($"journals on {Topics.JournalPostings.Name} holding every approved expense", JournalPatience,
             () => Read(Topics.JournalPostings, serDes).Select(j => j.Value).ToList(),
             posted => Missing(postedEntities.Select(p => $"{p.Entity}/{p.Id}"),
@@ -248,9 +266,9 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         Assert.All(inboxes.Values, inbox => Assert.False(Directory.Exists(Path.Combine(inbox, "quarantine")), $"a file was quarantined in {inbox}"));
     }
 
-    private static TopologyService Topology(IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry,
+    private TopologyService Topology(IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry,
         SerDesFactory serDes, PostingOptions posting) =>
-        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, posting: posting);
+        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, posting: posting, clock: clock, businessMetrics: metrics);
 
     /// <summary>Starts the topology as the host does and waits until it is ready (RUNNING, stores and global tables restored).</summary>
     private static async Task StartAsync(TopologyService service, PipelineWait wait)
@@ -306,13 +324,16 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         return inboxes;
     }
 
-    /// <summary>One real file-drop connector per profile over its inbox, sharing the connectors' Kafka clients; one scan each.</summary>
+    /// <summary>
+    /// One real file-drop connector per profile over its inbox, sharing the connectors' Kafka clients and
+    /// <paramref name="connectorMetrics"/>; one scan each. The connectors keep the system clock, which settles the dropped files.
+    /// </summary>
     private async Task<List<(string Connector, IngestResult Result)>> RunConnectorsAsync(
-        IReadOnlyList<VendorFile> files, Dictionary<string, string> inboxes, KafkaOptions kafka, SerDesFactory serDes, CancellationToken ct)
+        IReadOnlyList<VendorFile> files, Dictionary<string, string> inboxes, KafkaOptions kafka, SerDesFactory serDes, ConnectorMetrics connectorMetrics, CancellationToken ct)
     {
         var profiles = Path.Combine(AppContext.BaseDirectory, "Profiles");
         using var catalog = new MappingProfileCatalog(profiles, watch: false);
-        using var deadLetters = new DeadLetterPublisher(kafka, serDes, clientSuffix: "e2e-connector-dead-letters");
+        using var deadLetters = new DeadLetterPublisher(kafka, serDes, clientSuffix: "e2e-connector-dead-letters", metrics: metrics.DeadLetters);
         using var offsets = new KafkaConnectorOffsetStore(kafka, serDes);
         using var sink = new KafkaRecordSink(new CanonicalRecordProducer(kafka, serDes, "e2e-connectors"));
         var results = new List<(string, IngestResult)>();
@@ -321,7 +342,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             var mapper = catalog.Get(profile);
             var name = $"e2e-{profile}-{run}";
             var connector = new FileDropConnector(
-                new ConnectorContext(name, sink, deadLetters, offsets), new FileDropOptions { Inbox = inboxes[profile], SettleMs = 0 },
+                new ConnectorContext(name, sink, deadLetters, offsets, metrics: connectorMetrics), new FileDropOptions { Inbox = inboxes[profile], SettleMs = 0 },
                 mapper, SourceFormats.Default.Get(mapper.Format));
             var scanned = await connector.ScanOnceAsync(ct);
             Assert.Equal(files.Where(f => f.Profile == profile).Select(f => f.FileName), scanned.Select(r => r.Source));
@@ -345,8 +366,6 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
                 $"journal {journal.reconciliationId} {journal.legalEntityId} {journal.currency} window {journal.windowStart:HH:mm:ss}-{journal.windowEnd:HH:mm:ss}: {journal.lineCount} lines, debit {journal.totalDebit.ToDecimal()} credit {journal.totalCredit.ToDecimal()}; ")
                 + string.Join("; ", journal.lines.Select(l => FormattableString.Invariant($"{l.side} {l.glAccountId} {l.costCenterId}{(l.intercompanyPartnerEntityId is null ? "" : $" partner {l.intercompanyPartnerEntityId}")} {l.amount.ToDecimal()} [{string.Join(",", l.sourceIds)}]"))));
     }
-
-    private static double Counted(string connector, string outcome) => ConnectorMetrics.Records.WithLabels(connector, outcome).Value;
 
     /// <summary>Per journal: one currency on every line, debits = credits, control totals = the lines.</summary>
     private static void AssertBalanced(IReadOnlyList<JournalEntry> journals)

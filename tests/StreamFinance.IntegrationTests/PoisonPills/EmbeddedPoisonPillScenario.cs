@@ -36,7 +36,7 @@ public sealed class EmbeddedPoisonPillScenario(EmbeddedKafkaStackFixture fixture
         using var producer = new CanonicalRecordProducer(run.Kafka, run.SerDes, "poison-scenario");
         foreach (var (key, value) in ExpenseScenarioData.MasterData())
             await producer.ProduceAsync(Topics.MasterDataHistory, key, value, ct);
-        var countedBefore = DeadLetterMetrics.Count(topology.DeadLetterTopic.Name, ReasonCode.DeserializationFailed);
+        var countedBefore = run.Metrics.DeadLetters.Count(topology.DeadLetterTopic.Name, ReasonCode.DeserializationFailed);
         using var app = await run.StartAsync(ct);
 
         using var raw = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = fixture.Stack.BootstrapServers, Acks = Acks.All }).Build();
@@ -83,7 +83,7 @@ public sealed class EmbeddedPoisonPillScenario(EmbeddedKafkaStackFixture fixture
             Assert.Equal(deadLetter.originOffset.ToString(), DeadLetterHeaders.Read(record.Message.Headers, DeadLetterHeaders.Offset));
         }
         var deserializationPills = pills.Count(p => p.Value is not null);
-        Assert.True(DeadLetterMetrics.Count(topology.DeadLetterTopic.Name, ReasonCode.DeserializationFailed) - countedBefore >= deserializationPills,
+        Assert.True(run.Metrics.DeadLetters.Count(topology.DeadLetterTopic.Name, ReasonCode.DeserializationFailed) - countedBefore >= deserializationPills,
             $"each of the {deserializationPills} pills the handler dead-lettered is counted in {DeadLetterMetrics.Name}");
         Assert.Equal("RUNNING", app.State);
         Assert.Null(app.Failure);

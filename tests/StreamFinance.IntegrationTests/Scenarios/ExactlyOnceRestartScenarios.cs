@@ -31,21 +31,24 @@ public abstract class ExactlyOnceRestartScenarios(KafkaStackFixture fixture)
         var internals = InternalTopics.For(Build(masterData, input, output), applicationId, _ => 2);
         await stack.CreateTopicsAsync(new[] { (masterData, 3), (input, 2), (output, 2) }.Concat(internals.Select(t => (t.Name, t.Partitions))));
         // Master data written as an exactly-once topology writes it: in transactions, so each partition ends with a marker.
-        await ProduceInTransactionsAsync(stack, masterData, [[("CC-1", "Berlin"), ("CC-2", "Tokyo")], [("CC-3", "Austin")]]);
+        await TestRecords.ProduceInTransactionsAsync(stack, masterData, [[("CC-1", "Berlin"), ("CC-2", "Tokyo")], [("CC-3", "Austin")]]);
 
         using var stateDir = new TempDirectory(applicationId);
         using (var first = await RunningStreamsApp.StartAsync(Build(masterData, input, output), Config(applicationId, stack, stateDir), Patience, ct))
         {
-            await ProduceAsync(stack, input, ("CC-1", "a"), ("CC-2", "b"));
+            await TestRecords.ProduceAsync(stack, input, ("CC-1", "a"), ("CC-2", "b"));
             TopicReader.ReadUntil(stack.BootstrapServers, output, r => r.Count >= 2, Patience, ct, () => first.Failure);
         }
 
         // Stopped: master data and input keep arriving, in transactions too.
-        await ProduceInTransactionsAsync(stack, masterData, [[("CC-4", "Lyon")]]);
-        await ProduceAsync(stack, input, ("CC-4", "c"), ("CC-1", "d"));
+        await TestRecords.ProduceInTransactionsAsync(stack, masterData, [[("CC-4", "Lyon")]]);
+        await TestRecords.ProduceAsync(stack, input, ("CC-4", "c"), ("CC-1", "d"));
 
         using var second = await RunningStreamsApp.StartAsync(Build(masterData, input, output), Config(applicationId, stack, stateDir), Patience, ct);
-        var records = TopicReader.ReadUntil(stack.BootstrapServers, output, r => r.Any(x => x.Message.Key == "CC-1" && x.Message.Value.Contains("d@", StringComparison.Ordinal)), Patience, ct, () => second.Failure);
+        // CC-1 and CC-4 may be on different input partitions: wait for both.
+        var records = TopicReader.ReadUntil(stack.BootstrapServers, output,
+            r => r.Any(x => x.Message.Key == "CC-1" && x.Message.Value.Contains("d@", StringComparison.Ordinal)) && r.Any(x => x.Message.Key == "CC-4"),
+            Patience, ct, () => second.Failure);
 
         Assert.Equal("RUNNING", second.State);
         var latest = records.GroupBy(r => r.Message.Key).ToDictionary(g => g.Key, g => g.Last().Message.Value);
@@ -62,8 +65,8 @@ public abstract class ExactlyOnceRestartScenarios(KafkaStackFixture fixture)
         var stack = fixture.Stack;
         var (committed, plain, empty) = (names.For("txn"), names.For("plain"), names.For("empty"));
         await stack.CreateTopicsAsync([(committed, 1), (plain, 1), (empty, 1)]);
-        await ProduceInTransactionsAsync(stack, committed, [[("k1", "v1"), ("k2", "v2")], [("k3", "v3")]]);
-        await ProduceAsync(stack, plain, ("k1", "v1"), ("k2", "v2"));
+        await TestRecords.ProduceInTransactionsAsync(stack, committed, [[("k1", "v1"), ("k2", "v2")], [("k3", "v3")]]);
+        await TestRecords.ProduceAsync(stack, plain, ("k1", "v1"), ("k2", "v2"));
         var config = new ConsumerConfig { BootstrapServers = stack.BootstrapServers, GroupId = names.For("probe"), ClientId = "probe" };
         using var consumer = new ReadableEndConsumer(new ConsumerBuilder<byte[], byte[]>(config).Build(), config);
         using var raw = new ConsumerBuilder<byte[], byte[]>(config).Build();
@@ -112,30 +115,6 @@ public abstract class ExactlyOnceRestartScenarios(KafkaStackFixture fixture)
         SessionTimeoutMs = 6_000,
         HeartbeatIntervalMs = 2_000,
     };
-
-    private static async Task ProduceInTransactionsAsync(IKafkaStack stack, string topic, IReadOnlyList<(string Key, string Value)[]> transactions)
-    {
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig
-        {
-            BootstrapServers = stack.BootstrapServers,
-            TransactionalId = $"{topic}-writer-{Guid.NewGuid():N}",
-        }).Build();
-        producer.InitTransactions(Patience);
-        foreach (var transaction in transactions)
-        {
-            producer.BeginTransaction();
-            foreach (var (key, value) in transaction)
-                await producer.ProduceAsync(topic, new Message<string, string> { Key = key, Value = value });
-            producer.CommitTransaction(Patience);
-        }
-    }
-
-    private static async Task ProduceAsync(IKafkaStack stack, string topic, params (string Key, string Value)[] records)
-    {
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = stack.BootstrapServers, EnableIdempotence = true }).Build();
-        foreach (var (key, value) in records)
-            await producer.ProduceAsync(topic, new Message<string, string> { Key = key, Value = value });
-    }
 }
 
 /// <summary>The restart scenarios against the embedded stack.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.DeadLetters;
 using Streamiz.Kafka.Net;
@@ -15,7 +16,7 @@ public sealed class DeadLetterExceptionHandlersTests
 
     public DeadLetterExceptionHandlersTests()
     {
-        handlers = new DeadLetterExceptionHandlers("expense", TestDeadLetterTopics.Unique(), publisher, new DeadLetterFactory(FixedClock.AtNoon()));
+        handlers = new DeadLetterExceptionHandlers("expense", TestDeadLetterTopics.Unique(), publisher, new DeadLetterFactory(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero))));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.DeadLetters;
 
@@ -7,7 +8,9 @@ namespace StreamFinance.Topologies.Tests.DeadLetters;
 
 public sealed class DeadLetterFactoryTests
 {
-    private readonly DeadLetterFactory factory = new(FixedClock.AtNoon());
+    private static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly DeadLetterFactory factory = new(new FakeTimeProvider(Noon));
 
     [Fact]
     public void A_consumed_record_keeps_its_exact_bytes_its_origin_and_the_failure_time()
@@ -28,7 +31,7 @@ public sealed class DeadLetterFactoryTests
         Assert.Equal(value, deadLetter.rawValue);
         Assert.Equal("expense.validate", deadLetter.processor);
         Assert.Equal(1, deadLetter.attemptCount);
-        Assert.Equal(FixedClock.Noon.UtcDateTime, deadLetter.failedAt);
+        Assert.Equal(Noon.UtcDateTime, deadLetter.failedAt);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.DeadLetters;
 
@@ -6,7 +7,7 @@ namespace StreamFinance.Topologies.Tests.DeadLetters;
 
 public sealed class DeadLetterHeadersTests
 {
-    private readonly DeadLetterFactory factory = new(FixedClock.AtNoon());
+    private readonly DeadLetterFactory factory = new(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero)));
 
     [Fact]
     public void The_original_headers_come_first_then_the_streams_errors_headers_of_the_failure()

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.SerDes;
@@ -9,7 +10,7 @@ namespace StreamFinance.Topologies.Tests.DeadLetters;
 
 public sealed class DeadLetterLimitsTests
 {
-    private readonly DeadLetterFactory factory = new(FixedClock.AtNoon());
+    private readonly DeadLetterFactory factory = new(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero)));
 
     [Fact]
     public void A_900_kb_record_with_big_messages_and_headers_becomes_a_dead_letter_that_fits_in_a_kafka_message()

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
@@ -11,8 +13,9 @@ namespace StreamFinance.Topologies.Tests.DeadLetters;
 public sealed class DeadLetterPublisherTests : IDisposable
 {
     private readonly Contracts.Catalog.Topic<string, DeadLetter> topic = TestDeadLetterTopics.Unique();
+    private readonly DeadLetterMetrics metrics = BusinessMetrics.Detached().DeadLetters;
     private readonly DeadLetterPublisher publisher;
-    private readonly DeadLetter deadLetter = new DeadLetterFactory(FixedClock.AtNoon()).Create(
+    private readonly DeadLetter deadLetter = new DeadLetterFactory(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero))).Create(
         new Failure(ReasonCode.DeserializationFailed, "Not Avro."),
         new FailedRecord(DeadLetterOrigin.FromTopic("ingest.expenses", 0, 12), [1], [2]),
         "expense.deserialize");
@@ -21,7 +24,7 @@ public sealed class DeadLetterPublisherTests : IDisposable
     {
         // No broker listens on this port: nothing can be acknowledged.
         var kafka = new KafkaOptions { BootstrapServers = $"127.0.0.1:{UnusedPort()}" };
-        publisher = new DeadLetterPublisher(kafka, new SerDesFactory(new InMemorySchemaRegistryClient()), ackTimeout: TimeSpan.FromSeconds(1));
+        publisher = new DeadLetterPublisher(kafka, new SerDesFactory(new InMemorySchemaRegistryClient()), ackTimeout: TimeSpan.FromSeconds(1), metrics: metrics);
     }
 
     [Fact]
@@ -29,7 +32,7 @@ public sealed class DeadLetterPublisherTests : IDisposable
     {
         Assert.False(publisher.TryPublish(topic, deadLetter));
 
-        Assert.Equal(0, DeadLetterMetrics.Count(topic.Name, ReasonCode.DeserializationFailed));
+        Assert.Equal(0, metrics.Count(topic.Name, ReasonCode.DeserializationFailed));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Confluent.Kafka;
 using StreamFinance.Kafka.DeadLetters;
@@ -15,7 +16,7 @@ public sealed class InterleavedPoisonRecordsTests
     public void Two_poison_records_in_a_row_queued_then_processed_are_dead_lettered_once_each()
     {
         var publisher = new FakeDeadLetterPublisher();
-        var handlers = new DeadLetterExceptionHandlers("expense", TestDeadLetterTopics.Unique(), publisher, new DeadLetterFactory(FixedClock.AtNoon()));
+        var handlers = new DeadLetterExceptionHandlers("expense", TestDeadLetterTopics.Unique(), publisher, new DeadLetterFactory(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero))));
         var error = new InvalidDataException("Schema id 2147483000 not found");
 
         foreach (var offset in new long[] { 0, 1, 0, 1 })

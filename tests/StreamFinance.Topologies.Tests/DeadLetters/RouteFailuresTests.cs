@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Embedded.SchemaRegistry;
@@ -14,7 +15,9 @@ namespace StreamFinance.Topologies.Tests.DeadLetters;
 
 public sealed class RouteFailuresTests : IDisposable
 {
-    private readonly TopologyContext context = new(new SerDesFactory(new InMemorySchemaRegistryClient()), FixedClock.AtNoon());
+    private static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly TopologyContext context = new(new SerDesFactory(new InMemorySchemaRegistryClient()), new FakeTimeProvider(Noon));
     private readonly StreamFinance.Contracts.Catalog.Topic<string, DeadLetter> deadLetterTopic = TestDeadLetterTopics.Unique();
     private readonly TopologyTestDriver driver;
     private readonly TestInputTopic<string, CostCenter> input;
@@ -48,7 +51,7 @@ public sealed class RouteFailuresTests : IDisposable
         Assert.Equal("corr-4200", deadLetter.correlationId);
         Assert.Equal(CostCenterCheckTopology.Processor, deadLetter.processor);
         Assert.Equal("BusinessRule", deadLetter.exceptionType);
-        Assert.Equal(FixedClock.Noon.UtcDateTime, deadLetter.failedAt);
+        Assert.Equal(Noon.UtcDateTime, deadLetter.failedAt);
     }
 
     [Fact]
@@ -105,8 +108,8 @@ public sealed class RouteFailuresTests : IDisposable
         input.PipeInput("DE01-4100", TestCostCenters.Create("DE01-4100"));
         input.PipeInput("DE01-4400", TestCostCenters.Create("DE01-4400", CostCenterStatus.BLOCKED));
 
-        Assert.Equal(2, DeadLetterMetrics.Count(deadLetterTopic.Name, ReasonCode.InactiveCostCenter));
-        Assert.Equal(0, DeadLetterMetrics.Count(deadLetterTopic.Name, ReasonCode.ProcessingFailed));
+        Assert.Equal(2, context.BusinessMetrics.DeadLetters.Count(deadLetterTopic.Name, ReasonCode.InactiveCostCenter));
+        Assert.Equal(0, context.BusinessMetrics.DeadLetters.Count(deadLetterTopic.Name, ReasonCode.ProcessingFailed));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
@@ -7,6 +8,7 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net.Mock;
@@ -44,9 +46,12 @@ internal sealed class ExpenseDriver : IDisposable
             history.PipeInput(key, value);
     }
 
-    public ManualClock Clock { get; } = new(ExpenseWorld.Today);
+    public FakeTimeProvider Clock { get; } = new(ExpenseWorld.Today);
 
     public ExpenseOptions Options { get; }
+
+    /// <summary>The business metrics of this driver's topology (a registry of its own).</summary>
+    public BusinessMetrics Metrics => harness.Context.BusinessMetrics;
 
     /// <summary>Lets the wall clock pass one master-data wait check, so the release punctuator runs.</summary>
     public void WaitCheckPasses() => harness.AdvanceWallClock(Options.MasterDataWaitCheckInterval);
@@ -54,7 +59,7 @@ internal sealed class ExpenseDriver : IDisposable
     /// <summary>Moves the business clock by <paramref name="time"/>, then lets one wait check pass.</summary>
     public void TimePasses(TimeSpan time)
     {
-        Clock.Now = Clock.Now.Add(time);
+        Clock.Advance(time);
         WaitCheckPasses();
     }
 
@@ -64,7 +69,7 @@ internal sealed class ExpenseDriver : IDisposable
     /// <summary>Moves the business clock by <paramref name="days"/> and the driver's wall clock past the hourly horizon checks.</summary>
     public void DaysPass(int days)
     {
-        Clock.Now = Clock.Now.AddDays(days);
+        Clock.Advance(TimeSpan.FromDays(days));
         harness.AdvanceWallClock(TimeSpan.FromHours(2));
     }
 

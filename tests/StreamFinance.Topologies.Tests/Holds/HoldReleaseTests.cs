@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Holds;
+using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.State;
 using StreamFinance.Topologies.Tests.Support;
 
@@ -15,13 +17,14 @@ public sealed class HoldReleaseTests
     private readonly DictionaryKeyValueStore<HeldRecord> store = new("test.holds");
     private readonly StoreWriteSignal known = new();
     private readonly HashSet<string> knownKeys = [];
-    private readonly ManualClock clock = new(Start);
+    private readonly FakeTimeProvider clock = new(Start);
+    private readonly HoldMetrics metrics = BusinessMetrics.Detached().Holds;
     private readonly HoldStore holds;
     private readonly HoldRelease release;
 
     public HoldReleaseTests()
     {
-        holds = new HoldStore(store, $"test.holds-{Guid.NewGuid():N}");
+        holds = new HoldStore(store, "test.holds", metrics);
         release = new HoldRelease(holds, known, Horizon, clock);
     }
 
@@ -87,9 +90,9 @@ public sealed class HoldReleaseTests
         holds.Hold("B", Held("B", Start.AddHours(1), awaits: "K-1"));
         Assert.Empty(release.Sweep(Rule));
 
-        clock.Now = Start + Horizon - TimeSpan.FromSeconds(1);
+        clock.SetUtcNow(Start + Horizon - TimeSpan.FromSeconds(1));
         Assert.False(release.IsDue);
-        clock.Now = Start + Horizon;
+        clock.SetUtcNow(Start + Horizon);
         Assert.True(release.IsDue);
 
         var expired = Assert.Single(release.Sweep(Rule));
@@ -118,18 +121,18 @@ public sealed class HoldReleaseTests
     {
         store.Put("OLD", Held("OLD", Start.AddDays(-1), awaits: "K-1"));
         Assert.Equal(1, holds.Count);
-        Assert.Equal(1, HoldMetrics.Held(holds.Name));
+        Assert.Equal(1, metrics.Held(holds.Name));
 
         holds.Hold("A", Held("A", Start, awaits: "K-1"));
         holds.Hold("A", Held("A", Start, awaits: "K-2"));
-        Assert.Equal(2, HoldMetrics.Held(holds.Name));
+        Assert.Equal(2, metrics.Held(holds.Name));
         holds.Release("OLD");
         holds.Release("OLD");
-        Assert.Equal(1, HoldMetrics.Held(holds.Name));
+        Assert.Equal(1, metrics.Held(holds.Name));
 
         holds.Close();
 
-        Assert.Equal(0, HoldMetrics.Held(holds.Name));
+        Assert.Equal(0, metrics.Held(holds.Name));
         Assert.Equal(["A"], store.All().Select(e => e.Key));
     }
 

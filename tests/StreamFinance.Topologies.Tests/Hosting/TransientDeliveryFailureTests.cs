@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Topologies.Expenses;
@@ -46,7 +47,7 @@ public sealed class TransientDeliveryFailureTests
     private Func<DeliveryReport<byte[], byte[]>, ProductionExceptionHandlerResponse> ProductionHandler()
     {
         var topology = new ExpenseTopology();
-        var handlers = new DeadLetterExceptionHandlers(topology.Name, TestDeadLetterTopics.Unique(), publisher, new DeadLetterFactory(FixedClock.AtNoon()));
+        var handlers = new DeadLetterExceptionHandlers(topology.Name, TestDeadLetterTopics.Unique(), publisher, new DeadLetterFactory(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero))));
         var config = StreamConfigFactory.Create(topology, new KafkaOptions(), new StreamsOptions(), new SchemaRegistryOptions(), deadLetters: handlers);
         return config.ProductionExceptionHandler;
     }

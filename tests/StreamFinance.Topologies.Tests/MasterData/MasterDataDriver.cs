@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
@@ -33,7 +34,7 @@ internal sealed class MasterDataDriver : IDisposable
 
     public MasterDataDriver(MasterDataOptions? options = null)
     {
-        harness = new TopologyHarness(new MasterDataTopology(), serDes => new TopologyContext(serDes, new FixedClock(Now))
+        harness = new TopologyHarness(new MasterDataTopology(), serDes => new TopologyContext(serDes, new FakeTimeProvider(Now))
         {
             MasterData = options ?? MasterDataOptions.Default(),
         });

@@ -1,5 +1,9 @@
 using Prometheus;
+using StreamFinance.Embedded.SchemaRegistry;
+using StreamFinance.Kafka;
 using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.Tests.Support;
 
 namespace StreamFinance.Topologies.Tests.Observability;
@@ -76,19 +80,33 @@ public sealed class PrefixedMetricFactoryTests
     }
 
     [Fact]
-    public async Task BusinessMetrics_register_in_the_default_registry_the_host_serves()
+    public async Task Business_metrics_register_in_the_registry_they_are_given_and_nowhere_else()
     {
+        var registry = new TestRegistry();
         var name = $"test_{Guid.NewGuid():N}_total";
 
-        BusinessMetrics.Counter(name, "A counter of this test only.", "entity").WithLabels("DE01").Inc(2);
+        new BusinessMetrics(registry.Factory).Counter(name, "A counter of this test only.", "entity").WithLabels("DE01").Inc(2);
 
-        var text = await PrometheusText.ExportAsync(Metrics.DefaultRegistry);
-        Assert.Equal(2, text.Value($"streamfinance_{name}", ("entity", "DE01")));
+        Assert.Equal(2, (await registry.ExportAsync()).Value($"streamfinance_{name}", ("entity", "DE01")));
+        Assert.DoesNotContain(name, (await PrometheusText.ExportAsync(Metrics.DefaultRegistry)).Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void BusinessMetrics_check_names_like_every_other_metric()
+    public void Business_metrics_check_names_like_every_other_metric()
     {
-        Assert.Throws<ArgumentException>(() => BusinessMetrics.Counter("expenses_posted", "Expenses posted."));
+        Assert.Throws<ArgumentException>(() => BusinessMetrics.Detached().Counter("expenses_posted", "Expenses posted."));
+    }
+
+    [Fact]
+    public void Topology_contexts_given_no_business_metrics_count_apart_so_tests_can_run_side_by_side()
+    {
+        var serDes = new SerDesFactory(new InMemorySchemaRegistryClient());
+        var first = new TopologyContext(serDes);
+        var second = new TopologyContext(serDes);
+
+        new ExpenseMetrics(first.BusinessMetrics).Line(ExpenseMetrics.Approved);
+
+        Assert.Equal(1, new ExpenseMetrics(first.BusinessMetrics).Lines(ExpenseMetrics.Approved));
+        Assert.Equal(0, new ExpenseMetrics(second.BusinessMetrics).Lines(ExpenseMetrics.Approved));
     }
 }

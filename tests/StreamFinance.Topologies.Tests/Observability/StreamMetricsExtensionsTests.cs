@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net;
@@ -77,7 +78,7 @@ public sealed class StreamMetricsExtensionsTests
     {
         var registry = new TestRegistry();
         var metrics = new PipelineMetrics(registry.Factory).For("clocked");
-        var clock = new ManualClock(DateTimeOffset.FromUnixTimeMilliseconds(1_000_000));
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_000_000));
 
         metrics.RecordProduced(Output, 0, clock);
         metrics.RecordProduced(Output, 1_000_500, clock);

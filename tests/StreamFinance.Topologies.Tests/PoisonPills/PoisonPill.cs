@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.DeadLetters;
@@ -16,7 +17,7 @@ internal static class PoisonPill
         // Magic byte, schema id 2147483000 (never registered), then Avro-looking bytes.
         PoisonKind.UnknownSchemaId => [0, 0x7f, 0xff, 0xfd, 0x78, 0x02, 0x41, 0x42, 0x43],
         PoisonKind.AnotherSchema => serDes.Avro<DeadLetter>().Serialize(
-            new DeadLetterFactory(DeadLetters.FixedClock.AtNoon()).Create(
+            new DeadLetterFactory(new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero))).Create(
                 new Failure(ReasonCode.SchemaInvalid, "A record of another schema."), new FailedRecord(DeadLetterOrigin.FromTopic("elsewhere", 0, 0), null, null), "poison"),
             new SerializationContext(MessageComponentType.Value, "poison.another-schema")),
         PoisonKind.EmptyValue => [],

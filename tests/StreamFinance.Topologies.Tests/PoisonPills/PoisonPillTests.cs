@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Confluent.Kafka;
 using StreamFinance.Contracts;
@@ -40,14 +41,15 @@ public sealed class PoisonPillTests
         var topology = TopologyCatalog.All.Single(t => t.Name == topologyName);
         var topic = Topics.ByName(topicName);
         var publisher = new FakeDeadLetterPublisher();
-        var handlers = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, publisher, new DeadLetterFactory(FixedClock.AtNoon()));
+        var handlers = new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, publisher, new DeadLetterFactory(Noon()));
         var metrics = TopologyMetrics.Detached();
-        using var harness = new TopologyHarness(topology, serDes => new TopologyContext(serDes, FixedClock.AtNoon(), metrics),
+        var business = BusinessMetrics.Detached();
+        using var harness = new TopologyHarness(topology, serDes => new TopologyContext(serDes, Noon(), metrics, businessMetrics: business),
             config => config.DeserializationExceptionHandler = handlers.OnDeserializationError);
         var input = harness.RawInput(topic.Name);
         var deadLetterOutput = harness.Output(topology.DeadLetterTopic);
         var pill = PoisonPill.Value(kind, harness.Context.SerDes);
-        var countedBefore = DeadLetterMetrics.Count(topology.DeadLetterTopic.Name, ReasonCode.SchemaInvalid);
+        var countedBefore = business.DeadLetters.Count(topology.DeadLetterTopic.Name, ReasonCode.SchemaInvalid);
 
         input.PipeInput(Encoding.UTF8.GetBytes(PoisonKey), pill!, TestHeaders.Of((RecordHeaders.CorrelationId, "corr-poison")));
         var consumedBefore = metrics.Consumed(topic.Name).Value;
@@ -68,7 +70,7 @@ public sealed class PoisonPillTests
             Assert.Null(deadLetter.rawValue);
             Assert.Equal("SCHEMA_INVALID", DeadLetterHeaders.Read(headers, DeadLetterHeaders.Reason));
             Assert.Equal("corr-poison", DeadLetterHeaders.Read(headers, RecordHeaders.CorrelationId));
-            Assert.True(DeadLetterMetrics.Count(topology.DeadLetterTopic.Name, ReasonCode.SchemaInvalid) > countedBefore, "the tombstone's dead letter is counted");
+            Assert.True(business.DeadLetters.Count(topology.DeadLetterTopic.Name, ReasonCode.SchemaInvalid) > countedBefore, "the tombstone's dead letter is counted");
             Assert.Empty(publisher.Published);
         }
         else
@@ -134,4 +136,6 @@ public sealed class PoisonPillTests
         Assert.Equal(PoisonKey, Encoding.UTF8.GetString(deadLetter.rawKey));
         return (deadLetter, headers);
     }
+
+    private static FakeTimeProvider Noon() => new(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Outputs;
@@ -10,7 +11,7 @@ using StreamFinance.Kafka;
 namespace StreamFinance.Topologies.Tests.Posting;
 
 /// <summary>
-/// The posting topology in a test driver. The wall clock (a <see cref="ManualClock"/>) starts long before every approval
+/// The posting topology in a test driver. The wall clock (a <see cref="FakeTimeProvider"/>) starts long before every approval
 /// time, so only approvals move the posting clock until a test moves the wall clock itself.
 /// </summary>
 internal sealed class PostingDriver : IDisposable
@@ -25,6 +26,7 @@ internal sealed class PostingDriver : IDisposable
     {
         Options = options ?? PostingOptions.Default();
         harness = new TopologyHarness(new PostingTopology(), serDes => new TopologyContext(serDes, WallClock) { Posting = Options });
+        Metrics = new PostingMetrics(harness.Context.BusinessMetrics);
         input = harness.Input(Topics.ApprovedExpenses);
         byEntity = harness.RepartitionInput(PostingNames.ByEntity);
         journals = harness.Output(Topics.JournalPostings);
@@ -33,7 +35,10 @@ internal sealed class PostingDriver : IDisposable
 
     public PostingOptions Options { get; }
 
-    public ManualClock WallClock { get; } = new(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    /// <summary>The posting metrics of this driver's topology (a registry of its own).</summary>
+    public PostingMetrics Metrics { get; }
+
+    public FakeTimeProvider WallClock { get; } = new(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public void Send(ApprovedExpense approved) => input.PipeInput(approved.expense.expenseId, approved);
 
@@ -46,7 +51,7 @@ internal sealed class PostingDriver : IDisposable
     /// <summary>Moves the wall clock to <paramref name="now"/> and lets the close punctuator run.</summary>
     public void WallClockReaches(DateTimeOffset now)
     {
-        WallClock.Now = now;
+        WallClock.SetUtcNow(now);
         harness.AdvanceWallClockTime(Options.CloseCheckInterval);
     }
 

@@ -12,14 +12,15 @@ namespace StreamFinance.Host.Api.Http;
 /// request, from the moment it entered the middleware to the end of the answer, as Kestrel ran it (so it excludes the
 /// network and the client). <c>route</c> is the endpoint's template (<c>/v1/cost-centers/{id}</c>), or
 /// <c>unmatched</c>, and <c>method</c> a standard method or <c>OTHER</c>, so the series stay few whatever clients send;
-/// <c>status</c> is the status code.
+/// <c>status</c> is the status code. Registered in prometheus-net's default registry, which the host serves (an HTTP
+/// metric of the process, not a business metric of a topology).
 /// </summary>
 internal static class ApiRequestMetrics
 {
     /// <summary>Bucket bounds, in seconds: fine below 5 ms, where the API answers, then coarse.</summary>
     public static readonly double[] Buckets = [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.1, 0.5, 2.5];
 
-    public static Histogram Duration { get; } = BusinessMetrics.Histogram(
+    public static Histogram Duration { get; } = PrefixedMetricFactory.Default.Histogram(
         "api_request_duration_seconds", "Validation API requests by method, route template and status, with the time the server took over each.",
         Buckets, "method", "route", "status");
 

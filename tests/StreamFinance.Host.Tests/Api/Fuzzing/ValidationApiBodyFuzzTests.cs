@@ -36,7 +36,7 @@ public sealed class ValidationApiBodyFuzzTests
     public void Mutated_expense_coding_bodies_end_as_requests_or_stated_failures()
     {
         var report = FuzzCampaign.Run("api expense-coding", ExpenseCodingBodies.Input, (_, body) =>
-            Read(body, ExpenseCodingContract, (coding, errors) => coding.ToRequest(errors)));
+            Read(body, ExpenseCodingContract, (coding, errors) => coding.ToInput(errors)));
 
         Assert.True(report.Records > 0 && report.Failures > 0, $"the mutations should give both requests and failures: {report}");
     }
@@ -45,7 +45,7 @@ public sealed class ValidationApiBodyFuzzTests
     public void Mutated_requisition_bodies_end_as_requests_or_stated_failures()
     {
         var report = FuzzCampaign.Run("api requisition", RequisitionBodies.Input, (_, body) =>
-            Read(body, RequisitionContract, (requisition, errors) => requisition.ToRequest(Today, errors)));
+            Read(body, RequisitionContract, (requisition, errors) => requisition.ToInput(Today, errors)));
 
         Assert.True(report.Records > 0 && report.Failures > 0, $"the mutations should give both requests and failures: {report}");
     }

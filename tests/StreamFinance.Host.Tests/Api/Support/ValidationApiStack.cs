@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
@@ -89,7 +90,7 @@ public sealed class ValidationApiStack : IAsyncLifetime
     public async Task<ValidationApiServer> StartServerAsync(TopologyService topology, string? apiKey = null)
     {
         var options = new ValidationApiOptions { Port = 0, ApiKey = apiKey };
-        var context = new ValidationApiContext(options, new StoreMasterDataLookup(new MasterDataStoreAccessor(topology)), new FxFallbackPolicy(), new FixedTimeProvider(Now));
+        var context = new ValidationApiContext(options, new StoreMasterDataLookup(new MasterDataStoreAccessor(topology)), new FxFallbackPolicy(), new FakeTimeProvider(Now));
         var server = new ValidationApiServer(context, NullLoggerFactory.Instance);
         servers.Add(server);
         await server.StartAsync(TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime.Supervision;
 using StreamFinance.Host.Tests.Support;
@@ -8,7 +9,7 @@ public sealed class RestartPolicyTests
 {
     private static readonly TopologyTrouble Failed = new(RestartReason.Error, "its stream is in state ERROR");
     private static readonly TopologyTrouble Stalled = new(RestartReason.Stalled, "stalled: no record processed for 61 s while 3 records wait on ingest.expenses");
-    private readonly ManualClock clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
     private readonly RestartPolicy policy;
 
     public RestartPolicyTests() =>
@@ -18,9 +19,9 @@ public sealed class RestartPolicyTests
     public void The_first_restart_comes_one_second_after_the_trouble_was_seen()
     {
         Assert.Null(policy.Check(Failed, running: false));
-        clock.Advance(0.9);
+        clock.Advance(TimeSpan.FromSeconds(0.9));
         Assert.Null(policy.Check(Failed, running: false));
-        clock.Advance(0.1);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
 
         var restart = policy.Check(Failed, running: false);
 
@@ -35,11 +36,11 @@ public sealed class RestartPolicyTests
         var waited = new List<double>();
         for (var restart = 0; restart < 9; restart++)
         {
-            var seen = clock.Now;
+            var seen = clock.GetUtcNow();
             RestartDecision? decision;
             while ((decision = policy.Check(Stalled, running: true)) is null)
-                clock.Advance(0.5);
-            waited.Add((clock.Now - seen).TotalSeconds);
+                clock.Advance(TimeSpan.FromSeconds(0.5));
+            waited.Add((clock.GetUtcNow() - seen).TotalSeconds);
             Assert.Equal(restart + 1, decision.Attempt);
         }
 
@@ -53,15 +54,15 @@ public sealed class RestartPolicyTests
         Assert.Equal(TimeSpan.FromSeconds(8), policy.DelayBefore(policy.RestartsInARow + 1));
 
         policy.Check(null, running: true);
-        clock.Advance(299);
+        clock.Advance(TimeSpan.FromSeconds(299));
         policy.Check(null, running: true);
         Assert.Equal(3, policy.RestartsInARow);
-        clock.Advance(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
         policy.Check(null, running: true);
 
         Assert.Equal(0, policy.RestartsInARow);
         policy.Check(Failed, running: false);
-        clock.Advance(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, policy.Check(Failed, running: false)!.Attempt);
     }
 
@@ -73,10 +74,10 @@ public sealed class RestartPolicyTests
         for (var i = 0; i < 10; i++)
         {
             policy.Check(null, running: false);
-            clock.Advance(60);
+            clock.Advance(TimeSpan.FromSeconds(60));
         }
         policy.Check(null, running: true);
-        clock.Advance(200);
+        clock.Advance(TimeSpan.FromSeconds(200));
         policy.Check(null, running: true);
 
         Assert.Equal(2, policy.RestartsInARow);
@@ -87,11 +88,11 @@ public sealed class RestartPolicyTests
     {
         RestartTimes(2);
         Assert.Null(policy.Check(Stalled, running: true));
-        Assert.Equal(new PendingRestart(Stalled, 3, clock.Now.AddSeconds(4)), policy.Pending);
+        Assert.Equal(new PendingRestart(Stalled, 3, clock.GetUtcNow().AddSeconds(4)), policy.Pending);
 
-        clock.Advance(3);
+        clock.Advance(TimeSpan.FromSeconds(3));
         Assert.Null(policy.Check(null, running: true));
-        clock.Advance(10);
+        clock.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Null(policy.Check(null, running: true));
         Assert.Null(policy.Pending);
@@ -102,7 +103,7 @@ public sealed class RestartPolicyTests
         for (var i = 0; i < count; i++)
         {
             while (policy.Check(Failed, running: false) is null)
-                clock.Advance(1);
+                clock.Advance(TimeSpan.FromSeconds(1));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Host.Runtime.Supervision;
 using StreamFinance.Host.Tests.Support;
 
@@ -6,7 +7,7 @@ namespace StreamFinance.Host.Tests.Runtime.Supervision;
 public sealed class StallDetectorTests
 {
     private const string Expenses = "ingest.expenses";
-    private readonly ManualClock clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void A_topology_that_processes_nothing_for_the_stall_time_while_records_wait_is_stalled()
@@ -14,9 +15,9 @@ public sealed class StallDetectorTests
         var detector = new StallDetector(TimeSpan.FromSeconds(60), clock);
 
         Assert.Null(detector.Observe(100, Waiting(968)));
-        clock.Advance(59);
+        clock.Advance(TimeSpan.FromSeconds(59));
         Assert.Null(detector.Observe(100, Waiting(968)));
-        clock.Advance(15);
+        clock.Advance(TimeSpan.FromSeconds(15));
         var stall = detector.Observe(100, Waiting(968));
 
         Assert.NotNull(stall);
@@ -33,7 +34,7 @@ public sealed class StallDetectorTests
         for (var mark = 0; mark < 20; mark++)
         {
             Assert.Null(detector.Observe(mark, Waiting(5000)));
-            clock.Advance(30);
+            clock.Advance(TimeSpan.FromSeconds(30));
         }
 
         Assert.Null(detector.Current);
@@ -44,13 +45,13 @@ public sealed class StallDetectorTests
     {
         var detector = new StallDetector(TimeSpan.FromSeconds(60), clock);
         detector.Observe(100, Waiting(0));
-        clock.Advance(3600);
+        clock.Advance(TimeSpan.FromSeconds(3600));
         Assert.Null(detector.Observe(100, Waiting(0)));
 
         Assert.Null(detector.Observe(100, Waiting(1)));
-        clock.Advance(59);
+        clock.Advance(TimeSpan.FromSeconds(59));
         Assert.Null(detector.Observe(100, Waiting(1)));
-        clock.Advance(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
         Assert.NotNull(detector.Observe(100, Waiting(1)));
     }
 
@@ -59,7 +60,7 @@ public sealed class StallDetectorTests
     {
         var detector = new StallDetector(TimeSpan.FromSeconds(10), clock);
         detector.Observe(7, Waiting(3));
-        clock.Advance(11);
+        clock.Advance(TimeSpan.FromSeconds(11));
         Assert.NotNull(detector.Observe(7, Waiting(3)));
 
         Assert.Null(detector.Observe(7, Waiting(0)));
@@ -71,14 +72,14 @@ public sealed class StallDetectorTests
     {
         var detector = new StallDetector(TimeSpan.FromSeconds(10), clock);
         detector.Observe(50, Waiting(9));
-        clock.Advance(8);
+        clock.Advance(TimeSpan.FromSeconds(8));
         Assert.True(detector.Progressed(42));
         detector.Observe(42, Waiting(9));
-        clock.Advance(8);
+        clock.Advance(TimeSpan.FromSeconds(8));
 
         Assert.False(detector.Progressed(42));
         Assert.Null(detector.Observe(42, Waiting(9)));
-        clock.Advance(2);
+        clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(TimeSpan.FromSeconds(10), detector.Observe(42, Waiting(9))!.Quiet);
     }
 
@@ -87,7 +88,7 @@ public sealed class StallDetectorTests
     {
         var detector = new StallDetector(TimeSpan.FromSeconds(10), clock);
         detector.Observe(1, Waiting(4));
-        clock.Advance(30);
+        clock.Advance(TimeSpan.FromSeconds(30));
         Assert.NotNull(detector.Observe(1, Waiting(4)));
 
         detector.Reset();
@@ -95,7 +96,7 @@ public sealed class StallDetectorTests
         Assert.Null(detector.Current);
         Assert.True(detector.Progressed(1));
         Assert.Null(detector.Observe(1, Waiting(4)));
-        clock.Advance(9);
+        clock.Advance(TimeSpan.FromSeconds(9));
         Assert.Null(detector.Observe(1, Waiting(4)));
     }
 
@@ -104,7 +105,7 @@ public sealed class StallDetectorTests
     {
         var detector = new StallDetector(TimeSpan.Zero, clock);
         detector.Observe(1, Waiting(4));
-        clock.Advance(86_400);
+        clock.Advance(TimeSpan.FromSeconds(86_400));
 
         Assert.False(detector.Enabled);
         Assert.Null(detector.Observe(1, Waiting(4)));

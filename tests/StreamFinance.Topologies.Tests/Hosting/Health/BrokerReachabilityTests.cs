@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Kafka.Hosting.Health;
 using StreamFinance.Topologies.Tests.Support;
 
@@ -7,7 +8,7 @@ namespace StreamFinance.Topologies.Tests.Hosting.Health;
 public sealed class BrokerReachabilityTests
 {
     private static readonly Error AllDown = new(ErrorCode.Local_AllBrokersDown, "3/3 brokers are down");
-    private readonly ManualClock clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
     private readonly BrokerReachability brokers;
 
     public BrokerReachabilityTests() => brokers = new BrokerReachability(clock, TimeSpan.FromSeconds(30));
@@ -15,14 +16,14 @@ public sealed class BrokerReachabilityTests
     [Fact]
     public void A_client_reporting_all_brokers_down_makes_an_outage_that_says_so_and_since_when()
     {
-        var since = clock.Now;
+        var since = clock.GetUtcNow();
         brokers.OnError("consumer-1", AllDown);
-        clock.Now += TimeSpan.FromSeconds(12);
+        clock.Advance(TimeSpan.FromSeconds(12));
 
         var outage = brokers.Outage();
 
         Assert.Equal(new BrokerOutage(since, "3/3 brokers are down"), outage);
-        Assert.Equal("Kafka unreachable for 12 s: 3/3 brokers are down", outage!.Describe(clock.Now));
+        Assert.Equal("Kafka unreachable for 12 s: 3/3 brokers are down", outage!.Describe(clock.GetUtcNow()));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class BrokerReachabilityTests
     {
         brokers.OnError("consumer-1", AllDown);
         brokers.OnError("producer-1", AllDown);
-        clock.Now += TimeSpan.FromSeconds(5);
+        clock.Advance(TimeSpan.FromSeconds(5));
 
         brokers.OnStatistics("producer-1", Statistics("producer-1", ("127.0.0.1:9092/1", "UP"), ("127.0.0.1:9093/2", "DOWN")));
 
@@ -59,9 +60,9 @@ public sealed class BrokerReachabilityTests
     [Fact]
     public void Librdkafka_words_for_an_outage_stay_while_later_statistics_confirm_it()
     {
-        var since = clock.Now;
+        var since = clock.GetUtcNow();
         brokers.OnError("consumer-1", AllDown);
-        clock.Now += TimeSpan.FromSeconds(10);
+        clock.Advance(TimeSpan.FromSeconds(10));
         brokers.OnStatistics("consumer-1", Statistics("consumer-1", ("127.0.0.1:9092/1", "CONNECT")));
         brokers.OnProbe(false, "no broker answered within 2 s");
 
@@ -72,7 +73,7 @@ public sealed class BrokerReachabilityTests
     public void A_report_older_than_its_freshness_no_longer_counts()
     {
         brokers.OnError("consumer-1", AllDown);
-        clock.Now += TimeSpan.FromSeconds(31);
+        clock.Advance(TimeSpan.FromSeconds(31));
 
         Assert.Null(brokers.Outage());
     }
