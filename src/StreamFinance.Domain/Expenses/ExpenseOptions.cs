@@ -13,7 +13,7 @@ public sealed class ExpenseOptions
     /// <summary>
     /// GL account per expense category (<c>ExpenseLine.category</c>), used when the line names no <c>glAccountId</c>.
     /// Default: AIRFARE 640100, HOTEL 640200, MEALS 640300, GROUND_TRANSPORT 640400, SOFTWARE 650100, OFFICE_SUPPLIES 650200.
-    /// A category that is not listed (and has no override on the line) is dead-lettered as <c>UNMAPPED_CATEGORY</c> (the expense policy's unmapped-category rule).
+    /// A category that is not listed (and has no override on the line) is dead-lettered as <c>UNMAPPED_CATEGORY</c>.
     /// </summary>
     public Dictionary<string, string> CategoryGlAccounts { get; set; } = new(StringComparer.Ordinal)
     {

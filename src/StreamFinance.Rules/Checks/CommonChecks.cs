@@ -1,4 +1,5 @@
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Domain.Money;
@@ -19,7 +20,7 @@ public static class CommonChecks
     {
         var entity = reader.AsOf<LegalEntity>(MasterDataObjectTypes.LegalEntity, id, date);
         if (!entity.IsFound)
-            violations.Add(new Violation(ViolationCodes.UnknownLegalEntity, field, entity.Absence!) { Awaits = AwaitedObject(entity, MasterDataObjectTypes.LegalEntity, id) });
+            violations.Add(new Violation(ReasonCode.UnknownLegalEntity, field, entity.Absence!) { Awaits = AwaitedObject(entity, MasterDataObjectTypes.LegalEntity, id) });
         return entity.Value;
     }
 
@@ -32,7 +33,7 @@ public static class CommonChecks
         var found = reader.AsOf<CostCenter>(MasterDataObjectTypes.CostCenter, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.UnknownCostCenter, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.CostCenter, id) });
+            violations.Add(new Violation(ReasonCode.UnknownCostCenter, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.CostCenter, id) });
             return null;
         }
         var center = found.Value!;
@@ -43,12 +44,12 @@ public static class CommonChecks
             var since = found.History!.Since(date, c => c.status == center.status)!.Value;
             if (ended is { } end && end <= date && end < since)
                 since = end;
-            violations.Add(new Violation(ViolationCodes.InactiveCostCenter, field, $"cost center {id} is {center.status.ToString().ToLowerInvariant()} since {Day(since)}"));
+            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, $"cost center {id} is {center.status.ToString().ToLowerInvariant()} since {Day(since)}"));
         }
         else if (date < validFrom)
-            violations.Add(new Violation(ViolationCodes.InactiveCostCenter, field, $"cost center {id} is not valid before {Day(validFrom)}"));
+            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, $"cost center {id} is not valid before {Day(validFrom)}"));
         else if (ended is { } end && end <= date)
-            violations.Add(new Violation(ViolationCodes.InactiveCostCenter, field, $"cost center {id} is inactive since {Day(end)} (valid to {Day(end.AddDays(-1))})"));
+            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, $"cost center {id} is inactive since {Day(end)} (valid to {Day(end.AddDays(-1))})"));
         return center;
     }
 
@@ -56,24 +57,24 @@ public static class CommonChecks
     public static void CostCenterEntity(CostCenter center, string legalEntityId, string field, List<Violation> violations)
     {
         if (!string.Equals(center.legalEntityId, legalEntityId, StringComparison.Ordinal))
-            violations.Add(new Violation(ViolationCodes.CostCenterEntityMismatch, field,
+            violations.Add(new Violation(ReasonCode.CostCenterEntityMismatch, field,
                 $"cost center {center.costCenterId} belongs to legal entity {center.legalEntityId}, not {legalEntityId}"));
     }
 
     /// <summary>
     /// <paramref name="amount"/> converted into <paramref name="target"/> at the rate of <paramref name="date"/> (with
-    /// fallback); FX_RATE_MISSING (on <paramref name="field"/>, default <c>currency</c>) and null when there is no rate.
-    /// The result is rounded to the minor unit of <paramref name="target"/> with <paramref name="rounding"/> (default
-    /// half away from zero; 4 places for a currency outside ISO 4217).
+    /// fallback); FX_RATE_MISSING (on <paramref name="field"/>) and null when there is no rate. The result is rounded to
+    /// the minor unit of <paramref name="target"/> with <paramref name="rounding"/>, which every caller states (the
+    /// expense rules pass <c>Expenses:Rounding</c>); 4 places for a currency outside ISO 4217.
     /// </summary>
     public static CurrencyConversion? Convert(
         MasterDataReader reader, FxFallbackPolicy policy, decimal amount, string currency, string target, DateOnly date, List<Violation> violations,
-        MidpointRounding rounding = MidpointRounding.AwayFromZero, string field = "currency")
+        MidpointRounding rounding, string field)
     {
         var rate = reader.FxRate(currency, target, date, policy);
         if (!rate.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.FxRateMissing, field, $"no rate to convert {currency} into {target}: {rate.Reason}")
+            violations.Add(new Violation(ReasonCode.FxRateMissing, field, $"no rate to convert {currency} into {target}: {rate.Reason}")
             {
                 // Rates arrive day by day: a missing one is not yet known, never known to be absent.
                 Awaits = LookupKeys.Of(MasterDataObjectTypes.ExchangeRate, $"{currency}/{target}/{Day(date)}"),
@@ -94,7 +95,7 @@ public static class CommonChecks
         var found = reader.AsOf<Project>(MasterDataObjectTypes.Project, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.UnknownProject, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.Project, id) });
+            violations.Add(new Violation(ReasonCode.UnknownProject, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.Project, id) });
             return null;
         }
         var project = found.Value!;
@@ -105,12 +106,12 @@ public static class CommonChecks
             var since = found.History!.Since(date, p => p.status != ProjectStatus.OPEN)!.Value;
             if (ended is { } e && e <= date && e < since)
                 since = e;
-            violations.Add(new Violation(ViolationCodes.ClosedProject, field, $"project {id} is closed since {Day(since)}"));
+            violations.Add(new Violation(ReasonCode.ClosedProject, field, $"project {id} is closed since {Day(since)}"));
         }
         else if (date < start)
-            violations.Add(new Violation(ViolationCodes.ClosedProject, field, $"project {id} starts on {Day(start)}; no costs may be coded to it before"));
+            violations.Add(new Violation(ReasonCode.ClosedProject, field, $"project {id} starts on {Day(start)}; no costs may be coded to it before"));
         else if (ended is { } e && e <= date)
-            violations.Add(new Violation(ViolationCodes.ClosedProject, field, $"project {id} is closed since {Day(e)} (end date {Day(e.AddDays(-1))})"));
+            violations.Add(new Violation(ReasonCode.ClosedProject, field, $"project {id} is closed since {Day(e)} (end date {Day(e.AddDays(-1))})"));
         return project;
     }
 
@@ -124,20 +125,20 @@ public static class CommonChecks
         var found = reader.AsOf<TaxCode>(MasterDataObjectTypes.TaxCode, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.UnknownTaxCode, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.TaxCode, id) });
+            violations.Add(new Violation(ReasonCode.UnknownTaxCode, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.TaxCode, id) });
             return null;
         }
         var tax = found.Value!;
         var from = DateOnly.FromDateTime(tax.validFrom);
         DateOnly? to = tax.validTo is { } t ? DateOnly.FromDateTime(t) : null;
         if (date < from || (to is { } last && date > last))
-            violations.Add(new Violation(ViolationCodes.InvalidTaxJurisdiction, field,
+            violations.Add(new Violation(ReasonCode.InvalidTaxJurisdiction, field,
                 $"tax code {id} applies from {Day(from)}{(to is { } l ? $" to {Day(l)}" : "")}, not on {Day(date)}"));
         if (entity is null)
             return tax;
         var country = JurisdictionCountry(tax.jurisdiction);
         if (!string.Equals(country, entity.country, StringComparison.OrdinalIgnoreCase))
-            violations.Add(new Violation(ViolationCodes.InvalidTaxJurisdiction, field,
+            violations.Add(new Violation(ReasonCode.InvalidTaxJurisdiction, field,
                 $"tax code {id} applies in {tax.jurisdiction}, but legal entity {legalEntityId} is in {entity.country}"));
         return tax;
     }

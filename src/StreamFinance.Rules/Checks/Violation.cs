@@ -1,13 +1,16 @@
-using StreamFinance.Rules.Lookups;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Rules.Checks;
 
-/// <summary>One rule a request breaks.</summary>
-/// <param name="Code">Stable reason code from <see cref="ViolationCodes"/>.</param>
-/// <param name="Field">The request field it is about, in the request's JSON spelling (<c>costCenterId</c>).</param>
-/// <param name="Message">What is wrong, for people, e.g. "cost center CC-1042 is inactive since 2026-03-31".</param>
-public sealed record Violation(string Code, string Field, string Message)
+/// <summary>One rule a document breaks, as the expense pipeline dead-letters it and the validation API answers it.</summary>
+/// <param name="Reason">The stable reason code, with the team that must act on it: the dead-letter registry <see cref="ReasonCode"/>, the only one.</param>
+/// <param name="Field">The input field it is about, in the caller's own spelling (<see cref="Expenses.ExpenseFields"/>), e.g. <c>costCenterId</c>.</param>
+/// <param name="Message">What is wrong, for people, e.g. "cost center CC-1042 is inactive since 2026-03-31". It names no field, so both callers quote it alike.</param>
+public sealed record Violation(ReasonCode Reason, string Field, string Message)
 {
+    /// <summary>The code as written to a dead letter and to the API's answer, e.g. <c>INACTIVE_COST_CENTER</c>.</summary>
+    public string Code => Reason.Code;
+
     /// <summary>
     /// The master data whose absence is the whole violation, when that master data is not known yet and may still
     /// arrive, in the form of an <c>md.history</c> key: <c>EMPLOYEE:E-US-9</c> (an object never seen: unknown employee,

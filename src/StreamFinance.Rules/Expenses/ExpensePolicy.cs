@@ -1,14 +1,15 @@
 using System.Globalization;
-using StreamFinance.Domain.Money;
-
+using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Expenses;
+using StreamFinance.Domain.Money;
+using StreamFinance.Rules.Checks;
 
 namespace StreamFinance.Rules.Expenses;
 
 /// <summary>
-/// The pure expense-policy rules over <see cref="ExpenseOptions"/>: GL account by category, per-category limits and the
-/// receipt threshold, both on the amount in the legal entity's functional currency, and rounding to a currency's minor
-/// unit. No master data and no Kafka: the expense topology supplies the converted amount.
+/// The pure expense-policy rules over <see cref="ExpenseOptions"/>: GL account by category, the receipt threshold and
+/// per-category limits, both on the amount in the legal entity's functional currency, default tax codes, and rounding
+/// to a currency's minor unit. No master data and no Kafka: <see cref="ExpenseRules"/> supplies the converted amount.
 /// </summary>
 public sealed class ExpensePolicy
 {
@@ -29,17 +30,17 @@ public sealed class ExpensePolicy
     public ExpenseOptions Options => options;
 
     /// <summary>
-    /// The GL account of a line: its own <paramref name="overrideAccount"/> when given, else the category's; a
-    /// <see cref="ExpenseRule.UnmappedCategory"/> violation when neither exists.
+    /// The GL account of a line: its own <paramref name="overrideAccount"/> when given, else the category's; an
+    /// UNMAPPED_CATEGORY violation on <paramref name="field"/> when neither exists.
     /// </summary>
-    public string? GlAccount(string category, string? overrideAccount, List<PolicyViolation> violations)
+    public string? GlAccount(string category, string? overrideAccount, string field, List<Violation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);
         if (!string.IsNullOrWhiteSpace(overrideAccount))
             return overrideAccount;
         if (options.CategoryGlAccounts.TryGetValue(category, out var account))
             return account;
-        violations.Add(new PolicyViolation(ExpenseRule.UnmappedCategory, "category",
+        violations.Add(new Violation(ReasonCode.UnmappedCategory, field,
             $"category {category} has no GL account in the expense policy ({ExpenseOptions.Section}:{nameof(ExpenseOptions.CategoryGlAccounts)}) and the line names none"));
         return null;
     }
@@ -49,19 +50,27 @@ public sealed class ExpensePolicy
         options.CategoryLimits.TryGetValue(category, out var limits) && limits is not null && limits.TryGetValue(currency, out var limit) ? limit : null;
 
     /// <summary>
-    /// The limit and receipt rules on <paramref name="functionalAmount"/> (in <paramref name="functionalCurrency"/>):
-    /// <see cref="ExpenseRule.PolicyLimitExceeded"/> when it is above the category's limit,
-    /// <see cref="ExpenseRule.MissingReceipt"/> when it is above the receipt threshold without a receipt.
+    /// The receipt rule on <paramref name="functionalAmount"/> (in <paramref name="functionalCurrency"/>): MISSING_RECEIPT
+    /// on <paramref name="field"/> when it is above the currency's receipt threshold and no receipt is attached.
     /// </summary>
-    public void Check(string category, decimal functionalAmount, string functionalCurrency, bool receiptAttached, List<PolicyViolation> violations)
+    public void CheckReceipt(decimal functionalAmount, string functionalCurrency, bool receiptAttached, string field, List<Violation> violations)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        if (!receiptAttached && options.ReceiptThresholds.TryGetValue(functionalCurrency, out var threshold) && functionalAmount > threshold)
+            violations.Add(new Violation(ReasonCode.MissingReceipt, field,
+                $"receiptAttached is false but amount {Text(functionalAmount, functionalCurrency)} is above the receipt threshold of {Text(threshold, functionalCurrency)}"));
+    }
+
+    /// <summary>
+    /// The limit rule on <paramref name="functionalAmount"/> (in <paramref name="functionalCurrency"/>):
+    /// POLICY_LIMIT_EXCEEDED on <paramref name="field"/> when it is above the limit of <paramref name="category"/>.
+    /// </summary>
+    public void CheckLimit(string category, decimal functionalAmount, string functionalCurrency, string field, List<Violation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);
         if (LimitOf(category, functionalCurrency) is { } limit && functionalAmount > limit)
-            violations.Add(new PolicyViolation(ExpenseRule.PolicyLimitExceeded, "amount",
+            violations.Add(new Violation(ReasonCode.PolicyLimitExceeded, field,
                 $"amount {Text(functionalAmount, functionalCurrency)} of category {category} is above its limit of {Text(limit, functionalCurrency)}"));
-        if (!receiptAttached && options.ReceiptThresholds.TryGetValue(functionalCurrency, out var threshold) && functionalAmount > threshold)
-            violations.Add(new PolicyViolation(ExpenseRule.MissingReceipt, "receiptAttached",
-                $"receiptAttached is false but amount {Text(functionalAmount, functionalCurrency)} is above the receipt threshold of {Text(threshold, functionalCurrency)}"));
     }
 
     /// <summary>The tax code applied to a line of <paramref name="legalEntityId"/> that names none; null when the policy has none.</summary>

@@ -18,7 +18,9 @@ namespace StreamFinance.Topologies.MasterData;
 /// <item>a value at all (a tombstone on <c>md.updates</c> is <c>SCHEMA_INVALID</c>: send a DELETE update);</item>
 /// <item>the record key is <c>TYPE:businessKey</c> (<c>MISSING_KEY</c>), TYPE is known (<c>UNKNOWN_OBJECT_TYPE</c>) and
 /// equals the update's object type (<c>UNKNOWN_OBJECT_TYPE</c>);</item>
-/// <item>the update's business key is present (<c>MISSING_KEY</c>) and equals the record key's (<c>MISSING_KEY</c>);</item>
+/// <item>the update's business key is present (<c>MISSING_KEY</c>) and equals the record key's (<c>MISSING_KEY</c>), the
+/// record key is spelled exactly as look-ups read it, <c>TYPE</c> in upper case (<c>MISSING_KEY</c>: <c>employee:E-1</c> would
+/// be stored where no look-up finds it), and the business key has no blanks around it (<c>MISSING_KEY</c>);</item>
 /// <item>the effective date is a whole day (<c>INVALID_EFFECTIVE_DATE</c>) within <see cref="EffectiveDateWindow"/>
 /// (<c>INVALID_EFFECTIVE_DATE</c>);</item>
 /// <item>an UPSERT carries a payload (<c>SCHEMA_INVALID</c>) of the object type's record (<c>SCHEMA_INVALID</c>) whose id
@@ -56,6 +58,14 @@ public sealed class MasterDataUpdateValidator(EffectiveDateWindow window, TimePr
         if (!string.Equals(update.businessKey, keyBusinessKey, StringComparison.Ordinal))
             return new Failure(ReasonCode.MissingKey,
                 $"md.updates record key '{key}' carries business key '{keyBusinessKey}' but the update says '{update.businessKey}'; key the record with the update's business key.");
+        // Look-ups read md.history by the canonical key only: anything else would be stored where nothing finds it.
+        var canonical = MasterDataKeys.For(update.objectType, update.businessKey);
+        if (!string.Equals(key, canonical, StringComparison.Ordinal))
+            return new Failure(ReasonCode.MissingKey,
+                $"md.updates record key '{key}' spells the object type '{keyType}'; look-ups find {type} objects only under '{canonical}', so this update would be stored where nothing reads it. Key the record '{canonical}' (the object type in upper case).");
+        if (!string.Equals(update.businessKey, update.businessKey.Trim(), StringComparison.Ordinal))
+            return new Failure(ReasonCode.MissingKey,
+                $"md.updates record key '{key}': business key '{update.businessKey}' has blanks around it, so look-ups of '{update.businessKey.Trim()}' would never find it; trim it in the source mapping.");
         return null;
     }
 

@@ -12,7 +12,9 @@ using StreamFinance.Host.Api.MasterData;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
-using StreamFinance.Host.Api.Validation;
+using StreamFinance.Domain.Expenses;
+using StreamFinance.Rules.Expenses;
+using StreamFinance.Rules.Requisitions;
 using StreamFinance.Kafka.SerDes;
 
 namespace StreamFinance.Benchmarks.ValidationApi;
@@ -38,9 +40,9 @@ internal static class ValidationRulesBenchmark
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var mix = RequestMix.Create(generator.World, today, seed);
         var expenses = mix.Where(r => r.Kind == "POST expense-coding")
-            .Select(r => JsonSerializer.Deserialize(r.Body, ApiJsonContext.Default.ExpenseCodingBody)!.ToRequest(new FieldErrors())!).ToList();
+            .Select(r => JsonSerializer.Deserialize(r.Body, ApiJsonContext.Default.ExpenseCodingBody)!.ToInput(new FieldErrors())!).ToList();
         var requisitions = mix.Where(r => r.Kind == "POST requisition")
-            .Select(r => JsonSerializer.Deserialize(r.Body, ApiJsonContext.Default.RequisitionBody)!.ToRequest(today, new FieldErrors())!).ToList();
+            .Select(r => JsonSerializer.Deserialize(r.Body, ApiJsonContext.Default.RequisitionBody)!.ToInput(today, new FieldErrors())!).ToList();
 
         // Decoding one stored value: Confluent's deserializer (async inside, waited for) against the synchronous reader.
         var registry = SchemaRegistryClients.For(stack.RegistryUrl);
@@ -54,11 +56,12 @@ internal static class ValidationRulesBenchmark
 
         foreach (var (name, lookup) in new[] { ("store", stack.Lookup), ("in-memory", (IMasterDataLookup)memory) })
         {
-            var expenseRules = new ExpenseCodingEvaluator(lookup, new FxFallbackPolicy());
-            var requisitionRules = new RequisitionEvaluator(lookup, new FxFallbackPolicy());
+            var masterData = new MasterDataReader(lookup);
+            var expenseRules = new ExpenseRules(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy());
+            var requisitionRules = new RequisitionRules(new FxFallbackPolicy());
             Measure(output, $"{name}: one look-up", iterations, i => lookup.Find("COST_CENTER", "CC-1000"));
-            Measure(output, $"{name}: expense coding", iterations, i => expenseRules.Evaluate(expenses[i % expenses.Count]));
-            Measure(output, $"{name}: requisition", iterations, i => requisitionRules.Evaluate(requisitions[i % requisitions.Count]));
+            Measure(output, $"{name}: expense coding", iterations, i => expenseRules.Evaluate(expenses[i % expenses.Count], masterData, today, ExpenseCodingBody.Fields));
+            Measure(output, $"{name}: requisition", iterations, i => requisitionRules.Evaluate(requisitions[i % requisitions.Count], masterData));
         }
     }
 

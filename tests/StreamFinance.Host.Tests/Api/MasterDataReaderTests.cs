@@ -52,6 +52,6 @@ public class MasterDataReaderTests
     {
         var found = ValidationWorld.Lookup().FindByPrefix(MasterDataObjectTypes.AccountingPeriod, "US01-", 10);
 
-        Assert.Equal(["US01-2026-02", "US01-2026-03"], found.Select(h => h.businessKey));
+        Assert.Equal(["US01-2026-01", "US01-2026-02", "US01-2026-03", "US01-2026-04"], found.Select(h => h.businessKey));
     }
 }

@@ -76,7 +76,8 @@ public class ValidationApiJsonBodyTests
         var errors = response.Json.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(m => m.GetString()).Single());
         Assert.Equal(["amount", "costCenterId", "currency", "date", "legalEntityId"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.All(errors.Values, message => Assert.Equal("is required", message));
-        Assert.EndsWith("Send a JSON object with legalEntityId, costCenterId, date (yyyy-MM-dd), amount and currency, and optionally projectId and taxCodeId.",
+        Assert.EndsWith("Send a JSON object with legalEntityId, costCenterId, date (yyyy-MM-dd), amount and currency, " +
+                        "and optionally employeeId, projectId, taxCodeId, category, glAccountId and receiptAttached.",
             response.Text("detail"));
     }
 

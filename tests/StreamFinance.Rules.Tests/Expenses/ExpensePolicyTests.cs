@@ -1,4 +1,6 @@
+using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Expenses;
+using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Expenses;
 
 namespace StreamFinance.Rules.Tests.Expenses;
@@ -10,22 +12,22 @@ public sealed class ExpensePolicyTests
     [Fact]
     public void The_gl_account_comes_from_the_category_unless_the_line_overrides_it()
     {
-        var violations = new List<PolicyViolation>();
+        var violations = new List<Violation>();
 
-        Assert.Equal("640300", policy.GlAccount("MEALS", null, violations));
-        Assert.Equal("699999", policy.GlAccount("MEALS", "699999", violations));
+        Assert.Equal("640300", policy.GlAccount("MEALS", null, "category", violations));
+        Assert.Equal("699999", policy.GlAccount("MEALS", "699999", "category", violations));
         Assert.Empty(violations);
     }
 
     [Fact]
     public void A_category_without_gl_account_is_a_violation_naming_the_category_and_the_setting()
     {
-        var violations = new List<PolicyViolation>();
+        var violations = new List<Violation>();
 
-        Assert.Null(policy.GlAccount("YACHT", " ", violations));
+        Assert.Null(policy.GlAccount("YACHT", " ", "category", violations));
 
         var violation = Assert.Single(violations);
-        Assert.Equal((ExpenseRule.UnmappedCategory, "category"), (violation.Rule, violation.Field));
+        Assert.Equal((ReasonCode.UnmappedCategory, "category"), (violation.Reason, violation.Field));
         Assert.Contains("category YACHT has no GL account", violation.Message);
         Assert.Contains("Expenses:CategoryGlAccounts", violation.Message);
     }
@@ -38,19 +40,19 @@ public sealed class ExpensePolicyTests
     [InlineData(99999, "GBP", false)]
     public void The_limit_applies_in_the_functional_currency_and_a_currency_without_limit_has_none(decimal amount, string currency, bool exceeded)
     {
-        var violations = new List<PolicyViolation>();
+        var violations = new List<Violation>();
 
-        policy.Check("MEALS", amount, currency, receiptAttached: true, violations);
+        policy.CheckLimit("MEALS", amount, currency, "amount", violations);
 
-        Assert.Equal(exceeded, violations.Any(v => v.Rule == ExpenseRule.PolicyLimitExceeded));
+        Assert.Equal(exceeded, violations.Any(v => v.Reason == ReasonCode.PolicyLimitExceeded));
     }
 
     [Fact]
     public void The_limit_message_names_the_amount_the_category_and_the_limit_in_the_currency_minor_units()
     {
-        var violations = new List<PolicyViolation>();
+        var violations = new List<Violation>();
 
-        policy.Check("HOTEL", 90500m, "JPY", receiptAttached: true, violations);
+        policy.CheckLimit("HOTEL", 90500m, "JPY", "amount", violations);
 
         Assert.Equal("amount 90500 JPY of category HOTEL is above its limit of 90000 JPY", Assert.Single(violations).Message);
     }
@@ -61,11 +63,11 @@ public sealed class ExpensePolicyTests
     [InlineData(500.00, true, false)]
     public void A_receipt_is_required_only_above_the_threshold(decimal amount, bool receipt, bool missing)
     {
-        var violations = new List<PolicyViolation>();
+        var violations = new List<Violation>();
 
-        policy.Check("SOFTWARE", amount, "USD", receipt, violations);
+        policy.CheckReceipt(amount, "USD", receipt, "receiptAttached", violations);
 
-        Assert.Equal(missing, violations.Any(v => v.Rule == ExpenseRule.MissingReceipt && v.Field == "receiptAttached"));
+        Assert.Equal(missing, violations.Any(v => v.Reason == ReasonCode.MissingReceipt && v.Field == "receiptAttached"));
     }
 
     [Theory]

@@ -124,7 +124,7 @@ public sealed class ExpenseApprovalTests
 
         var deadLetter = driver.DeadLetterOne();
         Assert.Equal("CLOSED_PERIOD", deadLetter.reasonCode);
-        Assert.Contains("accounting period US01-2026-03 of legal entity US01 (transactionDate 2026-03-25) is closed", deadLetter.message);
+        Assert.Contains("accounting period US01-2026-03 of legal entity US01 (transaction date 2026-03-25) is closed", deadLetter.message);
     }
 
     [Fact]

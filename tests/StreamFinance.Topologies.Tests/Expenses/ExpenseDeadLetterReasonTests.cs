@@ -16,6 +16,8 @@ public sealed class ExpenseDeadLetterReasonTests
         { "missing-receipt", "MISSING_RECEIPT|receiptAttached is false but amount 80.00 USD is above the receipt threshold of 75.00 USD (field receiptAttached)" },
         { "policy-limit", "POLICY_LIMIT_EXCEEDED|amount 212.40 USD of category MEALS is above its limit of 150.00 USD (field amount)" },
         { "unmapped-category", "UNMAPPED_CATEGORY|category YACHT has no GL account in the expense policy (Expenses:CategoryGlAccounts) and the line names none (field category)" },
+        // The cost center is known and belongs to another entity: known master data says no, so the line does not wait for the entity.
+        { "unknown-legal-entity-beside-mismatch", "UNKNOWN_LEGAL_ENTITY|legal entity XX01 is unknown (field chargedEntityId); also cost center CC-1000 belongs to legal entity US01, not XX01 (field costCenterId)" },
     };
 
     public static TheoryData<string, string> MissingMasterDataCases() => new()
@@ -56,6 +58,26 @@ public sealed class ExpenseDeadLetterReasonTests
         Assert.Empty(driver.Waiting());
     }
 
+    [Fact]
+    public void A_line_breaking_several_rules_is_dead_lettered_with_the_first_in_precedence_order_listing_every_one_in_that_order()
+    {
+        using var driver = new ExpenseDriver();
+        // Intercompany (E-US-1 of US01 charged to DE01), in a currency without rates, breaking a rule at every step.
+        driver.Send(Expense("EXP-1", chargedEntity: "DE01", costCenter: "CC-1042", project: "PRJ-DONE", taxCode: "JP-CT10", currency: "CHF", category: "YACHT"));
+
+        var deadLetter = driver.DeadLetterOne();
+        Assert.Equal("INACTIVE_COST_CENTER", deadLetter.reasonCode);
+        var listed = deadLetter.message[(deadLetter.message.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split("; also ");
+        Assert.Collection(listed,
+            m => Assert.StartsWith("cost center CC-1042 is inactive since 2026-04-01 (field costCenterId)", m),
+            m => Assert.StartsWith("cost center CC-1042 belongs to legal entity US01, not DE01 (field costCenterId)", m),
+            m => Assert.StartsWith("project PRJ-DONE is closed since 2026-02-01 (field projectId)", m),
+            m => Assert.StartsWith("tax code JP-CT10 applies in JP, but legal entity DE01 is in DE (field taxCodeId)", m),
+            m => Assert.StartsWith("no rate to convert CHF into EUR", m),
+            m => Assert.StartsWith("no rate to convert CHF into USD", m),
+            m => Assert.StartsWith("category YACHT has no GL account", m));
+    }
+
     private static void AssertDeadLettered(ExpenseDriver driver, string expected)
     {
         var deadLetter = driver.DeadLetterOne();
@@ -72,7 +94,8 @@ public sealed class ExpenseDeadLetterReasonTests
     private static ExpenseLine Line(string @case) => @case switch
     {
         "unknown-employee" => Expense("EXP-1", employee: "E-XX-9"),
-        "unknown-legal-entity" => Expense("EXP-1", chargedEntity: "XX01", taxCode: "US-EXEMPT"),
+        "unknown-legal-entity" => Expense("EXP-1", chargedEntity: "XX01", costCenter: "CC-9000", taxCode: "US-EXEMPT"),
+        "unknown-legal-entity-beside-mismatch" => Expense("EXP-1", chargedEntity: "XX01", taxCode: "US-EXEMPT"),
         "unknown-cost-center" => Expense("EXP-1", costCenter: "CC-9999"),
         "unknown-project" => Expense("EXP-1", project: "PRJ-9999"),
         "unknown-tax-code" => Expense("EXP-1", taxCode: "XX-VAT"),

@@ -40,6 +40,8 @@ internal static class ExpenseWorld
             ("2020-01-01", CostCenter("CC-1050", "US01", CostCenterStatus.INACTIVE, "2020-01-01")),
             ("2026-04-01", CostCenter("CC-1050", "US01", CostCenterStatus.ACTIVE, "2026-04-01")));
         yield return Of(MasterDataObjectType.COST_CENTER, "CC-1060", ("2026-05-01", CostCenter("CC-1060", "US01", CostCenterStatus.ACTIVE, "2026-05-01")));
+        // A cost center of a legal entity whose own record has not arrived.
+        yield return Of(MasterDataObjectType.COST_CENTER, "CC-9000", ("2020-01-01", CostCenter("CC-9000", "XX01", CostCenterStatus.ACTIVE, "2020-01-01")));
         yield return Of(MasterDataObjectType.PROJECT, "PRJ-OPEN", ("2020-01-01", Project("PRJ-OPEN", "US01", ProjectStatus.OPEN, "2020-01-01")));
         yield return Of(MasterDataObjectType.PROJECT, "PRJ-DONE",
             ("2020-01-01", Project("PRJ-DONE", "US01", ProjectStatus.OPEN, "2020-01-01")),

@@ -42,6 +42,28 @@ public sealed class MasterDataBadInputTests : IDisposable
         Assert.Contains(expected, SingleDeadLetter("MISSING_KEY").message);
     }
 
+    [Theory]
+    [InlineData("cost_center:CC-1000", "spells the object type 'cost_center'; look-ups find COST_CENTER objects only under 'COST_CENTER:CC-1000'")]
+    [InlineData("Cost_Center:CC-1000", "Key the record 'COST_CENTER:CC-1000'")]
+    [InlineData(" COST_CENTER:CC-1000", "spells the object type ' COST_CENTER'")]
+    public void An_update_keyed_with_the_object_type_spelled_otherwise_is_dead_lettered_not_stored_out_of_reach(string recordKey, string expected)
+    {
+        md.Send(CostCenter("CC-1000", CostCenterStatus.ACTIVE, Day(2026, 1, 1)), key: recordKey);
+
+        Assert.Contains(expected, SingleDeadLetter("MISSING_KEY").message);
+        Assert.Null(md.HistoryStore.Get(recordKey));
+    }
+
+    [Fact]
+    public void An_update_whose_business_key_has_blanks_around_it_is_dead_lettered_as_missing_key()
+    {
+        var update = CostCenter(" CC-1000", CostCenterStatus.ACTIVE, Day(2026, 1, 1));
+
+        md.Send(update, key: "COST_CENTER: CC-1000");
+
+        Assert.Contains("business key ' CC-1000' has blanks around it", SingleDeadLetter("MISSING_KEY").message);
+    }
+
     [Fact]
     public void An_update_whose_payload_names_another_object_is_dead_lettered_as_missing_key()
     {

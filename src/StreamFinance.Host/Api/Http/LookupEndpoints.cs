@@ -32,7 +32,7 @@ internal static class LookupEndpoints
             .WithName("getFxRate")
             .WithTags(ApiDocumentSetup.LookupTag)
             .WithSummary("The FX rate in force on a date")
-            .WithDescription("Units of `to` per unit of `from` on the date, falling back to earlier business days within `MasterData:FxFallback` " +
+            .WithDescription("Units of `to` per unit of `from` on the date, falling back to earlier days within `MasterData:FxFallback` (Monday to Friday only unless `CountWeekends`) " +
                              "(`fellBackDays` says how far) and to the inverse of the opposite pair (`inverse`).")
             .Produces<FxRateResponse>()
             .ProducesValidationProblem()

@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using StreamFinance.Host.Api.Validation;
-using StreamFinance.Rules.Checks;
-using StreamFinance.Rules.Lookups;
-using StreamFinance.Topologies.Lookups;
+using StreamFinance.Rules.Requisitions;
 
 namespace StreamFinance.Host.Api.Http;
 
@@ -45,7 +42,7 @@ public sealed class RequisitionBody
     public const string Expected = "costCenterId, supplierId, amount and currency, and optionally legalEntityId and date (yyyy-MM-dd, default today)";
 
     /// <summary>The checked request, or null with every problem in <paramref name="errors"/>; a missing date is <paramref name="today"/>.</summary>
-    public RequisitionRequest? ToRequest(DateOnly today, FieldErrors errors)
+    public RequisitionInput? ToInput(DateOnly today, FieldErrors errors)
     {
         var costCenter = RequestFields.Id(CostCenterId, "costCenterId", required: true, errors);
         var supplier = RequestFields.Id(SupplierId, "supplierId", required: true, errors);
@@ -53,6 +50,6 @@ public sealed class RequisitionBody
         var date = RequestFields.Date(Date, "date", fallback: today, errors);
         var amount = RequestFields.Amount(Amount, "amount", errors);
         var currency = RequestFields.Currency(Currency, "currency", errors);
-        return errors.Any ? null : new RequisitionRequest(costCenter!, supplier!, date!.Value, amount!.Value, currency!, entity);
+        return errors.Any ? null : new RequisitionInput(costCenter!, supplier!, date!.Value, amount!.Value, currency!, entity);
     }
 }

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http;
+using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
-using StreamFinance.Host.Api.MasterData;
-using StreamFinance.Host.Api.Validation;
-using StreamFinance.Rules.Checks;
+using StreamFinance.Rules.Expenses;
 using StreamFinance.Rules.Lookups;
-using StreamFinance.Topologies.Lookups;
+using StreamFinance.Rules.Requisitions;
 
 namespace StreamFinance.Host.Api.Http;
 
@@ -12,15 +11,24 @@ namespace StreamFinance.Host.Api.Http;
 public sealed class ValidationApiContext
 {
     /// <summary>Creates the context; <paramref name="time"/> defaults to the system clock.</summary>
-    public ValidationApiContext(ValidationApiOptions options, IMasterDataLookup lookup, FxFallbackPolicy fxFallback, TimeProvider? time = null)
+    /// <param name="options">The API's settings.</param>
+    /// <param name="lookup">Where master data is read.</param>
+    /// <param name="fxFallback">How FX look-ups fall back to earlier days (<c>MasterData:FxFallback</c>).</param>
+    /// <param name="time">The clock that says what "today" is; default the system clock.</param>
+    /// <param name="expenses">
+    /// The expense policy (<c>Expenses</c>: limits, thresholds, default tax codes, closed periods, rounding); default
+    /// <see cref="ExpenseOptions.Default"/>. The host passes the validated section the expense topology applies, so a
+    /// preview is judged by the policy its posting will be.
+    /// </param>
+    public ValidationApiContext(ValidationApiOptions options, IMasterDataLookup lookup, FxFallbackPolicy fxFallback, TimeProvider? time = null, ExpenseOptions? expenses = null)
     {
         Options = options;
         Lookup = lookup;
         FxFallback = fxFallback;
         Time = time ?? TimeProvider.System;
         Reader = new MasterDataReader(lookup);
-        ExpenseCoding = new ExpenseCodingEvaluator(lookup, fxFallback);
-        Requisition = new RequisitionEvaluator(lookup, fxFallback);
+        ExpenseRules = new ExpenseRules(new ExpensePolicy(expenses ?? ExpenseOptions.Default()), fxFallback);
+        RequisitionRules = new RequisitionRules(fxFallback);
     }
 
     /// <summary>The API's settings.</summary>
@@ -38,11 +46,11 @@ public sealed class ValidationApiContext
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; }
 
-    /// <summary>The expense-coding rules.</summary>
-    public ExpenseCodingEvaluator ExpenseCoding { get; }
+    /// <summary>The expense rules, the expense topology's own.</summary>
+    public ExpenseRules ExpenseRules { get; }
 
     /// <summary>The requisition rules.</summary>
-    public RequisitionEvaluator Requisition { get; }
+    public RequisitionRules RequisitionRules { get; }
 
     /// <summary>Today in UTC, the default <c>date</c>.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);

@@ -34,7 +34,7 @@ public static class ValidationApiRegistration
             var lookup = new StoreMasterDataLookup(new MasterDataStoreAccessor(
                 () => PipelineHost.TopologyServices(sp).Single(t => t.Topology is ValidationTopology)));
             var loggerFactory = sp.GetRequiredService<ILoggerFactory>();
-            var server = new ValidationApiServer(new ValidationApiContext(settings.Api, lookup, settings.MasterData.FxFallback), loggerFactory);
+            var server = new ValidationApiServer(new ValidationApiContext(settings.Api, lookup, settings.MasterData.FxFallback, expenses: settings.Expenses), loggerFactory);
             return new ValidationApiService(server, output, loggerFactory.CreateLogger<ValidationApiService>());
         });
     }

@@ -2,16 +2,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using StreamFinance.Host.Api.Validation;
 using StreamFinance.Rules.Checks;
-using StreamFinance.Rules.Lookups;
-using StreamFinance.Topologies.Lookups;
+using StreamFinance.Rules.Requisitions;
 
 namespace StreamFinance.Host.Api.Http;
 
 /// <summary>
 /// <c>POST /v1/validate/expense-coding</c> and <c>POST /v1/validate/requisition</c>: 200 with <c>valid</c> and the list of
-/// violations (reason code, field, message) once the body is well-formed; 400 problem details when it is not.
+/// violations (reason code, field, message) once the body is well-formed; 400 problem details when it is not. No rule is
+/// decided here: the body becomes the rules' input, the rules' assessment becomes the answer.
 /// </summary>
 internal static class ValidationEndpoints
 {
@@ -32,9 +31,12 @@ internal static class ValidationEndpoints
         v1.MapPost("/validate/expense-coding", expenseCoding)
             .WithName("validateExpenseCoding")
             .WithTags(ApiDocumentSetup.ValidationTag)
-            .WithSummary("Every rule the coding of an expense line breaks")
-            .WithDescription("Checks the legal entity, cost center, project and tax code in force on `date`, the accounting period and the " +
-                             "conversion into the entity's functional currency. Always 200 once the body is well-formed: `valid` and the violations.")
+            .WithSummary("Every rule an expense line breaks, as the expense pipeline would judge it")
+            .WithDescription("Judges the line with the expense pipeline's own rules: the employee, legal entity, cost center, project and tax code " +
+                             "in force on `date`, the category's GL account, the conversion into the entity's functional currency (rounded with " +
+                             "`Expenses:Rounding`), the accounting period, the receipt threshold and the category's limit. Violations come in the " +
+                             "pipeline's precedence order; the first is the reason the pipeline would dead-letter the line with. " +
+                             "Always 200 once the body is well-formed: `valid` and the violations.")
             .Produces<ExpenseCodingResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -70,11 +72,11 @@ internal static class ValidationEndpoints
         if (problem is not null)
             return problem;
         var errors = new FieldErrors();
-        if (body!.ToRequest(errors) is not { } request)
+        if (body!.ToInput(errors) is not { } expense)
             return Problems.BadRequest(context, errors.Summary(), errors.ToDictionary());
-        var result = api.ExpenseCoding.Evaluate(request);
+        var result = api.ExpenseRules.Evaluate(expense, api.Reader, api.Today, ExpenseCodingBody.Fields);
         return TypedResults.Json(
-            new ExpenseCodingResponse(result.Valid, request.Date, Violations(result.Violations), result.Conversion is { } c ? Conversion(c) : null),
+            new ExpenseCodingResponse(result.Valid, expense.TransactionDate, Violations(result.Violations), result.Functional is { } c ? Conversion(c) : null),
             ApiJsonContext.Default.ExpenseCodingResponse);
     }
 
@@ -84,9 +86,9 @@ internal static class ValidationEndpoints
         if (problem is not null)
             return problem;
         var errors = new FieldErrors();
-        if (body!.ToRequest(api.Today, errors) is not { } request)
+        if (body!.ToInput(api.Today, errors) is not { } request)
             return Problems.BadRequest(context, errors.Summary(), errors.ToDictionary());
-        var result = api.Requisition.Evaluate(request);
+        var result = api.RequisitionRules.Evaluate(request, api.Reader);
         return TypedResults.Json(
             new RequisitionResponse(result.Valid, request.Date, Violations(result.Violations), result.Budget is { } b ? Budget(b) : null),
             ApiJsonContext.Default.RequisitionResponse);

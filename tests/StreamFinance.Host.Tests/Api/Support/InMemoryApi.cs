@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Http;
@@ -25,10 +26,11 @@ internal sealed class InMemoryApi : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<InMemoryApi> StartAsync(IMasterDataLookup? lookup = null, string? apiKey = null)
+    /// <summary>Starts the API over <paramref name="lookup"/> with the expense policy <paramref name="expenses"/> (default <see cref="ExpenseOptions.Default"/>).</summary>
+    public static async Task<InMemoryApi> StartAsync(IMasterDataLookup? lookup = null, string? apiKey = null, ExpenseOptions? expenses = null)
     {
         var options = new ValidationApiOptions { Port = 0, ApiKey = apiKey };
-        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now));
+        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now), expenses);
         var server = new ValidationApiServer(context, NullLoggerFactory.Instance);
         try
         {

@@ -39,6 +39,8 @@ internal static class ValidationWorld
             ("2025-01-01", Project("PRJ-LEGACY", "US01", ProjectStatus.OPEN, "2025-01-01")),
             ("2026-02-01", Project("PRJ-LEGACY", "US01", ProjectStatus.CLOSED, "2026-02-01"))),
 
+        // The default tax code of US01 in the expense policy (Expenses:DefaultTaxCodes), applied to a line that names none.
+        History(MasterDataObjectType.TAX_CODE, "US-EXEMPT", ("2020-01-01", TaxCode("US-EXEMPT", "US", 0m))),
         History(MasterDataObjectType.TAX_CODE, "US-CA-SALES", ("2020-01-01", TaxCode("US-CA-SALES", "US-CA", 0.0725m))),
         History(MasterDataObjectType.TAX_CODE, "DE-VAT19", ("2020-01-01", TaxCode("DE-VAT19", "DE", 0.19m))),
         History(MasterDataObjectType.TAX_CODE, "DE-VAT16", ("2020-07-01", TaxCode("DE-VAT16", "DE", 0.16m, "2020-07-01", "2020-12-31"))),
@@ -57,8 +59,11 @@ internal static class ValidationWorld
         History(MasterDataObjectType.EXCHANGE_RATE, "USD/EUR/2026-03-30", ("2026-03-30", Rate("USD", "EUR", "2026-03-30", 0.91743119m))),
         History(MasterDataObjectType.EXCHANGE_RATE, "EUR/USD/2026-03-16", ("2026-03-16", Rate("EUR", "USD", "2026-03-16", 1.1m))),
 
+        History(MasterDataObjectType.ACCOUNTING_PERIOD, "US01-2026-01", ("2026-01-01", Period("US01-2026-01", "US01", "2026-01-01", "2026-01-31", AccountingPeriodStatus.CLOSED))),
         History(MasterDataObjectType.ACCOUNTING_PERIOD, "US01-2026-02", ("2026-02-01", Period("US01-2026-02", "US01", "2026-02-01", "2026-02-28", AccountingPeriodStatus.CLOSED))),
         History(MasterDataObjectType.ACCOUNTING_PERIOD, "US01-2026-03", ("2026-03-01", Period("US01-2026-03", "US01", "2026-03-01", "2026-03-31", AccountingPeriodStatus.OPEN))),
+        // Opened ahead of its month, so April expenses have a period to post into.
+        History(MasterDataObjectType.ACCOUNTING_PERIOD, "US01-2026-04", ("2026-03-01", Period("US01-2026-04", "US01", "2026-04-01", "2026-04-30", AccountingPeriodStatus.OPEN))),
         // DE01 keeps a fiscal calendar that is not the calendar month: period 7 of fiscal 2026 runs 2026-03-16 to 2026-04-15.
         History(MasterDataObjectType.ACCOUNTING_PERIOD, "DE01-2026-07", ("2026-03-16", Period("DE01-2026-07", "DE01", "2026-03-16", "2026-04-15", AccountingPeriodStatus.OPEN))),
 

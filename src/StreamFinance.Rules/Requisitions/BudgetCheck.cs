@@ -1,7 +1,4 @@
-using StreamFinance.Rules.Checks;
-using StreamFinance.Rules.Lookups;
-using StreamFinance.Topologies.Lookups;
-namespace StreamFinance.Host.Api.Validation;
+namespace StreamFinance.Rules.Requisitions;
 
 /// <summary>The budget a requisition was measured against.</summary>
 /// <param name="BudgetId">Business key of the budget (<c>CC-1000/US01-2026-03</c>).</param>

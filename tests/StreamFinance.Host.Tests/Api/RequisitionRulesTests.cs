@@ -1,21 +1,24 @@
+using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.MasterData.Fx;
-using StreamFinance.Host.Api.Validation;
+using StreamFinance.Host.Tests.Api.Support;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
-using StreamFinance.Topologies.Lookups;
-using StreamFinance.Host.Tests.Api.Support;
+using StreamFinance.Rules.Requisitions;
 
 namespace StreamFinance.Host.Tests.Api;
 
-public class RequisitionEvaluatorTests
+public class RequisitionRulesTests
 {
-    private readonly RequisitionEvaluator evaluator = new(ValidationWorld.Lookup(), new FxFallbackPolicy());
+    private static readonly RequisitionRules Rules = new(new FxFallbackPolicy());
+    private static readonly MasterDataReader Reader = new(ValidationWorld.Lookup());
 
-    private static RequisitionRequest Requisition(
+    private static RequisitionAssessment Evaluate(RequisitionInput input) => Rules.Evaluate(input, Reader);
+
+    private static RequisitionInput Requisition(
         string costCenter = "CC-1000", string supplier = "SUP-1", string date = "2026-03-20", decimal amount = 4_000m, string currency = "USD", string? entity = null) =>
         new(costCenter, supplier, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), amount, currency, entity);
 
-    private static Violation Single(RequisitionResult result)
+    private static Violation Single(RequisitionAssessment result)
     {
         Assert.False(result.Valid);
         return Assert.Single(result.Violations);
@@ -24,7 +27,7 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Requisition_within_the_budget_of_the_open_period_is_valid_and_says_commitments_are_not_deducted()
     {
-        var result = evaluator.Evaluate(Requisition(amount: 4_000m));
+        var result = Evaluate(Requisition(amount: 4_000m));
 
         Assert.True(result.Valid, string.Join("; ", result.Violations));
         Assert.Equal(new BudgetCheck("CC-1000/US01-2026-03", "US01-2026-03", 10_000m, "USD", 4_000m, 6_000m, "BUDGETED_AMOUNT_WITHOUT_COMMITMENTS"), result.Budget);
@@ -33,7 +36,7 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Amount_above_the_budget_is_BUDGET_EXCEEDED()
     {
-        var violation = Single(evaluator.Evaluate(Requisition(amount: 10_000.01m)));
+        var violation = Single(Evaluate(Requisition(amount: 10_000.01m)));
 
         Assert.Equal("BUDGET_EXCEEDED", violation.Code);
         Assert.Equal("amount", violation.Field);
@@ -45,14 +48,14 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Amount_exactly_the_budget_is_valid()
     {
-        Assert.True(evaluator.Evaluate(Requisition(amount: 10_000m)).Valid);
+        Assert.True(Evaluate(Requisition(amount: 10_000m)).Valid);
     }
 
     [Fact]
     public void Foreign_amount_is_converted_into_the_budget_currency_at_the_rate_of_the_date_before_it_is_compared()
     {
         // 9,300 EUR at 1.085 is 10,090.50 USD: more than the 10,000 USD budget, though 9,300 is less than 10,000.
-        var result = evaluator.Evaluate(Requisition(date: "2026-03-30", amount: 9_300m, currency: "EUR"));
+        var result = Evaluate(Requisition(date: "2026-03-30", amount: 9_300m, currency: "EUR"));
 
         var violation = Single(result);
         Assert.Equal("BUDGET_EXCEEDED", violation.Code);
@@ -63,7 +66,7 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Foreign_amount_without_a_rate_is_FX_RATE_MISSING()
     {
-        var violation = Single(evaluator.Evaluate(Requisition(currency: "JPY", amount: 1_000m)));
+        var violation = Single(Evaluate(Requisition(currency: "JPY", amount: 1_000m)));
 
         Assert.Equal("FX_RATE_MISSING", violation.Code);
     }
@@ -71,7 +74,7 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Cost_center_without_a_budget_for_the_period_is_BUDGET_EXCEEDED()
     {
-        var violation = Single(evaluator.Evaluate(Requisition(costCenter: "CC-1010", amount: 1m)));
+        var violation = Single(Evaluate(Requisition(costCenter: "CC-1010", amount: 1m)));
 
         Assert.Equal("BUDGET_EXCEEDED", violation.Code);
         Assert.Equal("cost center CC-1010 has no budget for period US01-2026-03 (budget CC-1010/US01-2026-03 is unknown), so nothing can be committed", violation.Message);
@@ -80,15 +83,15 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Date_in_a_closed_period_is_CLOSED_PERIOD()
     {
-        var violation = Single(evaluator.Evaluate(Requisition(date: "2026-02-20")));
+        var violation = Single(Evaluate(Requisition(date: "2026-02-20")));
 
-        Assert.Equal(new Violation("CLOSED_PERIOD", "date", "accounting period US01-2026-02 (2026-02-01 to 2026-02-28) containing 2026-02-20 is closed"), violation);
+        Assert.Equal(new Violation(ReasonCode.ClosedPeriod, "date", "accounting period US01-2026-02 (2026-02-01 to 2026-02-28) containing 2026-02-20 is closed"), violation);
     }
 
     [Fact]
     public void Date_outside_every_period_is_CLOSED_PERIOD()
     {
-        var violation = Single(evaluator.Evaluate(Requisition(date: "2026-05-04")));
+        var violation = Single(Evaluate(Requisition(date: "2026-05-04")));
 
         Assert.Equal("CLOSED_PERIOD", violation.Code);
         Assert.Equal("no accounting period of legal entity US01 contains 2026-05-04, so there is no period budget to draw on", violation.Message);
@@ -97,7 +100,7 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Period_of_a_fiscal_calendar_that_is_not_the_calendar_month_is_found_by_its_dates()
     {
-        var result = evaluator.Evaluate(Requisition(costCenter: "CC-2000", date: "2026-04-02", amount: 5_000m, currency: "EUR"));
+        var result = Evaluate(Requisition(costCenter: "CC-2000", date: "2026-04-02", amount: 5_000m, currency: "EUR"));
 
         Assert.True(result.Valid, string.Join("; ", result.Violations));
         Assert.Equal("DE01-2026-07", result.Budget!.PeriodId);
@@ -106,50 +109,50 @@ public class RequisitionEvaluatorTests
     [Fact]
     public void Unknown_supplier_is_UNKNOWN_SUPPLIER()
     {
-        var violation = Single(evaluator.Evaluate(Requisition(supplier: "SUP-404")));
+        var violation = Single(Evaluate(Requisition(supplier: "SUP-404")));
 
-        Assert.Equal(new Violation("UNKNOWN_SUPPLIER", "supplierId", "supplier SUP-404 is unknown"), violation);
+        Assert.Equal(new Violation(ReasonCode.UnknownSupplier, "supplierId", "supplier SUP-404 is unknown"), violation);
     }
 
     [Fact]
     public void Supplier_blocked_before_the_date_is_SUPPLIER_BLOCKED_and_fine_before_the_block()
     {
-        var violation = Single(evaluator.Evaluate(Requisition(supplier: "SUP-2", date: "2026-03-20")));
+        var violation = Single(Evaluate(Requisition(supplier: "SUP-2", date: "2026-03-20")));
 
-        Assert.Equal(new Violation("SUPPLIER_BLOCKED", "supplierId", "supplier SUP-2 is blocked since 2026-03-10"), violation);
-        Assert.True(evaluator.Evaluate(Requisition(supplier: "SUP-2", date: "2026-03-09")).Valid);
+        Assert.Equal(new Violation(ReasonCode.SupplierBlocked, "supplierId", "supplier SUP-2 is blocked since 2026-03-10"), violation);
+        Assert.True(Evaluate(Requisition(supplier: "SUP-2", date: "2026-03-09")).Valid);
     }
 
     [Fact]
     public void Inactive_supplier_is_SUPPLIER_BLOCKED_saying_inactive()
     {
-        var violation = Single(evaluator.Evaluate(Requisition(supplier: "SUP-3")));
+        var violation = Single(Evaluate(Requisition(supplier: "SUP-3")));
 
-        Assert.Equal(new Violation("SUPPLIER_BLOCKED", "supplierId", "supplier SUP-3 is inactive since 2026-01-01"), violation);
+        Assert.Equal(new Violation(ReasonCode.SupplierBlocked, "supplierId", "supplier SUP-3 is inactive since 2026-01-01"), violation);
     }
 
     [Fact]
     public void Inactive_cost_center_is_INACTIVE_COST_CENTER()
     {
-        var result = evaluator.Evaluate(Requisition(costCenter: "CC-1060", amount: 1m));
+        var result = Evaluate(Requisition(costCenter: "CC-1060", amount: 1m));
 
-        Assert.Contains(new Violation("INACTIVE_COST_CENTER", "costCenterId", "cost center CC-1060 is blocked since 2026-01-01"), result.Violations);
+        Assert.Contains(new Violation(ReasonCode.InactiveCostCenter, "costCenterId", "cost center CC-1060 is blocked since 2026-01-01"), result.Violations);
     }
 
     [Fact]
     public void Unknown_cost_center_is_UNKNOWN_COST_CENTER_and_no_budget_is_looked_for()
     {
-        var result = evaluator.Evaluate(Requisition(costCenter: "CC-9999"));
+        var result = Evaluate(Requisition(costCenter: "CC-9999"));
 
-        Assert.Equal(new Violation("UNKNOWN_COST_CENTER", "costCenterId", "cost center CC-9999 is unknown") { Awaits = "COST_CENTER:CC-9999" }, Single(result));
+        Assert.Equal(new Violation(ReasonCode.UnknownCostCenter, "costCenterId", "cost center CC-9999 is unknown") { Awaits = "COST_CENTER:CC-9999" }, Single(result));
         Assert.Null(result.Budget);
     }
 
     [Fact]
     public void Ordering_entity_that_does_not_own_the_cost_center_is_COST_CENTER_ENTITY_MISMATCH()
     {
-        var result = evaluator.Evaluate(Requisition(entity: "DE01", amount: 1m, currency: "EUR", date: "2026-03-30"));
+        var result = Evaluate(Requisition(entity: "DE01", amount: 1m, currency: "EUR", date: "2026-03-30"));
 
-        Assert.Contains(new Violation("COST_CENTER_ENTITY_MISMATCH", "costCenterId", "cost center CC-1000 belongs to legal entity US01, not DE01"), result.Violations);
+        Assert.Contains(new Violation(ReasonCode.CostCenterEntityMismatch, "costCenterId", "cost center CC-1000 belongs to legal entity US01, not DE01"), result.Violations);
     }
 }

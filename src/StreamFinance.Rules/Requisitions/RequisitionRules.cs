@@ -1,75 +1,80 @@
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.MasterData;
 using StreamFinance.Domain.MasterData.Fx;
-using StreamFinance.Host.Api.MasterData;
-using static StreamFinance.Rules.Checks.AmountText;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
-using StreamFinance.Topologies.Lookups;
+using static StreamFinance.Rules.Checks.AmountText;
 
-namespace StreamFinance.Host.Api.Validation;
+namespace StreamFinance.Rules.Requisitions;
 
 /// <summary>
-/// Checks a purchase requisition against the master data in force on its date: the cost center is active (and belongs to
-/// the ordering entity when one is given), the supplier is active and not blocked, and the amount, converted into the
-/// budget's currency at the date's rate, fits the cost center's budget for the open accounting period containing the
-/// date. Commitments are not deducted from the budget yet (<see cref="BudgetBasis.BudgetedAmountWithoutCommitments"/>).
-/// Reports every violation, not only the first. Pure: reads only through the lookup.
+/// The requisition rules, the one place they are evaluated (<c>POST /v1/validate/requisition</c> today, the procurement
+/// topology when it lands): a purchase requisition against the master data in force on its date. Reports every
+/// violation, in this precedence order: the cost center (UNKNOWN_COST_CENTER or INACTIVE_COST_CENTER, then
+/// COST_CENTER_ENTITY_MISMATCH when an ordering entity is given), the supplier (UNKNOWN_SUPPLIER or SUPPLIER_BLOCKED),
+/// the legal entity (UNKNOWN_LEGAL_ENTITY), the period (CLOSED_PERIOD: no open period contains the date), then the
+/// budget: BUDGET_EXCEEDED when there is none, else FX_RATE_MISSING when the amount cannot be converted into its
+/// currency, else BUDGET_EXCEEDED when the converted amount does not fit. Commitments are
+/// not deducted from the budget yet (<see cref="BudgetBasis.BudgetedAmountWithoutCommitments"/>). Converted amounts
+/// are rounded half away from zero: there is no procurement rounding setting yet. Pure: reads only through the reader.
 /// </summary>
-public sealed class RequisitionEvaluator(IMasterDataLookup lookup, FxFallbackPolicy fxFallback)
+public sealed class RequisitionRules(FxFallbackPolicy fxFallback)
 {
-    private readonly MasterDataReader reader = new(lookup);
+    /// <summary>Rounding of the amount converted into the budget's currency: commercial, until procurement has a setting of its own.</summary>
+    public const MidpointRounding Rounding = MidpointRounding.AwayFromZero;
 
-    /// <summary>Evaluates one request.</summary>
-    public RequisitionResult Evaluate(RequisitionRequest request)
+    /// <summary>Judges <paramref name="request"/> over <paramref name="reader"/>.</summary>
+    public RequisitionAssessment Evaluate(RequisitionInput request, MasterDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(reader);
         var violations = new List<Violation>();
         var date = request.Date;
 
         var center = CommonChecks.CostCenter(reader, request.CostCenterId, date, "costCenterId", violations);
         if (center is not null && request.LegalEntityId is { } requested)
             CommonChecks.CostCenterEntity(center, requested, "costCenterId", violations);
-        CheckSupplier(request.SupplierId, date, violations);
+        CheckSupplier(reader, request.SupplierId, date, violations);
 
         var entityId = request.LegalEntityId ?? center?.legalEntityId;
         if (entityId is null)
-            return new RequisitionResult(violations, null);
+            return new RequisitionAssessment(violations, null);
         var entityField = request.LegalEntityId is null ? "costCenterId" : "legalEntityId";
         if (CommonChecks.LegalEntity(reader, entityId, date, entityField, violations) is null)
-            return new RequisitionResult(violations, null);
-        return new RequisitionResult(violations, CheckBudget(request, entityId, date, violations));
+            return new RequisitionAssessment(violations, null);
+        return new RequisitionAssessment(violations, CheckBudget(reader, request, entityId, date, violations));
     }
 
-    private void CheckSupplier(string id, DateOnly date, List<Violation> violations)
+    private static void CheckSupplier(MasterDataReader reader, string id, DateOnly date, List<Violation> violations)
     {
         var found = reader.AsOf<Supplier>(MasterDataObjectTypes.Supplier, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.UnknownSupplier, "supplierId", found.Absence!));
+            violations.Add(new Violation(ReasonCode.UnknownSupplier, "supplierId", found.Absence!));
             return;
         }
         var supplier = found.Value!;
         if (supplier.status == SupplierStatus.ACTIVE)
             return;
         var since = found.History!.Since(date, s => s.status == supplier.status)!.Value;
-        violations.Add(new Violation(ViolationCodes.SupplierBlocked, "supplierId",
+        violations.Add(new Violation(ReasonCode.SupplierBlocked, "supplierId",
             $"supplier {id} is {supplier.status.ToString().ToLowerInvariant()} since {Day(since)}"));
     }
 
-    private BudgetCheck? CheckBudget(RequisitionRequest request, string entityId, DateOnly date, List<Violation> violations)
+    private BudgetCheck? CheckBudget(MasterDataReader reader, RequisitionInput request, string entityId, DateOnly date, List<Violation> violations)
     {
         var period = reader.PeriodContaining(entityId, date);
         if (!period.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.ClosedPeriod, "date", $"{period.Absence}, so there is no period budget to draw on"));
+            violations.Add(new Violation(ReasonCode.ClosedPeriod, "date", $"{period.Absence}, so there is no period budget to draw on"));
             return null;
         }
         var periodValue = period.Value!;
         if (periodValue.status != AccountingPeriodStatus.OPEN)
         {
-            violations.Add(new Violation(ViolationCodes.ClosedPeriod, "date",
+            violations.Add(new Violation(ReasonCode.ClosedPeriod, "date",
                 $"accounting period {periodValue.periodId} ({Day(DateOnly.FromDateTime(periodValue.startDate))} to {Day(DateOnly.FromDateTime(periodValue.endDate))}) " +
                 $"containing {Day(date)} is closed"));
             return null;
@@ -79,13 +84,13 @@ public sealed class RequisitionEvaluator(IMasterDataLookup lookup, FxFallbackPol
         var budget = reader.AsOf<Budget>(MasterDataObjectTypes.Budget, budgetId, date);
         if (!budget.IsFound)
         {
-            violations.Add(new Violation(ViolationCodes.BudgetExceeded, "amount",
+            violations.Add(new Violation(ReasonCode.BudgetExceeded, "amount",
                 $"cost center {request.CostCenterId} has no budget for period {periodValue.periodId} ({budget.Absence}), so nothing can be committed"));
             return null;
         }
         var budgeted = budget.Value!.amount;
         var budgetAmount = AvroDecimals.ToDecimal(budgeted.amount);
-        var conversion = CommonChecks.Convert(reader, fxFallback, request.Amount, request.Currency, budgeted.currency, date, violations);
+        var conversion = CommonChecks.Convert(reader, fxFallback, request.Amount, request.Currency, budgeted.currency, date, violations, Rounding, "currency");
         if (conversion is null)
             return null;
 
@@ -96,7 +101,7 @@ public sealed class RequisitionEvaluator(IMasterDataLookup lookup, FxFallbackPol
             var converted = request.Currency == budgeted.currency
                 ? Money(request.Amount, request.Currency)
                 : $"{Money(request.Amount, request.Currency)} ({Money(conversion.ConvertedAmount, budgeted.currency)} at {Rate(conversion.Rate)}, rate of {Day(conversion.RateDate)})";
-            violations.Add(new Violation(ViolationCodes.BudgetExceeded, "amount",
+            violations.Add(new Violation(ReasonCode.BudgetExceeded, "amount",
                 $"{converted} exceeds the budget of {Money(budgetAmount, budgeted.currency)} of cost center {request.CostCenterId} for period {periodValue.periodId} " +
                 "(open commitments are not deducted yet)"));
         }

@@ -1,7 +1,4 @@
-using StreamFinance.Rules.Checks;
-using StreamFinance.Rules.Lookups;
-using StreamFinance.Topologies.Lookups;
-namespace StreamFinance.Host.Api.Validation;
+namespace StreamFinance.Rules.Requisitions;
 
 /// <summary>What the "available" budget of a requisition check is measured from.</summary>
 public static class BudgetBasis
