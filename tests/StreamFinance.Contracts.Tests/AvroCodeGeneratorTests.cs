@@ -1,5 +1,6 @@
 using StreamFinance.AvroCodeGen;
 using StreamFinance.Contracts.Tests.Support;
+using StreamFinance.TestSupport.Files;
 
 namespace StreamFinance.Contracts.Tests;
 

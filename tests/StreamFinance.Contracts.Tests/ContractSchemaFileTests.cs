@@ -5,6 +5,7 @@ using Avro.IO;
 using Avro.Specific;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Tests.Support;
+using StreamFinance.TestSupport.Files;
 
 namespace StreamFinance.Contracts.Tests;
 
@@ -19,13 +20,13 @@ public sealed class ContractSchemaFileTests
     };
 
     public static TheoryData<string> SchemaFiles { get; } = new(
-        Directory.GetFiles(RepositoryPaths.AvroDirectory, "*.avsc").Select(Path.GetFileName).Order()!);
+        Directory.GetFiles(RepositoryRoot.Combine("avro"), "*.avsc").Select(Path.GetFileName).Order()!);
 
     [Theory]
     [MemberData(nameof(SchemaFiles))]
     public void Every_schema_file_has_a_generated_class_in_its_mapped_CSharp_namespace(string fileName)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.AvroDirectory, fileName)));
+        using var json = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("avro", fileName)));
         var name = json.RootElement.GetProperty("name").GetString();
         var avroNamespace = json.RootElement.GetProperty("namespace").GetString()!;
 
@@ -37,7 +38,7 @@ public sealed class ContractSchemaFileTests
     [Fact]
     public void Data_written_with_the_canonical_schema_reads_into_the_generated_class()
     {
-        var canonical = Schema.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.AvroDirectory, "money.avsc")));
+        var canonical = Schema.Parse(File.ReadAllText(RepositoryRoot.Combine("avro", "money.avsc")));
         Assert.Equal("streamfinance.common.Money", ((NamedSchema)canonical).Fullname);
         var written = new GenericRecord((RecordSchema)canonical);
         written.Add("amount", AvroDecimals.ToAvro(-12.5m, AvroDecimals.MoneyScale));

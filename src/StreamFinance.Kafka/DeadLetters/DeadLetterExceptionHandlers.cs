@@ -16,8 +16,9 @@ namespace StreamFinance.Kafka.DeadLetters;
 /// </summary>
 /// <remarks>
 /// Streamiz 1.8 deserializes each record twice (once to extract its timestamp when queued, once to process it) and calls
-/// the handler both times; the second call for the same partition and offset is answered CONTINUE without a second
-/// dead letter. The publisher writes outside the exactly-once transaction (see <see cref="DeadLetterPublisher"/>).
+/// the handler both times, and other records of the partition may be queued in between (so two poison records in a row
+/// are seen as 1, 2, 1, 2); a call for a partition and offset among the last <see cref="RecentOffsets.Capacity"/>
+/// dead-lettered is answered CONTINUE without a second dead letter. The publisher writes outside the exactly-once transaction (see <see cref="DeadLetterPublisher"/>).
 /// </remarks>
 public sealed class DeadLetterExceptionHandlers
 {
@@ -26,7 +27,7 @@ public sealed class DeadLetterExceptionHandlers
     private readonly IDeadLetterPublisher publisher;
     private readonly DeadLetterFactory factory;
     private readonly ILogger logger;
-    private readonly ConcurrentDictionary<TopicPartition, long> lastDeadLettered = new();
+    private readonly ConcurrentDictionary<TopicPartition, RecentOffsets> deadLettered = new();
 
     /// <summary>Creates the handlers of <paramref name="topologyName"/>.</summary>
     /// <param name="topologyName">The topology's name; processors are reported as <c>&lt;name&gt;.deserialize</c> and <c>&lt;name&gt;.produce</c>.</param>
@@ -59,7 +60,8 @@ public sealed class DeadLetterExceptionHandlers
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(exception);
-        if (lastDeadLettered.TryGetValue(record.TopicPartition, out var offset) && offset == record.Offset.Value)
+        var recent = deadLettered.GetOrAdd(record.TopicPartition, _ => new RecentOffsets());
+        if (recent.Contains(record.Offset.Value))
         {
             return ExceptionHandlerResponse.CONTINUE;
         }
@@ -73,7 +75,7 @@ public sealed class DeadLetterExceptionHandlers
             return ExceptionHandlerResponse.FAIL;
         }
 
-        lastDeadLettered[record.TopicPartition] = record.Offset.Value;
+        recent.Add(record.Offset.Value);
         return ExceptionHandlerResponse.CONTINUE;
     }
 
@@ -113,4 +115,32 @@ public sealed class DeadLetterExceptionHandlers
         value is { Length: > 0 } && (value.Length < 5 || value[0] != 0)
             ? $" (the value is not in Confluent wire format: it starts with 0x{value[0]:X2}, not the magic byte 0x00 and a schema id)"
             : "";
+
+    /// <summary>The offsets of one partition dead-lettered lately, the oldest forgotten first.</summary>
+    private sealed class RecentOffsets
+    {
+        /// <summary>Offsets remembered per partition: more than Streamiz buffers per partition (1000 by default).</summary>
+        public const int Capacity = 4096;
+
+        private readonly HashSet<long> offsets = [];
+        private readonly Queue<long> order = new();
+
+        public bool Contains(long offset)
+        {
+            lock (offsets)
+                return offsets.Contains(offset);
+        }
+
+        public void Add(long offset)
+        {
+            lock (offsets)
+            {
+                if (!offsets.Add(offset))
+                    return;
+                order.Enqueue(offset);
+                if (order.Count > Capacity)
+                    offsets.Remove(order.Dequeue());
+            }
+        }
+    }
 }

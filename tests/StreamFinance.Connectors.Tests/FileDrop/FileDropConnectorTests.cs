@@ -1,5 +1,7 @@
 using StreamFinance.Connectors.FileDrop;
 using StreamFinance.Connectors.Tests.Support;
+using StreamFinance.TestSupport.DeadLetters;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Connectors.Tests.FileDrop;
 
@@ -81,7 +83,7 @@ public class FileDropConnectorTests
         using var inbox = new TempInbox();
         inbox.Drop("big.csv", TestConnector.Csv(500, i => i % 50 == 0 ? "bad" : "5.00"));
         var offsets = new InMemoryOffsetStore();
-        var deadLetters = new RecordingDeadLetters();
+        var deadLetters = new RecordingDeadLetterPublisher();
 
         // First life: the broker stops answering after 180 records, then the process dies (no clean drain).
         var crashing = new TestConnector("concur-files", new RecordingSink { Withhold = n => n > 180 }, offsets, deadLetters);
@@ -89,7 +91,7 @@ public class FileDropConnectorTests
         {
             var connector = new FileDropConnector(crashing.Context, new FileDropOptions { Inbox = inbox.Path, SettleMs = 0 }, new ExpenseRowMapper(), new LineCsvFormat());
             var scan = connector.ScanOnceAsync(kill.Token);
-            await WaitUntil(() => crashing.Sink.Sent.Count >= 400);
+            await Wait.UntilAsync("400 records sent before the crash", TimeSpan.FromSeconds(10), () => crashing.Sink.Sent.Count >= 400, TimeSpan.FromMilliseconds(10));
             kill.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scan);
         }
@@ -114,15 +116,5 @@ public class FileDropConnectorTests
         Assert.Equal(500 - (committed.line - 1), Assert.Single(results).Read);
         Assert.True(File.Exists(Path.Combine(inbox.Processed, "big.csv")));
         Assert.True(offsets.Latest("concur-files", "big.csv")!.completed);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
     }
 }

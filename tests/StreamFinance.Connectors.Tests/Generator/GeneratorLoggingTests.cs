@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Connectors.Generator;
 using StreamFinance.Connectors.Runtime;
 using StreamFinance.Connectors.Tests.Support;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Connectors.Tests.Generator;
 
@@ -19,10 +20,11 @@ public sealed class GeneratorLoggingTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
         var run = generator.RunAsync(stop.Token);
-        await Until(() => t.Sink.Sent.Count >= 50);
+        await Wait.UntilAsync("the generator to send 50 records", TimeSpan.FromSeconds(10), () => t.Sink.Sent.Count >= 50, TimeSpan.FromMilliseconds(20));
         Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Information); // many ticks, no summary yet
         clock.Advance(TimeSpan.FromSeconds(61));
-        await Until(() => logger.Entries.Any(e => e.Level == LogLevel.Information && e.Message.StartsWith("Generator generator in the last 61 s:", StringComparison.Ordinal)));
+        await Wait.UntilAsync("the generator's 61 s summary", TimeSpan.FromSeconds(10),
+            () => logger.Entries.Any(e => e.Level == LogLevel.Information && e.Message.StartsWith("Generator generator in the last 61 s:", StringComparison.Ordinal)), TimeSpan.FromMilliseconds(20));
         await stop.CancelAsync();
         await run;
 
@@ -37,15 +39,5 @@ public sealed class GeneratorLoggingTests
     {
         Assert.Equal("webhook: read 1 = produced 1 + dead-lettered 0 (skipped 0)", new IngestResult("webhook", 1, 1, 0, 0, 0).ToString());
         Assert.Equal("a.csv: read 9 = produced 8 + dead-lettered 1 (skipped 0, committed line 10)", new IngestResult("a.csv", 9, 8, 1, 0, 10).ToString());
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the generator");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
     }
 }

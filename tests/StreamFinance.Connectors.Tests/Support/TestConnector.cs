@@ -1,15 +1,16 @@
 using StreamFinance.Connectors.Runtime;
+using StreamFinance.TestSupport.DeadLetters;
 
 namespace StreamFinance.Connectors.Tests.Support;
 
 /// <summary>The doubles one connector test wires together.</summary>
 public sealed class TestConnector
 {
-    public TestConnector(string name, RecordingSink? sink = null, InMemoryOffsetStore? offsets = null, RecordingDeadLetters? deadLetters = null)
+    public TestConnector(string name, RecordingSink? sink = null, InMemoryOffsetStore? offsets = null, RecordingDeadLetterPublisher? deadLetters = null)
     {
         Sink = sink ?? new RecordingSink();
         Offsets = offsets ?? new InMemoryOffsetStore();
-        DeadLetters = deadLetters ?? new RecordingDeadLetters();
+        DeadLetters = deadLetters ?? new RecordingDeadLetterPublisher();
         Context = new ConnectorContext(name, Sink, DeadLetters, Offsets);
     }
 
@@ -17,7 +18,7 @@ public sealed class TestConnector
 
     public InMemoryOffsetStore Offsets { get; }
 
-    public RecordingDeadLetters DeadLetters { get; }
+    public RecordingDeadLetterPublisher DeadLetters { get; }
 
     public ConnectorContext Context { get; }
 

@@ -5,6 +5,7 @@ using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Connectors.Webhooks;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Connectors.Tests.Webhooks;
 
@@ -144,9 +145,7 @@ public sealed class WebhookAcknowledgementTests
 
         var pending = http.SendAsync(request, TestContext.Current.CancellationToken);
         // Until the record reached the sink (under load that can take a while) and a little after, no answer.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (sink.WithheldCount == 0 && DateTime.UtcNow < deadline && !pending.IsCompleted)
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+        await Wait.UntilAsync("the record to reach the sink (or an answer)", TimeSpan.FromSeconds(30), () => sink.WithheldCount > 0 || pending.IsCompleted, TimeSpan.FromMilliseconds(20));
         await Task.Delay(300, TestContext.Current.CancellationToken);
         Assert.Equal(1, sink.WithheldCount);
         Assert.False(pending.IsCompleted, "no answer may be given before Kafka acknowledged the record");

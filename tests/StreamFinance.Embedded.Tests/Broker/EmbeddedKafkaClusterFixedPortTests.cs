@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Confluent.Kafka;
 using StreamFinance.Embedded.Broker;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Embedded.Tests.Broker;
 
@@ -37,14 +38,17 @@ public sealed class EmbeddedKafkaClusterFixedPortTests
         }).Build();
         consumer.Subscribe("ledger");
         var values = new List<string>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (values.Count < 6 && DateTime.UtcNow < deadline)
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
+        Wait.Until("6 records on 'ledger'", TimeSpan.FromSeconds(30),
+            () =>
             {
-                values.Add(record.Message.Value);
-            }
-        }
+                if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
+                {
+                    values.Add(record.Message.Value);
+                }
+
+                return values;
+            },
+            read => read.Count >= 6, read => $"[{string.Join(", ", read)}]", TimeSpan.Zero);
 
         Assert.Equal(Enumerable.Range(0, 6).Select(i => $"v{i}"), values.Order());
     }

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using StreamFinance.Embedded.Broker;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Embedded.Tests.Broker;
 
@@ -55,19 +56,19 @@ public sealed class EmbeddedKafkaClusterRoundTripTests
         consumer.Subscribe("payments");
 
         var values = new List<string>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (values.Count < expected)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Consumer group '{groupId}' read {values.Count} of {expected} records within {Patience.TotalSeconds} s.");
-            var record = consumer.Consume(TimeSpan.FromMilliseconds(200));
-            if (record is null)
+        Wait.UntilNoneMissing($"consumer group '{groupId}' to read {expected} records", Patience,
+            () =>
             {
-                continue;
-            }
+                if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
+                {
+                    values.Add(record.Message.Value);
+                    consumer.Commit(record);
+                }
 
-            values.Add(record.Message.Value);
-            consumer.Commit(record);
-        }
+                return values.Count;
+            },
+            read => read < expected ? $"{expected - read} of {expected} records" : null,
+            interval: TimeSpan.Zero);
 
         // Nothing beyond what was expected arrives.
         Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(500)));

@@ -5,6 +5,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Tests.Api.Support;
 using StreamFinance.Host.Tests.Support;
 using StreamFinance.Kafka.Configuration;
+using StreamFinance.TestSupport.Waiting;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Kafka.SerDes;
 using StreamFinance.Topologies.Validation;
@@ -45,17 +46,9 @@ public sealed partial class PipelineValidationApiTests
         Assert.Equal(0, await pipeline.StopAsync());
     }
 
-    private static async Task<ApiResponse> PollAsync(HttpClient http, string path)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var response = await ApiResponse.GetAsync(http, path);
-            if (response.Status == HttpStatusCode.OK || DateTime.UtcNow > deadline)
-                return response;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task<ApiResponse> PollAsync(HttpClient http, string path) =>
+        Wait.UntilAsync($"{path} to answer 200", TimeSpan.FromSeconds(60), () => ApiResponse.GetAsync(http, path),
+            response => response.Status == HttpStatusCode.OK, response => $"{(int)response.Status}");
 
     [GeneratedRegex(@"Validation API at (http://127\.0\.0\.1:\d+/v1)")]
     private static partial Regex ApiAddress();

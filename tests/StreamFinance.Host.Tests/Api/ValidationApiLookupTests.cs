@@ -1,6 +1,7 @@
 using System.Net;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Host.Tests.Api.Support;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Host.Tests.Api;
 
@@ -38,25 +39,16 @@ public class ValidationApiLookupTests(ValidationApiStack stack)
         await stack.PublishAsync(MasterDataRecords.History(MasterDataObjectType.COST_CENTER, "CC-CACHED",
             ("2026-01-01", MasterDataRecords.CostCenter("CC-CACHED", "US01", CostCenterStatus.ACTIVE, "2026-01-01")),
             ("2026-03-01", MasterDataRecords.CostCenter("CC-CACHED", "US01", CostCenterStatus.BLOCKED, "2026-03-01"))), ct);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var status = "ACTIVE";
-        while (status != "BLOCKED" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, ct);
-            status = (await ApiResponse.GetAsync(stack.Http, path)).Json.GetProperty("record").GetProperty("status").GetString();
-        }
+        var status = await Wait.UntilAsync($"{path} to answer the BLOCKED version", TimeSpan.FromSeconds(20),
+            async () => (await ApiResponse.GetAsync(stack.Http, path)).Json.GetProperty("record").GetProperty("status").GetString(),
+            s => s == "BLOCKED", s => $"status {s}");
         Assert.Equal("BLOCKED", status);
     }
 
     private async Task<ApiResponse> PollAsync(string path, HttpStatusCode expected, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var response = await ApiResponse.GetAsync(stack.Http, path);
-        while (response.Status != expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, ct);
-            response = await ApiResponse.GetAsync(stack.Http, path);
-        }
+        var response = await Wait.UntilAsync($"{path} to answer {(int)expected}", TimeSpan.FromSeconds(20),
+            () => ApiResponse.GetAsync(stack.Http, path), r => r.Status == expected, r => $"{(int)r.Status}");
         Assert.Equal(expected, response.Status);
         return response;
     }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Files;
 
 namespace StreamFinance.Host.Tests.Architecture;
 
@@ -41,6 +42,20 @@ public sealed class ProjectLayeringTests
         Assert.Empty(references.Except(Allowed[project]));
     }
 
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void No_product_project_references_test_support_or_a_test_project(string project) =>
+        Assert.DoesNotContain(References(project), r => r == "StreamFinance.TestSupport" || r.EndsWith(".Tests", StringComparison.Ordinal) || r == "StreamFinance.IntegrationTests");
+
+    [Fact]
+    public void Test_support_references_product_projects_and_no_test_project()
+    {
+        var references = References("StreamFinance.TestSupport", "tests").ToList();
+
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.True(File.Exists(RepositoryRoot.Combine("src", r, $"{r}.csproj")), $"{r} is not a project under src/"));
+    }
+
     [Fact]
     public void Connectors_reach_the_platform_without_the_topologies()
     {
@@ -48,9 +63,9 @@ public sealed class ProjectLayeringTests
         Assert.DoesNotContain("StreamFinance.Topologies", References("StreamFinance.Connectors"));
     }
 
-    private static IEnumerable<string> References(string project)
+    private static IEnumerable<string> References(string project, string folder = "src")
     {
-        var path = System.IO.Path.Combine(RepositoryRoot.Path, "src", project, $"{project}.csproj");
+        var path = RepositoryRoot.Combine(folder, project, $"{project}.csproj");
         return XDocument.Load(path).Descendants("ProjectReference")
             .Select(r => (string?)r.Attribute("Include") ?? "")
             .Select(include => System.IO.Path.GetFileNameWithoutExtension(include.Replace('\\', '/')))

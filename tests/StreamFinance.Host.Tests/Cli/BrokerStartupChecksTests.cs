@@ -1,4 +1,5 @@
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Ports;
 
 namespace StreamFinance.Host.Tests.Cli;
 

@@ -1,13 +1,21 @@
 using System.Text.RegularExpressions;
+using StreamFinance.Host.Api;
+using StreamFinance.Host.Configuration;
+using StreamFinance.TestSupport.Ports;
 
 namespace StreamFinance.Host.Tests.Cli;
 
+/// <summary>
+/// The demo in process. Every listener it starts takes a free port: the broker and the Schema Registry are embedded on
+/// ephemeral ports, and the metrics and API ports are set to 0. Each run holds the default metrics and API ports
+/// meanwhile, so a demo that still reached for one of them fails here instead of on a machine where something holds it.
+/// </summary>
 public class DemoCommandTests
 {
     [Fact]
     public async Task Demo_with_a_duration_shows_records_flowing_and_exits_0()
     {
-        var result = await CliRunner.RunAsync("demo", "--duration", "6", "--rate", "100", "--set", "Api:Port=0", "--set", "Observability:MetricsPort=0");
+        var result = await RunDemoAsync("--duration", "6", "--rate", "100");
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
         Assert.Contains("Embedded Kafka (1 broker(s)) at 127.0.0.1:", result.Output);
@@ -25,7 +33,7 @@ public class DemoCommandTests
     [Fact]
     public async Task The_readme_demo_lists_balanced_journals_with_their_reconciliation_ids_before_it_ends()
     {
-        var result = await CliRunner.RunAsync("demo", "--duration", "40", "--set", "Api:Port=0", "--set", "Observability:MetricsPort=0");
+        var result = await RunDemoAsync("--duration", "40");
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
         var closing = result.Output[result.Output.LastIndexOf("Stopped after", StringComparison.Ordinal)..];
@@ -35,5 +43,16 @@ public class DemoCommandTests
         var listed = Regex.Matches(closing, @"JE-[A-Z0-9]+-[A-Z]{3}-\d{8}T\d{4}Z-[0-9A-F]{8} +\d+ lines +debit +([\d,.]+) ([A-Z]{3}) +credit +([\d,.]+) \2 +balanced");
         Assert.NotEmpty(listed);
         Assert.All(listed, m => Assert.Equal(m.Groups[1].Value, m.Groups[3].Value));
+    }
+
+    /// <summary>
+    /// Runs <c>demo</c> with <paramref name="args"/>, every listener on a free port, while the default metrics and API ports
+    /// are held (by this test, or already by something else on the machine).
+    /// </summary>
+    private static async Task<CliRunner.Result> RunDemoAsync(params string[] args)
+    {
+        using var metrics = TakenPort.Hold(new ObservabilityOptions().MetricsPort);
+        using var api = TakenPort.Hold(new ValidationApiOptions().Port);
+        return await CliRunner.RunAsync(["demo", .. args, "--set", "Api:Port=0", "--set", "Observability:MetricsPort=0"]);
     }
 }

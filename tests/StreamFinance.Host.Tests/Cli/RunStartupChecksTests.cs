@@ -1,4 +1,6 @@
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Files;
+using StreamFinance.TestSupport.Ports;
 
 namespace StreamFinance.Host.Tests.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using StreamFinance.Host.Cli;
 using StreamFinance.Host.Tests.Cli;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Files;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka;
 

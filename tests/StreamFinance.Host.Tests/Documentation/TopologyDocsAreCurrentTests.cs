@@ -1,6 +1,7 @@
 using StreamFinance.Host.Catalog;
 using StreamFinance.Host.Documentation;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Files;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Docs;
 

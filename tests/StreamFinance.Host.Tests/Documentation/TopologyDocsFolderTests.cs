@@ -1,6 +1,7 @@
 using StreamFinance.Host.Documentation;
 using StreamFinance.Host.Tests.Support;
 using StreamFinance.Kafka.Docs;
+using StreamFinance.TestSupport.Files;
 
 namespace StreamFinance.Host.Tests.Documentation;
 

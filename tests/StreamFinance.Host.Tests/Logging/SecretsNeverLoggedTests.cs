@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Host.Tests.Logging;
 
@@ -43,7 +44,7 @@ public sealed class SecretsNeverLoggedTests
         {
             await pipeline.WaitUntilReadyAsync();
             await pipeline.ProduceExpensesAsync(1);
-            await Eventually(() => pipeline.Log.Text.Contains(PassThroughTopology.LogMessage, StringComparison.Ordinal));
+            await Wait.UntilAsync("the topology's careless log line", TimeSpan.FromSeconds(30), () => pipeline.Log.Text.Contains(PassThroughTopology.LogMessage, StringComparison.Ordinal));
             Assert.Equal(0, await pipeline.StopAsync());
             var log = pipeline.Log.Text;
 
@@ -58,12 +59,5 @@ public sealed class SecretsNeverLoggedTests
             if (format == "json")
                 Assert.All(pipeline.Log.Lines, line => JsonDocument.Parse(line).Dispose());
         }
-    }
-
-    private static async Task Eventually(Func<bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!done() && DateTime.UtcNow < deadline)
-            await Task.Delay(100, TestContext.Current.CancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 using StreamFinance.Host.Tests.Cli;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Files;
+using StreamFinance.TestSupport.Ports;
 
 namespace StreamFinance.Host.Tests.Logging;
 

@@ -4,7 +4,8 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Tests.Cli;
 using StreamFinance.Host.Tests.Support;
-using StreamFinance.Topologies.Tests.Support;
+using StreamFinance.TestSupport.Metrics;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Host.Tests.Observability;
 
@@ -66,15 +67,8 @@ public sealed class MetricsEndpointTests
         Assert.Contains("already in use", line);
     }
 
-    private static async Task<PrometheusText> Eventually(RunningPipeline pipeline, Func<PrometheusText, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var text = PrometheusText.Parse(await pipeline.Http.GetStringAsync(ObservabilityEndpoints.MetricsPath, TestContext.Current.CancellationToken));
-            if (done(text) || DateTime.UtcNow > deadline)
-                return text;
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task<PrometheusText> Eventually(RunningPipeline pipeline, Func<PrometheusText, bool> done) =>
+        Wait.UntilAsync("the expected series on /metrics", TimeSpan.FromSeconds(30),
+            async () => PrometheusText.Parse(await pipeline.Http.GetStringAsync(ObservabilityEndpoints.MetricsPath, TestContext.Current.CancellationToken)),
+            done, text => Environment.NewLine + text.Text, TimeSpan.FromMilliseconds(250));
 }

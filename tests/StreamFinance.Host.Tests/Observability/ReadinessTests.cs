@@ -1,6 +1,7 @@
 using System.Net;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Host.Tests.Observability;
 
@@ -43,7 +44,8 @@ public sealed class ReadinessTests
 
         await pipeline.Registry.DisposeAsync();
 
-        var probe = await Eventually(() => HealthProbe.GetAsync(pipeline.Http, ObservabilityEndpoints.ReadyPath), p => p.Status != HttpStatusCode.OK);
+        var probe = await Wait.UntilAsync("/health/ready to stop answering 200", TimeSpan.FromSeconds(30), () => HealthProbe.GetAsync(pipeline.Http, ObservabilityEndpoints.ReadyPath),
+            p => p.Status != HttpStatusCode.OK, p => $"{(int)p.Status} {p.Body}", TimeSpan.FromMilliseconds(200));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, probe.Status);
         var registry = probe.Component("schema-registry");
         Assert.False(registry.Ready);
@@ -60,17 +62,5 @@ public sealed class ReadinessTests
 
         Assert.Equal(HttpStatusCode.OK, probe.Status);
         Assert.Equal("live", probe.Body.Status);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value) || DateTime.UtcNow > deadline)
-                return value;
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -4,6 +4,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Cli;
 using StreamFinance.Host.Tests.Cli;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Host.Tests.Provisioning;
 
@@ -55,13 +56,10 @@ public sealed class PlannedTopicProvisioningTests
 
     private static async Task<string> ControlUrlAsync(StringWriter output, Task<int> broker)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !broker.IsCompleted)
-        {
-            if (Regex.Match(output.ToString(), @"^control=(?<url>\S+)$", RegexOptions.Multiline) is { Success: true } match)
-                return match.Groups["url"].Value;
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-        throw new TimeoutException($"The broker printed no control URL. Output: {output}");
+        var match = await Wait.UntilAsync("the broker to print its control URL", TimeSpan.FromSeconds(30),
+            () => Task.FromResult(Regex.Match(output.ToString(), @"^control=(?<url>\S+)$", RegexOptions.Multiline)),
+            match => match.Success, _ => "no control= line", TimeSpan.FromMilliseconds(50),
+            () => broker.IsCompleted ? "the broker ended" : null, () => $"Output: {output}");
+        return match.Groups["url"].Value;
     }
 }

@@ -3,6 +3,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Catalog;
 using StreamFinance.Kafka.Docs;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Files;
 
 namespace StreamFinance.Host.Tests.Provisioning;
 

@@ -5,7 +5,9 @@ using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Tests.Support;
-using StreamFinance.Topologies.Tests.Support;
+using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Metrics;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Host.Tests.Runtime;
 
@@ -72,7 +74,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         {
             if (firstConsumed is null && await Consumed(pipeline) > consumedAtUp)
                 firstConsumed = up.Elapsed;
-            outputs = TopicContents.Read(pipeline.Cluster.BootstrapServers, Topics.ApprovedExpenses.Name, Topics.ApprovedExpenses.Partitions);
+            outputs = TopicReader.ReadKeyed(pipeline.Cluster.BootstrapServers, Topics.ApprovedExpenses.Name);
             if (firstConsumed is null && await Consumed(pipeline) > consumedAtUp)
                 firstConsumed = up.Elapsed;
             if (expected.IsSubsetOf(outputs.Select(o => o.Key)))
@@ -101,15 +103,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         PrometheusText.Parse(await pipeline.Http.GetStringAsync(ObservabilityEndpoints.MetricsPath, TestContext.Current.CancellationToken))
             .Value("streamfinance_records_consumed_total", ("topology", pipeline.TopologyName), ("topic", Topics.Expenses.Name)) ?? 0;
 
-    private static async Task<HealthProbe> WaitForReadyAsync(RunningPipeline pipeline)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var probe = await HealthProbe.GetAsync(pipeline.Http, ObservabilityEndpoints.ReadyPath);
-            if (probe.Status == HttpStatusCode.OK || DateTime.UtcNow > deadline)
-                return probe;
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task<HealthProbe> WaitForReadyAsync(RunningPipeline pipeline) =>
+        Wait.UntilAsync("/health/ready to answer 200 after the outage", TimeSpan.FromSeconds(20), () => HealthProbe.GetAsync(pipeline.Http, ObservabilityEndpoints.ReadyPath),
+            probe => probe.Status == HttpStatusCode.OK, probe => $"{(int)probe.Status} {probe.Body}", TimeSpan.FromMilliseconds(250));
 }

@@ -5,6 +5,7 @@ using StreamFinance.Connectors.Sources.Formats;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Host.Tests.Runtime;
 
@@ -24,9 +25,7 @@ public sealed class ConnectorMappingTests : IDisposable
         Assert.Equal("MEALS", Category(mapper.Map(Record(), DateTime.UtcNow).Record!.Value));
 
         await File.WriteAllTextAsync(file, Profile(version: 2, category: "TRAVEL"), TestContext.Current.CancellationToken);
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (mapper.ProfileVersion != "2" && DateTime.UtcNow < deadline)
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+        await Wait.UntilAsync("the edited profile (version 2) to be loaded", TimeSpan.FromSeconds(15), () => mapper.ProfileVersion == "2");
 
         Assert.Equal("t-expenses@2", mapper.ProfileId);
         Assert.Equal("TRAVEL", Category(mapper.Map(Record(), DateTime.UtcNow).Record!.Value));

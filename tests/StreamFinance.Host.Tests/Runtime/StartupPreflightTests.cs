@@ -2,6 +2,8 @@ using System.Net;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Host.Tests.Support;
+using StreamFinance.TestSupport.Files;
+using StreamFinance.TestSupport.Ports;
 
 namespace StreamFinance.Host.Tests.Runtime;
 

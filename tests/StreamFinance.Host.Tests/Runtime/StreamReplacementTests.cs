@@ -4,7 +4,9 @@ using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Tests.Support;
-using StreamFinance.Topologies.Tests.Support;
+using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Metrics;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.Host.Tests.Runtime;
 
@@ -26,10 +28,11 @@ public sealed class StreamReplacementTests
             foreach (var key in keys)
                 await producer.ProduceAsync(Topics.Expenses.Name, new Message<string, byte[]> { Key = key, Value = Encoding.UTF8.GetBytes(key) }, ct);
 
-        var outputs = await Eventually(
-            () => Task.FromResult(TopicContents.Read(pipeline.Cluster.BootstrapServers, Topics.ApprovedExpenses.Name, Topics.ApprovedExpenses.Partitions)),
-            o => keys.All(k => o.Any(r => r.Key == k)), TimeSpan.FromSeconds(40));
-        var ready = await Eventually(() => HealthProbe.GetAsync(pipeline.Http, ObservabilityEndpoints.ReadyPath), p => p.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(20));
+        var outputs = await Wait.UntilAsync($"every key at {Topics.ApprovedExpenses.Name}", TimeSpan.FromSeconds(40),
+            () => Task.FromResult(TopicReader.ReadKeyed(pipeline.Cluster.BootstrapServers, Topics.ApprovedExpenses.Name)),
+            o => keys.All(k => o.Any(r => r.Key == k)), o => $"keys [{string.Join(", ", o.Select(r => r.Key).Distinct())}]", TimeSpan.FromMilliseconds(500));
+        var ready = await Wait.UntilAsync("/health/ready to answer 200", TimeSpan.FromSeconds(20), () => HealthProbe.GetAsync(pipeline.Http, ObservabilityEndpoints.ReadyPath),
+            p => p.Status == HttpStatusCode.OK, p => $"{(int)p.Status} {p.Body}", TimeSpan.FromMilliseconds(500));
         var metrics = PrometheusText.Parse(await pipeline.Http.GetStringAsync(ObservabilityEndpoints.MetricsPath, ct));
 
         Assert.Equal(keys.Order(), outputs.Select(o => o.Key).Distinct().Order());
@@ -39,17 +42,5 @@ public sealed class StreamReplacementTests
         Assert.Equal(0, metrics.Value("streamfinance_topology_restarts_total", ("topology", name), ("reason", "stalled")));
         var restart = Assert.Single(pipeline.Log.Lines, l => l.Contains("replacing its stream", StringComparison.Ordinal));
         Assert.Contains($"Topology {name}: replacing its stream (restart 1 in a row, 1 s after the trouble was seen, reason error) because its stream is in state ERROR", restart);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan patience)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-                return value;
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -8,6 +8,7 @@ using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Observability;
 using StreamFinance.Host.Provisioning;
 using StreamFinance.Host.Runtime;
+using StreamFinance.TestSupport.Waiting;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka;
 
@@ -106,16 +107,15 @@ internal sealed class RunningPipeline : IAsyncDisposable
     public async Task<IReadOnlyList<HealthProbe>> WaitUntilReadyAsync()
     {
         var seen = new List<HealthProbe>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var probe = await HealthProbe.GetAsync(Http, ObservabilityEndpoints.ReadyPath);
-            seen.Add(probe);
-            if (probe.Status == HttpStatusCode.OK)
-                return seen;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        throw new TimeoutException($"/health/ready never answered 200; last: {seen[^1].Body}");
+        await Wait.UntilAsync("/health/ready to answer 200", TimeSpan.FromSeconds(60),
+            async () =>
+            {
+                var probe = await HealthProbe.GetAsync(Http, ObservabilityEndpoints.ReadyPath);
+                seen.Add(probe);
+                return probe;
+            },
+            probe => probe.Status == HttpStatusCode.OK, probe => $"{(int)probe.Status} {probe.Body}");
+        return seen;
     }
 
     /// <summary>Writes <paramref name="count"/> records with keys e0, e1, ... to <c>ingest.expenses</c>.</summary>

@@ -11,6 +11,7 @@ using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.SerDes;
+using StreamFinance.TestSupport.Kafka;
 
 namespace StreamFinance.IntegrationTests.Connectors;
 
@@ -70,7 +71,7 @@ public abstract class ConnectorScenarios(KafkaStackFixture fixture)
             Assert.True((await offsets.LoadAsync(connectorName, ct))["expenses.csv"].completed);
         }
 
-        var written = RawTopicReader.ReadAll(stack.BootstrapServers, Topics.Expenses.Name, Patience, ct)
+        var written = TopicReader.ReadAll(stack.BootstrapServers, Topics.Expenses.Name, Patience, ct)
             .Where(r => Encoding.UTF8.GetString(r.Message.Key).StartsWith(run + "-", StringComparison.Ordinal))
             .ToList();
         var expected = Enumerable.Range(1, rows).Where(i => i % 250 != 0 && i % 333 != 0).Select(i => $"{run}-{i}").ToHashSet();
@@ -80,7 +81,7 @@ public abstract class ConnectorScenarios(KafkaStackFixture fixture)
         Assert.All(written, r => Assert.Equal($"it-vendor:ingest.expenses:{Encoding.UTF8.GetString(r.Message.Key)}", DeadLetterHeaders.Read(r.Message.Headers, RecordHeaders.IdempotencyKey)));
 
         var deserializer = serDes.Avro<DeadLetter>();
-        var letters = RawTopicReader.ReadAll(stack.BootstrapServers, Topics.IngestDeadLetters.Name, Patience, ct)
+        var letters = TopicReader.ReadAll(stack.BootstrapServers, Topics.IngestDeadLetters.Name, Patience, ct)
             .Select(r => deserializer.Deserialize(r.Message.Value, new Confluent.Kafka.SerializationContext(Confluent.Kafka.MessageComponentType.Value, Topics.IngestDeadLetters.Name)))
             .Where(d => d.processor == $"connector.{connectorName}")
             .ToList();

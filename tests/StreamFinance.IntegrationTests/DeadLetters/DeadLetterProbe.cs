@@ -3,6 +3,8 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
+using StreamFinance.TestSupport.Files;
+using StreamFinance.TestSupport.Kafka;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
@@ -115,7 +117,7 @@ public sealed class DeadLetterProbe : IAsyncDisposable
     public List<(DeadLetter DeadLetter, ConsumeResult<byte[], byte[]> Record)> DeadLetters()
     {
         var serDes = SerDes.Avro<DeadLetter>();
-        return RawTopicReader.ReadAll(stack.BootstrapServers, Topology.DeadLetterTopic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
+        return TopicReader.ReadAll(stack.BootstrapServers, Topology.DeadLetterTopic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
             .Select(r => (serDes.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, r.Topic, r.Message.Headers)), r))
             .ToList();
     }

@@ -3,6 +3,7 @@ using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.Support;
+using StreamFinance.TestSupport.Kafka;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.SerDes;

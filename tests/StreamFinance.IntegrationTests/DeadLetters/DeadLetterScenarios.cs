@@ -5,6 +5,7 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.TestSupport.Kafka;
 
 namespace StreamFinance.IntegrationTests.DeadLetters;
 

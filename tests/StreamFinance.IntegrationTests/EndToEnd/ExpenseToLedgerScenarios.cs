@@ -32,6 +32,8 @@ using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using StreamFinance.Kafka;
 using StreamFinance.Kafka.Observability;
+using StreamFinance.TestSupport.Files;
+using StreamFinance.TestSupport.Kafka;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 
@@ -403,7 +405,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
     private List<(string Key, T Value)> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, ISpecificRecord
     {
         var values = serDes.Avro<T>();
-        return RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
+        return TopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
             .Where(r => r.Message.Value is not null)
             .Select(r => (r.Message.Key is null ? "" : Encoding.UTF8.GetString(r.Message.Key), values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name))))
             .ToList();

@@ -1,10 +1,11 @@
 using StreamFinance.Host.Runtime;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 
 /// <summary>
-/// Polls a condition over what a read returns, every 500 ms, until it holds; fails with a message naming what was
-/// awaited and what was missing when the patience runs out, or at once when one of the running topologies stopped.
+/// Polls a condition over what a read returns, every 500 ms, until it holds (<see cref="Wait"/>); fails with a message
+/// naming what was awaited and what was missing when the patience runs out, or at once when one of the running topologies stopped.
 /// </summary>
 public sealed class PipelineWait(IReadOnlyList<TopologyService> topologies)
 {
@@ -13,20 +14,9 @@ public sealed class PipelineWait(IReadOnlyList<TopologyService> topologies)
     /// <param name="patience">How long to keep polling.</param>
     /// <param name="read">Reads the current state (e.g. a whole topic).</param>
     /// <param name="missing">What is still missing in a read, or null when the condition holds.</param>
-    public T Until<T>(string what, TimeSpan patience, Func<T> read, Func<T, string?> missing)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (true)
-        {
-            var current = read();
-            var gap = missing(current);
-            if (gap is null)
-                return current;
-            if (topologies.FirstOrDefault(t => t.State is "ERROR" or "PENDING_SHUTDOWN" or "NOT_RUNNING") is { } stopped)
-                Assert.Fail($"Stopped waiting for {what}: topology '{stopped.Topology.Name}' is {stopped.State}. Still missing: {gap}");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Timed out after {patience.TotalSeconds:0} s waiting for {what}. Still missing: {gap}");
-            Thread.Sleep(500);
-        }
-    }
+    public T Until<T>(string what, TimeSpan patience, Func<T> read, Func<T, string?> missing) =>
+        Wait.UntilNoneMissing(what, patience, read, missing, TimeSpan.FromMilliseconds(500),
+            () => topologies.FirstOrDefault(t => t.State is "ERROR" or "PENDING_SHUTDOWN" or "NOT_RUNNING") is { } stopped
+                ? $"topology '{stopped.Topology.Name}' is {stopped.State}"
+                : null);
 }

@@ -14,6 +14,9 @@ using StreamFinance.IntegrationTests.Processes;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.SerDes;
+using StreamFinance.TestSupport.Files;
+using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 
@@ -169,24 +172,21 @@ public sealed class SigtermRestartScenario
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        var last = "";
-        while (clock.Elapsed < ReadyPatience)
-        {
-            try
+        await Wait.UntilNoneMissingAsync("/health/ready to answer 200", ReadyPatience,
+            async () =>
             {
-                using var answer = await http.GetAsync(ready, TestContext.Current.CancellationToken);
-                if (answer.StatusCode == HttpStatusCode.OK)
-                    return clock.Elapsed.TotalSeconds;
-                last = await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-            }
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-        Assert.Fail($"/health/ready did not answer 200 within {ReadyPatience.TotalSeconds:0} s; last: {last}. Output:{Environment.NewLine}{process.Tail()}");
-        return 0;
+                try
+                {
+                    using var answer = await http.GetAsync(ready, TestContext.Current.CancellationToken);
+                    return answer.StatusCode == HttpStatusCode.OK ? null : await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                }
+                catch (HttpRequestException e)
+                {
+                    return e.Message;
+                }
+            },
+            last => last is null ? null : $"200; last answer: {last}", TimeSpan.FromMilliseconds(250), detail: () => $"Output:{Environment.NewLine}{process.Tail()}");
+        return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Writes each file into its profile's inbox under a temporary name first, as an uploader does, oldest first.</summary>
@@ -202,19 +202,8 @@ public sealed class SigtermRestartScenario
         }
     }
 
-    private static T WaitFor<T>(string what, Func<T> read, Func<T, string?> missing, StreamFinanceProcess process)
-    {
-        var deadline = DateTime.UtcNow + OutcomePatience;
-        while (true)
-        {
-            var current = read();
-            if (missing(current) is not { } gap)
-                return current;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Timed out after {OutcomePatience.TotalSeconds:0} s waiting for {what}; missing {gap}. Output:{Environment.NewLine}{process.Tail()}");
-            Thread.Sleep(500);
-        }
-    }
+    private static T WaitFor<T>(string what, Func<T> read, Func<T, string?> missing, StreamFinanceProcess process) =>
+        Wait.UntilNoneMissing(what, OutcomePatience, read, missing, TimeSpan.FromMilliseconds(500), detail: () => $"Output:{Environment.NewLine}{process.Tail()}");
 
     private static string? Missing(IEnumerable<string> expected, IEnumerable<string> seen)
     {
@@ -225,7 +214,7 @@ public sealed class SigtermRestartScenario
     private static List<T> Read<T>(BrokerProcess broker, Topic<string, T> topic, SerDesFactory serDes) where T : class, ISpecificRecord
     {
         var values = serDes.Avro<T>();
-        return RawTopicReader.ReadAll(broker.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
+        return TopicReader.ReadAll(broker.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
             .Where(r => r.Message.Value is not null)
             .Select(r => values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
             .ToList();

@@ -6,6 +6,8 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.Host.Cli;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
+using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Waiting;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
@@ -81,13 +83,13 @@ public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
     }
 
     private List<T> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, Avro.Specific.ISpecificRecord =>
-        DeadLetters.RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
+        TopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
             .Where(r => r.Message.Value is not null)
             .Select(r => serDes.Avro<T>().Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
             .ToList();
 
     private string DeadLetterMessages(SerDesFactory serDes) =>
-        string.Join(" | ", DeadLetters.RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, Topics.ExpenseDeadLetters.Name, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)
+        string.Join(" | ", TopicReader.ReadAll(fixture.Stack.BootstrapServers, Topics.ExpenseDeadLetters.Name, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)
             .Select(r => serDes.Avro<DeadLetter>().Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, Topics.ExpenseDeadLetters.Name)))
             .Select(d => $"{d.reasonCode}: {d.message}"));
 
@@ -105,19 +107,7 @@ public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
 
     /// <summary>Reads every record of <paramref name="topic"/> until <paramref name="done"/> holds; fails when <see cref="Patience"/> runs out or the app stops.</summary>
     private List<T> WaitFor<T>(Topic<string, T> topic, SerDesFactory serDes, RunningStreamsApp app, Func<List<T>, bool> done)
-        where T : class, Avro.Specific.ISpecificRecord
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var records = Read(topic, serDes);
-            if (done(records))
-                return records;
-            if (app.Failure is { } failure)
-                Assert.Fail($"Stopped waiting for '{topic.Name}': {failure}. Read {records.Count} record(s).");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"'{topic.Name}' did not reach the expected content within {Patience.TotalSeconds:0} s; read {records.Count} record(s). Dead letters: {DeadLetterMessages(serDes)}");
-            Thread.Sleep(500);
-        }
-    }
+        where T : class, Avro.Specific.ISpecificRecord =>
+        Wait.Until($"'{topic.Name}' to reach the expected content", Patience, () => Read(topic, serDes), done, records => $"{records.Count} record(s)",
+            TimeSpan.FromMilliseconds(500), () => app.Failure, () => $"Dead letters: {DeadLetterMessages(serDes)}");
 }

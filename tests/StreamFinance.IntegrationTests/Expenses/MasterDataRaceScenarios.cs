@@ -9,6 +9,8 @@ using StreamFinance.Contracts.Transactions;
 using StreamFinance.IntegrationTests.DeadLetters;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
+using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Waiting;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Kafka.SerDes;
@@ -103,24 +105,12 @@ public abstract class MasterDataRaceScenarios(KafkaStackFixture fixture)
     }
 
     private List<T> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, Avro.Specific.ISpecificRecord =>
-        RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)
+        TopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)
             .Where(r => r.Message.Value is not null)
             .Select(r => serDes.Avro<T>().Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
             .ToList();
 
     /// <summary>Polls <paramref name="probe"/> until it answers; fails when <see cref="Patience"/> runs out or the application stops.</summary>
-    private static T Eventually<T>(Func<T?> probe, RunningStreamsApp app, string what) where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (probe() is { } found)
-                return found;
-            if (app.Failure is { } failure)
-                Assert.Fail($"Stopped waiting for {what}: {failure}.");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"No {what} within {Patience.TotalSeconds:0} s.");
-            Thread.Sleep(500);
-        }
-    }
+    private static T Eventually<T>(Func<T?> probe, RunningStreamsApp app, string what) where T : class =>
+        Wait.Until(what, Patience, probe, found => found is not null, _ => "nothing yet", TimeSpan.FromMilliseconds(500), () => app.Failure)!;
 }

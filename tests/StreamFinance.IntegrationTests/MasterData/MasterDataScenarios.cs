@@ -8,6 +8,8 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.DeadLetters;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
+using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Waiting;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
@@ -71,21 +73,16 @@ public abstract class MasterDataScenarios(KafkaStackFixture fixture)
         where T : class, ISpecificRecord
     {
         var values = serDes.Avro<T>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var table = new Dictionary<string, T?>(StringComparer.Ordinal);
-            foreach (var record in RawTopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))
-                table[System.Text.Encoding.UTF8.GetString(record.Message.Key)] = record.Message.Value is null
-                    ? null
-                    : values.Deserialize(record.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name));
-            if (done(table))
+        return Wait.Until($"'{topic.Name}' to reach the expected content", Patience,
+            () =>
+            {
+                var table = new Dictionary<string, T?>(StringComparer.Ordinal);
+                foreach (var record in TopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))
+                    table[System.Text.Encoding.UTF8.GetString(record.Message.Key)] = record.Message.Value is null
+                        ? null
+                        : values.Deserialize(record.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name));
                 return table;
-            if (app.Failure is { } failure)
-                Assert.Fail($"Stopped waiting for '{topic.Name}': {failure}. Read {table.Count} key(s).");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"'{topic.Name}' did not reach the expected content within {Patience.TotalSeconds:0} s; keys: [{string.Join(", ", table.Keys.Take(30))}]");
-            Thread.Sleep(500);
-        }
+            },
+            done, table => $"{table.Count} key(s) [{string.Join(", ", table.Keys.Take(30))}]", TimeSpan.FromMilliseconds(500), () => app.Failure);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.IntegrationTests.Processes;
 
@@ -64,18 +65,12 @@ public sealed class StreamFinanceProcess : IAsyncDisposable
     public async Task<string> WaitForLineAsync(string pattern, TimeSpan timeout)
     {
         var regex = new Regex(pattern);
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            foreach (var line in Lines)
-                if (regex.Match(line) is { Success: true } match)
-                    return match.Groups.Count > 1 ? match.Groups[1].Value : match.Value;
-            if (process.HasExited)
-                Assert.Fail($"{name} exited with code {process.ExitCode} before printing a line like '{pattern}'. Output:{Environment.NewLine}{Tail()}");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"{name} printed no line like '{pattern}' within {timeout.TotalSeconds:0} s. Output:{Environment.NewLine}{Tail()}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        var match = await Wait.UntilAsync($"{name} to print a line like '{pattern}'", timeout,
+            () => Task.FromResult(Lines.Select(line => regex.Match(line)).FirstOrDefault(m => m.Success)),
+            found => found is not null, _ => $"{Lines.Count} line(s), none like it",
+            stopped: () => process.HasExited ? $"{name} exited with code {process.ExitCode}" : null,
+            detail: () => $"Output:{Environment.NewLine}{Tail()}");
+        return match!.Groups.Count > 1 ? match.Groups[1].Value : match.Value;
     }
 
     /// <summary>Sends SIGTERM (15), as <c>docker stop</c>, Kubernetes and systemd do.</summary>

@@ -3,6 +3,8 @@ using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Kafka.Hosting.Clients;
 using StreamFinance.Kafka.Internal;
+using StreamFinance.TestSupport.Files;
+using StreamFinance.TestSupport.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;

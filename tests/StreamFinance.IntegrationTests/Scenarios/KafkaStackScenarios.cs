@@ -1,4 +1,7 @@
 using Confluent.Kafka;
+using StreamFinance.TestSupport.Files;
+using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Waiting;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 using StreamFinance.IntegrationTests.Stacks;
@@ -52,16 +55,18 @@ public abstract class KafkaStackScenarios(KafkaStackFixture fixture)
         }).Build();
         consumer.Subscribe(topic);
         var received = new Dictionary<string, string>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (received.Count < sent.Count)
-        {
-            ct.ThrowIfCancellationRequested();
-            Assert.True(DateTime.UtcNow < deadline, $"[{stack.Kind}] group '{groupId}' received {received.Count} of {sent.Count} records within {Patience.TotalSeconds} s.");
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
+        Wait.UntilNoneMissing($"[{stack.Kind}] group '{groupId}' to receive {sent.Count} records", Patience,
+            () =>
             {
-                received[record.Message.Key] = record.Message.Value;
-            }
-        }
+                if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
+                {
+                    received[record.Message.Key] = record.Message.Value;
+                }
+
+                return received.Count;
+            },
+            count => count < sent.Count ? $"{sent.Count - count} of {sent.Count} records" : null,
+            interval: TimeSpan.Zero);
 
         consumer.Commit();
         var committed = consumer.Committed(TimeSpan.FromSeconds(10));

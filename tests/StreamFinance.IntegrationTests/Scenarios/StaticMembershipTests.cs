@@ -3,6 +3,7 @@ using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.Hosting.Clients;
+using StreamFinance.TestSupport.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 

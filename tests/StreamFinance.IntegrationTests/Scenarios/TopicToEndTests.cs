@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Kafka.Reading;
+using StreamFinance.TestSupport.Kafka;
 
 namespace StreamFinance.IntegrationTests.Scenarios;
 

@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.IntegrationTests.Stacks;
+using StreamFinance.TestSupport.Files;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
@@ -9,6 +10,8 @@ using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Stream;
 using StreamFinance.Kafka;
+
+using StreamFinance.Kafka.Observability;
 
 namespace StreamFinance.IntegrationTests.Support;
 
@@ -34,6 +37,9 @@ public sealed class HostedTopologyRun : IDisposable
 
     public KafkaOptions Kafka { get; }
 
+    /// <summary>The business metrics of the topology and its dead-letter publisher (a registry of this run's own).</summary>
+    public BusinessMetrics Metrics { get; private init; } = BusinessMetrics.Detached();
+
     public SchemaRegistryOptions Registry { get; }
 
     public SerDesFactory SerDes { get; }
@@ -53,9 +59,10 @@ public sealed class HostedTopologyRun : IDisposable
         var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
         var serDes = SerDesFactory.FromOptions(registry);
         var builder = new StreamBuilder();
-        topology.Build(builder, new TopologyContext(serDes));
+        var metrics = BusinessMetrics.Detached();
+        topology.Build(builder, new TopologyContext(serDes, businessMetrics: metrics));
         var run = new HostedTopologyRun(topology, builder.Build(), streams, stateDir,
-            new KafkaOptions { BootstrapServers = stack.BootstrapServers }, registry, serDes);
+            new KafkaOptions { BootstrapServers = stack.BootstrapServers }, registry, serDes) { Metrics = metrics };
         var partitions = Topics.All.ToDictionary(t => t.Name, t => t.Partitions);
         await stack.CreateTopicsAsync(topology.Inputs.Concat(topology.Outputs).Select(t => (t.Name, t.Partitions))
             .Concat(InternalTopics.For(run.built, streams.ApplicationIdFor(topology.Name), name => partitions[name]).Select(t => (t.Name, t.Partitions))));
@@ -65,7 +72,7 @@ public sealed class HostedTopologyRun : IDisposable
     /// <summary>Starts the topology, failing the test if it does not start within a minute.</summary>
     public Task<RunningStreamsApp> StartAsync(CancellationToken ct)
     {
-        publisher ??= new DeadLetterPublisher(Kafka, SerDes, clientSuffix: $"{topology.Name}-dead-letters");
+        publisher ??= new DeadLetterPublisher(Kafka, SerDes, clientSuffix: $"{topology.Name}-dead-letters", metrics: Metrics.DeadLetters);
         var config = StreamConfigFactory.Create(topology, Kafka, streams, Registry, loggerFactory: null,
             new DeadLetterExceptionHandlers(topology.Name, topology.DeadLetterTopic, publisher));
         return RunningStreamsApp.StartAsync(built, config, TimeSpan.FromSeconds(60), ct);

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.TestSupport.DeadLetters;
 using Streamiz.Kafka.Net;
 
 namespace StreamFinance.Topologies.Tests.DeadLetters;
@@ -11,7 +12,7 @@ public sealed class DeadLetterExceptionHandlersTests
 {
     private static readonly byte[] NotAvro = Encoding.UTF8.GetBytes("{\"expenseId\":\"EXP-1\"}");
 
-    private readonly FakeDeadLetterPublisher publisher = new();
+    private readonly RecordingDeadLetterPublisher publisher = new();
     private readonly DeadLetterExceptionHandlers handlers;
 
     public DeadLetterExceptionHandlersTests()

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.TestSupport.DeadLetters;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Kafka.Hosting;
 using StreamFinance.Topologies.Tests.DeadLetters;
@@ -11,7 +12,7 @@ namespace StreamFinance.Topologies.Tests.Hosting;
 
 public sealed class TransientDeliveryFailureTests
 {
-    private readonly FakeDeadLetterPublisher publisher = new();
+    private readonly RecordingDeadLetterPublisher publisher = new();
 
     [Theory]
     [InlineData(ErrorCode.Local_MsgTimedOut)]

@@ -3,6 +3,7 @@ using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Kafka;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.SerDes;
+using StreamFinance.TestSupport.Metrics;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.Tests.Support;
 

@@ -1,5 +1,6 @@
 using Prometheus;
 using StreamFinance.Kafka.Observability;
+using StreamFinance.TestSupport.Metrics;
 
 namespace StreamFinance.Topologies.Tests.Support;
 

@@ -23,7 +23,10 @@ internal sealed class TopologyHarness : IDisposable
     private readonly TopologyTestDriver driver;
     private readonly string applicationId;
 
-    public TopologyHarness(IStreamTopology topology, Func<SerDesFactory, TopologyContext>? context = null)
+    /// <param name="topology">The topology under test.</param>
+    /// <param name="context">Its context, from the harness's SerDes; default a plain one.</param>
+    /// <param name="configure">Changes to the stream configuration, e.g. exception handlers.</param>
+    public TopologyHarness(IStreamTopology topology, Func<SerDesFactory, TopologyContext>? context = null, Action<StreamConfig>? configure = null)
     {
         applicationId = ApplicationId(topology);
         var registryUrl = $"inmemory://{topology.Name}-{Guid.NewGuid():N}";
@@ -40,6 +43,7 @@ internal sealed class TopologyHarness : IDisposable
             StateDir = stateDir,
             SchemaRegistryUrl = registryUrl,
         };
+        configure?.Invoke(config);
         driver = new TopologyTestDriver(Topology, config);
     }
 
@@ -54,6 +58,9 @@ internal sealed class TopologyHarness : IDisposable
     /// <summary>The repartition topic named <paramref name="repartitionName"/> (as in <c>Repartitioned.As</c>) as an input of plain strings.</summary>
     public TestInputTopic<string, string> RepartitionInput(string repartitionName) =>
         driver.CreateInputTopic($"{applicationId}-{repartitionName}-repartition", SerDesFactory.Key(), new StringSerDes());
+
+    /// <summary>Any topic as an input of raw bytes: what a producer with another serializer, or none, writes.</summary>
+    public TestInputTopic<byte[], byte[]> RawInput(string topic) => driver.CreateInputTopic(topic, new ByteArraySerDes(), new ByteArraySerDes());
 
     /// <summary>An output topic of the catalog, with its key and value SerDes.</summary>
     public TestOutputTopic<string, T> Output<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>

@@ -46,7 +46,16 @@ public sealed class JsonFormat : ISourceFormat
             {
                 return [Failure(position, payload, $"JSON option records: {exception.Message}")];
             }
-            var found = path.Resolve(document.Root);
+            JsonElement? found;
+            try
+            {
+                found = path.Resolve(document.Root);
+            }
+            catch (InvalidOperationException)
+            {
+                // A member name on the way escapes a lone surrogate (\uD800): the reader accepts it, comparing names throws.
+                return [Failure(position, payload, $"a member name on the records path {recordsPath} is not valid Unicode (an escaped lone surrogate such as \\uD800).")];
+            }
             if (found is not { ValueKind: JsonValueKind.Array } array)
             {
                 // An empty page may leave the array out of its object or set it to null; anything else is a payload of the wrong shape.
@@ -59,6 +68,8 @@ public sealed class JsonFormat : ISourceFormat
         }
         else if (document.Root.ValueKind == JsonValueKind.Object)
         {
+            if (JsonSourceDocument.MayHoldUnreadableStrings(payload.Span) && JsonSourceDocument.UnreadableString(document.Root) is { } unreadable)
+                return [Failure(position, payload, $"record 1 has {unreadable}.")];
             return [SourceReadResult.Parsed(new SourceRecord { Position = position, Raw = payload, Document = document })];
         }
         else if (document.Root.ValueKind == JsonValueKind.Array)
@@ -70,11 +81,15 @@ public sealed class JsonFormat : ISourceFormat
             return [Failure(position, payload, $"the payload is a JSON {document.Root.ValueKind.ToString().ToLowerInvariant()}; expected an object or an array of records.")];
         }
 
-        return records.EnumerateArray().Select((element, index) => Element(element, new SourcePosition(location, index + 1))).ToList();
+        var escapes = JsonSourceDocument.MayHoldUnreadableStrings(payload.Span);
+        return records.EnumerateArray().Select((element, index) => Element(element, new SourcePosition(location, index + 1), escapes)).ToList();
     }
 
-    private static SourceReadResult Element(JsonElement element, SourcePosition position)
+    private static SourceReadResult Element(JsonElement element, SourcePosition position, bool escapes)
     {
+        // Checked first: such a record cannot be written back as JSON either (the serializer throws on it).
+        if (escapes && JsonSourceDocument.UnreadableString(element) is { } unreadable)
+            return Failure(position, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray(), $"record {position.Line} has {unreadable}.");
         var raw = JsonSerializer.SerializeToUtf8Bytes(element);
         if (element.ValueKind != JsonValueKind.Object)
             return Failure(position, raw, $"record {position.Line} is a JSON {element.ValueKind.ToString().ToLowerInvariant()}, not an object.");

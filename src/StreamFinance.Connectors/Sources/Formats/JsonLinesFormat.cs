@@ -45,6 +45,8 @@ public sealed class JsonLinesFormat : ISourceFormat
             var document = JsonSourceDocument.Parse(raw);
             if (document.Root.ValueKind != JsonValueKind.Object)
                 return SourceReadResult.Unparseable(new SourceParseFailure(position, raw, $"line {position.Line}: a JSON {document.Root.ValueKind.ToString().ToLowerInvariant()}, not an object."));
+            if (JsonSourceDocument.MayHoldUnreadableStrings(raw.Span) && JsonSourceDocument.UnreadableString(document.Root) is { } unreadable)
+                return SourceReadResult.Unparseable(new SourceParseFailure(position, raw, $"line {position.Line} has {unreadable}."));
             return SourceReadResult.Parsed(new SourceRecord { Position = position, Raw = raw, Document = document });
         }
         catch (JsonException exception)

@@ -51,5 +51,48 @@ public sealed class JsonSourceDocument : ISourceDocument
         };
     }
 
+    /// <summary>
+    /// Whether UTF-8 JSON may hold a string that no .NET string can hold (see <see cref="UnreadableString(JsonElement)"/>):
+    /// only an escape (<c>\\u</c>) or bytes that are not UTF-8 can make one, so other JSON need not be walked.
+    /// </summary>
+    internal static bool MayHoldUnreadableStrings(ReadOnlySpan<byte> utf8) => utf8.IndexOf("\\u"u8) >= 0 || !System.Text.Unicode.Utf8.IsValid(utf8);
+
+    /// <summary>
+    /// Where <paramref name="element"/> holds a string or member name that no .NET string can hold, which the JSON reader
+    /// accepts but reading the text throws on: an escaped lone surrogate such as <c>\\uD800</c>, or bytes that are not
+    /// UTF-8; null when every string reads.
+    /// </summary>
+    internal static string? UnreadableString(JsonElement element) => UnreadableString(element, "$");
+
+    private static string? UnreadableString(JsonElement element, string path)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                        if (UnreadableString(item, $"{path}[{index++}]") is { } inItem)
+                            return inItem;
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                        if (UnreadableString(property.Value, $"{path}.{property.Name}") is { } inMember)
+                            return inMember;
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return $"a string or member name in {path} that is not valid Unicode (an escaped lone surrogate such as \\uD800, or bytes that are not UTF-8)";
+        }
+    }
+
     private static JsonPath PathOf(string path) => Paths.GetOrAdd(path, JsonPath.Parse);
 }

@@ -7,7 +7,7 @@ namespace StreamFinance.Host.Api.Http;
 /// Turns a whole JSON request body into its DTO, or into the 400 to answer instead. Every kind of problem is told apart
 /// from what the reader and the contract say, never from exception messages (which change between runtime versions):
 /// <list type="number">
-/// <item>an empty body, which holds only whitespace;</item>
+/// <item>an empty body, which holds only whitespace, and a body that is not UTF-8;</item>
 /// <item>a scan with <see cref="Utf8JsonReader"/>: JSON that is not well-formed (the reader throws while the object is
 /// read), data after the object (it throws once the object has ended), a body that is not an object (the first token),
 /// and members that are unknown, repeated or missing (compared with the <see cref="JsonBodyContract{T}"/>), all listed;</item>
@@ -30,6 +30,12 @@ internal static class JsonBodyParser
             problem = JsonBodyProblem.Whole("is empty", $"The body is empty. Send a JSON object with {contract.Expected}.");
             return null;
         }
+        // The reader checks the JSON's structure but decodes strings only when asked; text that is not UTF-8 would then throw.
+        if (!IsUtf8(body))
+        {
+            problem = JsonBodyProblem.Whole("is not UTF-8 text", $"The body is not UTF-8 text. Send a JSON object with {contract.Expected}, encoded as UTF-8.");
+            return null;
+        }
         problem = Scan(body, contract);
         if (problem is not null)
             return null;
@@ -42,6 +48,11 @@ internal static class JsonBodyParser
         catch (JsonException e)
         {
             problem = WrongValue(e, contract);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            problem = NotUnicode(contract);
             return null;
         }
     }
@@ -79,6 +90,10 @@ internal static class JsonBodyParser
             return JsonBodyProblem.Whole($"is not well-formed JSON ({Position(e)})",
                 $"The body is not well-formed JSON ({Position(e)}). Send a JSON object with {contract.Expected}.");
         }
+        catch (InvalidOperationException)
+        {
+            return NotUnicode(contract);
+        }
         if (TrailingData(ref reader, contract) is { } trailing)
             return trailing;
         for (var i = 0; i < contract.Members.Count; i++)
@@ -109,6 +124,11 @@ internal static class JsonBodyParser
         return JsonBodyProblem.Whole($"has data after the JSON object ({where})",
             $"The body has data after the JSON object ({where}). Send one JSON object with {contract.Expected}.");
     }
+
+    /// <summary>A name or string escapes a lone surrogate (<c>\uD800</c>): well-formed JSON, but no text; the reader throws when it is read.</summary>
+    private static JsonBodyProblem NotUnicode<T>(JsonBodyContract<T> contract) where T : class =>
+        JsonBodyProblem.Whole("has a string that is not valid Unicode (an escaped lone surrogate such as \\uD800)",
+            $"The body has a string that is not valid Unicode (an escaped lone surrogate such as \\uD800). Send a JSON object with {contract.Expected}.");
 
     private static JsonBodyProblem NotAnObject<T>(JsonTokenType token, JsonBodyContract<T> contract) where T : class => token == JsonTokenType.Null
         ? JsonBodyProblem.Whole("must be a JSON object, not null", $"The body is JSON null: send a JSON object with {contract.Expected}.")
@@ -143,6 +163,9 @@ internal static class JsonBodyParser
         body.Slice(0, 3).CopyTo(start);
         return start.SequenceEqual("\uFEFF"u8) ? body.Slice(3) : body;
     }
+
+    private static bool IsUtf8(ReadOnlySequence<byte> body) =>
+        System.Text.Unicode.Utf8.IsValid(body.IsSingleSegment ? body.FirstSpan : body.ToArray());
 
     private static bool IsBlank(ReadOnlySequence<byte> body)
     {

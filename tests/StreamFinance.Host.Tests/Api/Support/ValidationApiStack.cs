@@ -11,6 +11,7 @@ using StreamFinance.Host.Api.Http;
 using StreamFinance.Host.Api.MasterData;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
+using StreamFinance.TestSupport.Waiting;
 using StreamFinance.Topologies.Lookups;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Kafka.Configuration;
@@ -101,13 +102,9 @@ public sealed class ValidationApiStack : IAsyncLifetime
     public static async Task StartAndWaitUntilRunningAsync(TopologyService topology)
     {
         await topology.StartedAsync(TestContext.Current.CancellationToken);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (topology.State != "RUNNING")
-        {
-            if (DateTime.UtcNow > deadline || topology.State is "ERROR" or "NOT_RUNNING")
-                throw new TimeoutException($"The validation topology did not reach RUNNING; it is {topology.State}.");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await Wait.UntilAsync("the validation topology to reach RUNNING", TimeSpan.FromSeconds(60), () => Task.FromResult(topology.State),
+            state => state == "RUNNING", state => state, TimeSpan.FromMilliseconds(50),
+            () => topology.State is "ERROR" or "NOT_RUNNING" ? $"it is {topology.State}" : null);
     }
 
     public async ValueTask DisposeAsync()

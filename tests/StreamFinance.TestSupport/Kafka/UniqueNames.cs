@@ -1,4 +1,4 @@
-namespace StreamFinance.IntegrationTests.Support;
+namespace StreamFinance.TestSupport.Kafka;
 
 /// <summary>Names suffixed with a short random id, so tests never share topics, groups, app ids or state.</summary>
 public sealed class UniqueNames

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using Prometheus;
 
-namespace StreamFinance.Topologies.Tests.Support;
+namespace StreamFinance.TestSupport.Metrics;
 
 /// <summary>Reads the Prometheus text format, as served on /metrics, for assertions.</summary>
-internal sealed class PrometheusText
+public sealed class PrometheusText
 {
     private readonly List<(string Name, Dictionary<string, string> Labels, double Value)> samples = [];
 
@@ -32,8 +32,10 @@ internal sealed class PrometheusText
         }
     }
 
+    /// <summary>The text as served.</summary>
     public string Text { get; }
 
+    /// <summary>What <paramref name="registry"/> would serve on /metrics now.</summary>
     public static async Task<PrometheusText> ExportAsync(CollectorRegistry registry)
     {
         using var stream = new MemoryStream();
@@ -41,6 +43,7 @@ internal sealed class PrometheusText
         return new PrometheusText(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    /// <summary>Reads <paramref name="text"/>, a /metrics answer.</summary>
     public static PrometheusText Parse(string text) => new(text);
 
     /// <summary>The value of the one series named <paramref name="name"/> having all of <paramref name="labels"/>; null if none.</summary>
@@ -55,10 +58,12 @@ internal sealed class PrometheusText
         };
     }
 
+    /// <summary>Every series named <paramref name="name"/> having all of <paramref name="labels"/>, with its labels and value.</summary>
     public IEnumerable<(Dictionary<string, string> Labels, double Value)> Matching(string name, params (string Label, string Value)[] labels) =>
         samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Label, out var v) && v == l.Value))
             .Select(s => (s.Labels, s.Value));
 
+    /// <summary>The <c># HELP</c> text of <paramref name="name"/>; null if it has none.</summary>
     public string? Help(string name) =>
         Text.Split('\n').FirstOrDefault(l => l.StartsWith($"# HELP {name} ", StringComparison.Ordinal))?[$"# HELP {name} ".Length..];
 

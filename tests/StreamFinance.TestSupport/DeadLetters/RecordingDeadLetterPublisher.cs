@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Confluent.Kafka;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Kafka.DeadLetters;
+
+namespace StreamFinance.TestSupport.DeadLetters;
+
+/// <summary>
+/// A dead-letter publisher double: keeps what it was asked to publish, with the headers and exception it was to be
+/// published with, and acknowledges unless told not to. Safe to call from several threads (connectors publish from theirs).
+/// </summary>
+public sealed class RecordingDeadLetterPublisher : IDeadLetterPublisher
+{
+    /// <summary>What was published, in order: topic name, dead letter, original headers, exception.</summary>
+    public ConcurrentQueue<(string Topic, DeadLetter DeadLetter, Headers? Headers, Exception? Exception)> Published { get; } = new();
+
+    /// <summary>Whether publishing succeeds; when false nothing is recorded and the publish fails. Default true.</summary>
+    public bool Acknowledge { get; set; } = true;
+
+    /// <inheritdoc />
+    public Task PublishAsync(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null, CancellationToken ct = default) =>
+        TryPublish(topic, deadLetter, originalHeaders, exception)
+            ? Task.CompletedTask
+            : Task.FromException(new DeadLetterNotWrittenException(topic.Name, deadLetter, "the recording publisher was told not to acknowledge"));
+
+    /// <inheritdoc />
+    public bool TryPublish(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null)
+    {
+        if (!Acknowledge)
+            return false;
+
+        Published.Enqueue((topic.Name, deadLetter, originalHeaders, exception));
+        return true;
+    }
+}
