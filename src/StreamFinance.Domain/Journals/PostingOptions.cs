@@ -35,6 +35,15 @@ public sealed class PostingOptions
     public bool CloseOnWallClock { get; set; } = true;
 
     /// <summary>
+    /// How far ahead of the wall clock an approval time may be. A later one (a skewed clock on the approving instance, a
+    /// hand-written or replayed record) would move the posting clock into the future and close every open window early;
+    /// it is taken as the wall clock plus this tolerance instead, counted in
+    /// <c>streamfinance_posting_future_times_clamped_total</c> and logged. Default 5 minutes; null turns the guard off (then
+    /// only approval times, not the wall clock, decide where an expense posts, as with <see cref="CloseOnWallClock"/> false).
+    /// </summary>
+    public TimeSpan? FutureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// How long a posted expense id is remembered after its window closed, so that a redelivery or replay within that
     /// horizon changes nothing. Must exceed the input topic's retention. Default 35 days.
     /// </summary>
@@ -66,6 +75,8 @@ public sealed class PostingOptions
             yield return $"{Section}:GracePeriod is {GracePeriod}: use 00:00:00 to 1.00:00:00.";
         if (CloseCheckInterval < TimeSpan.FromSeconds(1) || CloseCheckInterval > TimeSpan.FromHours(1))
             yield return $"{Section}:CloseCheckInterval is {CloseCheckInterval}: use 00:00:01 to 01:00:00.";
+        if (FutureTolerance is { } tolerance && (tolerance < TimeSpan.Zero || tolerance > TimeSpan.FromDays(1)))
+            yield return $"{Section}:FutureTolerance is {FutureTolerance}: use 00:00:00 to 1.00:00:00.";
         if (PostedIdRetention < TimeSpan.FromDays(1))
             yield return $"{Section}:PostedIdRetention is {PostedIdRetention}: use at least 1.00:00:00 and more than the retention of expense.approved.";
         var accounts = new (string Name, string Value)[]

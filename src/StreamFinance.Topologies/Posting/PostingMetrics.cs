@@ -46,7 +46,12 @@ public sealed class PostingMetrics
             "expenses_posting_redelivered_total", "Deliveries of an expense id already held by the entity's open or posted journals; ignored.", Labels);
         Late = metrics.Counter(
             "expenses_posted_late_total", "Expenses that arrived after their window's grace period and joined the next open window.", Labels);
+        FutureClamped = metrics.Counter(
+            "posting_future_times_clamped_total", "Approval times later than the wall clock plus Posting:FutureTolerance, taken as that instead so they cannot close open windows early.", Labels);
     }
+
+    /// <summary>Approval times clamped to the wall clock plus <c>Posting:FutureTolerance</c>.</summary>
+    public Counter FutureClamped { get; }
 
     /// <summary>Expenses in open windows, by entity and currency.</summary>
     public Gauge Awaiting { get; }

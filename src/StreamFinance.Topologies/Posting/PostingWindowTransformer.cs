@@ -1,4 +1,6 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
@@ -22,6 +24,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
     private readonly PostingOptions options;
     private readonly TimeProvider wallClock;
     private readonly PostingMetrics metrics;
+    private readonly ILogger logger;
     private readonly Dictionary<(string Entity, string Currency), (int Count, decimal Amount)> awaiting = [];
     private ProcessorContext<string, JournalEntry>? context;
     private PostingStores? stores;
@@ -29,7 +32,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
 
     /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default options on the system clock, metrics served nowhere.</summary>
     public PostingWindowTransformer()
-        : this(PostingOptions.Default(), TimeProvider.System, new PostingMetrics(BusinessMetrics.Detached()))
+        : this(PostingOptions.Default(), TimeProvider.System, new PostingMetrics(BusinessMetrics.Detached()), NullLogger.Instance)
     {
     }
 
@@ -37,8 +40,10 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
     /// <param name="options">Window size, grace, closing and retention.</param>
     /// <param name="wallClock">The wall clock of the <see cref="PostingClock"/> (and of journals' creation times).</param>
     /// <param name="metrics">Where open windows and posted journals are counted.</param>
-    public PostingWindowTransformer(PostingOptions options, TimeProvider wallClock, PostingMetrics metrics)
+    /// <param name="logger">Where clamped approval times are logged.</param>
+    public PostingWindowTransformer(PostingOptions options, TimeProvider wallClock, PostingMetrics metrics, ILogger logger)
     {
+        this.logger = logger;
         this.options = options;
         this.wallClock = wallClock;
         this.metrics = metrics;
@@ -75,7 +80,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
             return null;
         }
 
-        var approvalTime = ApprovedExpenseToPost.ApprovalTime(record.Value);
+        var approvalTime = Guarded(ApprovedExpenseToPost.ApprovalTime(record.Value), entity, currency, contribution.ExpenseId, record);
         c.Observe(approvalTime);
         var window = PostingWindows.Assign(approvalTime, c.Now(), options);
         if (window != PostingWindow.Containing(approvalTime, options.WindowSize))
@@ -166,6 +171,22 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
         PostingContributions.Of(ApprovedExpenseToPost.From(approved), options).SingleOrDefault(c => c.EntityId == entity && c.Currency == currency)
         ?? throw new InvalidOperationException(
             $"Expense '{approved.expense?.expenseId}' reached the posting windows of {entity} {currency} but posts to none of them; the re-key step and the store disagree. Reset the posting application's state.");
+
+    // An approval time far ahead of the wall clock would move the posting clock and close every open window early.
+    private DateTimeOffset Guarded(DateTimeOffset approvalTime, string entity, string currency, string expenseId, Record<string, ApprovedExpense> record)
+    {
+        if (options.FutureTolerance is not { } tolerance)
+            return approvalTime;
+        var latest = wallClock.GetUtcNow() + tolerance;
+        if (approvalTime <= latest)
+            return approvalTime;
+        metrics.FutureClamped.WithLabels(entity, currency).Inc();
+        using (logger.BeginRecordScope(record.Value.envelope?.correlationId, record.TopicPartitionOffset))
+            logger.LogWarning(
+                "Expense {ExpenseId} of {Entity} {Currency} was approved at {ApprovalTime:O}, more than {Tolerance} after the wall clock; it is posted as approved at {Clamped:O} so that open windows do not close early. Check the clock of the instance that approved it.",
+                expenseId, entity, currency, approvalTime, tolerance, latest);
+        return latest;
+    }
 
     private (PostingStores Stores, PostingClock Clock) Ready() =>
         stores is not null && clock is not null ? (stores, clock) : throw new InvalidOperationException($"{nameof(PostingWindowTransformer)} processed before Init.");

@@ -12,7 +12,8 @@ namespace StreamFinance.Topologies.Tests.Posting;
 
 /// <summary>
 /// The posting topology in a test driver. The wall clock (a <see cref="FakeTimeProvider"/>) starts long before every approval
-/// time, so only approvals move the posting clock until a test moves the wall clock itself.
+/// time, so only approvals move the posting clock until a test moves the wall clock itself. That makes every approval
+/// "in the future", so the clock guard (<see cref="PostingOptions.FutureTolerance"/>) is off unless a test asks for it.
 /// </summary>
 internal sealed class PostingDriver : IDisposable
 {
@@ -22,9 +23,11 @@ internal sealed class PostingDriver : IDisposable
     private readonly TestOutputTopic<string, JournalEntry> journals;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
 
-    public PostingDriver(PostingOptions? options = null)
+    public PostingDriver(PostingOptions? options = null, bool clockGuard = false)
     {
         Options = options ?? PostingOptions.Default();
+        if (!clockGuard)
+            Options.FutureTolerance = null;
         harness = new TopologyHarness(new PostingTopology(), serDes => new TopologyContext(serDes, WallClock) { Posting = Options });
         Metrics = new PostingMetrics(harness.Context.BusinessMetrics);
         input = harness.Input(Topics.ApprovedExpenses);
