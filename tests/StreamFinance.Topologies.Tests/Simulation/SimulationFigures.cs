@@ -23,6 +23,7 @@ public sealed record SimulationFigures
     public int Crashes { get; init; }
     public int Commits { get; init; }
     public int DecisionsChecked { get; init; }
+    public int RewrittenApprovals { get; init; }
     public int OvertakenByMasterData { get; init; }
     public TimeSpan Elapsed { get; init; }
     public IReadOnlyDictionary<string, decimal> PostedAmounts { get; init; } = new Dictionary<string, decimal>();
@@ -34,7 +35,7 @@ public sealed record SimulationFigures
         LinesDeadLettered = LinesDeadLettered + other.LinesDeadLettered, Cards = Cards + other.Cards, CardsDeadLettered = CardsDeadLettered + other.CardsDeadLettered,
         PostingDeadLetters = PostingDeadLetters + other.PostingDeadLetters, Journals = Journals + other.Journals, JournalWrites = JournalWrites + other.JournalWrites,
         LateApprovals = LateApprovals + other.LateApprovals, Crashes = Crashes + other.Crashes, Commits = Commits + other.Commits,
-        DecisionsChecked = DecisionsChecked + other.DecisionsChecked, OvertakenByMasterData = OvertakenByMasterData + other.OvertakenByMasterData, Elapsed = Elapsed + other.Elapsed,
+        DecisionsChecked = DecisionsChecked + other.DecisionsChecked, RewrittenApprovals = RewrittenApprovals + other.RewrittenApprovals, OvertakenByMasterData = OvertakenByMasterData + other.OvertakenByMasterData, Elapsed = Elapsed + other.Elapsed,
         PostedAmounts = PostedAmounts.Concat(other.PostedAmounts).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value)),
     };
 
@@ -43,6 +44,6 @@ public sealed record SimulationFigures
         $"({Redeliveries} re-deliveries, {Duplicates} duplicates); {Lines} expense lines: {Approved} approved, {LinesDeadLettered} dead-lettered, 0 held, 0 lost, 0 twice; " +
         $"{Cards} card transactions, {CardsDeadLettered} dead-lettered undocumented; {PostingDeadLetters} refused by posting; " +
         $"{Journals} journals ({JournalWrites} writes), all balanced; {LateApprovals} late approvals posted in a later window; " +
-        $"{Crashes} crashes, {Commits} commits; {DecisionsChecked} approvals checked against the master data read, {OvertakenByMasterData} later overtaken by master data; " +
+        $"{Crashes} crashes, {Commits} commits, {RewrittenApprovals} approvals written twice by producer retries; {DecisionsChecked} approvals checked against the master data read, {OvertakenByMasterData} later overtaken by master data; " +
         $"posted {string.Join(", ", PostedAmounts.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}"))}; {Elapsed.TotalSeconds:F1} s");
 }
