@@ -29,7 +29,8 @@ namespace StreamFinance.Topologies.Tests.Simulation;
 /// <item>an approval, when it is decided, agrees with the master data the expense application had read by then: the
 /// employee exists and the cost center is active on the transaction date in the booking entity. Master data that
 /// arrives later (a cost center closed after the approval) does not make it wrong: the oracle knows what the topology
-/// could know, and counts such approvals instead.</item>
+/// could know, and counts such approvals instead; and its functional amount is the line's amount in the booking
+/// entity's currency at the rate it carries (1 in the same currency), rounded to the minor unit.</item>
 /// </list>
 /// After the drain: every expense line sent ends approved or dead-lettered, exactly once; no line waits; every card
 /// transaction is documented by an approved line or dead-lettered once; every contribution of every approval is posted
@@ -80,6 +81,15 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
         if (center is not { status: CostCenterStatus.ACTIVE } || center.legalEntityId != approval.legalEntityId)
             throw new InvariantBroken(
                 $"{line.expenseId} was approved on cost center {approval.costCenterId} of {approval.legalEntityId} for {date:yyyy-MM-dd}, but the master data read by then says {(center is null ? "no such cost center" : $"{center.status} in {center.legalEntityId}")}.");
+        var functional = SimWorld.CurrencyOf(approval.legalEntityId);
+        var amount = line.amount.ToDecimal();
+        var rate = Contracts.AvroDecimals.ToDecimal(approval.fxRate);
+        var expected = line.amount.currency == functional ? amount : Math.Round(amount * rate, SimWorld.MinorUnits(functional), MidpointRounding.AwayFromZero);
+        if (approval.functionalAmount.currency != functional || approval.functionalAmount.ToDecimal() != expected || (line.amount.currency == functional && rate != 1m))
+            throw new InvariantBroken(
+                $"{line.expenseId}: {amount} {line.amount.currency} at rate {rate} was approved as {approval.functionalAmount.ToDecimal()} {approval.functionalAmount.currency}; expected {expected} {functional}.");
+        if (approval.employeeEntityId is { } employeeEntity && approval.employeeEntityAmount?.currency != SimWorld.CurrencyOf(employeeEntity))
+            throw new InvariantBroken($"{line.expenseId} is intercompany with {employeeEntity} but its amount there is in {approval.employeeEntityAmount?.currency}.");
         decisionsChecked++;
     }
 
