@@ -58,6 +58,20 @@ public class DeterministicSimulationTests(ITestOutputHelper output)
         Assert.Equal(first.Trace, second.Trace);
     }
 
+    [Fact]
+    public void A_pipeline_whose_restarts_forget_their_stores_fails_the_simulation_with_a_seed_to_reproduce()
+    {
+        var failure = Enumerable.Range(1, 12).Select(seed =>
+        {
+            using var simulation = new Simulation(seed, LinesPerSeed, restoresStores: false);
+            return Record.Exception(() => simulation.Run());
+        }).FirstOrDefault(e => e is not null);
+
+        var simulationFailure = Assert.IsType<SimulationFailure>(failure);
+        Assert.Contains("STREAMFINANCE_SIM_SEED=", simulationFailure.Message, StringComparison.Ordinal);
+        output.WriteLine(simulationFailure.Message);
+    }
+
     /// <summary>Writes to the test output and, with <c>STREAMFINANCE_SIM_REPORT=path</c>, appends to that file.</summary>
     private void Report(string text)
     {

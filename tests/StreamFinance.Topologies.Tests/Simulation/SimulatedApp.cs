@@ -10,7 +10,7 @@ using Streamiz.Kafka.Net.State;
 namespace StreamFinance.Topologies.Tests.Simulation;
 
 /// <summary>How a <see cref="SimulatedApp"/> loses what it did since its last commit when it crashes.</summary>
-internal enum CrashModel
+public enum CrashModel
 {
     /// <summary>
     /// EXACTLY_ONCE (the product default): outputs and changelog writes since the last commit belong to an open
@@ -60,13 +60,15 @@ internal sealed class SimulatedApp : IDisposable
     private readonly List<(string Store, byte[] Key, byte[]? Value)> openChangelog = [];
     private readonly List<(string Topic, SimRecord Record)> openOutputs = [];
     private readonly Dictionary<string, string> storePaths = new(StringComparer.Ordinal);
+    private readonly bool restoresStores;
     private Incarnation current;
     private int incarnations;
 
     public SimulatedApp(
         string applicationId, Func<IStreamTopology> topologyOf, Func<SerDesFactory, TopologyContext> contextOf, SerDesFactory serDes, string registryUrl,
-        SimBroker broker, CrashModel model, IEnumerable<string> inputs, IEnumerable<string> outputs, string? globalInput = null)
+        SimBroker broker, CrashModel model, IEnumerable<string> inputs, IEnumerable<string> outputs, string? globalInput = null, bool restoresStores = true)
     {
+        this.restoresStores = restoresStores;
         ApplicationId = applicationId;
         this.topologyOf = topologyOf;
         this.contextOf = contextOf;
@@ -212,7 +214,7 @@ internal sealed class SimulatedApp : IDisposable
     {
         var stateDir = Path.Combine(root, (incarnations++).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (store, relative) in storePaths)
-            Restore(Path.Combine(stateDir, ApplicationId, relative), durableChangelogs.GetValueOrDefault(store));
+            Restore(Path.Combine(stateDir, ApplicationId, relative), restoresStores ? durableChangelogs.GetValueOrDefault(store) : null);
 
         var context = contextOf(serDes);
         var builder = new StreamBuilder();

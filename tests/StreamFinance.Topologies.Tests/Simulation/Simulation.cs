@@ -47,7 +47,10 @@ internal sealed class Simulation : IDisposable
     private readonly SimulationInvariants invariants;
     private int sent;
 
-    public Simulation(int seed, int lines)
+    /// <param name="seed">Everything of the run follows from it.</param>
+    /// <param name="lines">Expense lines in the workload.</param>
+    /// <param name="restoresStores">False only to check the simulation itself: restarted applications come back with empty stores.</param>
+    public Simulation(int seed, int lines, bool restoresStores = true)
     {
         Seed = seed;
         random = new Random(seed);
@@ -59,11 +62,11 @@ internal sealed class Simulation : IDisposable
         var factory = new SerDesFactory(registry);
         serDes = new SimSerDes(factory);
         masterData = new SimulatedApp("sim-master-data", () => new MasterDataTopology(), s => new TopologyContext(s, clock), factory, registryUrl, broker, Model,
-            [Topics.MasterDataUpdates.Name], [Topics.MasterDataHistory.Name, Topics.MasterDataDeadLetters.Name]);
+            [Topics.MasterDataUpdates.Name], [Topics.MasterDataHistory.Name, Topics.MasterDataDeadLetters.Name], restoresStores: restoresStores);
         expenses = new SimulatedApp("sim-expense", () => new ExpenseTopology(), s => new TopologyContext(s, clock), factory, registryUrl, broker, Model,
-            [Topics.Expenses.Name, Topics.CardTransactions.Name], [Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name], Topics.MasterDataHistory.Name);
+            [Topics.Expenses.Name, Topics.CardTransactions.Name], [Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name], Topics.MasterDataHistory.Name, restoresStores);
         posting = new SimulatedApp("sim-posting", () => new PostingTopology(), s => new TopologyContext(s, clock), factory, registryUrl, broker, Model,
-            [Topics.ApprovedExpenses.Name], [Topics.JournalPostings.Name, Topics.ExpenseDeadLetters.Name]);
+            [Topics.ApprovedExpenses.Name], [Topics.JournalPostings.Name, Topics.ExpenseDeadLetters.Name], restoresStores: restoresStores);
         apps = [masterData, expenses, posting];
         invariants = new SimulationInvariants(serDes, broker, expenses, posting);
         expenses.Produced += invariants.DecidedByExpenses;
@@ -102,7 +105,7 @@ internal sealed class Simulation : IDisposable
 
     private SimulationFailure Failure(string problem) =>
         new($"Seed {Seed} ({Model}) failed at step {Steps}: {problem}{Environment.NewLine}" +
-            $"Reproduce: STREAMFINANCE_SIM_SEED={Seed} dotnet test tests/StreamFinance.Topologies.Tests --filter \"FullyQualifiedName~Simulation\"{Environment.NewLine}" +
+            $"Reproduce: STREAMFINANCE_SIM_SEED={Seed} dotnet test tests/StreamFinance.Topologies.Tests --filter \"FullyQualifiedName~DeterministicSimulationTests.Random\"{Environment.NewLine}" +
             $"Last steps:{Environment.NewLine}{string.Join(Environment.NewLine, trace.TakeLast(60))}");
 
     /// <summary>The next step, drawn from the seed: sends 28 %, reads 42 %, commits 12 %, crashes 1 %, producer retries 3 % (at-least-once only), clock moves the rest.</summary>
