@@ -90,7 +90,7 @@ internal sealed class Simulation : IDisposable
             while (sent < workload.Count)
                 Step(NextAction());
             Drain();
-            invariants.AfterDrain(workload);
+            invariants.AfterDrain();
         }
         catch (Exception e) when (e is not (SimulationFailure or InvariantBroken))
         {
@@ -100,7 +100,7 @@ internal sealed class Simulation : IDisposable
         {
             throw Failure(e.Message);
         }
-        return invariants.Figures(Seed, Model, Steps, workload.Count, apps.Sum(a => a.Crashes), apps.Sum(a => a.Commits), watch.Elapsed);
+        return invariants.Figures(Model, Steps, apps.Sum(a => a.Crashes), apps.Sum(a => a.Commits), watch.Elapsed);
     }
 
     private SimulationFailure Failure(string problem) =>

@@ -125,7 +125,7 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
         }
     }
 
-    public void AfterDrain(IReadOnlyList<SourceRecord> workload)
+    public void AfterDrain()
     {
         foreach (var key in lines.Keys.Where(k => !approved.ContainsKey(k) && !deadLetteredLines.Contains(k)))
             throw new InvariantBroken($"Expense line {key} was sent but is neither approved nor dead-lettered after the drain (lost).");
@@ -161,10 +161,9 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
         }
         if (expected.Keys.Except(postedTotals.Keys).FirstOrDefault() is { Entity: not null } missing)
             throw new InvariantBroken($"Approvals for {missing.Entity} {missing.Currency} total {expected[missing]}, but no journal was posted for them.");
-        _ = workload;
     }
 
-    public SimulationFigures Figures(int seed, CrashModel model, int steps, int sent, int crashes, int commits, TimeSpan elapsed) => new()
+    public SimulationFigures Figures(CrashModel model, int steps, int crashes, int commits, TimeSpan elapsed) => new()
     {
         Seeds = 1, ExactlyOnceSeeds = model == CrashModel.ExactlyOnce ? 1 : 0, Steps = steps, Records = records, Redeliveries = redeliveries, Duplicates = duplicates,
         Lines = lines.Count, Approved = approved.Count, LinesDeadLettered = deadLetteredLines.Count, Cards = cards.Count, CardsDeadLettered = deadLetteredCards.Count,
