@@ -9,7 +9,7 @@ namespace StreamFinance.Topologies.Tests.Simulation;
 /// </summary>
 public class DeterministicSimulationTests(ITestOutputHelper output)
 {
-    public const int CiSeeds = 150;
+    public const int CiSeeds = 100;
 
     /// <summary>Expense lines per seed (card transactions, master data and repeats come on top).</summary>
     public const int LinesPerSeed = 12;

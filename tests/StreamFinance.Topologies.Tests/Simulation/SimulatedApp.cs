@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
 using RocksDbSharp;
 using StreamFinance.Kafka;
 using StreamFinance.Kafka.SerDes;
@@ -220,6 +221,10 @@ internal sealed class SimulatedApp : IDisposable
         var builder = new StreamBuilder();
         topologyOf().Build(builder, context);
         var config = new StreamConfig<StringSerDes, StringSerDes> { ApplicationId = ApplicationId, StateDir = stateDir, SchemaRegistryUrl = registryUrl };
+        // Streamiz's default logger factory starts a console logger thread per configuration and never stops it:
+        // thousands of incarnations ran the process out of threads.
+        config.Logger.Dispose();
+        config.Logger = NullLoggerFactory.Instance;
         var driver = new TopologyTestDriver(builder.Build(), config);
         var bytes = new ByteArraySerDes();
         var inputTopics = inputs.Concat(globalInput is null ? [] : [globalInput])
