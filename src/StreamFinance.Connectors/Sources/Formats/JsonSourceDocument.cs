@@ -27,16 +27,21 @@ public sealed class JsonSourceDocument : ISourceDocument
     }
 
     /// <inheritdoc />
-    public string? Value(string path)
+    public string? Value(string path) => Read(path).Text;
+
+    /// <inheritdoc />
+    public SourceValue Read(string path)
     {
-        var element = PathOf(path).Resolve(Root);
-        if (element is not { } e)
-            return null;
+        if (PathOf(path).Resolve(Root) is not { } e)
+            return new SourceValue(null, SourceValueKind.Absent);
         return e.ValueKind switch
         {
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.String => e.GetString() is { Length: > 0 } s ? s : null,
-            _ => e.GetRawText(),
+            JsonValueKind.Null or JsonValueKind.Undefined => new SourceValue(null, SourceValueKind.Null),
+            JsonValueKind.String => e.GetString() is { Length: > 0 } s ? new SourceValue(s, SourceValueKind.String) : new SourceValue(null, SourceValueKind.Absent),
+            JsonValueKind.Number => new SourceValue(e.GetRawText(), SourceValueKind.Number),
+            JsonValueKind.True or JsonValueKind.False => new SourceValue(e.GetRawText(), SourceValueKind.Boolean),
+            JsonValueKind.Object => new SourceValue(e.GetRawText(), SourceValueKind.Object),
+            _ => new SourceValue(e.GetRawText(), SourceValueKind.Array),
         };
     }
 
