@@ -51,6 +51,18 @@ public sealed class ExpenseOptions
         ["US01"] = "US-EXEMPT", ["DE01"] = "DE-VAT19", ["JP01"] = "JP-CT10",
     };
 
+    /// <summary>
+    /// Which legal entity books an expense line, in its functional currency at the transaction date's rate. Default
+    /// <see cref="BookingEntitySource.CostCenter"/>: the cost center's legal entity (the coded cost center, else the
+    /// employee's default one); an employee of another entity makes the line intercompany, and a <c>chargedEntityId</c>
+    /// that names another entity than the cost center's is <c>COST_CENTER_ENTITY_MISMATCH</c>.
+    /// <see cref="BookingEntitySource.Employee"/>: the employee's entity, never intercompany; a cost center or
+    /// <c>chargedEntityId</c> of another entity is <c>COST_CENTER_ENTITY_MISMATCH</c>.
+    /// <see cref="BookingEntitySource.Charged"/>: the line's <c>chargedEntityId</c>, else the employee's entity
+    /// (intercompany when it is not the employee's); a cost center of another entity is <c>COST_CENTER_ENTITY_MISMATCH</c>.
+    /// </summary>
+    public BookingEntitySource BookingEntity { get; set; } = BookingEntitySource.CostCenter;
+
     /// <summary>What to do with an expense dated in a closed accounting period. Default <see cref="ClosedPeriodPolicy.RollForward"/>.</summary>
     public ClosedPeriodPolicy ClosedPeriod { get; set; } = ClosedPeriodPolicy.RollForward;
 
@@ -117,6 +129,8 @@ public sealed class ExpenseOptions
         if (DefaultTaxCodes is null)
             yield return $"{Section}:{nameof(DefaultTaxCodes)} is empty; remove it to use the defaults.";
 
+        if (!Enum.IsDefined(BookingEntity))
+            yield return $"{Section}:{nameof(BookingEntity)} is {BookingEntity}: use CostCenter (default), Employee or Charged.";
         if (!Enum.IsDefined(ClosedPeriod))
             yield return $"{Section}:{nameof(ClosedPeriod)} is {ClosedPeriod}: use RollForward or DeadLetter.";
         if (Rounding is not (MidpointRounding.AwayFromZero or MidpointRounding.ToEven))

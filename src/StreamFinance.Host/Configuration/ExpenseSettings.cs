@@ -14,6 +14,7 @@ namespace StreamFinance.Host.Configuration;
 ///   "CategoryLimits": { "MEALS": { "USD": 150, "EUR": 140, "JPY": 22000 } },
 ///   "ReceiptThresholds": { "USD": 75, "EUR": 70, "JPY": 10000 },
 ///   "DefaultTaxCodes": { "US01": "US-EXEMPT" },
+///   "BookingEntity": "CostCenter",
 ///   "ClosedPeriod": "RollForward",
 ///   "Rounding": "AwayFromZero",
 ///   "DedupeHorizonDays": 30,

@@ -40,7 +40,7 @@ public sealed class ExpensePolicy
             return overrideAccount;
         if (options.CategoryGlAccounts.TryGetValue(category, out var account))
             return account;
-        violations.Add(new Violation(ReasonCode.UnmappedCategory, field,
+        violations.Add(new Violation(ReasonCode.UnmappedCategory, field, category,
             $"category {category} has no GL account in the expense policy ({ExpenseOptions.Section}:{nameof(ExpenseOptions.CategoryGlAccounts)}) and the line names none"));
         return null;
     }
@@ -57,7 +57,7 @@ public sealed class ExpensePolicy
     {
         ArgumentNullException.ThrowIfNull(violations);
         if (!receiptAttached && options.ReceiptThresholds.TryGetValue(functionalCurrency, out var threshold) && functionalAmount > threshold)
-            violations.Add(new Violation(ReasonCode.MissingReceipt, field,
+            violations.Add(new Violation(ReasonCode.MissingReceipt, field, "false",
                 $"receiptAttached is false but amount {Text(functionalAmount, functionalCurrency)} is above the receipt threshold of {Text(threshold, functionalCurrency)}"));
     }
 
@@ -69,7 +69,7 @@ public sealed class ExpensePolicy
     {
         ArgumentNullException.ThrowIfNull(violations);
         if (LimitOf(category, functionalCurrency) is { } limit && functionalAmount > limit)
-            violations.Add(new Violation(ReasonCode.PolicyLimitExceeded, field,
+            violations.Add(new Violation(ReasonCode.PolicyLimitExceeded, field, Text(functionalAmount, functionalCurrency),
                 $"amount {Text(functionalAmount, functionalCurrency)} of category {category} is above its limit of {Text(limit, functionalCurrency)}"));
     }
 
