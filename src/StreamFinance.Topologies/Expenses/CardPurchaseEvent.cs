@@ -3,27 +3,28 @@ using StreamFinance.Contracts.Outputs;
 namespace StreamFinance.Topologies.Expenses;
 
 /// <summary>
-/// What the card-pairing step receives, keyed by card transaction id: a card charge (as the dead letter it becomes if it
-/// stays undocumented, which keeps its raw bytes and origin for a replay) or the notice that an approved expense line
-/// documents it. Never serialized: both kinds are built in the pairing step's own sub-topology.
+/// What the card-purchase step receives, keyed by card transaction id (without provider): an uncoded card charge (as
+/// the dead letter it becomes if it stays undocumented, which keeps its raw bytes and origin for a replay), or an
+/// approved expense that names a card purchase: an expense-report line, or a coded card transaction made a line
+/// (<c>expense.codedCardTransaction</c>). Never serialized: both kinds are built in the step's own sub-topology.
 /// </summary>
-public sealed class CardPairingEvent
+public sealed class CardPurchaseEvent
 {
-    private CardPairingEvent(DeadLetter? charge, string? documentingExpenseId)
+    private CardPurchaseEvent(DeadLetter? charge, ApprovedExpense? approved)
     {
         Charge = charge;
-        DocumentingExpenseId = documentingExpenseId;
+        Approved = approved;
     }
 
-    /// <summary>The card charge, as its would-be dead letter; null for a documentation notice.</summary>
+    /// <summary>The uncoded card charge, as its would-be dead letter; null for an approval.</summary>
     public DeadLetter? Charge { get; }
 
-    /// <summary>Expense id of the approved line that documents the charge; null for a charge.</summary>
-    public string? DocumentingExpenseId { get; }
+    /// <summary>The approved report line or coded card transaction; null for a charge.</summary>
+    public ApprovedExpense? Approved { get; }
 
-    /// <summary>A card charge.</summary>
-    public static CardPairingEvent ForCharge(DeadLetter heldAs) => new(heldAs ?? throw new ArgumentNullException(nameof(heldAs)), null);
+    /// <summary>An uncoded card charge.</summary>
+    public static CardPurchaseEvent ForCharge(DeadLetter heldAs) => new(heldAs ?? throw new ArgumentNullException(nameof(heldAs)), null);
 
-    /// <summary>A documentation notice.</summary>
-    public static CardPairingEvent Documented(string expenseId) => new(null, expenseId ?? throw new ArgumentNullException(nameof(expenseId)));
+    /// <summary>An approved expense naming a card purchase.</summary>
+    public static CardPurchaseEvent ForApproval(ApprovedExpense approved) => new(null, approved ?? throw new ArgumentNullException(nameof(approved)));
 }

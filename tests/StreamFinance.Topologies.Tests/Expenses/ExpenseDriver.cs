@@ -39,7 +39,7 @@ internal sealed class ExpenseDriver : IDisposable
         history = harness.Input(Topics.MasterDataHistory);
         expenses = harness.Input(Topics.Expenses);
         cards = harness.Input(Topics.CardTransactions);
-        documentation = harness.RepartitionInput(ExpenseNames.Documentation);
+        documentation = harness.RepartitionInput(ExpenseNames.CardPurchases);
         approved = harness.Output(Topics.ApprovedExpenses);
         deadLetters = harness.Output(Topics.ExpenseDeadLetters);
         foreach (var (key, value) in ExpenseWorld.MasterData())
@@ -91,7 +91,7 @@ internal sealed class ExpenseDriver : IDisposable
     /// <summary>A record without value (a tombstone) on <c>ingest.card-transactions</c>.</summary>
     public void SendCardTombstone(string key) => cards.PipeInput(key, null!);
 
-    /// <summary>A record without value (a tombstone) on the card-documentation repartition topic.</summary>
+    /// <summary>A record without value (a tombstone) on the card-purchase repartition topic.</summary>
     public void SendDocumentationTombstone(string cardTransactionId) => documentation.PipeInput(cardTransactionId, null!);
 
     /// <summary>
