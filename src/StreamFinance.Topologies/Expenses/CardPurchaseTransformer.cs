@@ -206,7 +206,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         var otherSide = CardPurchaseValues.Of(other).Side;
         var state = posted!.Get(record.Key) is null ? "is waiting to post" : "has posted";
         var failure = new Failure(ReasonCode.CardExpenseConflict,
-            $"Card purchase {PurchaseOf(late)}: {otherSide} {state}, and {lateSide} disagrees with it: {string.Join("; ", differences)}. {lateSide} is not posted. {ReasonCode.CardExpenseConflict.Remedy}")
+            $"Card purchase {PurchaseOf(late)}: {otherSide} {state}, and {lateSide} disagrees with it: {string.Join("; ", differences)}. The later side, {lateSide}, is not posted. {ReasonCode.CardExpenseConflict.Remedy}")
         {
             CorrelationId = late.envelope.correlationId,
             IdempotencyKey = late.envelope.idempotencyKey,
