@@ -87,7 +87,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         if (holds is null)
             throw new InvalidOperationException($"{nameof(CardPurchaseTransformer)} processed a record before Init.");
         return record.Value.Approved is { } approved
-            ? (approved.expense.codedCardTransaction ? CodedCard(record, approved) : ReportLine(record, approved))
+            ? (approved.expense.codedCardTransaction == true ? CodedCard(record, approved) : ReportLine(record, approved))
             : Charge(record.Key, record.Value.Charge!);
     }
 
@@ -95,7 +95,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     private Record<string, CardPurchaseOutcome>? Charge(string transactionId, DeadLetter charge)
     {
         if (posted!.Get(transactionId) is { } done)
-            metrics.Card(done.expense.codedCardTransaction ? ExpenseMetrics.Duplicate : ExpenseMetrics.Documented);
+            metrics.Card(done.expense.codedCardTransaction == true ? ExpenseMetrics.Duplicate : ExpenseMetrics.Documented);
         else if (waits!.Get(transactionId) is not null || holds!.Get(transactionId) is not null)
             metrics.Card(ExpenseMetrics.Duplicate);
         else
@@ -118,7 +118,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         {
             if (!id.Matches(PurchaseOf(done)))
                 return Conflict(record, line, done, [$"provider: the line names {id}, the purchase that posted is {PurchaseOf(done)}"]);
-            if (!done.expense.codedCardTransaction)
+            if (done.expense.codedCardTransaction != true)
                 return done.expense.expenseId == line.expense.expenseId
                     ? Count(side, ExpenseMetrics.Duplicate)
                     : Conflict(record, line, done, [$"expense line {done.expense.expenseId} already documents card transaction {id}"]);
@@ -164,7 +164,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
             if (!PurchaseOf(card).Matches(PurchaseOf(done)))
                 return Conflict(record, card, done, [$"provider: the card transaction is {PurchaseOf(card)}, the purchase that posted is {PurchaseOf(done)}"]);
             var differences = CardPurchaseValues.Of(done).Differences(CardPurchaseValues.Of(card));
-            if (done.expense.codedCardTransaction)
+            if (done.expense.codedCardTransaction == true)
                 return differences.Count == 0 ? Count(side, ExpenseMetrics.Duplicate) : Conflict(record, card, done, differences);
             return differences.Count == 0 || !options.CardSpend.CardWins(card.expense.envelope.sourceSystem)
                 ? Count(side, ExpenseMetrics.Merged)
@@ -265,7 +265,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
 
     private static CardPurchaseId PurchaseOf(ApprovedExpense approved) => CardPurchaseId.Parse(approved.expense.cardTransactionId);
 
-    private static string SideOf(ApprovedExpense approved) => approved.expense.codedCardTransaction ? ExpenseMetrics.CardSide : ExpenseMetrics.ReportLineSide;
+    private static string SideOf(ApprovedExpense approved) => approved.expense.codedCardTransaction == true ? ExpenseMetrics.CardSide : ExpenseMetrics.ReportLineSide;
 
     /// <summary>When the expense topology approved it (<c>envelope.eventTime</c>), as a UTC instant.</summary>
     private static DateTimeOffset ApprovedAt(ApprovedExpense approved) =>

@@ -22,7 +22,7 @@ public sealed record CardPurchaseValues(string Side, string Amount, string CostC
     {
         ArgumentNullException.ThrowIfNull(approved);
         var line = approved.expense;
-        var side = line.codedCardTransaction ? $"card transaction {line.cardTransactionId}" : $"expense line {line.expenseId}";
+        var side = line.codedCardTransaction == true ? $"card transaction {line.cardTransactionId}" : $"expense line {line.expenseId}";
         var amount = string.Create(CultureInfo.InvariantCulture, $"{line.amount.ToDecimal():0.00##########} {line.amount.currency}");
         return new(side, amount, approved.costCenterId, approved.projectId ?? "", approved.glAccountId);
     }

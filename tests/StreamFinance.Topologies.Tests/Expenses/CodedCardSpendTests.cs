@@ -20,7 +20,7 @@ public sealed class CodedCardSpendTests
         driver.ReportLineWaitPasses();
 
         var approved = driver.ApprovedOne();
-        Assert.Equal(("ramp:T-1", "ramp:T-1", true, true), (approved.expense.expenseId, approved.expense.cardTransactionId, approved.expense.codedCardTransaction, approved.isCardCharge));
+        Assert.Equal(("ramp:T-1", "ramp:T-1", true, true), (approved.expense.expenseId, approved.expense.cardTransactionId, approved.expense.codedCardTransaction == true, approved.isCardCharge));
         Assert.Equal(("CC-1000", "PRJ-OPEN", "650100", "US01"), (approved.costCenterId, approved.projectId, approved.glAccountId, approved.legalEntityId));
         Assert.Equal("Team licences", approved.expense.description);
         Assert.Empty(driver.WaitingCodedCards());
