@@ -38,27 +38,13 @@ public class SpendProfileTests
 
     [Theory]
     [MemberData(nameof(RampTransactions))]
-    public void Each_Ramp_sample_transaction_maps_to_its_exact_card_transaction(string id, string expected)
-    {
-        var card = MappedSample.Of("ramp-card-transactions", "ramp/transactions-page-1.json").Value<CardTransaction>(id);
-
-        Assert.Equal(expected, Flat(card));
-        Assert.Equal(id, card.transactionId);
-        Assert.Equal(("ramp", "ramp-card-transactions@2", $"ramp:ingest.card-transactions:{id}"),
-            (card.envelope.sourceSystem, card.envelope.mappingProfile, card.envelope.idempotencyKey));
-    }
+    public void Each_Ramp_sample_transaction_maps_to_its_exact_card_transaction(string id, string expected) =>
+        AssertMapsTo("ramp", "ramp/transactions-page-1.json", id, expected);
 
     [Theory]
     [MemberData(nameof(BrexExpenses))]
-    public void Each_Brex_sample_expense_maps_to_its_exact_card_transaction(string id, string expected)
-    {
-        var card = MappedSample.Of("brex-card-transactions", "brex/card-transactions-page-1.json").Value<CardTransaction>(id);
-
-        Assert.Equal(expected, Flat(card));
-        Assert.Equal(id, card.transactionId);
-        Assert.Equal(("brex", "brex-card-transactions@2", $"brex:ingest.card-transactions:{id}"),
-            (card.envelope.sourceSystem, card.envelope.mappingProfile, card.envelope.idempotencyKey));
-    }
+    public void Each_Brex_sample_expense_maps_to_its_exact_card_transaction(string id, string expected) =>
+        AssertMapsTo("brex", "brex/card-transactions-page-1.json", id, expected);
 
     [Fact]
     public void Ramp_event_time_is_the_instant_the_card_was_used_and_the_transaction_date_the_local_date()
@@ -115,6 +101,16 @@ public class SpendProfileTests
         var dinner = MappedSample.Of("brex-card-transactions", "brex/card-transactions-page-1.json").Value<CardTransaction>(Brex + "3");
         Assert.Equal((dinner.amount.ToDecimal(), dinner.amount.currency, dinner.costCenterId, dinner.projectId, dinner.category, dinner.transactionDate),
             (meal.amount.ToDecimal(), meal.amount.currency, meal.costCenterId, meal.projectId, meal.category, meal.transactionDate));
+    }
+
+    private static void AssertMapsTo(string source, string sample, string id, string expected)
+    {
+        var card = MappedSample.Of($"{source}-card-transactions", sample).Value<CardTransaction>(id);
+
+        Assert.Equal(expected, Flat(card));
+        Assert.Equal(id, card.transactionId);
+        Assert.Equal((source, $"{source}-card-transactions@2", $"{source}:ingest.card-transactions:{id}"),
+            (card.envelope.sourceSystem, card.envelope.mappingProfile, card.envelope.idempotencyKey));
     }
 
     private static string Flat(CardTransaction c) => string.Join('|',
