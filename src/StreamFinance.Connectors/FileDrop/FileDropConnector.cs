@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Runtime;
+using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Contracts.Outputs;
 
@@ -12,7 +13,10 @@ namespace StreamFinance.Connectors.FileDrop;
 /// Watches an inbox folder for files of one mapping profile (CSV, JSON Lines, ...), ingests each file once through the
 /// <see cref="IngestPipeline"/>, then moves it to <c>processed/</c>; bad records alone go to <c>dlq.ingest</c>. A file
 /// that cannot be read as a whole (wrong extension, empty, not UTF-8, no record readable) goes to <c>quarantine/</c> with
-/// <c>&lt;file&gt;.reason.txt</c>. Files ending in <c>.tmp</c>/<c>.part</c>, hidden files and files written to within
+/// <c>&lt;file&gt;.reason.txt</c>. For formats whose records stand alone (<see cref="ISourceFormat.SelfContainedRecords"/>, X12)
+/// that means nothing placeable in a record at all (no ISA, garbage); a readable transaction set that is malformed or
+/// whose data cannot be mapped (an unknown currency) is that set's dead letter on <c>dlq.ingest</c>, even when it is the
+/// file's only set. Files ending in <c>.tmp</c>/<c>.part</c>, hidden files and files written to within
 /// <see cref="FileDropOptions.SettleMs"/> are left alone. On start it reads its committed offsets and resumes a file
 /// still in the inbox after its committed line.
 /// </summary>
@@ -135,6 +139,8 @@ public sealed class FileDropConnector(ConnectorContext context, FileDropOptions 
             return $"'{fileName}' is empty ({payload.Length} bytes, no content). Ask the sender for the complete file and drop it again.";
         if (FileFormats.IsText(format.Name) && !IsUtf8(payload, out var at))
             return $"'{fileName}' is not UTF-8 text (invalid byte sequence at byte {at}). Ask the sender to export it as UTF-8, then drop it again.";
+        if (format.SelfContainedRecords)
+            return UnreadableProblem(fileName, payload);
         // A file none of whose first records can be read or mapped has the wrong header or structure: one reason for the
         // file beats a dead letter per line.
         var head = IngestItems.Read(format, mapper, payload, fileName, context.Clock.GetUtcNow().UtcDateTime).Take(10).ToList();
@@ -143,6 +149,21 @@ public sealed class FileDropConnector(ConnectorContext context, FileDropOptions 
         if (head.All(r => r.Failure is not null))
             return $"No record of the first {head.Count} of '{fileName}' can be read and mapped with profile {mapper.ProfileId}: {head[0].Sensitive.Mask(head[0].Failure!.Message)}. Check the file has the header and structure the profile expects, fix it, then drop it again.";
         return null;
+    }
+
+    /// <summary>
+    /// For formats whose records stand alone (X12): the file is unreadable only when none of its first items is a record or
+    /// a record's own failure, e.g. no ISA at all; a readable set with bad data or a malformed set is a dead letter of its own.
+    /// </summary>
+    private string? UnreadableProblem(string fileName, byte[] payload)
+    {
+        var head = format.Read(payload, fileName, mapper.FormatOptions).Take(10).ToList();
+        if (head.Count == 0)
+            return $"'{fileName}' holds no record readable as {format.Name}. Ask the sender for the complete file and drop it again.";
+        if (head.Any(r => r.Record is not null || r.Failure!.RecordLevel))
+            return null;
+        var message = SensitiveValues.Unlocated(mapper.SensitiveFields).Mask(head[0].Failure!.Message);
+        return $"Nothing in the first {head.Count} parts of '{fileName}' can be read as {format.Name}: {message} Check that the file is complete {format.Name}, fix it, then drop it again.";
     }
 
     private static bool IsUtf8(byte[] payload, out int invalidAt)

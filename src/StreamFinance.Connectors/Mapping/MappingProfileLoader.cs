@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Avro;
 using Avro.Specific;
 using StreamFinance.Connectors.Mapping.Binding;
@@ -18,7 +19,7 @@ namespace StreamFinance.Connectors.Mapping;
 public sealed partial class MappingProfileLoader
 {
     private static readonly HashSet<string> TopKeys = ["name", "version", "description", "sourceSystem", "format", "formatOptions", "target", "sourceId", "key", "eventTime", "correlationId", "sensitive", "fields"];
-    private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "product", "sum", "default", "required", "transform"];
+    private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "product", "sum", "present", "default", "required", "transform", "match", "type"];
     private readonly SourceFormats formats;
 
     /// <summary>A loader that accepts the formats of <paramref name="formats"/> (default <see cref="SourceFormats.Default"/>).</summary>
@@ -199,32 +200,81 @@ public sealed partial class MappingProfileLoader
 
         private ValueSpec ParseValue(YamlNode node, AvroScalar scalar, YamlNode? at = null)
         {
-            if (node is YamlScalarNode)
-                return new ValueSpec { Path = CheckedPath(node) };
+            var types = new SourceTypes(null, scalar.Kind);
+            if (node is YamlScalarNode or YamlSequenceNode)
+                return new ValueSpec { Paths = ParsePaths(node), Types = types };
             if (node is not YamlMappingNode map)
-                throw Error(node, "a field mapping is a path, or a mapping with path, const, template, default, required and transform.");
+                throw Error(node, "a field mapping is a path, a list of paths, or a mapping with path, const, template, product, sum, present, default, required, transform, match and type.");
             CheckKeys(map, ValueKeys, "a field mapping");
-            var sources = new[] { "path", "const", "template", "product", "sum" }.Count(k => Child(map, k) is not null);
+            var sources = new[] { "path", "const", "template", "product", "sum", "present" }.Count(k => Child(map, k) is not null);
             if (sources > 1)
-                throw Error(map, "give only one of path, const, template, product and sum.");
+                throw Error(map, "give only one of path, const, template, product, sum and present.");
             if (sources == 0 && Child(map, "default") is null)
-                throw Error(at ?? map, "give a path, const, template, product, sum or default.");
+                throw Error(at ?? map, "give a path, const, template, product, sum, present or default.");
+            if (Child(map, "type") is { } typeNode)
+                types = new SourceTypes(DeclaredType(typeNode, map), scalar.Kind);
             var spec = new ValueSpec
             {
-                Path = Child(map, "path") is { } p ? CheckedPath(p) : null,
+                Paths = Child(map, "path") is { } p ? ParsePaths(p) : null,
                 Const = Child(map, "const") is { } c ? Text(c) : null,
                 Template = Child(map, "template") is { } t ? ParseTemplate(t) : null,
                 Computed = ParseComputed(map),
-                Default = Child(map, "default") is { } d ? Text(d) : null,
+                Presence = Child(map, "present") is { } present ? ParsePaths(present) : null,
+                Default = Child(map, "default") is { } d ? ParseDefault(d, scalar) : null,
                 Required = Child(map, "required") is { } r && Bool(r),
                 Transforms = Child(map, "transform") is { } list ? ParseTransforms(list) : [],
+                Match = Child(map, "match") is { } m ? ParseMatch(m, Child(map, "const")) : null,
+                Types = types,
             };
-            foreach (var constant in new[] { ("const", spec.Const), ("default", spec.Default) })
-                if (constant.Item2 is not null)
-                    CheckConstant(Child(map, constant.Item1)!, constant.Item2, scalar);
-            if (spec.Path is { } path && itemDepth == 0 && spec.Transforms.Any(t => t is FingerprintTransform))
-                fingerprinted.Add((path, map));
+            if (spec.Const is not null)
+                CheckConstant(Child(map, "const")!, spec.Const, scalar);
+            if (spec.Paths is { } paths && itemDepth == 0 && spec.Transforms.Any(t => t is FingerprintTransform))
+                fingerprinted.AddRange(paths.Select(path => (path, (YamlNode)map)));
             return spec;
+        }
+
+        /// <summary><c>path: $.a</c>, or a fallback list <c>path: [$.a, $.b]</c> read in order, the first present one winning.</summary>
+        private IReadOnlyList<string> ParsePaths(YamlNode node)
+        {
+            if (node is not YamlSequenceNode list)
+                return [CheckedPath(node)];
+            return list.Children.Count > 0 ? list.Children.Select(CheckedPath).ToList() : throw Error(node, "a list of paths needs at least one path, e.g. [$.amount, $.total].");
+        }
+
+        /// <summary><c>default: constant</c> (used as written), or <c>default: { path: ..., transform: ... }</c>, a value of its own.</summary>
+        private ValueSpec ParseDefault(YamlNode node, AvroScalar scalar)
+        {
+            if (node is YamlMappingNode)
+                return ParseValue(node, scalar);
+            var constant = Text(node);
+            CheckConstant(node, constant, scalar);
+            return new ValueSpec { Const = constant };
+        }
+
+        private string DeclaredType(YamlNode node, YamlMappingNode map)
+        {
+            if (!jsonPaths)
+                throw Error(node, "'type' declares the JSON type of a value, so it needs a json or jsonl profile; CSV and X12 values have no types.");
+            if (Child(map, "path") is null)
+                throw Error(node, "'type' declares the JSON type of the value at 'path'; give a path.");
+            var type = Text(node);
+            return SourceTypes.Declarable.Contains(type) ? type : throw Error(node, $"type '{type}' is unknown; use one of {string.Join(", ", SourceTypes.Declarable)} as the vendor's API documentation gives the field.");
+        }
+
+        private Regex ParseMatch(YamlNode node, YamlNode? constant)
+        {
+            Regex regex;
+            try
+            {
+                regex = new Regex($"^(?:{Text(node)})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            }
+            catch (ArgumentException exception)
+            {
+                throw Error(node, $"match '{Text(node)}' is not a valid regular expression ({exception.Message}).");
+            }
+            if (constant is not null && !regex.IsMatch(Text(constant)))
+                throw Error(constant, $"const '{Text(constant)}' does not match the field's pattern /{Text(node)}/.");
+            return regex;
         }
 
         private DecimalProduct? ParseComputed(YamlMappingNode map)
@@ -233,10 +283,11 @@ public sealed partial class MappingProfileLoader
                 return new DecimalProduct(Factors(product), null);
             if (Child(map, "sum") is not { } sum)
                 return null;
-            if (sum is not YamlMappingNode sumMap || Child(sumMap, "items") is not { } items || Child(sumMap, "product") is not { } factors)
-                throw Error(sum, "'sum' needs 'items' (path of the repeated items) and 'product' (paths inside each item), e.g. { items: PO1, product: [PO102, PO104] }.");
-            CheckKeys(sumMap, ["items", "product"], "'sum'");
-            return new DecimalProduct(Factors(factors), CheckedPath(items));
+            if (sum is not YamlMappingNode sumMap || Child(sumMap, "items") is not { } items || (Child(sumMap, "product") is null && Child(sumMap, "amount") is null))
+                throw Error(sum, "'sum' needs 'items' (path of the repeated items) and 'product' (paths inside each item) and/or 'amount' (each item's own amount, used when present), e.g. { items: PO1, product: [PO102, PO104] } or { items: $.lines, amount: $.total, product: [$.qty, $.price] }.");
+            CheckKeys(sumMap, ["items", "product", "amount"], "'sum'");
+            return InItems(Text(items), () => new DecimalProduct(Child(sumMap, "product") is { } factors ? Factors(factors) : [], CheckedPath(items),
+                Child(sumMap, "amount") is { } amount ? ParsePaths(amount) : null));
         }
 
         private IReadOnlyList<string> Factors(YamlNode node)
@@ -257,31 +308,49 @@ public sealed partial class MappingProfileLoader
             }
         }
 
-        private IReadOnlyList<(string, bool)> ParseTemplate(YamlNode node)
+        private IReadOnlyList<TemplatePart> ParseTemplate(YamlNode node)
         {
             var text = Text(node);
-            var parts = new List<(string, bool)>();
+            var parts = new List<TemplatePart>();
             var i = 0;
             while (i < text.Length)
             {
                 var open = text.IndexOf('{', i);
                 if (open < 0)
                 {
-                    parts.Add((text[i..], false));
+                    parts.Add(new TemplatePart(text[i..], false));
                     break;
                 }
-                var close = text.IndexOf('}', open);
-                if (close < 0)
-                    throw Error(node, $"template '{text}' has an unclosed '{{'.");
+                var close = ClosingBrace(text, open) ?? throw Error(node, $"template '{text}' has an unclosed '{{'.");
                 if (open > i)
-                    parts.Add((text[i..open], false));
-                var path = text[(open + 1)..close];
+                    parts.Add(new TemplatePart(text[i..open], false));
+                var optional = close > open + 1 && text[open + 1] == '?';
+                var path = text[(open + (optional ? 2 : 1))..close];
                 if (PathProblem(path) is { } problem)
                     throw Error(node, problem);
-                parts.Add((path, true));
+                parts.Add(new TemplatePart(path, true, optional));
                 i = close + 1;
             }
             return parts;
+        }
+
+        /// <summary>The '}' closing the '{' at <paramref name="open"/>, skipping quoted text inside (filters such as {$.a[?(@.b=='}')].c}).</summary>
+        private static int? ClosingBrace(string text, int open)
+        {
+            char? quote = null;
+            for (var i = open + 1; i < text.Length; i++)
+            {
+                if (quote is not null)
+                {
+                    if (text[i] == quote)
+                        quote = null;
+                }
+                else if (text[i] is '\'' or '"')
+                    quote = text[i];
+                else if (text[i] == '}')
+                    return i;
+            }
+            return null;
         }
 
         private string CheckedPath(YamlNode node)

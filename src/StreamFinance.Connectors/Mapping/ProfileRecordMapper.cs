@@ -95,7 +95,7 @@ public sealed class ProfileRecordMapper : IRecordMapper
     }
 
     private static string Required(ValueSpec spec, ISourceDocument document, string field) =>
-        spec.Evaluate(document, field) ?? throw new MappingValueException(ReasonCode.MappingFailed, field, $"{field}: required value missing at {spec.Describe()}");
+        spec.Evaluate(document, field) ?? throw spec.Missing(document, field);
 
     private static DateTime Millis(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 }

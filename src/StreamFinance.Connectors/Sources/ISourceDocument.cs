@@ -16,6 +16,13 @@ public interface ISourceDocument
     string? Value(string path);
 
     /// <summary>
+    /// The value at <paramref name="path"/> with its type in the payload, for typed reads (a JSON string where the
+    /// vendor's schema has a number is the payload's fault). Default: <see cref="Value"/> as untyped text.
+    /// </summary>
+    /// <exception cref="FormatException">The path itself is malformed for this format.</exception>
+    SourceValue Read(string path) => SourceValue.Untyped(Value(path));
+
+    /// <summary>
     /// The repeated items at <paramref name="path"/> (JSON array elements, EDI loops such as <c>PO1</c> or <c>IT1</c> with their
     /// child segments), in source order, each a document of its own; empty when absent.
     /// </summary>

@@ -26,4 +26,12 @@ public sealed class SourceReadResult
 /// <param name="Position">Where the bytes were.</param>
 /// <param name="Raw">The unparseable bytes exactly as read.</param>
 /// <param name="Message">What is wrong and where, e.g. "line 12: 7 columns, the header has 9".</param>
-public sealed record SourceParseFailure(SourcePosition Position, ReadOnlyMemory<byte> Raw, string Message);
+public sealed record SourceParseFailure(SourcePosition Position, ReadOnlyMemory<byte> Raw, string Message)
+{
+    /// <summary>
+    /// Whether the format found this record's bounds inside a payload it could read (an X12 transaction set from ST to
+    /// SE inside a sound interchange and group), so only the record is bad and the payload is readable; false (the
+    /// default) for bytes it could not place in a record at all (no ISA, a broken interchange envelope).
+    /// </summary>
+    public bool RecordLevel { get; init; }
+}

@@ -51,6 +51,18 @@ public sealed class ExpenseOptions
         ["US01"] = "US-EXEMPT", ["DE01"] = "DE-VAT19", ["JP01"] = "JP-CT10",
     };
 
+    /// <summary>
+    /// Which legal entity books an expense line, in its functional currency at the transaction date's rate. Default
+    /// <see cref="BookingEntitySource.CostCenter"/>: the cost center's legal entity (the coded cost center, else the
+    /// employee's default one); an employee of another entity makes the line intercompany, and a <c>chargedEntityId</c>
+    /// that names another entity than the cost center's is <c>COST_CENTER_ENTITY_MISMATCH</c>.
+    /// <see cref="BookingEntitySource.Employee"/>: the employee's entity, never intercompany; a cost center or
+    /// <c>chargedEntityId</c> of another entity is <c>COST_CENTER_ENTITY_MISMATCH</c>.
+    /// <see cref="BookingEntitySource.Charged"/>: the line's <c>chargedEntityId</c>, else the employee's entity
+    /// (intercompany when it is not the employee's); a cost center of another entity is <c>COST_CENTER_ENTITY_MISMATCH</c>.
+    /// </summary>
+    public BookingEntitySource BookingEntity { get; set; } = BookingEntitySource.CostCenter;
+
     /// <summary>What to do with an expense dated in a closed accounting period. Default <see cref="ClosedPeriodPolicy.RollForward"/>.</summary>
     public ClosedPeriodPolicy ClosedPeriod { get; set; } = ClosedPeriodPolicy.RollForward;
 
@@ -88,6 +100,9 @@ public sealed class ExpenseOptions
     /// </summary>
     public TimeSpan MasterDataWaitCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Coded card spend: how long a coded card transaction waits for its report line, and which side wins per source. See <see cref="CardSpendOptions"/>.</summary>
+    public CardSpendOptions CardSpend { get; set; } = new();
+
     /// <summary>Options with every default; each call returns a new, independent instance.</summary>
     public static ExpenseOptions Default() => new();
 
@@ -117,6 +132,8 @@ public sealed class ExpenseOptions
         if (DefaultTaxCodes is null)
             yield return $"{Section}:{nameof(DefaultTaxCodes)} is empty; remove it to use the defaults.";
 
+        if (!Enum.IsDefined(BookingEntity))
+            yield return $"{Section}:{nameof(BookingEntity)} is {BookingEntity}: use CostCenter (default), Employee or Charged.";
         if (!Enum.IsDefined(ClosedPeriod))
             yield return $"{Section}:{nameof(ClosedPeriod)} is {ClosedPeriod}: use RollForward or DeadLetter.";
         if (Rounding is not (MidpointRounding.AwayFromZero or MidpointRounding.ToEven))
@@ -135,5 +152,15 @@ public sealed class ExpenseOptions
                 $"{Section}:{nameof(MasterDataWaitHorizon)} {MasterDataWaitHorizon} is not shorter than {nameof(DedupeHorizonDays)} {DedupeHorizonDays}: a waiting line would outlive its duplicate check; lower it or raise the horizon.");
         if (MasterDataWaitCheckInterval < TimeSpan.FromSeconds(1) || MasterDataWaitCheckInterval > TimeSpan.FromMinutes(10))
             yield return FormattableString.Invariant($"{Section}:{nameof(MasterDataWaitCheckInterval)} is {MasterDataWaitCheckInterval}: use 00:00:01 to 00:10:00 (default 00:00:05).");
+        if (CardSpend is null)
+            yield return $"{Section}:{CardSpendOptions.Section} is empty; remove it to use the defaults.";
+        else
+        {
+            foreach (var problem in CardSpend.Validate())
+                yield return problem;
+            if (DedupeHorizonDays is >= 1 and <= 3650 && CardSpend.ReportLineWait >= TimeSpan.FromDays(DedupeHorizonDays))
+                yield return FormattableString.Invariant(
+                    $"{Section}:{CardSpendOptions.Section}:{nameof(CardSpendOptions.ReportLineWait)} {CardSpend.ReportLineWait} is not shorter than {nameof(DedupeHorizonDays)} {DedupeHorizonDays}: lower it or raise the horizon.");
+        }
     }
 }

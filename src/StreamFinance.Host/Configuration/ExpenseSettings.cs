@@ -14,12 +14,14 @@ namespace StreamFinance.Host.Configuration;
 ///   "CategoryLimits": { "MEALS": { "USD": 150, "EUR": 140, "JPY": 22000 } },
 ///   "ReceiptThresholds": { "USD": 75, "EUR": 70, "JPY": 10000 },
 ///   "DefaultTaxCodes": { "US01": "US-EXEMPT" },
+///   "BookingEntity": "CostCenter",
 ///   "ClosedPeriod": "RollForward",
 ///   "Rounding": "AwayFromZero",
 ///   "DedupeHorizonDays": 30,
 ///   "CardDocumentationHorizonDays": 30,
 ///   "MasterDataWaitHorizon": "1.00:00:00",
-///   "MasterDataWaitCheckInterval": "00:00:05"
+///   "MasterDataWaitCheckInterval": "00:00:05",
+///   "CardSpend": { "ReportLineWait": "01:00:00", "PostsOverReport": { "brex": true } }
 /// }
 /// </code>
 /// </summary>

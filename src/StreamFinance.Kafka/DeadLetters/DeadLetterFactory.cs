@@ -62,6 +62,7 @@ public sealed class DeadLetterFactory(TimeProvider clock)
             processor = processor,
             failedAt = clock.GetUtcNow().UtcDateTime,
             truncated = [],
+            violations = [.. failure.Violations.Select(v => new RuleViolation { code = v.code, field = v.field, value = v.value, message = v.message })],
         };
         return DeadLetterLimits.Apply(deadLetter, record.Headers);
     }

@@ -14,7 +14,8 @@ namespace StreamFinance.Kafka.DeadLetters;
 /// <remarks>
 /// At most, in bytes: raw value 256 Ki (its first bytes; the full length and SHA-256 are kept), raw key 16 Ki, message
 /// and exception message 16 Ki characters each (64 KiB as UTF-8), the failed record's own headers 64 Ki (each value at
-/// most 8 Ki), the stack-trace header 8 Ki characters: under 600 KB in all. A dead letter whose raw key or value was cut
+/// most 8 Ki), the stack-trace header 8 Ki characters, 32 violations with values of 256 and messages of 1 Ki characters
+/// (160 KiB as UTF-8): under 800 KB in all. A dead letter whose raw key or value was cut
 /// cannot be replayed; it still says where the record is (origin topic, partition and offset) and what it was.
 /// </remarks>
 public static class DeadLetterLimits
@@ -34,6 +35,15 @@ public static class DeadLetterLimits
     /// <summary>Most bytes of the failed record's headers (names and values) kept: 64 KiB.</summary>
     public const int MaxHeadersBytes = 64 * 1024;
 
+    /// <summary>Most violations kept, the first ones (the first decides the reason): 32.</summary>
+    public const int MaxViolations = 32;
+
+    /// <summary>Most characters of a violation's value: 256.</summary>
+    public const int MaxViolationValueChars = 256;
+
+    /// <summary>Most characters of a violation's message: 1 Ki.</summary>
+    public const int MaxViolationMessageChars = 1024;
+
     /// <summary>The names <c>truncated</c> lists.</summary>
     public static class Fields
     {
@@ -51,6 +61,9 @@ public static class DeadLetterLimits
 
         /// <summary>The failed record's own headers.</summary>
         public const string Headers = "headers";
+
+        /// <summary>The violations: some dropped, or a value or message cut.</summary>
+        public const string Violations = "violations";
     }
 
     /// <summary>
@@ -86,6 +99,8 @@ public static class DeadLetterLimits
         }
         if (OriginalHeaders(originalHeaders).Cut)
             cut.Add(Fields.Headers);
+        if (CutViolations(deadLetter))
+            cut.Add(Fields.Violations);
         deadLetter.truncated = cut.Distinct(StringComparer.Ordinal).ToList();
         return deadLetter;
     }
@@ -127,13 +142,30 @@ public static class DeadLetterLimits
         return (kept, cut);
     }
 
-    /// <summary>The text cut to <see cref="MaxTextChars"/>, ending with a note of how much was cut, or null when it fits.</summary>
-    private static string? Cut(string? text)
+    /// <summary>Keeps the first <see cref="MaxViolations"/> violations, their values and messages cut; whether anything was cut.</summary>
+    private static bool CutViolations(DeadLetter deadLetter)
     {
-        if (text is null || text.Length <= MaxTextChars)
+        var violations = deadLetter.violations ?? [];
+        var cut = violations.Count > MaxViolations;
+        var kept = violations.Take(MaxViolations).ToList();
+        foreach (var violation in kept)
+        {
+            if (Cut(violation.value, MaxViolationValueChars) is { } value)
+                (violation.value, cut) = (value, true);
+            if (Cut(violation.message, MaxViolationMessageChars) is { } message)
+                (violation.message, cut) = (message, true);
+        }
+        deadLetter.violations = kept;
+        return cut;
+    }
+
+    /// <summary>The text cut to <paramref name="max"/> characters, ending with a note of how much was cut, or null when it fits.</summary>
+    private static string? Cut(string? text, int max = MaxTextChars)
+    {
+        if (text is null || text.Length <= max)
             return null;
         // Room for the note, which is shorter than this.
-        var keep = MaxTextChars - 48;
+        var keep = max - 48;
         // Never split a surrogate pair.
         if (char.IsHighSurrogate(text[keep - 1]))
             keep--;

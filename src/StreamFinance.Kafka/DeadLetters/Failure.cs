@@ -22,6 +22,12 @@ public sealed record Failure(ReasonCode Reason, string Message)
     /// <summary>Mapping profile <c>name@version</c> that was applied, for connector failures. Default none.</summary>
     public string? MappingProfile { get; init; }
 
+    /// <summary>
+    /// Every business rule the record breaks, in precedence order, written to the dead letter's <c>violations</c>; the
+    /// first should be <see cref="Reason"/>. Default empty (a technical failure, or a rule that reports only its reason).
+    /// </summary>
+    public IReadOnlyList<RuleViolation> Violations { get; init; } = [];
+
     /// <summary>Processing attempts including replays, 1 (default) for the first failure.</summary>
     public int AttemptCount { get; init; } = 1;
 }

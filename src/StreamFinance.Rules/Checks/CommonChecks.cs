@@ -20,20 +20,29 @@ public static class CommonChecks
     {
         var entity = reader.AsOf<LegalEntity>(MasterDataObjectTypes.LegalEntity, id, date);
         if (!entity.IsFound)
-            violations.Add(new Violation(ReasonCode.UnknownLegalEntity, field, entity.Absence!) { Awaits = AwaitedObject(entity, MasterDataObjectTypes.LegalEntity, id) });
+            violations.Add(new Violation(ReasonCode.UnknownLegalEntity, field, id, entity.Absence!) { Awaits = AwaitedObject(entity, MasterDataObjectTypes.LegalEntity, id) });
         return entity.Value;
     }
 
     /// <summary>
-    /// The cost center in force on <paramref name="date"/>: UNKNOWN_COST_CENTER when there is none, INACTIVE_COST_CENTER
-    /// when its status is not ACTIVE or the date is outside its validity. Returned even when inactive (its entity still counts).
+    /// The cost center in force on <paramref name="date"/>: UNKNOWN_COST_CENTER when it is unknown (or deleted then);
+    /// INACTIVE_COST_CENTER when its status is not ACTIVE, the date is outside its validity, or it exists but only from a
+    /// later date ("not valid yet on 2026-04-10: valid from 2026-05-01"). Returned even when inactive, the later version
+    /// when not valid yet (its entity still counts).
     /// </summary>
     public static CostCenter? CostCenter(MasterDataReader reader, string id, DateOnly date, string field, List<Violation> violations)
     {
         var found = reader.AsOf<CostCenter>(MasterDataObjectTypes.CostCenter, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.UnknownCostCenter, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.CostCenter, id) });
+            // Known, but its first live version comes later: it exists, it is not valid yet.
+            if (found.History?.Versions.FirstOrDefault(v => v.EffectiveFrom > date && !v.IsDeleted) is { } later)
+            {
+                var laterFrom = DateOnly.FromDateTime(later.Value.validFrom);
+                violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, id, NotValidYet(id, date, laterFrom > later.EffectiveFrom ? laterFrom : later.EffectiveFrom)));
+                return later.Value;
+            }
+            violations.Add(new Violation(ReasonCode.UnknownCostCenter, field, id, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.CostCenter, id) });
             return null;
         }
         var center = found.Value!;
@@ -44,20 +53,23 @@ public static class CommonChecks
             var since = found.History!.Since(date, c => c.status == center.status)!.Value;
             if (ended is { } end && end <= date && end < since)
                 since = end;
-            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, $"cost center {id} is {center.status.ToString().ToLowerInvariant()} since {Day(since)}"));
+            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, id, $"cost center {id} is {center.status.ToString().ToLowerInvariant()} since {Day(since)}"));
         }
         else if (date < validFrom)
-            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, $"cost center {id} is not valid before {Day(validFrom)}"));
+            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, id, NotValidYet(id, date, validFrom)));
         else if (ended is { } end && end <= date)
-            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, $"cost center {id} is inactive since {Day(end)} (valid to {Day(end.AddDays(-1))})"));
+            violations.Add(new Violation(ReasonCode.InactiveCostCenter, field, id, $"cost center {id} is inactive since {Day(end)} (valid to {Day(end.AddDays(-1))})"));
         return center;
     }
+
+    private static string NotValidYet(string id, DateOnly date, DateOnly validFrom) =>
+        $"cost center {id} is not valid yet on {Day(date)}: valid from {Day(validFrom)}";
 
     /// <summary>COST_CENTER_ENTITY_MISMATCH when <paramref name="center"/> belongs to another entity than <paramref name="legalEntityId"/>.</summary>
     public static void CostCenterEntity(CostCenter center, string legalEntityId, string field, List<Violation> violations)
     {
         if (!string.Equals(center.legalEntityId, legalEntityId, StringComparison.Ordinal))
-            violations.Add(new Violation(ReasonCode.CostCenterEntityMismatch, field,
+            violations.Add(new Violation(ReasonCode.CostCenterEntityMismatch, field, center.costCenterId,
                 $"cost center {center.costCenterId} belongs to legal entity {center.legalEntityId}, not {legalEntityId}"));
     }
 
@@ -74,7 +86,7 @@ public static class CommonChecks
         var rate = reader.FxRate(currency, target, date, policy);
         if (!rate.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.FxRateMissing, field, $"no rate to convert {currency} into {target}: {rate.Reason}")
+            violations.Add(new Violation(ReasonCode.FxRateMissing, field, Money(amount, currency), $"no rate to convert {currency} into {target}: {rate.Reason}")
             {
                 // Rates arrive day by day: a missing one is not yet known, never known to be absent.
                 Awaits = LookupKeys.Of(MasterDataObjectTypes.ExchangeRate, $"{currency}/{target}/{Day(date)}"),
@@ -95,7 +107,7 @@ public static class CommonChecks
         var found = reader.AsOf<Project>(MasterDataObjectTypes.Project, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.UnknownProject, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.Project, id) });
+            violations.Add(new Violation(ReasonCode.UnknownProject, field, id, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.Project, id) });
             return null;
         }
         var project = found.Value!;
@@ -106,12 +118,12 @@ public static class CommonChecks
             var since = found.History!.Since(date, p => p.status != ProjectStatus.OPEN)!.Value;
             if (ended is { } e && e <= date && e < since)
                 since = e;
-            violations.Add(new Violation(ReasonCode.ClosedProject, field, $"project {id} is closed since {Day(since)}"));
+            violations.Add(new Violation(ReasonCode.ClosedProject, field, id, $"project {id} is closed since {Day(since)}"));
         }
         else if (date < start)
-            violations.Add(new Violation(ReasonCode.ClosedProject, field, $"project {id} starts on {Day(start)}; no costs may be coded to it before"));
+            violations.Add(new Violation(ReasonCode.ClosedProject, field, id, $"project {id} starts on {Day(start)}; no costs may be coded to it before"));
         else if (ended is { } e && e <= date)
-            violations.Add(new Violation(ReasonCode.ClosedProject, field, $"project {id} is closed since {Day(e)} (end date {Day(e.AddDays(-1))})"));
+            violations.Add(new Violation(ReasonCode.ClosedProject, field, id, $"project {id} is closed since {Day(e)} (end date {Day(e.AddDays(-1))})"));
         return project;
     }
 
@@ -125,20 +137,20 @@ public static class CommonChecks
         var found = reader.AsOf<TaxCode>(MasterDataObjectTypes.TaxCode, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.UnknownTaxCode, field, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.TaxCode, id) });
+            violations.Add(new Violation(ReasonCode.UnknownTaxCode, field, id, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.TaxCode, id) });
             return null;
         }
         var tax = found.Value!;
         var from = DateOnly.FromDateTime(tax.validFrom);
         DateOnly? to = tax.validTo is { } t ? DateOnly.FromDateTime(t) : null;
         if (date < from || (to is { } last && date > last))
-            violations.Add(new Violation(ReasonCode.InvalidTaxJurisdiction, field,
+            violations.Add(new Violation(ReasonCode.InvalidTaxJurisdiction, field, id,
                 $"tax code {id} applies from {Day(from)}{(to is { } l ? $" to {Day(l)}" : "")}, not on {Day(date)}"));
         if (entity is null)
             return tax;
         var country = JurisdictionCountry(tax.jurisdiction);
         if (!string.Equals(country, entity.country, StringComparison.OrdinalIgnoreCase))
-            violations.Add(new Violation(ReasonCode.InvalidTaxJurisdiction, field,
+            violations.Add(new Violation(ReasonCode.InvalidTaxJurisdiction, field, id,
                 $"tax code {id} applies in {tax.jurisdiction}, but legal entity {legalEntityId} is in {entity.country}"));
         return tax;
     }

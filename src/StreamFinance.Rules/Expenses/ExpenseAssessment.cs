@@ -33,7 +33,7 @@ public sealed class ExpenseAssessment
         }
     }
 
-    /// <summary>The legal entity that books the expense (charged, else the employee's); null when neither is known.</summary>
+    /// <summary>The legal entity that books the expense, per <c>Expenses:BookingEntity</c> (by default the cost center's); null when not known yet.</summary>
     public string? LegalEntityId { get; init; }
 
     /// <summary>The cost center charged (coded, else the employee's default).</summary>

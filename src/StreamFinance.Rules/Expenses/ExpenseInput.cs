@@ -9,7 +9,7 @@ namespace StreamFinance.Rules.Expenses;
 /// <param name="Amount">Gross amount, in <paramref name="Currency"/>.</param>
 /// <param name="Currency">ISO 4217 code of <paramref name="Amount"/>.</param>
 /// <param name="EmployeeId">The employee who incurred it; null when the caller names none (then <paramref name="LegalEntityId"/> and <paramref name="CostCenterId"/> are required).</param>
-/// <param name="LegalEntityId">The legal entity charged; null for the employee's own. An entity other than the employee's makes the line intercompany.</param>
+/// <param name="LegalEntityId">The legal entity charged; null when the line names none. Whether it books the line depends on <c>Expenses:BookingEntity</c>: with <c>Charged</c> it does (an entity other than the employee's makes the line intercompany); with <c>CostCenter</c> (default) and <c>Employee</c> it must agree with the cost center's entity.</param>
 /// <param name="CostCenterId">The cost center; null for the employee's default cost center.</param>
 /// <param name="ProjectId">The project; null when none.</param>
 /// <param name="TaxCodeId">The tax code; null for the charged entity's default tax code (<c>Expenses:DefaultTaxCodes</c>).</param>

@@ -27,7 +27,7 @@ public static class PostingPeriods
         var containing = reader.PeriodContaining(legalEntityId, date);
         if (!containing.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.ClosedPeriod, field, containing.Absence!)
+            violations.Add(new Violation(ReasonCode.ClosedPeriod, field, Day(date), containing.Absence!)
             {
                 Awaits = LookupKeys.Of(type, LookupKeys.CalendarAccountingPeriod(legalEntityId, date)),
             });
@@ -40,12 +40,12 @@ public static class PostingPeriods
         var closed = $"accounting period {period.periodId} of legal entity {legalEntityId} (transaction date {Day(date)}) is {period.status.ToString().ToLowerInvariant()}";
         if (policy == ClosedPeriodPolicy.DeadLetter)
         {
-            violations.Add(new Violation(ReasonCode.ClosedPeriod, field, $"{closed}; the policy {ExpenseOptions.Section}:{nameof(ExpenseOptions.ClosedPeriod)} is DeadLetter"));
+            violations.Add(new Violation(ReasonCode.ClosedPeriod, field, Day(date), $"{closed}; the policy {ExpenseOptions.Section}:{nameof(ExpenseOptions.ClosedPeriod)} is DeadLetter"));
             return null;
         }
         var next = reader.NextOpenPeriod(legalEntityId, DateOnly.FromDateTime(period.endDate), today);
         if (next is null)
-            violations.Add(new Violation(ReasonCode.ClosedPeriod, field, $"{closed} and no later period of {legalEntityId} is open to roll it forward into"));
+            violations.Add(new Violation(ReasonCode.ClosedPeriod, field, Day(date), $"{closed} and no later period of {legalEntityId} is open to roll it forward into"));
         return next;
     }
 }

@@ -52,14 +52,14 @@ public sealed class RequisitionRules(FxFallbackPolicy fxFallback)
         var found = reader.AsOf<Supplier>(MasterDataObjectTypes.Supplier, id, date);
         if (!found.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.UnknownSupplier, "supplierId", found.Absence!));
+            violations.Add(new Violation(ReasonCode.UnknownSupplier, "supplierId", id, found.Absence!));
             return;
         }
         var supplier = found.Value!;
         if (supplier.status == SupplierStatus.ACTIVE)
             return;
         var since = found.History!.Since(date, s => s.status == supplier.status)!.Value;
-        violations.Add(new Violation(ReasonCode.SupplierBlocked, "supplierId",
+        violations.Add(new Violation(ReasonCode.SupplierBlocked, "supplierId", id,
             $"supplier {id} is {supplier.status.ToString().ToLowerInvariant()} since {Day(since)}"));
     }
 
@@ -68,13 +68,13 @@ public sealed class RequisitionRules(FxFallbackPolicy fxFallback)
         var period = reader.PeriodContaining(entityId, date);
         if (!period.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.ClosedPeriod, "date", $"{period.Absence}, so there is no period budget to draw on"));
+            violations.Add(new Violation(ReasonCode.ClosedPeriod, "date", Day(date), $"{period.Absence}, so there is no period budget to draw on"));
             return null;
         }
         var periodValue = period.Value!;
         if (periodValue.status != AccountingPeriodStatus.OPEN)
         {
-            violations.Add(new Violation(ReasonCode.ClosedPeriod, "date",
+            violations.Add(new Violation(ReasonCode.ClosedPeriod, "date", Day(date),
                 $"accounting period {periodValue.periodId} ({Day(DateOnly.FromDateTime(periodValue.startDate))} to {Day(DateOnly.FromDateTime(periodValue.endDate))}) " +
                 $"containing {Day(date)} is closed"));
             return null;
@@ -84,7 +84,7 @@ public sealed class RequisitionRules(FxFallbackPolicy fxFallback)
         var budget = reader.AsOf<Budget>(MasterDataObjectTypes.Budget, budgetId, date);
         if (!budget.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.BudgetExceeded, "amount",
+            violations.Add(new Violation(ReasonCode.BudgetExceeded, "amount", Money(request.Amount, request.Currency),
                 $"cost center {request.CostCenterId} has no budget for period {periodValue.periodId} ({budget.Absence}), so nothing can be committed"));
             return null;
         }
@@ -101,7 +101,7 @@ public sealed class RequisitionRules(FxFallbackPolicy fxFallback)
             var converted = request.Currency == budgeted.currency
                 ? Money(request.Amount, request.Currency)
                 : $"{Money(request.Amount, request.Currency)} ({Money(conversion.ConvertedAmount, budgeted.currency)} at {Rate(conversion.Rate)}, rate of {Day(conversion.RateDate)})";
-            violations.Add(new Violation(ReasonCode.BudgetExceeded, "amount",
+            violations.Add(new Violation(ReasonCode.BudgetExceeded, "amount", Money(request.Amount, request.Currency),
                 $"{converted} exceeds the budget of {Money(budgetAmount, budgeted.currency)} of cost center {request.CostCenterId} for period {periodValue.periodId} " +
                 "(open commitments are not deducted yet)"));
         }

@@ -27,7 +27,7 @@ public sealed class ExpenseEvaluation
     /// <summary>Every violation, in the precedence order of <see cref="ExpenseRules"/>; empty when approved.</summary>
     public IReadOnlyList<Violation> Violations => Assessment.Violations;
 
-    /// <summary>The failure the line is dead-lettered with (reason of the first violation, every message); null when approved.</summary>
+    /// <summary>The failure the line is dead-lettered with (reason of the first violation, every message, every violation structured); null when approved.</summary>
     public Failure? Failure { get; }
 
     /// <summary>

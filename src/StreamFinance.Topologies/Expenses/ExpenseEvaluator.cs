@@ -13,7 +13,8 @@ namespace StreamFinance.Topologies.Expenses;
 /// The expense topology's use of <see cref="ExpenseRules"/>, the same rules the validation API previews with: reads an
 /// Avro expense line as an <see cref="ExpenseInput"/>, judges it over the master data in force on its transaction date
 /// (periods as of today, on the topology's clock), and makes the verdict an <see cref="ApprovedExpense"/> or the failure
-/// to dead-letter: reason of the first violation, every violation in the message. Whether a failing line waits for
+/// to dead-letter: reason of the first violation, every violation in the message and, structured (code, field, value,
+/// message), in the dead letter's <c>violations</c>. Whether a failing line waits for
 /// master data is the rules' call too (<see cref="ExpenseAssessment.AwaitsMasterData"/>).
 /// </summary>
 public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock)
@@ -88,6 +89,7 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
             CorrelationId = line.envelope.correlationId,
             IdempotencyKey = line.envelope.idempotencyKey,
             AttemptCount = attempt,
+            Violations = [.. assessment.Violations.Select(v => new RuleViolation { code = v.Code, field = v.Field, value = v.Value, message = v.Message })],
         };
     }
 }

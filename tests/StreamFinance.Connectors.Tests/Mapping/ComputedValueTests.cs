@@ -86,10 +86,51 @@ public class ComputedValueTests
         Assert.Contains("required value missing at product $.qty * $.price", failure.Message);
     }
 
+    private static readonly string ServiceLines = Profile
+        .Replace("lineAmount: { amount: { product: [$.qty, $.price] }", "lineAmount: { amount: { path: $.amount, default: { product: [$.qty, $.price] } }", StringComparison.Ordinal)
+        .Replace("quantity: { path: $.qty, transform: [decimal] }", "quantity: { path: $.qty, default: \"1\" }", StringComparison.Ordinal)
+        .Replace("unitPrice: { amount: $.price,", "unitPrice: { amount: { path: [$.price, $.amount] },", StringComparison.Ordinal)
+        .Replace("sum: { items: $.lines, product: [$.qty, $.price] }", "sum: { items: $.lines, amount: $.amount, product: [$.qty, $.price] }", StringComparison.Ordinal);
+
+    [Fact]
+    public void Sum_adds_each_items_own_amount_when_present_else_its_product_so_service_lines_count()
+    {
+        var order = (PurchaseOrder)Map("""{"po":"P1","lines":[{"n":1,"qty":"2","price":"4.25","amount":"8.50"},{"n":2,"amount":"150.00"},{"n":3,"qty":"3","price":"1.10"}]}""", ServiceLines).Record?.Value!;
+
+        Assert.NotNull(order);
+        Assert.Equal(161.80m, order.total.ToDecimal());
+    }
+
+    [Fact]
+    public void Sum_of_amounts_alone_adds_the_amounts_and_is_missing_when_an_item_has_none()
+    {
+        var yaml = ServiceLines.Replace("amount: $.amount, product: [$.qty, $.price] }", "amount: [$.amount, $.total] }", StringComparison.Ordinal);
+        Assert.NotEqual(ServiceLines, yaml);
+
+        var order = (PurchaseOrder)Map("""{"po":"P1","lines":[{"n":1,"amount":"8.50"},{"n":2,"qty":"1","price":"150.00","total":"150.00"}]}""", yaml).Record!.Value;
+        var failure = Map("""{"po":"P1","lines":[{"n":1,"amount":"8.50"},{"n":2,"qty":"1","price":"2","xamount":"2.00"}]}""", yaml).Failure!;
+
+        Assert.Equal(158.50m, order.total.ToDecimal());
+        Assert.Equal(ReasonCode.MappingFailed, failure.Reason);
+        Assert.Contains("total.amount: required value missing at sum over $.lines of $.amount | $.total", failure.Message);
+    }
+
+    [Fact]
+    public void A_line_amount_that_is_not_a_number_fails_the_sum_naming_the_path()
+    {
+        var yaml = Profile.Replace("sum: { items: $.lines, product: [$.qty, $.price] }", "sum: { items: $.lines, amount: $.amount, product: [$.qty, $.price] }", StringComparison.Ordinal);
+        var failure = Map("""{"po":"P1","lines":[{"n":1,"qty":"1","price":"1","amount":"8,5x"}]}""", yaml).Failure!;
+
+        Assert.Equal(ReasonCode.MappingFailed, failure.Reason);
+        Assert.Contains("'8,5x' at $.amount is not a decimal (culture invariant), so sum over $.lines of $.amount else product $.qty * $.price cannot be computed", failure.Message);
+    }
+
     [Theory]
     [InlineData("product: [$.qty, $.price] }, currency", "product: [$.qty] }, currency", "'product' needs a list of at least two paths")]
     [InlineData("sum: { items: $.lines, product", "sum: { product", "'sum' needs 'items'")]
-    [InlineData("{ sum: { items: $.lines,", "{ path: $.x, sum: { items: $.lines,", "give only one of path, const, template, product and sum")]
+    [InlineData("sum: { items: $.lines, product: [$.qty, $.price] }", "sum: { items: $.lines }", "and/or 'amount'")]
+    [InlineData("sum: { items: $.lines, product: [$.qty, $.price] }", "sum: { items: $.lines, amount: [] }", "at least one path")]
+    [InlineData("{ sum: { items: $.lines,", "{ path: $.x, sum: { items: $.lines,", "give only one of path, const, template, product, sum and present")]
     [InlineData("product: [$.qty, $.price]", "product: [$.qty, price]", "JSON path 'price' must start with '$'")]
     public void Malformed_computed_values_are_refused_at_load(string from, string to, string problem)
     {

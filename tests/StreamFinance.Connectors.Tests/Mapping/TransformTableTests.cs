@@ -43,6 +43,35 @@ public class TransformTableTests
         Assert.Contains($"amount: '{text}' at $.x is not a decimal (culture invariant)", exception.Message);
     }
 
+    [Theory]
+    [InlineData("11,829.10", "", "11829.10")]
+    [InlineData("1,234,567.89", "", "1234567.89")]
+    [InlineData("1,234,567.89", "en-US", "1234567.89")]
+    [InlineData("-1,234.50", "", "-1234.50")]
+    [InlineData("(1,234.50)", "", "-1234.50")]
+    [InlineData("1.234,56", "de-DE", "1234.56")]
+    [InlineData("1.234.567,89", "de-DE", "1234567.89")]
+    [InlineData("1 234 567,89", "fr-FR", "1234567.89")]
+    [InlineData("12,34,567.89", "hi-IN", "1234567.89")]
+    [InlineData("999.5", "", "999.5")]
+    public void Decimal_reads_group_separators_that_group_by_the_culture_group_size(string text, string culture, string expected) =>
+        Assert.Equal(expected, new DecimalTransform(CultureInfo.GetCultureInfo(culture), null).Apply(text, Context));
+
+    [Theory]
+    [InlineData("1,1829.10", "", "culture invariant, e.g. 1,234,567.89")]
+    [InlineData("11,82,9.10", "", "culture invariant")]
+    [InlineData("1234,567.00", "en-US", "culture en-US")]
+    [InlineData("1.1829,10", "de-DE", "culture de-DE, e.g. 1.234.567,89")]
+    [InlineData("12.34,56", "de-DE", "culture de-DE")]
+    [InlineData("1,234,5678", "", "culture invariant")]
+    public void Decimal_refuses_group_separators_that_do_not_group_instead_of_reading_a_wrong_amount(string text, string culture, string mentions)
+    {
+        var exception = Assert.ThrowsAny<Exception>(() => new DecimalTransform(CultureInfo.GetCultureInfo(culture), null).Apply(text, Context));
+
+        Assert.Contains($"amount: '{text}' at $.x has digit group separators that do not group", exception.Message);
+        Assert.Contains(mentions, exception.Message);
+    }
+
     [Fact]
     public void Decimal_in_minor_units_divides_by_the_currency_exponent() =>
         Assert.Equal("1234", new DecimalTransform(CultureInfo.InvariantCulture, "cur").Apply("1234", Context));

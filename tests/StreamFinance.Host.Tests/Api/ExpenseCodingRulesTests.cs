@@ -48,7 +48,7 @@ public class ExpenseCodingRulesTests
     {
         var violation = Single(Evaluate(Coding(costCenter: "CC-9999")));
 
-        Assert.Equal(new Violation(ReasonCode.UnknownCostCenter, "costCenterId", "cost center CC-9999 is unknown") { Awaits = "COST_CENTER:CC-9999" }, violation);
+        Assert.Equal(new Violation(ReasonCode.UnknownCostCenter, "costCenterId", "CC-9999", "cost center CC-9999 is unknown") { Awaits = "COST_CENTER:CC-9999" }, violation);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class ExpenseCodingRulesTests
         // In force on 2026-04-12 is the owner-change version of 2026-04-10; inactive since the deactivation on 2026-03-31.
         var violation = Single(Evaluate(Coding(costCenter: "CC-1042", date: "2026-04-12")));
 
-        Assert.Equal(new Violation(ReasonCode.InactiveCostCenter, "costCenterId", "cost center CC-1042 is inactive since 2026-03-31"), violation);
+        Assert.Equal(new Violation(ReasonCode.InactiveCostCenter, "costCenterId", "CC-1042", "cost center CC-1042 is inactive since 2026-03-31"), violation);
     }
 
     [Fact]
@@ -80,16 +80,16 @@ public class ExpenseCodingRulesTests
     {
         var violation = Single(Evaluate(Coding(costCenter: "CC-1060")));
 
-        Assert.Equal(new Violation(ReasonCode.InactiveCostCenter, "costCenterId", "cost center CC-1060 is blocked since 2026-01-01"), violation);
+        Assert.Equal(new Violation(ReasonCode.InactiveCostCenter, "costCenterId", "CC-1060", "cost center CC-1060 is blocked since 2026-01-01"), violation);
     }
 
     [Fact]
-    public void Cost_center_created_after_the_date_is_unknown_on_that_date_and_valid_from_its_first_day()
+    public void Cost_center_created_after_the_date_is_INACTIVE_COST_CENTER_valid_from_its_first_day_not_unknown()
     {
         var before = Single(Evaluate(Coding(costCenter: "CC-NEW", date: "2026-03-31")));
 
-        Assert.Equal("UNKNOWN_COST_CENTER", before.Code);
-        Assert.Equal("cost center CC-NEW does not exist on 2026-03-31: its first version is in force from 2026-04-01", before.Message);
+        Assert.Equal(new Violation(ReasonCode.InactiveCostCenter, "costCenterId", "CC-NEW", "cost center CC-NEW is not valid yet on 2026-03-31: valid from 2026-04-01"), before);
+        Assert.Null(before.Awaits);
         Assert.True(Evaluate(Coding(costCenter: "CC-NEW", date: "2026-04-01")).Valid);
     }
 
@@ -98,16 +98,19 @@ public class ExpenseCodingRulesTests
     {
         var after = Single(Evaluate(Coding(costCenter: "CC-GONE", date: "2026-03-15")));
 
-        Assert.Equal(new Violation(ReasonCode.UnknownCostCenter, "costCenterId", "cost center CC-GONE was deleted with effect from 2026-03-15"), after);
+        Assert.Equal(new Violation(ReasonCode.UnknownCostCenter, "costCenterId", "CC-GONE", "cost center CC-GONE was deleted with effect from 2026-03-15"), after);
         Assert.True(Evaluate(Coding(costCenter: "CC-GONE", date: "2026-03-14")).Valid);
     }
 
     [Fact]
-    public void Cost_center_of_another_legal_entity_is_COST_CENTER_ENTITY_MISMATCH()
+    public void Cost_center_of_another_legal_entity_than_the_one_sent_is_COST_CENTER_ENTITY_MISMATCH_booked_in_the_cost_centers()
     {
-        var violation = Single(Evaluate(Coding(costCenter: "CC-2000")));
+        // The cost center's entity books (Expenses:BookingEntity CostCenter): DE01, whatever else it breaks there.
+        var result = Evaluate(Coding(costCenter: "CC-2000"));
+        var violation = result.Violations[0];
 
-        Assert.Equal(new Violation(ReasonCode.CostCenterEntityMismatch, "costCenterId", "cost center CC-2000 belongs to legal entity DE01, not US01"), violation);
+        Assert.Equal("DE01", result.LegalEntityId);
+        Assert.Equal(new Violation(ReasonCode.CostCenterEntityMismatch, "costCenterId", "CC-2000", "cost center CC-2000 belongs to legal entity DE01, not US01"), violation);
     }
 
     [Fact]
@@ -115,8 +118,10 @@ public class ExpenseCodingRulesTests
     {
         var result = Evaluate(Coding(entity: "XX99"));
 
-        Assert.Contains(new Violation(ReasonCode.UnknownLegalEntity, "legalEntityId", "legal entity XX99 is unknown") { Awaits = "LEGAL_ENTITY:XX99" }, result.Violations);
-        Assert.Null(result.Functional);
+        Assert.Contains(new Violation(ReasonCode.UnknownLegalEntity, "legalEntityId", "XX99", "legal entity XX99 is unknown") { Awaits = "LEGAL_ENTITY:XX99" }, result.Violations);
+        // The cost center's entity books, and the entity sent is not it.
+        Assert.Contains(result.Violations, v => v.Code == "COST_CENTER_ENTITY_MISMATCH");
+        Assert.Equal("US01", result.LegalEntityId);
     }
 
     [Fact]
@@ -124,7 +129,7 @@ public class ExpenseCodingRulesTests
     {
         var violation = Single(Evaluate(Coding(project: "PRJ-NOPE")));
 
-        Assert.Equal(new Violation(ReasonCode.UnknownProject, "projectId", "project PRJ-NOPE is unknown") { Awaits = "PROJECT:PRJ-NOPE" }, violation);
+        Assert.Equal(new Violation(ReasonCode.UnknownProject, "projectId", "PRJ-NOPE", "project PRJ-NOPE is unknown") { Awaits = "PROJECT:PRJ-NOPE" }, violation);
     }
 
     [Fact]
@@ -132,7 +137,7 @@ public class ExpenseCodingRulesTests
     {
         var violation = Single(Evaluate(Coding(project: "PRJ-LEGACY", date: "2026-03-20")));
 
-        Assert.Equal(new Violation(ReasonCode.ClosedProject, "projectId", "project PRJ-LEGACY is closed since 2026-02-01"), violation);
+        Assert.Equal(new Violation(ReasonCode.ClosedProject, "projectId", "PRJ-LEGACY", "project PRJ-LEGACY is closed since 2026-02-01"), violation);
         Assert.True(Evaluate(Coding(project: "PRJ-LEGACY", date: "2026-01-31")).Valid);
     }
 
@@ -141,7 +146,7 @@ public class ExpenseCodingRulesTests
     {
         var violation = Single(Evaluate(Coding(taxCode: "XX-VAT")));
 
-        Assert.Equal(new Violation(ReasonCode.UnknownTaxCode, "taxCodeId", "tax code XX-VAT is unknown") { Awaits = "TAX_CODE:XX-VAT" }, violation);
+        Assert.Equal(new Violation(ReasonCode.UnknownTaxCode, "taxCodeId", "XX-VAT", "tax code XX-VAT is unknown") { Awaits = "TAX_CODE:XX-VAT" }, violation);
     }
 
     [Fact]
@@ -149,7 +154,7 @@ public class ExpenseCodingRulesTests
     {
         var violation = Single(Evaluate(Coding(taxCode: "DE-VAT19")));
 
-        Assert.Equal(new Violation(ReasonCode.InvalidTaxJurisdiction, "taxCodeId", "tax code DE-VAT19 applies in DE, but legal entity US01 is in US"), violation);
+        Assert.Equal(new Violation(ReasonCode.InvalidTaxJurisdiction, "taxCodeId", "DE-VAT19", "tax code DE-VAT19 applies in DE, but legal entity US01 is in US"), violation);
     }
 
     [Fact]
@@ -165,7 +170,7 @@ public class ExpenseCodingRulesTests
         Assert.DoesNotContain(inForce.Violations, v => v.Field == "taxCodeId");
 
         var late = Evaluate(Coding(costCenter: "CC-2000", entity: "DE01", taxCode: "DE-VAT16", date: "2026-03-20", currency: "EUR"));
-        Assert.Equal(new Violation(ReasonCode.InvalidTaxJurisdiction, "taxCodeId", "tax code DE-VAT16 applies from 2020-07-01 to 2020-12-31, not on 2026-03-20"), Single(late));
+        Assert.Equal(new Violation(ReasonCode.InvalidTaxJurisdiction, "taxCodeId", "DE-VAT16", "tax code DE-VAT16 applies from 2020-07-01 to 2020-12-31, not on 2026-03-20"), Single(late));
     }
 
     [Fact]

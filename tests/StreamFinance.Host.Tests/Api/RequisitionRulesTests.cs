@@ -85,7 +85,7 @@ public class RequisitionRulesTests
     {
         var violation = Single(Evaluate(Requisition(date: "2026-02-20")));
 
-        Assert.Equal(new Violation(ReasonCode.ClosedPeriod, "date", "accounting period US01-2026-02 (2026-02-01 to 2026-02-28) containing 2026-02-20 is closed"), violation);
+        Assert.Equal(new Violation(ReasonCode.ClosedPeriod, "date", "2026-02-20", "accounting period US01-2026-02 (2026-02-01 to 2026-02-28) containing 2026-02-20 is closed"), violation);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class RequisitionRulesTests
     {
         var violation = Single(Evaluate(Requisition(supplier: "SUP-404")));
 
-        Assert.Equal(new Violation(ReasonCode.UnknownSupplier, "supplierId", "supplier SUP-404 is unknown"), violation);
+        Assert.Equal(new Violation(ReasonCode.UnknownSupplier, "supplierId", "SUP-404", "supplier SUP-404 is unknown"), violation);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class RequisitionRulesTests
     {
         var violation = Single(Evaluate(Requisition(supplier: "SUP-2", date: "2026-03-20")));
 
-        Assert.Equal(new Violation(ReasonCode.SupplierBlocked, "supplierId", "supplier SUP-2 is blocked since 2026-03-10"), violation);
+        Assert.Equal(new Violation(ReasonCode.SupplierBlocked, "supplierId", "SUP-2", "supplier SUP-2 is blocked since 2026-03-10"), violation);
         Assert.True(Evaluate(Requisition(supplier: "SUP-2", date: "2026-03-09")).Valid);
     }
 
@@ -128,7 +128,7 @@ public class RequisitionRulesTests
     {
         var violation = Single(Evaluate(Requisition(supplier: "SUP-3")));
 
-        Assert.Equal(new Violation(ReasonCode.SupplierBlocked, "supplierId", "supplier SUP-3 is inactive since 2026-01-01"), violation);
+        Assert.Equal(new Violation(ReasonCode.SupplierBlocked, "supplierId", "SUP-3", "supplier SUP-3 is inactive since 2026-01-01"), violation);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class RequisitionRulesTests
     {
         var result = Evaluate(Requisition(costCenter: "CC-1060", amount: 1m));
 
-        Assert.Contains(new Violation(ReasonCode.InactiveCostCenter, "costCenterId", "cost center CC-1060 is blocked since 2026-01-01"), result.Violations);
+        Assert.Contains(new Violation(ReasonCode.InactiveCostCenter, "costCenterId", "CC-1060", "cost center CC-1060 is blocked since 2026-01-01"), result.Violations);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class RequisitionRulesTests
     {
         var result = Evaluate(Requisition(costCenter: "CC-9999"));
 
-        Assert.Equal(new Violation(ReasonCode.UnknownCostCenter, "costCenterId", "cost center CC-9999 is unknown") { Awaits = "COST_CENTER:CC-9999" }, Single(result));
+        Assert.Equal(new Violation(ReasonCode.UnknownCostCenter, "costCenterId", "CC-9999", "cost center CC-9999 is unknown") { Awaits = "COST_CENTER:CC-9999" }, Single(result));
         Assert.Null(result.Budget);
     }
 
@@ -153,6 +153,6 @@ public class RequisitionRulesTests
     {
         var result = Evaluate(Requisition(entity: "DE01", amount: 1m, currency: "EUR", date: "2026-03-30"));
 
-        Assert.Contains(new Violation(ReasonCode.CostCenterEntityMismatch, "costCenterId", "cost center CC-1000 belongs to legal entity US01, not DE01"), result.Violations);
+        Assert.Contains(new Violation(ReasonCode.CostCenterEntityMismatch, "costCenterId", "CC-1000", "cost center CC-1000 belongs to legal entity US01, not DE01"), result.Violations);
     }
 }

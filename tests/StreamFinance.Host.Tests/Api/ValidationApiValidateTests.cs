@@ -25,7 +25,7 @@ public class ValidationApiValidateTests(ValidationApiStack stack)
     }
 
     [Fact]
-    public async Task Expense_coded_to_a_deactivated_cost_center_lists_the_violation_with_code_field_and_message()
+    public async Task Expense_coded_to_a_deactivated_cost_center_lists_the_violation_with_code_field_value_and_message()
     {
         var response = await ApiResponse.PostAsync(stack.Http, ExpenseCoding,
             """{"legalEntityId":"US01","costCenterId":"CC-1042","date":"2026-04-01","amount":"12.50","currency":"USD"}""");
@@ -33,8 +33,9 @@ public class ValidationApiValidateTests(ValidationApiStack stack)
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.False(response.Json.GetProperty("valid").GetBoolean());
         var violation = Assert.Single(response.Json.GetProperty("violations").EnumerateArray());
-        Assert.Equal(("INACTIVE_COST_CENTER", "costCenterId", "cost center CC-1042 is inactive since 2026-03-31"),
-            (violation.GetProperty("code").GetString(), violation.GetProperty("field").GetString(), violation.GetProperty("message").GetString()));
+        Assert.Equal(("INACTIVE_COST_CENTER", "costCenterId", "CC-1042", "cost center CC-1042 is inactive since 2026-03-31"),
+            (violation.GetProperty("code").GetString(), violation.GetProperty("field").GetString(), violation.GetProperty("value").GetString(),
+             violation.GetProperty("message").GetString()));
     }
 
     [Fact]

@@ -37,7 +37,13 @@ internal static class ExpensePipelineRun
         foreach (var record in approved.ReadKeyValueList())
             judged.Add(record.Message.Key, Judgement.Approved(record.Message.Value.functionalAmount.ToDecimal()));
         foreach (var record in deadLetters.ReadValueList())
-            judged.Add(Encoding.UTF8.GetString(record.rawKey), new Judgement(false, [record.reasonCode], DeadLetterMessages(record.message), null));
+            judged.Add(Encoding.UTF8.GetString(record.rawKey), new Judgement(
+                false,
+                // The reason must be the first structured violation: a dead letter where it is not shows as its own code list.
+                record.violations.Count > 0 && record.violations[0].code == record.reasonCode ? [.. record.violations.Select(v => v.code)] : [$"reason {record.reasonCode} is not the first violation"],
+                DeadLetterMessages(record.message),
+                [.. record.violations.Select(v => v.value)],
+                null));
         return judged;
     }
 

@@ -31,14 +31,14 @@ public sealed class ExpensePreviewMatchesPostingProperties : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => preview.DisposeAsync();
 
-    /// <summary>Null when the two agree: both approve at the same functional amount, or both reject with the same first code and the same violations.</summary>
+    /// <summary>Null when the two agree: both approve at the same functional amount, or both reject with the same violations (codes, values, messages), the first being the dead letter's reason.</summary>
     private static string? Difference(Judgement? pipeline, Judgement api)
     {
         if (pipeline is null)
             return $"the pipeline neither approved nor dead-lettered it; the API: {api}";
         var agree = pipeline.Valid == api.Valid && (pipeline.Valid
             ? pipeline.FunctionalAmount == api.FunctionalAmount
-            : pipeline.Codes[0] == api.Codes[0] && pipeline.Messages.SequenceEqual(api.Messages));
+            : pipeline.Codes.SequenceEqual(api.Codes) && pipeline.Values.SequenceEqual(api.Values) && pipeline.Messages.SequenceEqual(api.Messages));
         return agree ? null : $"the pipeline {pipeline}; the API {api}";
     }
 }

@@ -102,6 +102,7 @@ internal sealed class ExpensePreviewRun : IAsyncDisposable
             answer.GetProperty("valid").GetBoolean(),
             [.. violations.Select(v => v.GetProperty("code").GetString()!)],
             [.. violations.Select(v => v.GetProperty("message").GetString()!)],
+            [.. violations.Select(v => v.GetProperty("value").GetString())],
             functional);
     }
 }

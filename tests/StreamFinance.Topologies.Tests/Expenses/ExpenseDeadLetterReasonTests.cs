@@ -10,14 +10,15 @@ public sealed class ExpenseDeadLetterReasonTests
     public static TheoryData<string, string> KnownMasterDataCases() => new()
     {
         { "inactive-cost-center", "INACTIVE_COST_CENTER|cost center CC-1042 is inactive since 2026-04-01 (field costCenterId)" },
-        { "cost-center-not-yet-in-force", "UNKNOWN_COST_CENTER|cost center CC-1060 does not exist on 2026-04-10: its first version is in force from 2026-05-01 (field costCenterId)" },
+        { "cost-center-not-yet-in-force", "INACTIVE_COST_CENTER|cost center CC-1060 is not valid yet on 2026-04-10: valid from 2026-05-01 (field costCenterId)" },
         { "closed-project", "CLOSED_PROJECT|project PRJ-DONE is closed since 2026-02-01 (field projectId)" },
         { "invalid-tax-jurisdiction", "INVALID_TAX_JURISDICTION|tax code DE-VAT19 applies in DE, but legal entity US01 is in US (field taxCodeId)" },
         { "missing-receipt", "MISSING_RECEIPT|receiptAttached is false but amount 80.00 USD is above the receipt threshold of 75.00 USD (field receiptAttached)" },
         { "policy-limit", "POLICY_LIMIT_EXCEEDED|amount 212.40 USD of category MEALS is above its limit of 150.00 USD (field amount)" },
-        { "unmapped-category", "UNMAPPED_CATEGORY|category YACHT has no GL account in the expense policy (Expenses:CategoryGlAccounts) and the line names none (field category)" },
-        // The cost center is known and belongs to another entity: known master data says no, so the line does not wait for the entity.
-        { "unknown-legal-entity-beside-mismatch", "UNKNOWN_LEGAL_ENTITY|legal entity XX01 is unknown (field chargedEntityId); also cost center CC-1000 belongs to legal entity US01, not XX01 (field costCenterId)" },
+        { "unmapped-category", "UNMAPPED_CATEGORY|category YACHT has no GL account in the expense policy (expense category master data or Expenses:CategoryGlAccounts) and the line names none (field category)" },
+        // The cost center is known and the charged entity contradicts it: known master data says no, so the line does not wait for the cost center's entity.
+        { "unknown-legal-entity-beside-mismatch", "UNKNOWN_LEGAL_ENTITY|legal entity XX01 is unknown (field costCenterId); also cost center CC-9000 belongs to legal entity XX01, not DE01 (field costCenterId)" },
+        { "charged-entity-contradicting-cost-center", "COST_CENTER_ENTITY_MISMATCH|cost center CC-1000 belongs to legal entity US01, not DE01 (field costCenterId)" },
     };
 
     public static TheoryData<string, string> MissingMasterDataCases() => new()
@@ -62,7 +63,7 @@ public sealed class ExpenseDeadLetterReasonTests
     public void A_line_breaking_several_rules_is_dead_lettered_with_the_first_in_precedence_order_listing_every_one_in_that_order()
     {
         using var driver = new ExpenseDriver();
-        // Intercompany (E-US-1 of US01 charged to DE01), in a currency without rates, breaking a rule at every step.
+        // Charged to DE01 against a US01 cost center, in a currency without rates, breaking a master-data rule at every step, then FX.
         driver.Send(Expense("EXP-1", chargedEntity: "DE01", costCenter: "CC-1042", project: "PRJ-DONE", taxCode: "JP-CT10", currency: "CHF", category: "YACHT"));
 
         var deadLetter = driver.DeadLetterOne();
@@ -72,10 +73,45 @@ public sealed class ExpenseDeadLetterReasonTests
             m => Assert.StartsWith("cost center CC-1042 is inactive since 2026-04-01 (field costCenterId)", m),
             m => Assert.StartsWith("cost center CC-1042 belongs to legal entity US01, not DE01 (field costCenterId)", m),
             m => Assert.StartsWith("project PRJ-DONE is closed since 2026-02-01 (field projectId)", m),
-            m => Assert.StartsWith("tax code JP-CT10 applies in JP, but legal entity DE01 is in DE (field taxCodeId)", m),
-            m => Assert.StartsWith("no rate to convert CHF into EUR", m),
-            m => Assert.StartsWith("no rate to convert CHF into USD", m),
-            m => Assert.StartsWith("category YACHT has no GL account", m));
+            m => Assert.StartsWith("tax code JP-CT10 applies in JP, but legal entity US01 is in US (field taxCodeId)", m),
+            m => Assert.StartsWith("category YACHT has no GL account", m),
+            m => Assert.StartsWith("no rate to convert CHF into USD", m));
+    }
+
+    [Fact]
+    public void The_dead_letter_carries_every_violation_as_code_field_value_and_message_the_first_being_its_reason()
+    {
+        using var driver = new ExpenseDriver();
+        driver.Send(Expense("EXP-1", chargedEntity: "DE01", costCenter: "CC-1042", project: "PRJ-DONE", taxCode: "JP-CT10", currency: "CHF", category: "YACHT"));
+
+        var deadLetter = driver.DeadLetterOne();
+        Assert.Equal(
+            [
+                ("INACTIVE_COST_CENTER", "costCenterId", "CC-1042", "cost center CC-1042 is inactive since 2026-04-01"),
+                ("COST_CENTER_ENTITY_MISMATCH", "costCenterId", "CC-1042", "cost center CC-1042 belongs to legal entity US01, not DE01"),
+                ("CLOSED_PROJECT", "projectId", "PRJ-DONE", "project PRJ-DONE is closed since 2026-02-01"),
+                ("INVALID_TAX_JURISDICTION", "taxCodeId", "JP-CT10", "tax code JP-CT10 applies in JP, but legal entity US01 is in US"),
+                ("UNMAPPED_CATEGORY", "category", "YACHT", "category YACHT has no GL account in the expense policy (expense category master data or Expenses:CategoryGlAccounts) and the line names none"),
+            ],
+            deadLetter.violations.Take(5).Select(v => (v.code, v.field, v.value, v.message)));
+        var fx = deadLetter.violations[5];
+        Assert.Equal(("FX_RATE_MISSING", "amount", "40.00 CHF"), (fx.code, fx.field, fx.value));
+        Assert.StartsWith("no rate to convert CHF into USD", fx.message);
+        Assert.Equal(6, deadLetter.violations.Count);
+        Assert.Equal(deadLetter.reasonCode, deadLetter.violations[0].code);
+    }
+
+    [Fact]
+    public void After_FX_the_closed_period_comes_before_the_missing_receipt_before_the_category_limit()
+    {
+        using var driver = new ExpenseDriver(o => o.ClosedPeriod = Domain.Expenses.ClosedPeriodPolicy.DeadLetter);
+        driver.Send(Expense("EXP-1", date: "2026-03-25", amount: 212.40m, category: "MEALS", receipt: false));
+
+        var deadLetter = driver.DeadLetterOne();
+        Assert.Equal("CLOSED_PERIOD", deadLetter.reasonCode);
+        Assert.Equal(
+            [("CLOSED_PERIOD", "transactionDate", "2026-03-25"), ("MISSING_RECEIPT", "receiptAttached", "false"), ("POLICY_LIMIT_EXCEEDED", "amount", "212.40 USD")],
+            deadLetter.violations.Select(v => (v.code, v.field, v.value)));
     }
 
     private static void AssertDeadLettered(ExpenseDriver driver, string expected)
@@ -95,7 +131,8 @@ public sealed class ExpenseDeadLetterReasonTests
     {
         "unknown-employee" => Expense("EXP-1", employee: "E-XX-9"),
         "unknown-legal-entity" => Expense("EXP-1", chargedEntity: "XX01", costCenter: "CC-9000", taxCode: "US-EXEMPT"),
-        "unknown-legal-entity-beside-mismatch" => Expense("EXP-1", chargedEntity: "XX01", taxCode: "US-EXEMPT"),
+        "unknown-legal-entity-beside-mismatch" => Expense("EXP-1", chargedEntity: "DE01", costCenter: "CC-9000", taxCode: "US-EXEMPT"),
+        "charged-entity-contradicting-cost-center" => Expense("EXP-1", chargedEntity: "DE01"),
         "unknown-cost-center" => Expense("EXP-1", costCenter: "CC-9999"),
         "unknown-project" => Expense("EXP-1", project: "PRJ-9999"),
         "unknown-tax-code" => Expense("EXP-1", taxCode: "XX-VAT"),

@@ -10,5 +10,7 @@ internal sealed class ItemDocument(ISourceDocument item, ISourceDocument parent)
 {
     public string? Value(string path) => path.StartsWith('^') ? parent.Value(path[1..]) : item.Value(path);
 
+    public SourceValue Read(string path) => path.StartsWith('^') ? parent.Read(path[1..]) : item.Read(path);
+
     public IReadOnlyList<ISourceDocument> Items(string path) => path.StartsWith('^') ? parent.Items(path[1..]) : item.Items(path);
 }

@@ -4,7 +4,11 @@ using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Mapping.Binding;
 
-/// <summary>A scalar target value: text from a <see cref="ValueSpec"/>, converted to the field's Avro type.</summary>
+/// <summary>
+/// A scalar target value: text from a <see cref="ValueSpec"/>, converted to the field's Avro type. A non-nullable field
+/// (or one marked <c>required: true</c>) is core: without a value the record fails, SCHEMA_INVALID when the source
+/// sent an explicit null, MAPPING_FAILED when the value is absent.
+/// </summary>
 internal sealed class ScalarBinding(ValueSpec spec, AvroScalar scalar, bool nullable) : ValueBinding
 {
     public override object? Build(ISourceDocument document, MappingScope scope, string field)
@@ -14,15 +18,14 @@ internal sealed class ScalarBinding(ValueSpec spec, AvroScalar scalar, bool null
         {
             if (nullable && !spec.Required)
                 return null;
-            throw new MappingValueException(ReasonCode.MappingFailed, field, $"{field}: required value missing at {spec.Describe()} (no default in the profile)");
+            throw spec.Missing(document, field);
         }
         return scalar.Convert(text, field, spec.Describe());
     }
 
     /// <summary>Whether a non-nullable value has no source value, default or const: its nullable parent record is then null.</summary>
     public bool MissingRequired(ISourceDocument document) =>
-        !nullable && spec.Const is null && spec.Default is null && !AnyPresent(document);
+        !nullable && !spec.AlwaysPresent && !spec.Present(document);
 
-    public override bool AnyPresent(ISourceDocument document) =>
-        spec.Path is not null ? document.Value(spec.Path) is not null : (spec.Template is not null || spec.Computed is not null) && spec.Evaluate(document, string.Empty) is not null;
+    public override bool AnyPresent(ISourceDocument document) => spec.Present(document);
 }

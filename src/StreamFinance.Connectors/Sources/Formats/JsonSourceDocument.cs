@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace StreamFinance.Connectors.Sources.Formats;
 
 /// <summary>
-/// A JSON record (object, or any JSON value) addressed by <see cref="JsonPath"/>s. Strings come back unescaped,
+/// A JSON record (object, or any JSON value) addressed by <see cref="JsonPath"/>s (a filtered path reads its first
+/// match as a value, and all its matches as items). Strings come back unescaped,
 /// numbers and booleans in their JSON text, objects and arrays as their raw JSON; <c>null</c> and empty strings as null.
 /// </summary>
 public sealed class JsonSourceDocument : ISourceDocument
@@ -26,29 +27,36 @@ public sealed class JsonSourceDocument : ISourceDocument
     }
 
     /// <inheritdoc />
-    public string? Value(string path)
+    public string? Value(string path) => Read(path).Text;
+
+    /// <inheritdoc />
+    public SourceValue Read(string path)
     {
-        var element = PathOf(path).Resolve(Root);
-        if (element is not { } e)
-            return null;
+        if (PathOf(path).Resolve(Root) is not { } e)
+            return new SourceValue(null, SourceValueKind.Absent);
         return e.ValueKind switch
         {
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.String => e.GetString() is { Length: > 0 } s ? s : null,
-            _ => e.GetRawText(),
+            JsonValueKind.Null or JsonValueKind.Undefined => new SourceValue(null, SourceValueKind.Null),
+            JsonValueKind.String => e.GetString() is { Length: > 0 } s ? new SourceValue(s, SourceValueKind.String) : new SourceValue(null, SourceValueKind.Absent),
+            JsonValueKind.Number => new SourceValue(e.GetRawText(), SourceValueKind.Number),
+            JsonValueKind.True or JsonValueKind.False => new SourceValue(e.GetRawText(), SourceValueKind.Boolean),
+            JsonValueKind.Object => new SourceValue(e.GetRawText(), SourceValueKind.Object),
+            _ => new SourceValue(e.GetRawText(), SourceValueKind.Array),
         };
     }
 
     /// <inheritdoc />
     public IReadOnlyList<ISourceDocument> Items(string path)
     {
-        var element = PathOf(path).Resolve(Root);
-        return element switch
+        var items = new List<ISourceDocument>();
+        foreach (var element in PathOf(path).ResolveAll(Root))
         {
-            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(item => (ISourceDocument)new JsonSourceDocument(item)).ToList(),
-            { ValueKind: JsonValueKind.Object } single => [new JsonSourceDocument(single)],
-            _ => [],
-        };
+            if (element.ValueKind == JsonValueKind.Array)
+                items.AddRange(element.EnumerateArray().Select(item => (ISourceDocument)new JsonSourceDocument(item)));
+            else if (element.ValueKind == JsonValueKind.Object)
+                items.Add(new JsonSourceDocument(element));
+        }
+        return items;
     }
 
     /// <summary>

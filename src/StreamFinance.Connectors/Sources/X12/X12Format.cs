@@ -26,6 +26,10 @@ public sealed class X12Format : ISourceFormat
     public string Name => "x12";
 
     /// <inheritdoc />
+    /// <remarks>True: each transaction set stands alone, so a bad set (or one whose data the profile cannot map) is that set's dead letter, never the file's.</remarks>
+    public bool SelfContainedRecords => true;
+
+    /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="options"/> is not empty: the x12 format has no options.</exception>
     public IEnumerable<SourceReadResult> Read(ReadOnlyMemory<byte> payload, string location, IReadOnlyDictionary<string, string> options)
     {

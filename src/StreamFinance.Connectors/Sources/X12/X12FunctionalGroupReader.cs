@@ -53,7 +53,7 @@ internal static class X12FunctionalGroupReader
                 seIndex++;
             if (seIndex == geIndex || segments[seIndex].Id != "SE")
             {
-                results.Add(context.Failure(segments[stIndex], segments[seIndex - 1],
+                results.Add(context.SetFailure(segments[stIndex], segments[seIndex - 1],
                     $"{segments[stIndex].Label}: transaction set '{segments[stIndex].Element(2)}' has no SE before {segments[seIndex].Label}."));
                 index = seIndex;
                 continue;
@@ -70,7 +70,7 @@ internal static class X12FunctionalGroupReader
         var se = segments[seIndex];
         var problems = X12TransactionSetValidator.Problems(gs, segments, stIndex, seIndex);
         if (problems is not null)
-            return context.Failure(st, se, $"transaction set '{st.Element(2)}' is rejected: {problems}");
+            return context.SetFailure(st, se, $"transaction set '{st.Element(2)}' is rejected: {problems}");
         var documentSegments = new X12Segment[seIndex - stIndex + 3];
         documentSegments[0] = isa;
         documentSegments[1] = gs;

@@ -14,6 +14,10 @@ internal sealed class X12ReadContext(ReadOnlyMemory<byte> payload, string locati
     public SourceReadResult Failure(X12Segment first, X12Segment last, string message) =>
         Failure(first.Start, last.End, first.Number, message);
 
+    /// <summary>The transaction set <paramref name="st"/> to <paramref name="last"/> as a failure of that set alone (<see cref="SourceParseFailure.RecordLevel"/>).</summary>
+    public SourceReadResult SetFailure(X12Segment st, X12Segment last, string message) =>
+        SourceReadResult.Unparseable(new SourceParseFailure(new SourcePosition(location, st.Number), payload[st.Start..last.End], message) { RecordLevel = true });
+
     /// <summary>The transaction set <paramref name="st"/> to <paramref name="se"/> as a record.</summary>
     public SourceReadResult Record(X12Segment st, X12Segment se, X12SourceDocument document) =>
         SourceReadResult.Parsed(new SourceRecord

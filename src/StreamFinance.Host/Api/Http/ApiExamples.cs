@@ -52,7 +52,7 @@ internal static class ApiExamples
 
     /// <summary>Its answer: the cost center was deactivated the day before.</summary>
     public static JsonNode ExpenseCodingResponse() => Node(new ExpenseCodingResponse(false, Day,
-        [new ViolationResponse("INACTIVE_COST_CENTER", "costCenterId", "cost center CC-1042 is inactive since 2026-03-31")],
+        [new ViolationResponse("INACTIVE_COST_CENTER", "costCenterId", "CC-1042", "cost center CC-1042 is inactive since 2026-03-31")],
         new ConversionResponse("12.50", "EUR", "13.56", "USD", "1.08500000", Day, 0, false)), ApiJsonContext.Default.ExpenseCodingResponse);
 
     /// <summary>A request of <c>POST /v1/validate/requisition</c>, dated today by default.</summary>

@@ -9,7 +9,7 @@ namespace StreamFinance.Host.Api.Http;
 
 /// <summary>
 /// <c>POST /v1/validate/expense-coding</c> and <c>POST /v1/validate/requisition</c>: 200 with <c>valid</c> and the list of
-/// violations (reason code, field, message) once the body is well-formed; 400 problem details when it is not. No rule is
+/// violations (reason code, field, value, message) once the body is well-formed; 400 problem details when it is not. No rule is
 /// decided here: the body becomes the rules' input, the rules' assessment becomes the answer.
 /// </summary>
 internal static class ValidationEndpoints
@@ -95,7 +95,7 @@ internal static class ValidationEndpoints
     }
 
     private static List<ViolationResponse> Violations(IReadOnlyList<Violation> violations) =>
-        violations.Select(v => new ViolationResponse(v.Code, v.Field, v.Message)).ToList();
+        violations.Select(v => new ViolationResponse(v.Code, v.Field, v.Value, v.Message)).ToList();
 
     private static ConversionResponse Conversion(CurrencyConversion c) =>
         new(Text(c.Amount), c.Currency, Text(c.ConvertedAmount), c.ConvertedCurrency, Text(c.Rate), c.RateDate, c.FellBackDays, c.Inverse);

@@ -6,8 +6,9 @@ namespace StreamFinance.Host.Api.Http;
 /// <summary>A violation in a validation response.</summary>
 /// <param name="Code">Stable reason code, e.g. <c>INACTIVE_COST_CENTER</c>.</param>
 /// <param name="Field">The request field it is about.</param>
+/// <param name="Value">The value the rule judged, as text: the field's value, or the one taken for it when the request left it to a default, or the functional amount a policy rule measured; null when there is none to name.</param>
 /// <param name="Message">What is wrong, for people.</param>
-public sealed record ViolationResponse(string Code, string Field, string Message);
+public sealed record ViolationResponse(string Code, string Field, string? Value, string Message);
 
 /// <summary>A currency conversion in a validation response; amounts and rate are exact decimal strings.</summary>
 public sealed record ConversionResponse(
