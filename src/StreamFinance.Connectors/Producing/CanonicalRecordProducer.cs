@@ -65,7 +65,7 @@ public sealed class CanonicalRecordProducer : IDisposable
         if (value.GetType() != topic.ValueType)
             throw new ArgumentException($"Topic {topic.Name} holds {topic.ValueType.Name}, not {value.GetType().Name}.", nameof(value));
         var headers = new Headers();
-        if (value.GetType().GetProperty("envelope")?.GetValue(value) is Envelope envelope)
+        if (Runtime.EnvelopeAccess.Of(value) is { } envelope)
         {
             headers.Add(RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(envelope.correlationId));
             headers.Add(RecordHeaders.SourceSystem, Encoding.UTF8.GetBytes(envelope.sourceSystem));

@@ -25,10 +25,15 @@ public static class CommandTopicUsers
 
     /// <summary>
     /// <c>dlq replay</c>: reads <see cref="ReplayableTopics"/>, writes the inputs of <paramref name="topologies"/>, where
-    /// their dead letters came from. Connector dead letters come from files and endpoints, so it writes nothing for them.
+    /// their dead letters came from (never <c>audit.events</c>, which only the audit chainer appends to), and records
+    /// each replay in <c>audit.emitted</c>. Connector dead letters come from files and endpoints, so it writes nothing for them.
     /// </summary>
     public static TopicUser DeadLetterReplay(IReadOnlyList<IStreamTopology> topologies) =>
-        new(TopicUserKind.Command, "dlq replay", ReplayableTopics(topologies), topologies.SelectMany(t => t.Inputs).DistinctBy(t => t.Name).ToList());
+        new(TopicUserKind.Command, "dlq replay", ReplayableTopics(topologies),
+            topologies.SelectMany(t => t.Inputs).Where(ReplaysTo).Append(Topics.AuditEmitted).DistinctBy(t => t.Name).ToList());
+
+    /// <summary>Whether <c>dlq replay</c> writes a dead letter back to <paramref name="topic"/>: every topic a topology reads, except <c>audit.events</c>.</summary>
+    public static bool ReplaysTo(TopicSpec topic) => topic.Name != Topics.AuditEvents.Name;
 
     /// <summary>The dead-letter topics something writes, in catalog order: each topology's, and the connectors'.</summary>
     public static IReadOnlyList<TopicSpec> ReplayableTopics(IEnumerable<IStreamTopology> topologies)

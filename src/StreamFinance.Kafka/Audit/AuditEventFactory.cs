@@ -22,8 +22,11 @@ public sealed class AuditEventFactory(string component, TimeProvider? clock = nu
     /// <summary>The component the events are written for.</summary>
     public string Component { get; } = string.IsNullOrWhiteSpace(component) ? throw new ArgumentException("An audit component needs a name.", nameof(component)) : component;
 
-    /// <summary>The unchained event of <paramref name="fact"/>.</summary>
-    public AuditEvent Create(AuditFact fact)
+    /// <summary>The unchained event of <paramref name="fact"/>, decided now.</summary>
+    public AuditEvent Create(AuditFact fact) => Create(fact, time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The unchained event of <paramref name="fact"/>, decided at <paramref name="occurredAt"/> (e.g. a dead letter's failure time).</summary>
+    public AuditEvent Create(AuditFact fact, DateTime occurredAt)
     {
         ArgumentNullException.ThrowIfNull(fact);
         var origin = fact.Origin;
@@ -45,7 +48,7 @@ public sealed class AuditEventFactory(string component, TimeProvider? clock = nu
             detail = fact.Detail is null ? new Dictionary<string, string>() : new Dictionary<string, string>(fact.Detail),
             relatedIds = fact.RelatedIds.ToList(),
             attempt = fact.Attempt,
-            occurredAt = time.GetUtcNow().UtcDateTime,
+            occurredAt = ToUtc(occurredAt),
             sourceTime = fact.SourceTime is { } source ? ToUtc(source) : null,
         };
         if (fact.Payload is { } payload)

@@ -51,8 +51,8 @@ public sealed record AuditPartitionHead(DateOnly Day, long Events, string Runnin
                 ["partitionHash"] = Running,
             },
         };
-        var endOfDay = Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return new AuditEventFactory(AuditChain.Component, new FixedTime(endOfDay)).Create(fact);
+        // Written at the end of the day, however often and whenever it is written.
+        return new AuditEventFactory(AuditChain.Component).Create(fact, Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
     }
 
     /// <summary>The stored text.</summary>
@@ -69,11 +69,5 @@ public sealed record AuditPartitionHead(DateOnly Day, long Events, string Runnin
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var events))
             throw new FormatException($"'{text}' is not an audit partition head (day|events|running).");
         return new AuditPartitionHead(day, events, parts[2]);
-    }
-
-    /// <summary>A clock that always says the end of the day, so a head's processing time is the same however often it is written.</summary>
-    private sealed class FixedTime(DateTime at) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(at);
     }
 }
