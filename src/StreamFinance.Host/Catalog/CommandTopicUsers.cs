@@ -11,7 +11,8 @@ namespace StreamFinance.Host.Catalog;
 /// The commands of the <c>streamfinance</c> executable that read or write catalog topics, each from what its own code
 /// uses: <c>dlq replay</c> reads the dead-letter topics that topologies and connectors write and writes records back to
 /// the topics the topologies read (a dead letter's origin); <c>md get</c>/<c>md dump</c> read the compacted
-/// master-data topics; the live view of <c>demo</c> and <c>run --live-view</c> follows the journals.
+/// master-data topics; the live view of <c>demo</c> and <c>run --live-view</c> follows the journals; <c>audit verify</c>
+/// and <c>audit trace</c> read <c>audit.events</c>.
 /// </summary>
 public static class CommandTopicUsers
 {
@@ -21,6 +22,7 @@ public static class CommandTopicUsers
         DeadLetterReplay(topologies),
         new(TopicUserKind.Command, "md get/dump", MasterDataCommand.InspectableTopics, []),
         new(TopicUserKind.Command, "live view (demo, run --live-view)", [JournalTail.Topic], []),
+        new(TopicUserKind.Command, "audit verify/trace", [Topics.AuditEvents], []),
     ];
 
     /// <summary>

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Kafka.Audit;
 
 /// <summary>
 /// The journey of the transactions an id names, as read from <c>audit.events</c> (by <c>audit trace</c>) or from the
-/// audit index (by <c>GET /v1/audit/{id}</c>): the chained events of every correlation id that carries the id, each
+/// audit index (by <c>GET /v1/audit/{id}</c>, which answers it as JSON): the chained events of every correlation id that carries the id, each
 /// taken once (repeats collapsed by event id), in chain order. Daily chain heads are left out.
 /// </summary>
 public sealed class AuditTimeline
@@ -81,73 +80,6 @@ public sealed class AuditTimeline
             }
         }
         return text.ToString();
-    }
-
-    /// <summary>The timeline as a JSON object: <c>id</c>, <c>correlationIds</c> and <c>events</c> (every field, times ISO 8601 UTC).</summary>
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        json.WriteStartObject();
-        json.WriteString("id", Id);
-        json.WriteStartArray("correlationIds");
-        foreach (var correlation in CorrelationIds)
-            json.WriteStringValue(correlation);
-        json.WriteEndArray();
-        json.WriteStartArray("events");
-        foreach (var e in Events)
-            WriteEvent(json, e);
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    /// <summary>One event as a JSON object, every field of the schema.</summary>
-    public static void WriteEvent(Utf8JsonWriter json, AuditEvent e)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(e);
-        json.WriteStartObject();
-        json.WriteString("eventId", e.eventId.ToString());
-        json.WriteString("correlationId", e.correlationId);
-        json.WriteNumber("sequence", e.sequence);
-        json.WriteString("step", e.step);
-        json.WriteString("outcome", e.outcome.ToString());
-        WriteNullable(json, "reason", e.reason);
-        json.WriteString("businessId", e.businessId);
-        json.WriteStartArray("relatedIds");
-        foreach (var id in e.relatedIds ?? [])
-            json.WriteStringValue(id);
-        json.WriteEndArray();
-        json.WriteString("component", e.component);
-        json.WriteString("componentVersion", e.componentVersion);
-        json.WriteString("occurredAt", Instant(e.occurredAt));
-        WriteNullable(json, "sourceTime", e.sourceTime is { } s ? Instant(s) : null);
-        json.WriteStartObject("origin");
-        WriteNullable(json, "topic", e.topic);
-        if (e.partition is { } partition) json.WriteNumber("partition", partition); else json.WriteNull("partition");
-        if (e.offset is { } offset) json.WriteNumber("offset", offset); else json.WriteNull("offset");
-        WriteNullable(json, "file", e.originFile);
-        if (e.originLine is { } line) json.WriteNumber("line", line); else json.WriteNull("line");
-        json.WriteEndObject();
-        json.WriteNumber("attempt", e.attempt);
-        json.WriteStartObject("detail");
-        foreach (var (key, value) in (e.detail ?? new Dictionary<string, string>()).OrderBy(d => d.Key, StringComparer.Ordinal))
-            json.WriteString(key, value);
-        json.WriteEndObject();
-        WriteNullable(json, "payloadType", e.payloadType);
-        WriteNullable(json, "payloadSnapshot", e.payloadSnapshot);
-        WriteNullable(json, "payloadSha256", e.payloadSha256);
-        WriteNullable(json, "previousHash", e.previousHash);
-        WriteNullable(json, "hash", e.hash);
-        WriteNullable(json, "chainedAt", e.chainedAt is { } c ? Instant(c) : null);
-        json.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-            json.WriteNull(name);
-        else
-            json.WriteString(name, value);
     }
 
     private static string Origin(AuditEvent e) =>
