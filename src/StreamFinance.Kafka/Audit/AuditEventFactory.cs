@@ -1,4 +1,5 @@
 using System.Reflection;
+using StreamFinance.Kafka.Masking;
 using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Kafka.Audit;
@@ -6,7 +7,8 @@ namespace StreamFinance.Kafka.Audit;
 /// <summary>
 /// Makes the <see cref="AuditEvent"/> of an <see cref="AuditFact"/> for one component: its deterministic id
 /// (<see cref="AuditEventIds"/>), the component and the build's version, the processing time from the clock, the
-/// origin, and the payload's masked snapshot and unmasked SHA-256 (<see cref="AuditPayload"/>). The event is unchained
+/// origin, and the payload's masked snapshot and unmasked SHA-256 (<see cref="AuditPayload"/>); the reason and the detail
+/// are masked the same way (ids are kept as they are: they are what the trail is searched by). The event is unchained
 /// (sequence 0, no hash) until the audit chainer appends it to <c>audit.events</c>.
 /// </summary>
 /// <param name="component">Topology, connector or command that decides, e.g. <c>expense</c>, <c>connector.concur-files</c>.</param>
@@ -38,14 +40,14 @@ public sealed class AuditEventFactory(string component, TimeProvider? clock = nu
             component = Component,
             componentVersion = ProductVersion,
             outcome = fact.Outcome,
-            reason = fact.Reason,
+            reason = fact.Reason is null ? null : SensitiveMasks.MaskByChecksum(fact.Reason),
             businessId = fact.BusinessId,
             topic = origin.Topic,
             partition = origin.Partition,
             offset = origin.Offset,
             originFile = origin.File,
             originLine = origin.Line,
-            detail = fact.Detail is null ? new Dictionary<string, string>() : new Dictionary<string, string>(fact.Detail),
+            detail = fact.Detail is null ? new Dictionary<string, string>() : fact.Detail.ToDictionary(d => d.Key, d => SensitiveMasks.MaskByChecksum(d.Value)),
             relatedIds = fact.RelatedIds.ToList(),
             attempt = fact.Attempt,
             occurredAt = ToUtc(occurredAt),

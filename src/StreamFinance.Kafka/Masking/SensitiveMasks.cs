@@ -16,10 +16,11 @@ public static class SensitiveMasks
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Regex CardNumbers = new(@"(?<![A-Za-z0-9])[2-6](?:[ -]?[0-9]){12,18}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, MatchTimeout);
+    // A run of digits not part of a longer run: letters may touch it ("card4111..." is masked too).
+    private static readonly Regex CardNumbers = new(@"(?<![0-9])[2-6](?:[ -]?[0-9]){12,18}(?![0-9])", RegexOptions.CultureInvariant, MatchTimeout);
 
-    // Greedy up to 34 characters; the longest prefix that ends a word and passes the check is the IBAN.
-    private static readonly Regex IbanCandidates = new(@"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}", RegexOptions.CultureInvariant, MatchTimeout);
+    // Greedy up to 34 characters; the longest prefix that passes the check is the IBAN (letters may precede it: "IBANDE89...").
+    private static readonly Regex IbanCandidates = new(@"(?<![0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}", RegexOptions.CultureInvariant, MatchTimeout);
 
     /// <summary>A card number cut to its last four digits: <c>4111 1111 1111 1111</c> becomes <c>****1111</c>.</summary>
     public static string Pan(string clear)
@@ -151,13 +152,13 @@ public static class SensitiveMasks
         return (cards, ibans);
     }
 
-    /// <summary>The length of the longest prefix of <paramref name="match"/> that ends a word and is a valid IBAN, or null.</summary>
+    /// <summary>The length of the longest prefix of <paramref name="match"/> not followed by a digit that is a valid IBAN, or null.</summary>
     private static int? LongestIban(string text, Match match)
     {
         for (var length = match.Length; length >= 15; length--)
         {
             var end = match.Index + length;
-            if (!char.IsAsciiLetterOrDigit(text[end - 1]) || (end < text.Length && char.IsAsciiLetterOrDigit(text[end])))
+            if (!char.IsAsciiLetterOrDigit(text[end - 1]) || (end < text.Length && char.IsAsciiDigit(text[end])))
                 continue;
             if (PassesIbanCheck(text.Substring(match.Index, length)))
                 return length;
