@@ -32,6 +32,9 @@ public sealed class KafkaOptions
     /// <summary>Password of the client key, for mutual TLS. A secret: never logged. Default none.</summary>
     public string? SslKeyPassword { get; set; }
 
+    /// <summary>Whether the clients authenticate with SASL: the SASL settings reach them only then.</summary>
+    public bool UsesSasl => SecurityProtocol is SecurityProtocol.SaslPlaintext or SecurityProtocol.SaslSsl;
+
     /// <summary>Prefix of every client id StreamFinance opens. Default <c>streamfinance</c>.</summary>
     public string ClientIdPrefix { get; set; } = "streamfinance";
 
@@ -44,7 +47,7 @@ public sealed class KafkaOptions
         config.BootstrapServers = BootstrapServers;
         config.ClientId = $"{ClientIdPrefix}-{clientSuffix}";
         config.SecurityProtocol = SecurityProtocol;
-        if (SecurityProtocol is SecurityProtocol.SaslPlaintext or SecurityProtocol.SaslSsl)
+        if (UsesSasl)
         {
             config.SaslMechanism = SaslMechanism;
             config.SaslUsername = SaslUsername;
@@ -67,7 +70,7 @@ public sealed class KafkaOptions
                     yield return "Kafka:BootstrapServers has an entry with credentials (user@host:port); Kafka takes none there: list host:port only and set Kafka:SaslUsername and Kafka:SaslPassword.";
                 else if (!IsHostPort(server))
                     yield return $"Kafka:BootstrapServers entry '{server}' is not host:port (for example kafka:9092).";
-        if (SecurityProtocol is SecurityProtocol.SaslPlaintext or SecurityProtocol.SaslSsl
+        if (UsesSasl
             && (string.IsNullOrWhiteSpace(SaslUsername) || string.IsNullOrEmpty(SaslPassword))
             && SaslMechanism != SaslMechanism.OAuthBearer && SaslMechanism != SaslMechanism.Gssapi)
             yield return $"Kafka:SecurityProtocol is {SecurityProtocol} with {SaslMechanism}: set Kafka:SaslUsername and Kafka:SaslPassword.";
