@@ -88,7 +88,7 @@ public sealed class ModelRun(AcceptanceDataset data, ModelPolicy policy, DateOnl
         {
             holds.Remove(transaction);
             Count("cards/undocumented");
-            Outcomes[record] = new ModelOutcome(record, ModelOutcomeKind.DeadLettered, "UNDOCUMENTED_CARD_CHARGE", Stage: "at the documentation horizon");
+            Outcomes[record] = new ModelOutcome(record, ModelOutcomeKind.DeadLettered, "UNDOCUMENTED_CARD_CHARGE", ["UNDOCUMENTED_CARD_CHARGE"], Stage: "at the documentation horizon");
         }
     }
 
