@@ -52,14 +52,7 @@ public abstract class AcceptanceScenarios(KafkaStackFixture fixture, ClosedPerio
         var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
         var serDes = SerDesFactory.FromOptions(registry);
         using var work = new TempDirectory("acceptance");
-        var streams = new StreamsOptions
-        {
-            ApplicationIdPrefix = $"acc-{run.ToLowerInvariant()}",
-            StateDir = Path.Combine(work.Path, "state"),
-            // The mock broker cannot prove exactly-once (ENVIRONMENT.md); dedupe and deterministic ids hold either way.
-            ProcessingGuarantee = Streamiz.Kafka.Net.ProcessingGuarantee.AT_LEAST_ONCE,
-            CommitIntervalMs = 200,
-        };
+        var streams = EndToEndPipeline.Streams($"acc-{run.ToLowerInvariant()}", Path.Combine(work.Path, "state"));
         var posting = AcceptanceSettings.Posting();
         var expenses = AcceptanceSettings.Expenses(closedPeriod, rounding);
         var data = AcceptanceDataset.Load(AcceptanceSettings.DataRoot);

@@ -58,6 +58,13 @@ public sealed class EndToEndPipeline(IKafkaStack stack, string run, FakeTimeProv
     public static Dictionary<string, string> DropFiles(IReadOnlyList<VendorFile> files, string root)
     {
         var inboxes = files.Select(f => f.Profile).Distinct().ToDictionary(p => p, p => Directory.CreateDirectory(Path.Combine(root, "inbox", p)).FullName);
+        Drop(files, inboxes);
+        return inboxes;
+    }
+
+    /// <summary>Writes each file into its profile's inbox of <paramref name="inboxes"/> (a temporary name first, as an uploader does), oldest first.</summary>
+    public static void Drop(IReadOnlyList<VendorFile> files, IReadOnlyDictionary<string, string> inboxes)
+    {
         var written = DateTime.UtcNow.AddSeconds(-files.Count - 1);
         foreach (var file in files)
         {
@@ -67,9 +74,19 @@ public sealed class EndToEndPipeline(IKafkaStack stack, string run, FakeTimeProv
             // Scans take files oldest first: a later page after the one before it.
             File.SetLastWriteTimeUtc(target, written = written.AddSeconds(1));
         }
-
-        return inboxes;
     }
+
+    /// <summary>
+    /// Streams settings of a run: its own application ids and state folder, AT_LEAST_ONCE (the mock broker cannot prove
+    /// exactly-once, ENVIRONMENT.md; dedupe and deterministic ids hold either way) and commits every 200 ms.
+    /// </summary>
+    public static StreamsOptions Streams(string applicationIdPrefix, string stateDir) => new()
+    {
+        ApplicationIdPrefix = applicationIdPrefix,
+        StateDir = stateDir,
+        ProcessingGuarantee = Streamiz.Kafka.Net.ProcessingGuarantee.AT_LEAST_ONCE,
+        CommitIntervalMs = 200,
+    };
 
     /// <summary>
     /// One real file-drop connector per profile over its inbox, sharing the connectors' Kafka clients and

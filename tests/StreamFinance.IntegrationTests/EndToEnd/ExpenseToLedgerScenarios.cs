@@ -1,15 +1,8 @@
 using System.Text;
-using Avro.Specific;
-using Confluent.Kafka;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using StreamFinance.Connectors.FileDrop;
 using StreamFinance.Connectors.Generator;
-using StreamFinance.Connectors.Mapping;
-using StreamFinance.Connectors.Offsets;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Connectors.Runtime;
-using StreamFinance.Connectors.Sources.Formats;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
@@ -24,7 +17,6 @@ using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
-using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Posting;
@@ -33,7 +25,6 @@ using Streamiz.Kafka.Net;
 using StreamFinance.Kafka;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.TestSupport.Files;
-using StreamFinance.TestSupport.Kafka;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 
@@ -78,14 +69,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
         var serDes = SerDesFactory.FromOptions(registry);
         using var work = new TempDirectory("e2e");
-        var streams = new StreamsOptions
-        {
-            ApplicationIdPrefix = $"e2e-{run.ToLowerInvariant()}",
-            StateDir = Path.Combine(work.Path, "state"),
-            // The mock broker cannot prove exactly-once (ENVIRONMENT.md); dedupe and deterministic ids hold either way.
-            ProcessingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE,
-            CommitIntervalMs = 200,
-        };
+        var streams = EndToEndPipeline.Streams($"e2e-{run.ToLowerInvariant()}", Path.Combine(work.Path, "state"));
         var posting = new PostingOptions
         {
             WindowSize = TimeSpan.FromMinutes(1),
