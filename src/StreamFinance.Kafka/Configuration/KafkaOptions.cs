@@ -41,9 +41,17 @@ public sealed class KafkaOptions
     /// <summary>How long start-up waits for the cluster to answer before it fails. Default 10 s (the whole check stays under 15 s).</summary>
     public int ConnectTimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Copies the connection and security settings onto any Confluent client configuration.</summary>
+    /// <summary>
+    /// Copies the connection and security settings onto any Confluent client configuration. A producer also gets the
+    /// murmur2 partitioner (<c>murmur2_random</c>, the Java client's and Streamiz's), so that a key lands in the partition
+    /// Streamiz would pick for it: the expense topology meets card transactions, which connectors write, with approvals
+    /// it re-keys itself by the same id, and the two meet only when both topics put a key in the same partition
+    /// (librdkafka's own default, CRC32, would send most keys elsewhere).
+    /// </summary>
     public T ApplyTo<T>(T config, string clientSuffix) where T : ClientConfig
     {
+        if (config is ProducerConfig producer)
+            producer.Partitioner = Partitioner.Murmur2Random;
         config.BootstrapServers = BootstrapServers;
         config.ClientId = $"{ClientIdPrefix}-{clientSuffix}";
         config.SecurityProtocol = SecurityProtocol;
