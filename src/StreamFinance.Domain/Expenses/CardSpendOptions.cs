@@ -13,10 +13,17 @@ public sealed class CardSpendOptions
     /// How long an approved, fully coded card transaction waits for an expense-report line that names it before it posts
     /// on its own, when the report line wins (the default). A report line arriving within the wait posts and the card
     /// transaction is merged; one arriving later is merged into the posted card transaction, or raised as
-    /// <c>CARD_EXPENSE_CONFLICT</c> when its amount or coding differ. Checked once a minute (wall clock). Default 1 hour
+    /// <c>CARD_EXPENSE_CONFLICT</c> when its amount or coding differ. Checked every <see cref="WaitCheckInterval"/>. Default 1 hour
     /// (<c>01:00:00</c>, one posting window; <c>00:00:00</c> to <c>7.00:00:00</c>; zero posts at once).
     /// </summary>
     public TimeSpan ReportLineWait { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How often (wall clock) coded card transactions waiting for their report line are checked against
+    /// <see cref="ReportLineWait"/>; a wait is measured on the topology's clock, so one ends at most this much after it is
+    /// over. Default 1 minute (<c>00:01:00</c>; 1 second to 10 minutes).
+    /// </summary>
+    public TimeSpan WaitCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Per card source system (the card transaction's <c>envelope.sourceSystem</c>, e.g. <c>brex</c>; case-insensitive):
@@ -36,6 +43,8 @@ public sealed class CardSpendOptions
         var prefix = $"{ExpenseOptions.Section}:{Section}";
         if (ReportLineWait < TimeSpan.Zero || ReportLineWait > TimeSpan.FromDays(7))
             yield return FormattableString.Invariant($"{prefix}:{nameof(ReportLineWait)} is {ReportLineWait}: use 00:00:00 to 7.00:00:00 (default 01:00:00).");
+        if (WaitCheckInterval < TimeSpan.FromSeconds(1) || WaitCheckInterval > TimeSpan.FromMinutes(10))
+            yield return FormattableString.Invariant($"{prefix}:{nameof(WaitCheckInterval)} is {WaitCheckInterval}: use 00:00:01 to 00:10:00 (default 00:01:00).");
         if (PostsOverReport is null)
             yield return $"{prefix}:{nameof(PostsOverReport)} is empty; remove it to let report lines win for every source.";
         else

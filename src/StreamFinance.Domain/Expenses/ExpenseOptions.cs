@@ -86,6 +86,13 @@ public sealed class ExpenseOptions
     public int CardDocumentationHorizonDays { get; set; } = 30;
 
     /// <summary>
+    /// How often (wall clock) held card charges are checked against <see cref="CardDocumentationHorizonDays"/>, and
+    /// purchases that posted against <see cref="DedupeHorizonDays"/>; horizons are measured on the topology's clock, so a
+    /// charge is dead-lettered at most this much after its horizon. Default 1 hour (<c>01:00:00</c>; 1 second to 1 day).
+    /// </summary>
+    public TimeSpan CardDocumentationCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How long an expense line waits for master data that has not arrived yet (an employee, legal entity, cost center,
     /// project or tax code never seen, no FX rate within the fallback, no accounting period of the entity for the date)
     /// before it is dead-lettered with those violations. Master data that is known and says no (an inactive cost center,
@@ -145,6 +152,8 @@ public sealed class ExpenseOptions
         else if (CardDocumentationHorizonDays > DedupeHorizonDays)
             yield return FormattableString.Invariant(
                 $"{Section}:{nameof(CardDocumentationHorizonDays)} {CardDocumentationHorizonDays} is above {nameof(DedupeHorizonDays)} {DedupeHorizonDays}: a held card charge would outlive its duplicate check; lower it or raise the horizon.");
+        if (CardDocumentationCheckInterval < TimeSpan.FromSeconds(1) || CardDocumentationCheckInterval > TimeSpan.FromDays(1))
+            yield return FormattableString.Invariant($"{Section}:{nameof(CardDocumentationCheckInterval)} is {CardDocumentationCheckInterval}: use 00:00:01 to 1.00:00:00 (default 01:00:00).");
         if (MasterDataWaitHorizon < TimeSpan.FromMinutes(1) || MasterDataWaitHorizon > TimeSpan.FromDays(30))
             yield return FormattableString.Invariant($"{Section}:{nameof(MasterDataWaitHorizon)} is {MasterDataWaitHorizon}: use 00:01:00 to 30.00:00:00 (default 1.00:00:00).");
         else if (DedupeHorizonDays is >= 1 and <= 3650 && MasterDataWaitHorizon >= TimeSpan.FromDays(DedupeHorizonDays))

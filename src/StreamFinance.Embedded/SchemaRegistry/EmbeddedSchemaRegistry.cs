@@ -43,7 +43,12 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
     /// <param name="port">The TCP port; 0 (the default) picks a free ephemeral port.</param>
     /// <param name="loggerFactory">Where ASP.NET Core and the registry log; null (the default) logs nothing.</param>
     /// <param name="ct">Cancels the start.</param>
-    public static async Task<EmbeddedSchemaRegistry> StartAsync(int port = 0, ILoggerFactory? loggerFactory = null, CancellationToken ct = default)
+    /// <param name="requiredUserInfo">
+    /// <c>user:password</c> every request must present as HTTP basic authentication, as a secured registry asks; null
+    /// (the default) asks for none.
+    /// </param>
+    public static async Task<EmbeddedSchemaRegistry> StartAsync(
+        int port = 0, ILoggerFactory? loggerFactory = null, CancellationToken ct = default, string? requiredUserInfo = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
@@ -57,6 +62,8 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
 
         var app = builder.Build();
         var store = new SchemaRegistryStore();
+        if (requiredUserInfo is not null)
+            app.UseRegistryBasicAuth(requiredUserInfo);
         app.MapSchemaRegistry(store);
         try
         {

@@ -36,7 +36,7 @@ public static class BrokerCommand
         command.Options.Add(port);
         var registryPort = new Option<int?>("--registry-port")
         {
-            Description = "Also host the embedded Schema Registry in this process, on this port (0 = a free port), so that `run` can be pointed at both.",
+            Description = "Also host the embedded Schema Registry in this process, on this port (0 = a free port), so that `run` can be pointed at both. With SchemaRegistry:BasicAuthUserInfo set (or its File), it asks every request for those credentials, as a secured registry does.",
         };
         command.Options.Add(controlPort);
         command.Options.Add(registryPort);
@@ -55,7 +55,7 @@ public static class BrokerCommand
             await using var control = await BrokerControlServer.StartAsync(cluster, parse.GetValue(controlPort), ct);
             output.WriteLine($"bootstrap.servers={cluster.BootstrapServers}");
             output.WriteLine($"control={control.Url}");
-            await using var registry = parse.GetValue(registryPort) is { } rp ? await EmbeddedSchemaRegistry.StartAsync(rp, ct: ct) : null;
+            await using var registry = parse.GetValue(registryPort) is { } rp ? await EmbeddedSchemaRegistry.StartAsync(rp, ct: ct, requiredUserInfo: settings.SchemaRegistry.BasicAuthUserInfo) : null;
             if (registry is not null)
                 output.WriteLine($"schema.registry.url={registry.Url}");
             output.WriteLine("Running until Ctrl+C.");

@@ -22,6 +22,8 @@ public static class DemoSources
         ["sap-suppliers"] = ["sap/suppliers.csv"],
         ["sap-gl-accounts"] = ["sap/gl-accounts.csv"],
         ["sap-expense-categories"] = ["sap/expense-categories.json"],
+        ["sap-tax-codes"] = ["sap/tax-codes.csv"],
+        ["sap-posting-periods"] = ["sap/posting-periods.csv"],
         ["netsuite-employees"] = ["netsuite/employees.csv"],
         ["netsuite-projects"] = ["netsuite/projects.csv"],
         ["d365-legal-entities"] = ["d365/legal-entities.json"],

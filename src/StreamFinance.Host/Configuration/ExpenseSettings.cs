@@ -19,9 +19,10 @@ namespace StreamFinance.Host.Configuration;
 ///   "Rounding": "AwayFromZero",
 ///   "DedupeHorizonDays": 30,
 ///   "CardDocumentationHorizonDays": 30,
+///   "CardDocumentationCheckInterval": "01:00:00",
 ///   "MasterDataWaitHorizon": "1.00:00:00",
 ///   "MasterDataWaitCheckInterval": "00:00:05",
-///   "CardSpend": { "ReportLineWait": "01:00:00", "PostsOverReport": { "brex": true } }
+///   "CardSpend": { "ReportLineWait": "01:00:00", "WaitCheckInterval": "00:01:00", "PostsOverReport": { "brex": true } }
 /// }
 /// </code>
 /// </summary>

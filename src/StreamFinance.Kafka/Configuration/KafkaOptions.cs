@@ -32,19 +32,30 @@ public sealed class KafkaOptions
     /// <summary>Password of the client key, for mutual TLS. A secret: never logged. Default none.</summary>
     public string? SslKeyPassword { get; set; }
 
+    /// <summary>Whether the clients authenticate with SASL: the SASL settings reach them only then.</summary>
+    public bool UsesSasl => SecurityProtocol is SecurityProtocol.SaslPlaintext or SecurityProtocol.SaslSsl;
+
     /// <summary>Prefix of every client id StreamFinance opens. Default <c>streamfinance</c>.</summary>
     public string ClientIdPrefix { get; set; } = "streamfinance";
 
     /// <summary>How long start-up waits for the cluster to answer before it fails. Default 10 s (the whole check stays under 15 s).</summary>
     public int ConnectTimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Copies the connection and security settings onto any Confluent client configuration.</summary>
+    /// <summary>
+    /// Copies the connection and security settings onto any Confluent client configuration. A producer also gets the
+    /// murmur2 partitioner (<c>murmur2_random</c>, the Java client's and Streamiz's), so that a key lands in the partition
+    /// Streamiz would pick for it: the expense topology meets card transactions, which connectors write, with approvals
+    /// it re-keys itself by the same id, and the two meet only when both topics put a key in the same partition
+    /// (librdkafka's own default, CRC32, would send most keys elsewhere).
+    /// </summary>
     public T ApplyTo<T>(T config, string clientSuffix) where T : ClientConfig
     {
+        if (config is ProducerConfig producer)
+            producer.Partitioner = Partitioner.Murmur2Random;
         config.BootstrapServers = BootstrapServers;
         config.ClientId = $"{ClientIdPrefix}-{clientSuffix}";
         config.SecurityProtocol = SecurityProtocol;
-        if (SecurityProtocol is SecurityProtocol.SaslPlaintext or SecurityProtocol.SaslSsl)
+        if (UsesSasl)
         {
             config.SaslMechanism = SaslMechanism;
             config.SaslUsername = SaslUsername;
@@ -67,7 +78,7 @@ public sealed class KafkaOptions
                     yield return "Kafka:BootstrapServers has an entry with credentials (user@host:port); Kafka takes none there: list host:port only and set Kafka:SaslUsername and Kafka:SaslPassword.";
                 else if (!IsHostPort(server))
                     yield return $"Kafka:BootstrapServers entry '{server}' is not host:port (for example kafka:9092).";
-        if (SecurityProtocol is SecurityProtocol.SaslPlaintext or SecurityProtocol.SaslSsl
+        if (UsesSasl
             && (string.IsNullOrWhiteSpace(SaslUsername) || string.IsNullOrEmpty(SaslPassword))
             && SaslMechanism != SaslMechanism.OAuthBearer && SaslMechanism != SaslMechanism.Gssapi)
             yield return $"Kafka:SecurityProtocol is {SecurityProtocol} with {SaslMechanism}: set Kafka:SaslUsername and Kafka:SaslPassword.";

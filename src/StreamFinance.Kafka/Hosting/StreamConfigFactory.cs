@@ -49,7 +49,7 @@ public static class StreamConfigFactory
         };
         if (!string.IsNullOrEmpty(registry.BasicAuthUserInfo))
             config.BasicAuthUserInfo = registry.BasicAuthUserInfo;
-        if (kafka.SecurityProtocol is Confluent.Kafka.SecurityProtocol.SaslPlaintext or Confluent.Kafka.SecurityProtocol.SaslSsl)
+        if (kafka.UsesSasl)
         {
             config.SaslMechanism = kafka.SaslMechanism;
             config.SaslUsername = kafka.SaslUsername;

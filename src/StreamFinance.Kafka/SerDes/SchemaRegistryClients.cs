@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.SchemaRegistry;
+using StreamFinance.Kafka.Configuration;
 
 namespace StreamFinance.Kafka.SerDes;
 
@@ -25,12 +26,7 @@ public static class SchemaRegistryClients
         {
             if (!u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !u.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException($"No schema registry client is registered for '{u}', and it is not an http(s) URL.");
-            var config = new SchemaRegistryConfig { Url = u, RequestTimeoutMs = requestTimeoutMs ?? 5000 };
-            if (!string.IsNullOrEmpty(basicAuthUserInfo))
-            {
-                config.BasicAuthCredentialsSource = AuthCredentialsSource.UserInfo;
-                config.BasicAuthUserInfo = basicAuthUserInfo;
-            }
+            var config = new SchemaRegistryOptions { Url = u, BasicAuthUserInfo = basicAuthUserInfo, RequestTimeoutMs = requestTimeoutMs ?? 5000 }.ToClientConfig();
             return new CachedSchemaRegistryClient(config);
         });
 }

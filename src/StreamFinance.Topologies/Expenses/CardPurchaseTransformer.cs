@@ -34,12 +34,6 @@ namespace StreamFinance.Topologies.Expenses;
 /// </remarks>
 public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseEvent, string, CardPurchaseOutcome>
 {
-    /// <summary>How often held charges and remembered purchases are checked against their horizons (wall clock). One hour.</summary>
-    public static readonly TimeSpan ExpiryInterval = TimeSpan.FromHours(1);
-
-    /// <summary>How often coded card transactions waiting for their report line are checked against the wait (wall clock). One minute.</summary>
-    public static readonly TimeSpan WaitCheckInterval = TimeSpan.FromMinutes(1);
-
     private readonly TimeProvider clock;
     private readonly ExpenseOptions options;
     private readonly ExpenseMetrics metrics;
@@ -78,8 +72,9 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         holds = (IKeyValueStore<string, DeadLetter>)context.GetStateStore(ExpenseNames.CardHoldStore);
         waits = (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(ExpenseNames.CardSpendWaitStore);
         posted = (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(ExpenseNames.CardPurchaseStore);
-        context.Schedule(ExpiryInterval, PunctuationType.PROCESSING_TIME, _ => Expire());
-        context.Schedule(WaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaited());
+        // Wall-clock cadences; the horizons and waits themselves are measured on the topology's clock.
+        context.Schedule(options.CardDocumentationCheckInterval, PunctuationType.PROCESSING_TIME, _ => Expire());
+        context.Schedule(options.CardSpend.WaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaited());
     }
 
     /// <inheritdoc />

@@ -63,6 +63,37 @@ public class MasterDataProfileTests
     }
 
     [Fact]
+    public void Sap_tax_codes_carry_their_country_as_jurisdiction_and_the_per_mille_rate_as_a_fraction()
+    {
+        var sample = MappedSample.Of("sap-tax-codes", "sap/tax-codes.csv");
+
+        Assert.Empty(sample.Failures);
+        Assert.Equal(3, sample.Records.Count);
+        var update = sample.Value<MasterDataUpdate>("TAX_CODE:DE-VAT19");
+        var vat = (TaxCode)update.payload;
+        Assert.Equal(("DE-VAT19", "DE", 0.190m, Date(2021, 1, 1), (DateTime?)null), (vat.taxCodeId, vat.jurisdiction, AvroDecimals.ToDecimal(vat.rate), vat.validFrom, vat.validTo));
+        Assert.Equal((MasterDataObjectType.TAX_CODE, "DE-VAT19", Date(2021, 1, 1)), (update.objectType, update.businessKey, update.effectiveDate));
+        Assert.Equal("sap-s4:md.updates:TAXD/DE-VAT19/20210101", update.envelope.idempotencyKey);
+        Assert.Equal(0m, AvroDecimals.ToDecimal(((TaxCode)sample.Value<MasterDataUpdate>("TAX_CODE:US-EXEMPT").payload).rate));
+    }
+
+    [Fact]
+    public void Sap_posting_periods_become_one_version_per_status_change_keyed_by_the_calendar_period()
+    {
+        var sample = MappedSample.Of("sap-posting-periods", "sap/posting-periods.csv");
+
+        Assert.Empty(sample.Failures);
+        var november = sample.Records.Where(r => r.Key == "ACCOUNTING_PERIOD:US01-2025-11").Select(r => (MasterDataUpdate)r.Value).ToList();
+        Assert.Equal([Date(2025, 11, 1), Date(2025, 12, 10)], november.Select(u => u.effectiveDate));
+        Assert.Equal([AccountingPeriodStatus.OPEN, AccountingPeriodStatus.CLOSED], november.Select(u => ((AccountingPeriod)u.payload).status));
+        var closed = (AccountingPeriod)november[1].payload;
+        Assert.Equal(("US01-2025-11", "US01", 2025, 11, Date(2025, 11, 1), Date(2025, 11, 30)),
+            (closed.periodId, closed.legalEntityId, closed.fiscalYear, closed.periodNumber, closed.startDate, closed.endDate));
+        Assert.Equal(("US01-2025-11", "sap-s4:md.updates:US01/2025/11/20251210"), (november[1].businessKey, november[1].envelope.idempotencyKey));
+        Assert.Equal(5, sample.Records.Count);
+    }
+
+    [Fact]
     public void Sap_gl_accounts_are_classified_by_account_group()
     {
         var sample = MappedSample.Of("sap-gl-accounts", "sap/gl-accounts.csv");

@@ -37,6 +37,17 @@ public sealed class ExpenseOptionsTests
     }
 
     [Fact]
+    public void The_card_check_cadences_default_to_an_hour_and_a_minute_and_out_of_range_ones_are_named()
+    {
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromMinutes(1)), (ExpenseOptions.Default().CardDocumentationCheckInterval, ExpenseOptions.Default().CardSpend.WaitCheckInterval));
+        var options = new ExpenseOptions { CardDocumentationCheckInterval = TimeSpan.FromDays(2), CardSpend = new CardSpendOptions { WaitCheckInterval = TimeSpan.Zero } };
+
+        Assert.Equal(
+            ["Expenses:CardDocumentationCheckInterval is 2.00:00:00: use 00:00:01 to 1.00:00:00 (default 01:00:00).", "Expenses:CardSpend:WaitCheckInterval is 00:00:00: use 00:00:01 to 00:10:00 (default 00:01:00)."],
+            options.Validate());
+    }
+
+    [Fact]
     public void Each_default_instance_is_independent()
     {
         ExpenseOptions.Default().CategoryGlAccounts.Clear();

@@ -1,4 +1,9 @@
+using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using Microsoft.Extensions.Configuration;
+using StreamFinance.Host.Tests.Support;
+using StreamFinance.Kafka.Hosting;
+using Streamiz.Kafka.Net;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Logging;
 using StreamFinance.TestSupport.Files;
@@ -38,6 +43,47 @@ public sealed class SecretFileSettingsTests : IDisposable
             ("Connectors:Concur:Rest:ApiKeyFile", key));
 
         Assert.Equal("concur-from-file-Wq70", settings.Connectors["Concur"].Rest!.ApiKey);
+    }
+
+    [Fact]
+    public void Sasl_and_registry_credentials_from_files_reach_every_kind_of_client_the_product_opens()
+    {
+        var password = Write("kafka-password", "sasl-from-file-Hc30\n");
+        var userInfo = Write("registry-user-info", "registry:from-file-Vn81\n");
+        var settings = Bind(
+            ("Kafka:BootstrapServers", "kafka-1:9093"), ("Kafka:SecurityProtocol", "SaslSsl"), ("Kafka:SaslMechanism", "ScramSha512"),
+            ("Kafka:SaslUsername", "streamfinance"), ("Kafka:SaslPasswordFile", password),
+            ("SchemaRegistry:Url", "https://registry:8081"), ("SchemaRegistry:BasicAuthUserInfoFile", userInfo));
+
+        // Every client outside the stream threads is configured by KafkaOptions.ApplyTo; Streamiz builds its own from the stream configuration.
+        var created = StreamConfigFactory.Create(new PassThroughTopology("secrets"), settings.Kafka, settings.Streams, settings.SchemaRegistry);
+        IStreamConfig stream = created;
+        var clients = new ClientConfig[]
+        {
+            settings.Kafka.ApplyTo(new ProducerConfig(), "p"), settings.Kafka.ApplyTo(new ConsumerConfig(), "c"), settings.Kafka.ApplyTo(new AdminClientConfig(), "a"),
+            stream.ToProducerConfig(), stream.ToConsumerConfig(), stream.ToGlobalConsumerConfig("g"), stream.ToAdminConfig("a"),
+        };
+        Assert.All(clients, client =>
+        {
+            Assert.Equal(SecurityProtocol.SaslSsl, client.SecurityProtocol);
+            Assert.Equal(SaslMechanism.ScramSha512, client.SaslMechanism);
+            Assert.Equal("streamfinance", client.SaslUsername);
+            Assert.Equal("sasl-from-file-Hc30", client.SaslPassword);
+        });
+        var registry = settings.SchemaRegistry.ToClientConfig();
+        Assert.Equal((AuthCredentialsSource.UserInfo, "registry:from-file-Vn81"), (registry.BasicAuthCredentialsSource!.Value, registry.BasicAuthUserInfo));
+        Assert.Equal("registry:from-file-Vn81", created.BasicAuthUserInfo);
+    }
+
+    [Fact]
+    public void Without_a_sasl_protocol_no_client_is_given_the_sasl_password()
+    {
+        var settings = Bind(("Kafka:SaslUsername", "streamfinance"), ("Kafka:SaslPassword", "unused-Gf12"));
+
+        IStreamConfig stream = StreamConfigFactory.Create(new PassThroughTopology("secrets"), settings.Kafka, settings.Streams, settings.SchemaRegistry);
+
+        Assert.Null(settings.Kafka.ApplyTo(new ProducerConfig(), "p").SaslPassword);
+        Assert.Null(stream.ToProducerConfig().SaslPassword);
     }
 
     [Fact]

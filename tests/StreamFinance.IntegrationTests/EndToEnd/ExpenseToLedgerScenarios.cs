@@ -1,15 +1,8 @@
 using System.Text;
-using Avro.Specific;
-using Confluent.Kafka;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using StreamFinance.Connectors.FileDrop;
 using StreamFinance.Connectors.Generator;
-using StreamFinance.Connectors.Mapping;
-using StreamFinance.Connectors.Offsets;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Connectors.Runtime;
-using StreamFinance.Connectors.Sources.Formats;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
@@ -24,7 +17,6 @@ using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
-using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Posting;
@@ -33,7 +25,6 @@ using Streamiz.Kafka.Net;
 using StreamFinance.Kafka;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.TestSupport.Files;
-using StreamFinance.TestSupport.Kafka;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
 
@@ -67,6 +58,8 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
     /// <summary>The business metrics of this run's topologies and connectors, as the host shares one registry among them.</summary>
     private readonly BusinessMetrics metrics = BusinessMetrics.Detached();
 
+    private EndToEndPipeline Pipeline => new(fixture.Stack, run, clock, metrics);
+
     [Fact(Timeout = 180_000)]
     public async Task Vendor_files_end_as_balanced_journals_and_dead_letters_with_every_line_accounted_for()
     {
@@ -76,14 +69,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var registry = new SchemaRegistryOptions { Url = stack.SchemaRegistryUrl };
         var serDes = SerDesFactory.FromOptions(registry);
         using var work = new TempDirectory("e2e");
-        var streams = new StreamsOptions
-        {
-            ApplicationIdPrefix = $"e2e-{run.ToLowerInvariant()}",
-            StateDir = Path.Combine(work.Path, "state"),
-            // The mock broker cannot prove exactly-once (ENVIRONMENT.md); dedupe and deterministic ids hold either way.
-            ProcessingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE,
-            CommitIntervalMs = 200,
-        };
+        var streams = EndToEndPipeline.Streams($"e2e-{run.ToLowerInvariant()}", Path.Combine(work.Path, "state"));
         var posting = new PostingOptions
         {
             WindowSize = TimeSpan.FromMinutes(1),
@@ -99,26 +85,26 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
 
         // 1. Master data: the sample world through the master-data topology into md.history.
         var generator = new SampleDataGenerator(7);
-        using var masterData = Topology(masterDataTopology, kafka, streams, registry, serDes, posting);
+        using var masterData = Pipeline.Topology(masterDataTopology, kafka, streams, registry, serDes, posting);
         var wait = new PipelineWait([masterData]);
-        await StartAsync(masterData, wait);
+        await EndToEndPipeline.StartAsync(masterData, wait);
         await ProduceMasterDataAsync(generator, kafka, serDes, ct);
         WaitForMasterDataHistory(generator, serDes, wait);
 
         // 2. The expense and posting topologies, started once md.history is complete (their global table restores it first).
-        using var expenses = Topology(expenseTopology, kafka, streams, registry, serDes, posting);
-        using var postings = Topology(postingTopology, kafka, streams, registry, serDes, posting);
+        using var expenses = Pipeline.Topology(expenseTopology, kafka, streams, registry, serDes, posting);
+        using var postings = Pipeline.Topology(postingTopology, kafka, streams, registry, serDes, posting);
         wait = new PipelineWait([masterData, expenses, postings]);
-        await StartAsync(expenses, wait);
-        await StartAsync(postings, wait);
+        await EndToEndPipeline.StartAsync(expenses, wait);
+        await EndToEndPipeline.StartAsync(postings, wait);
 
         // 3. The vendor files through real file-drop connectors: the shipped profiles, the default formats.
         var today = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime.Date, DateTimeKind.Utc);
         var files = SampleWorldVendorFiles.For(run, today);
         var lines = files.SelectMany(f => f.Lines).ToList();
-        var inboxes = DropFiles(files, work.Path);
+        var inboxes = EndToEndPipeline.DropFiles(files, work.Path);
         var connectorMetrics = new ConnectorMetrics(metrics);
-        var ingest = await RunConnectorsAsync(files, inboxes, kafka, serDes, connectorMetrics, ct);
+        var ingest = await Pipeline.RunConnectorsAsync(files, inboxes, kafka, serDes, connectorMetrics, ct);
 
         // 4. Connector accounting: read = produced + dead-lettered, by its results, its metrics and the topics.
         var produced = lines.Where(l => l.Outcome != PlannedOutcome.IngestDeadLetter).ToList();
@@ -140,12 +126,12 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
                     (long)connectorMetrics.RecordsOf(connector, ConnectorMetrics.DeadLettered)));
         }
 
-        var ingested = wait.Until($"{produced.Count} records on {Topics.Expenses.Name}", OutcomePatience, () => Read(Topics.Expenses, serDes),
+        var ingested = wait.Until($"{produced.Count} records on {Topics.Expenses.Name}", OutcomePatience, () => Pipeline.Read(Topics.Expenses, serDes),
             records => records.Count >= produced.Count ? null : $"{produced.Count - records.Count} of {produced.Count} records");
         Assert.Equal(produced.Select(l => l.IdempotencyKey).Order(), ingested.Select(r => r.Value.envelope.idempotencyKey).Order());
 
         var ingestLetters = wait.Until($"{unmappable.Count} connector dead letters on {Topics.IngestDeadLetters.Name}", OutcomePatience,
-            () => Read(Topics.IngestDeadLetters, serDes).Where(r => r.Value.processor.StartsWith("connector.e2e-", StringComparison.Ordinal)).ToList(),
+            () => Pipeline.Read(Topics.IngestDeadLetters, serDes).Where(r => r.Value.processor.StartsWith("connector.e2e-", StringComparison.Ordinal)).ToList(),
             letters => letters.Count >= unmappable.Count ? null : $"{unmappable.Count - letters.Count} of {unmappable.Count} dead letters");
         Assert.Equal(unmappable.Count, ingestLetters.Count);
         foreach (var line in unmappable)
@@ -164,7 +150,7 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         Assert.Equal((2, 10), (duplicates, distinctKeys.Count));
         Assert.Equal(duplicates, ingested.Count - ingested.Select(r => r.Value.envelope.idempotencyKey).Distinct().Count());
         var outcomes = wait.Until($"an outcome for each of the {distinctKeys.Count} distinct expense lines", OutcomePatience,
-            () => (Approved: Read(Topics.ApprovedExpenses, serDes), DeadLetters: Read(Topics.ExpenseDeadLetters, serDes)),
+            () => (Approved: Pipeline.Read(Topics.ApprovedExpenses, serDes), DeadLetters: Pipeline.Read(Topics.ExpenseDeadLetters, serDes)),
             seen => Missing(distinctKeys, seen.Approved.Select(a => a.Value.envelope.idempotencyKey).Concat(seen.DeadLetters.Select(d => d.Value.idempotencyKey ?? ""))));
         var approvedLines = lines.Where(l => l.Outcome == PlannedOutcome.Approved).ToList();
         Assert.Equal(approvedLines.Select(l => l.IdempotencyKey).Order(), outcomes.Approved.Select(a => a.Value.envelope.idempotencyKey).Order());
@@ -206,11 +192,11 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             awaiting => awaiting >= postedEntities.Count ? null : $"{postedEntities.Count - awaiting} of {postedEntities.Count}");
         clock.Advance(posting.WindowSize + posting.GracePeriod);
         var journals = wait.Until($"journals on {Topics.JournalPostings.Name} holding every approved expense", JournalPatience,
-            () => Read(Topics.JournalPostings, serDes).Select(j => j.Value).ToList(),
+            () => Pipeline.Read(Topics.JournalPostings, serDes).Select(j => j.Value).ToList(),
             posted => Missing(postedEntities.Select(p => $"{p.Entity}/{p.Id}"),
                 posted.SelectMany(j => j.lines.SelectMany(l => l.sourceIds).Select(id => $"{j.legalEntityId}/{id}"))));
         Report(ingest, ingestLetters.Select(l => l.Value).Append(expenseLetter), journals);
-        AssertBalanced(journals);
+        EndToEndPipeline.AssertBalanced(journals);
         Assert.Equal(journals.Count, journals.Select(j => j.reconciliationId).Distinct().Count());
         foreach (var (entity, id) in postedEntities)
             Assert.Single(journals, j => j.legalEntityId == entity && j.lines.Any(l => l.sourceIds.Contains(id)));
@@ -258,28 +244,14 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             AccountTotals(journals, JournalSide.CREDIT, posting.IntercompanyDueToAccount).OrderBy(t => t.Key));
 
         // 7. Nothing arrived late: the re-deliveries were never approved, nothing else was dead-lettered, the files are processed.
-        Assert.Equal(approvedLines.Count, Read(Topics.ApprovedExpenses, serDes).Count);
-        Assert.Single(Read(Topics.ExpenseDeadLetters, serDes));
+        Assert.Equal(approvedLines.Count, Pipeline.Read(Topics.ApprovedExpenses, serDes).Count);
+        Assert.Single(Pipeline.Read(Topics.ExpenseDeadLetters, serDes));
         foreach (var (file, inbox) in files.Zip(files.Select(f => inboxes[f.Profile])))
         {
             Assert.True(File.Exists(Path.Combine(inbox, "processed", file.FileName)), $"{file.FileName} was not moved to {Path.Combine(inbox, "processed")}");
             Assert.False(File.Exists(Path.Combine(inbox, file.FileName)), $"{file.FileName} is still in the inbox {inbox}");
         }
         Assert.All(inboxes.Values, inbox => Assert.False(Directory.Exists(Path.Combine(inbox, "quarantine")), $"a file was quarantined in {inbox}"));
-    }
-
-    private TopologyService Topology(IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry,
-        SerDesFactory serDes, PostingOptions posting) =>
-        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, posting: posting, clock: clock, businessMetrics: metrics);
-
-    /// <summary>Starts the topology as the host does and waits until it is ready (RUNNING, stores and global tables restored).</summary>
-    private static async Task StartAsync(TopologyService service, PipelineWait wait)
-    {
-        var start = service.StartedAsync(CancellationToken.None);
-        if (await Task.WhenAny(start, Task.Delay(StartPatience, TestContext.Current.CancellationToken)) != start)
-            Assert.Fail($"Topology '{service.Topology.Name}' did not start within {StartPatience.TotalSeconds:0} s (state {service.State}); a topic it needs may be missing.");
-        await start;
-        wait.Until($"topology '{service.Topology.Name}' to be ready", StartPatience, service.Readiness, r => r.Ready ? null : r.Detail);
     }
 
     private static async Task ProduceMasterDataAsync(SampleDataGenerator generator, KafkaOptions kafka, SerDesFactory serDes, CancellationToken ct)
@@ -301,57 +273,12 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var versions = updates.GroupBy(u => $"{u.objectType}:{u.businessKey}").ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(2, versions[$"{MasterDataObjectType.COST_CENTER}:{generator.World.InactiveCostCenter}"]);
         wait.Until($"the sample master data on {Topics.MasterDataHistory.Name}", StartPatience,
-            () => Read(Topics.MasterDataHistory, serDes).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Last().Value.versions.Count),
+            () => Pipeline.Read(Topics.MasterDataHistory, serDes).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Last().Value.versions.Count),
             history =>
             {
                 var missing = versions.Where(v => history.GetValueOrDefault(v.Key) < v.Value).Select(v => $"{v.Key} ({history.GetValueOrDefault(v.Key)} of {v.Value} versions)").ToList();
                 return missing.Count == 0 ? null : $"{missing.Count} object(s): {string.Join(", ", missing.Take(10))}";
             });
-    }
-
-    /// <summary>Writes each file into its profile's inbox (a temporary name first, as an uploader does), oldest first.</summary>
-    private static Dictionary<string, string> DropFiles(IReadOnlyList<VendorFile> files, string root)
-    {
-        var inboxes = files.Select(f => f.Profile).Distinct().ToDictionary(p => p, p => Directory.CreateDirectory(Path.Combine(root, "inbox", p)).FullName);
-        var written = DateTime.UtcNow.AddSeconds(-files.Count - 1);
-        foreach (var file in files)
-        {
-            var target = Path.Combine(inboxes[file.Profile], file.FileName);
-            File.WriteAllText(target + ".part", file.Content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(target + ".part", target);
-            // Scans take files oldest first: the second Concur page (the re-delivery) after the first.
-            File.SetLastWriteTimeUtc(target, written = written.AddSeconds(1));
-        }
-
-        return inboxes;
-    }
-
-    /// <summary>
-    /// One real file-drop connector per profile over its inbox, sharing the connectors' Kafka clients and
-    /// <paramref name="connectorMetrics"/>; one scan each. The connectors keep the system clock, which settles the dropped files.
-    /// </summary>
-    private async Task<List<(string Connector, IngestResult Result)>> RunConnectorsAsync(
-        IReadOnlyList<VendorFile> files, Dictionary<string, string> inboxes, KafkaOptions kafka, SerDesFactory serDes, ConnectorMetrics connectorMetrics, CancellationToken ct)
-    {
-        var profiles = Path.Combine(AppContext.BaseDirectory, "Profiles");
-        using var catalog = new MappingProfileCatalog(profiles, watch: false);
-        using var deadLetters = new DeadLetterPublisher(kafka, serDes, clientSuffix: "e2e-connector-dead-letters", metrics: metrics.DeadLetters);
-        using var offsets = new KafkaConnectorOffsetStore(kafka, serDes);
-        using var sink = new KafkaRecordSink(new CanonicalRecordProducer(kafka, serDes, "e2e-connectors"));
-        var results = new List<(string, IngestResult)>();
-        foreach (var profile in files.Select(f => f.Profile).Distinct())
-        {
-            var mapper = catalog.Get(profile);
-            var name = $"e2e-{profile}-{run}";
-            var connector = new FileDropConnector(
-                new ConnectorContext(name, sink, deadLetters, offsets, metrics: connectorMetrics), new FileDropOptions { Inbox = inboxes[profile], SettleMs = 0 },
-                mapper, SourceFormats.Default.Get(mapper.Format));
-            var scanned = await connector.ScanOnceAsync(ct);
-            Assert.Equal(files.Where(f => f.Profile == profile).Select(f => f.FileName), scanned.Select(r => r.Source));
-            results.AddRange(scanned.Select(r => (name, r)));
-        }
-
-        return results;
     }
 
     /// <summary>Writes what the run produced to the test output, for the reader of a failure or a report.</summary>
@@ -369,24 +296,6 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
                 + string.Join("; ", journal.lines.Select(l => FormattableString.Invariant($"{l.side} {l.glAccountId} {l.costCenterId}{(l.intercompanyPartnerEntityId is null ? "" : $" partner {l.intercompanyPartnerEntityId}")} {l.amount.ToDecimal()} [{string.Join(",", l.sourceIds)}]"))));
     }
 
-    /// <summary>Per journal: one currency on every line, debits = credits, control totals = the lines.</summary>
-    private static void AssertBalanced(IReadOnlyList<JournalEntry> journals)
-    {
-        Assert.NotEmpty(journals);
-        foreach (var journal in journals)
-        {
-            var debit = journal.lines.Where(l => l.side == JournalSide.DEBIT).Sum(l => l.amount.ToDecimal());
-            var credit = journal.lines.Where(l => l.side == JournalSide.CREDIT).Sum(l => l.amount.ToDecimal());
-            var id = journal.reconciliationId;
-            Assert.All(journal.lines, l => Assert.Equal(journal.currency, l.amount.currency));
-            Assert.True(debit == credit, $"journal {id} does not balance: debit {debit} credit {credit} {journal.currency}");
-            Assert.True(debit > 0m, $"journal {id} is empty");
-            Assert.Equal((journal.lines.Count, debit, credit), (journal.lineCount, journal.totalDebit.ToDecimal(), journal.totalCredit.ToDecimal()));
-            Assert.All(new[] { journal.totalDebit, journal.totalCredit }, total => Assert.Equal(journal.currency, total.currency));
-            Assert.Equal(Enumerable.Range(1, journal.lines.Count), journal.lines.Select(l => l.lineNumber));
-        }
-    }
-
     /// <summary>Per (entity, currency) with any such line: the sum of the <paramref name="side"/> lines on <paramref name="account"/>.</summary>
     private static Dictionary<(string Entity, string currency), decimal> AccountTotals(IReadOnlyList<JournalEntry> journals, JournalSide side, string account) =>
         journals.SelectMany(j => j.lines.Where(l => l.side == side && l.glAccountId == account).Select(l => (Key: (Entity: j.legalEntityId, j.currency), Amount: l.amount.ToDecimal())))
@@ -402,12 +311,4 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         return missing.Count == 0 ? null : $"{missing.Count}: {string.Join(", ", missing)}";
     }
 
-    private List<(string Key, T Value)> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, ISpecificRecord
-    {
-        var values = serDes.Avro<T>();
-        return TopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
-            .Where(r => r.Message.Value is not null)
-            .Select(r => (r.Message.Key is null ? "" : Encoding.UTF8.GetString(r.Message.Key), values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name))))
-            .ToList();
-    }
 }

@@ -70,7 +70,7 @@ public sealed class SigtermRestartScenario
         {
             var ready = new Uri(await first.WaitForLineAsync(@"health at \S+ and (\S+)$", ReadyPatience));
             output?.WriteLine($"first start ready after {await WaitReadyAsync(ready, first):0.0} s");
-            Drop(before, inboxes);
+            EndToEndPipeline.Drop(before, inboxes);
             var early = WaitFor("the first approvals", () => Read<ApprovedExpense>(broker, Topics.ApprovedExpenses, serDes), a => a.Count > 0 ? null : "every approval", first);
             first.Terminate();
             output?.WriteLine($"SIGTERM sent with {early.Count} approval(s) out");
@@ -84,7 +84,7 @@ public sealed class SigtermRestartScenario
         }
 
         // 2. Down: more files arrive.
-        Drop(meanwhile, inboxes);
+        EndToEndPipeline.Drop(meanwhile, inboxes);
 
         // 3. Started again with the same state: ready within a minute, then everything accounted for.
         await using var second = StreamFinanceProcess.Start(runArguments);
@@ -187,19 +187,6 @@ public sealed class SigtermRestartScenario
             },
             last => last is null ? null : $"200; last answer: {last}", TimeSpan.FromMilliseconds(250), detail: () => $"Output:{Environment.NewLine}{process.Tail()}");
         return clock.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>Writes each file into its profile's inbox under a temporary name first, as an uploader does, oldest first.</summary>
-    private static void Drop(IReadOnlyList<VendorFile> files, IReadOnlyDictionary<string, string> inboxes)
-    {
-        var written = DateTime.UtcNow.AddSeconds(-files.Count - 1);
-        foreach (var file in files)
-        {
-            var target = Path.Combine(inboxes[file.Profile], file.FileName);
-            File.WriteAllText(target + ".part", file.Content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(target + ".part", target);
-            File.SetLastWriteTimeUtc(target, written = written.AddSeconds(1));
-        }
     }
 
     private static T WaitFor<T>(string what, Func<T> read, Func<T, string?> missing, StreamFinanceProcess process) =>

@@ -32,9 +32,10 @@ public sealed class BrokerProcess : IAsyncDisposable
     public string[] RunArguments => ["--bootstrap-servers", BootstrapServers, "--schema-registry", SchemaRegistryUrl, "--broker-control", ControlUrl];
 
     /// <summary>Starts the broker and waits until it has created every topic and serves its control channel and registry.</summary>
-    public static async Task<BrokerProcess> StartAsync()
+    /// <param name="environment">Added to the broker's environment, e.g. the registry's credentials.</param>
+    public static async Task<BrokerProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var process = StreamFinanceProcess.Start("broker", "--registry-port", "0");
+        var process = StreamFinanceProcess.Start(environment ?? new Dictionary<string, string>(), "broker", "--registry-port", "0");
         try
         {
             await process.WaitForLineAsync("^Running until", StartPatience);

@@ -39,7 +39,10 @@ public sealed class StreamFinanceProcess : IAsyncDisposable
     public int Id => process.Id;
 
     /// <summary>Starts <c>streamfinance</c> with <paramref name="args"/>.</summary>
-    public static StreamFinanceProcess Start(params string[] args)
+    public static StreamFinanceProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>streamfinance</c> with <paramref name="args"/> and <paramref name="environment"/> added to this process's environment.</summary>
+    public static StreamFinanceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "streamfinance"))
         {
@@ -50,6 +53,8 @@ public sealed class StreamFinanceProcess : IAsyncDisposable
         };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         var process = new Process { StartInfo = start };
         var child = new StreamFinanceProcess(process, $"streamfinance {args[0]}");
         process.OutputDataReceived += (_, e) => child.Add(e.Data);

@@ -21,6 +21,13 @@ public sealed class TakenPort : IDisposable
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>A port that was free a moment ago, for a listener that cannot be given port 0 (a webhook's configured port).</summary>
+    public static int Free()
+    {
+        using var taken = new TakenPort();
+        return taken.Port;
+    }
+
     /// <summary>The port held.</summary>
     public int Port { get; }
 

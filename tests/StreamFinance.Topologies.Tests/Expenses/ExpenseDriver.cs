@@ -62,7 +62,7 @@ internal sealed class ExpenseDriver : IDisposable
     public void ReportLineWaitPasses()
     {
         Clock.Advance(Options.CardSpend.ReportLineWait + TimeSpan.FromSeconds(1));
-        harness.AdvanceWallClock(CardPurchaseTransformer.WaitCheckInterval);
+        harness.AdvanceWallClock(Options.CardSpend.WaitCheckInterval);
     }
 
     /// <summary>Card transaction ids of the coded card transactions waiting for their report line.</summary>
