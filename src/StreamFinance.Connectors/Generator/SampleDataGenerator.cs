@@ -258,6 +258,7 @@ public sealed class SampleDataGenerator
             envelope = Envelope("coupa", poNumber, now), poNumber = poNumber, legalEntityId = entity.Id, supplierId = supplier.Id, requesterId = requester.Id,
             costCenterId = requester.CostCenter, projectId = null, lines = lines,
             total = Money(lines.Sum(l => l.lineAmount.ToDecimal()), entity.Currency), status = PurchaseOrderStatus.APPROVED, approvedAt = now,
+            revision = 0, poDate = now.Date,
         };
         openOrders.Add(order);
         if (openOrders.Count > 200)
@@ -274,7 +275,7 @@ public sealed class SampleDataGenerator
         {
             envelope = Envelope("coupa", id, now), receiptId = id, poNumber = order.poNumber, supplierId = order.supplierId, receivedDate = now.Date,
             receivedBy = order.requesterId,
-            lines = order.lines.Select(l => new GoodsReceiptLine { lineNumber = l.lineNumber, poLineNumber = l.lineNumber, quantityReceived = l.quantity }).ToList(),
+            lines = order.lines.Select(l => new GoodsReceiptLine { lineNumber = l.lineNumber, poLineNumber = l.lineNumber, quantityReceived = l.quantity!.Value }).ToList(), // the generator orders goods lines only, each with its quantity
         };
         return new GeneratedRecord(Topics.GoodsReceipts, id, receipt);
     }
@@ -287,7 +288,7 @@ public sealed class SampleDataGenerator
         var now = clock();
         var lines = order.lines.Select(l => new SupplierInvoiceLine
         {
-            lineNumber = l.lineNumber, poLineNumber = l.lineNumber, description = l.item, quantity = l.quantity, unitPrice = l.unitPrice,
+            lineNumber = l.lineNumber, poLineNumber = l.lineNumber, description = l.item, quantity = l.quantity!.Value, unitPrice = l.unitPrice!,
             lineAmount = l.lineAmount, taxCodeId = null,
         }).ToList();
         var net = lines.Sum(l => l.lineAmount.ToDecimal());
