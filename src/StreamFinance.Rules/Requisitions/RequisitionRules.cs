@@ -13,7 +13,7 @@ namespace StreamFinance.Rules.Requisitions;
 /// The requisition rules, the one place they are evaluated (<c>POST /v1/validate/requisition</c> today, the procurement
 /// topology when it lands): a purchase requisition against the master data in force on its date. Reports every
 /// violation, in this precedence order: the cost center (UNKNOWN_COST_CENTER or INACTIVE_COST_CENTER, then
-/// COST_CENTER_ENTITY_MISMATCH when an ordering entity is given), the supplier (UNKNOWN_SUPPLIER or SUPPLIER_BLOCKED),
+/// COST_CENTER_ENTITY_MISMATCH when an ordering entity is given), the supplier (UNKNOWN_SUPPLIER, SUPPLIER_BLOCKED or SUPPLIER_RISK_HOLD, see <see cref="CommonChecks.Supplier"/>),
 /// the legal entity (UNKNOWN_LEGAL_ENTITY), the period (CLOSED_PERIOD: no open period contains the date), then the
 /// budget: BUDGET_EXCEEDED when there is none, else FX_RATE_MISSING when the amount cannot be converted into its
 /// currency, else BUDGET_EXCEEDED when the converted amount does not fit. Commitments are
@@ -36,7 +36,7 @@ public sealed class RequisitionRules(FxFallbackPolicy fxFallback)
         var center = CommonChecks.CostCenter(reader, request.CostCenterId, date, "costCenterId", violations);
         if (center is not null && request.LegalEntityId is { } requested)
             CommonChecks.CostCenterEntity(center, requested, "costCenterId", violations);
-        CheckSupplier(reader, request.SupplierId, date, violations);
+        CommonChecks.Supplier(reader, request.SupplierId, null, date, "supplierId", violations);
 
         var entityId = request.LegalEntityId ?? center?.legalEntityId;
         if (entityId is null)
@@ -47,38 +47,10 @@ public sealed class RequisitionRules(FxFallbackPolicy fxFallback)
         return new RequisitionAssessment(violations, CheckBudget(reader, request, entityId, date, violations));
     }
 
-    private static void CheckSupplier(MasterDataReader reader, string id, DateOnly date, List<Violation> violations)
-    {
-        var found = reader.AsOf<Supplier>(MasterDataObjectTypes.Supplier, id, date);
-        if (!found.IsFound)
-        {
-            violations.Add(new Violation(ReasonCode.UnknownSupplier, "supplierId", id, found.Absence!));
-            return;
-        }
-        var supplier = found.Value!;
-        if (supplier.status == SupplierStatus.ACTIVE)
-            return;
-        var since = found.History!.Since(date, s => s.status == supplier.status)!.Value;
-        violations.Add(new Violation(ReasonCode.SupplierBlocked, "supplierId", id,
-            $"supplier {id} is {supplier.status.ToString().ToLowerInvariant()} since {Day(since)}"));
-    }
-
     private BudgetCheck? CheckBudget(MasterDataReader reader, RequisitionInput request, string entityId, DateOnly date, List<Violation> violations)
     {
-        var period = reader.PeriodContaining(entityId, date);
-        if (!period.IsFound)
-        {
-            violations.Add(new Violation(ReasonCode.ClosedPeriod, "date", Day(date), $"{period.Absence}, so there is no period budget to draw on"));
+        if (CommonChecks.OpenPeriod(reader, entityId, date, "date", "so there is no period budget to draw on", violations) is not { } periodValue)
             return null;
-        }
-        var periodValue = period.Value!;
-        if (periodValue.status != AccountingPeriodStatus.OPEN)
-        {
-            violations.Add(new Violation(ReasonCode.ClosedPeriod, "date", Day(date),
-                $"accounting period {periodValue.periodId} ({Day(DateOnly.FromDateTime(periodValue.startDate))} to {Day(DateOnly.FromDateTime(periodValue.endDate))}) " +
-                $"containing {Day(date)} is closed"));
-            return null;
-        }
 
         var budgetId = LookupKeys.Budget(request.CostCenterId, periodValue.periodId);
         var budget = reader.AsOf<Budget>(MasterDataObjectTypes.Budget, budgetId, date);
