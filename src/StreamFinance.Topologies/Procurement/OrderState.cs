@@ -45,10 +45,11 @@ public sealed record OrderState(OrderStage Stage, int Revision, int? CommittedRe
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split('|');
-        if (parts.Length != 5 || !Enum.TryParse<OrderStage>(parts[0], out var stage))
+        // The hold key may itself hold '|' (first-held ticks|PO number): it is everything between the third and the last.
+        if (parts.Length < 5 || !Enum.TryParse<OrderStage>(parts[0], out var stage))
             throw new FormatException($"'{text}' is not an order state (stage|revision|committedRevision|holdKey|reservations).");
         var reserved = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var pair in parts[4].Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var pair in parts[^1].Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var at = pair.LastIndexOf('=');
             reserved[pair[..at]] = decimal.Parse(pair[(at + 1)..], NumberStyles.Number, CultureInfo.InvariantCulture);
@@ -57,7 +58,7 @@ public sealed record OrderState(OrderStage Stage, int Revision, int? CommittedRe
             stage,
             int.Parse(parts[1], CultureInfo.InvariantCulture),
             parts[2].Length == 0 ? null : int.Parse(parts[2], CultureInfo.InvariantCulture),
-            parts[3].Length == 0 ? null : parts[3],
+            string.Join('|', parts[3..^1]) is { Length: > 0 } holdKey ? holdKey : null,
             reserved);
     }
 }

@@ -79,15 +79,17 @@ public sealed class ProcurementTopology : IStreamTopology
             .RouteFailures(ProcurementNames.Shape, orderSerDes, deadLetters, WellFormed)
             .SelectKey((_, order, _) => order.legalEntityId, $"{ProcurementNames.OrdersByEntity}.by-entity")
             .Repartition(Repartitioned<string, PurchaseOrder>.As(ProcurementNames.OrdersByEntity)
-                .WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(orderSerDes).WithNumberOfPartitions(Topics.PurchaseOrders.Partitions))
+                .WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(orderSerDes))
             .MapValues((_, order, _) => ProcurementEvent.Of(order), $"{ProcurementNames.OrdersByEntity}.events");
 
-        // 2. Actuals: posted journals, re-keyed by legal entity to the same task.
+        // 2. Actuals: posted journals, re-keyed by legal entity to the same task. Both repartition topics take the
+        //    partition count of their source (ingest.purchase-orders and erp.journal-postings have the same), so
+        //    partition p of both reaches the same task.
         var journals = builder.Stream(Topics.JournalPostings.Name, SerDesFactory.Key(), journalSerDes, ProcurementNames.JournalSource)
             .Filter((_, journal, _) => journal is not null, $"{ProcurementNames.JournalsByEntity}.not-tombstones")
             .SelectKey((_, journal, _) => journal.legalEntityId, $"{ProcurementNames.JournalsByEntity}.by-entity")
             .Repartition(Repartitioned<string, JournalEntry>.As(ProcurementNames.JournalsByEntity)
-                .WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(journalSerDes).WithNumberOfPartitions(Topics.PurchaseOrders.Partitions))
+                .WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(journalSerDes))
             .MapValues((_, journal, _) => ProcurementEvent.Of(journal), $"{ProcurementNames.JournalsByEntity}.events");
 
         // 3. Decide, per entity: commit, hold, release, adjust, reverse, close.
