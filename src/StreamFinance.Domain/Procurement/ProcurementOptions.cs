@@ -17,7 +17,7 @@ public sealed class ProcurementOptions
     public static ProcurementOptions Default() => new();
 
     /// <summary>What is wrong with the settings, one sentence each; empty when valid.</summary>
-    public IReadOnlyList<string> Problems()
+    public IEnumerable<string> Validate()
     {
         var problems = new List<string>();
         if (HoldCheckInterval <= TimeSpan.Zero || HoldCheckInterval > TimeSpan.FromHours(1))

@@ -58,7 +58,7 @@ public static class PipelineHost
             builder.Services.AddSingleton<IHostedService>(sp => new TopologyService(
                 topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>(), reporting,
                 masterData: settings.MasterData, expenses: settings.Expenses, posting: settings.Posting,
-                supervision: settings.Supervision, stallSeconds: settings.Observability.StallSeconds, businessMetrics: metrics));
+                supervision: settings.Supervision, stallSeconds: settings.Observability.StallSeconds, businessMetrics: metrics, procurement: settings.Procurement));
             builder.Services.AddTopologyReadiness(topology.Name, sp => TopologyServices(sp).Single(s => s.Topology == topology));
         }
 

@@ -48,6 +48,33 @@ public sealed class ProcurementTopology : IStreamTopology
     public string Description => "Budget-checks approved purchase orders per legal entity (budget - open commitments - actuals): erp.commitments, p2p.po-held, status.purchase-orders or dlq.procurement.";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Design { get; } =
+    [
+        "**Who decides a budget key.** A budget key is a cost center or project with a fiscal period (`CC-2010/DE01-2026-04`). " +
+        "Orders and posted journals are re-keyed by their legal entity (`procurement.orders-by-entity`, `procurement.journals-by-entity`, " +
+        "same partition count), so one task owns every budget key of an entity and decides every order of it in arrival order. " +
+        "Available = budget in force on the order date - open commitments (`procurement.committed`) - actuals (`procurement.actuals`), " +
+        "all kept by that task: no two tasks ever reserve on one key, so a key is never overspent.",
+        "**Orders on several keys.** Every key an order touches belongs to its legal entity (a line whose cost center belongs to another " +
+        "entity is held as `COST_CENTER_ENTITY_MISMATCH`), so the one task checks all of them and reserves on all or none in one step: " +
+        "no two-phase protocol between tasks. A revision needs only its difference per key; if an increase does not fit, the revision " +
+        "is held and the committed one stays.",
+        "**Limits of this choice.** Throughput per legal entity is one task's; a very busy entity cannot be spread over partitions, " +
+        "and a rebalance moves whole entities with their stores. Keying by budget key would spread the load but needs a reservation " +
+        "protocol across tasks for orders on several keys; that is not built. A project budget is keyed by the project and must " +
+        "belong to the same entity as the order.",
+        "**Actuals.** Each journal on `erp.journal-postings` counts once (by reconciliation id): its lines with a cost center add " +
+        "(debit) or subtract (credit) on the key of the line's project, else its cost center, in the accounting period containing " +
+        "the posting date, in the journal's currency, which the posting topology makes the entity's functional currency, the " +
+        "currency budgets are kept in. AP invoices are not counted yet (three-way match, issue 17).",
+        "**Release.** Held orders are kept oldest first (`procurement.holds`, keyed by first-held time). They are evaluated again, " +
+        "oldest first, at once when the task frees budget (cancellation, close, lowered revision) and, every " +
+        "`Procurement:HoldCheckInterval`, after the master-data table changed (budget raised, supplier unblocked, approver or limit " +
+        "added, rate loaded). A release writes the commitment and the hold's tombstone. Holds have no horizon: they wait for a person " +
+        "or a change of master data.",
+    ];
+
+    /// <inheritdoc />
     public IReadOnlyList<TopicSpec> Inputs { get; } = [Topics.PurchaseOrders, Topics.JournalPostings, Topics.MasterDataHistory];
 
     /// <inheritdoc />
