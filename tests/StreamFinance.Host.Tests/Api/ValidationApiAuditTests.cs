@@ -3,7 +3,7 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.Host.Api.Audit;
 using StreamFinance.Host.Tests.Api.Support;
 using StreamFinance.Kafka.Audit;
-using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.TestSupport.Audit;
 
 namespace StreamFinance.Host.Tests.Api;
 
@@ -13,7 +13,7 @@ public sealed class ValidationApiAuditTests
     [Fact]
     public async Task The_trail_of_an_id_is_every_event_of_its_transactions_in_chain_order_and_validates_against_the_document()
     {
-        await using var api = await InMemoryApi.StartAsync(audit: new Trail(Chained("c-1", "EXP-1", AuditSteps.Ingested, AuditSteps.Mapped, AuditSteps.Approved)));
+        await using var api = await InMemoryApi.StartAsync(audit: new Trail(AuditChains.Of("c-1", "EXP-1", new DateTime(2026, 4, 10, 9, 0, 0, DateTimeKind.Utc), [AuditSteps.Ingested, AuditSteps.Mapped, AuditSteps.Approved])));
         var contract = await ApiContract.FetchAsync(api.Http);
 
         var response = await ApiResponse.GetAsync(api.Http, "/v1/audit/EXP-1");
@@ -39,21 +39,6 @@ public sealed class ValidationApiAuditTests
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
         Assert.Contains("EXP-404", missing.Text("detail"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.Status);
-    }
-
-    private static List<AuditEvent> Chained(string correlation, string businessId, params string[] steps)
-    {
-        var link = AuditChainLink.Start;
-        var chain = new List<AuditEvent>();
-        var at = new DateTime(2026, 4, 10, 9, 0, 0, DateTimeKind.Utc);
-        for (var i = 0; i < steps.Length; i++)
-        {
-            var fact = new AuditFact(steps[i], AuditOutcome.SUCCEEDED, correlation, businessId) { Origin = DeadLetterOrigin.FromTopic("ingest.expenses", 0, i) };
-            var (audit, next) = AuditChain.Append(link, new AuditEventFactory("expense").Create(fact, at), at)!.Value;
-            chain.Add(audit);
-            link = next;
-        }
-        return chain;
     }
 
     /// <summary>An audit index over given events.</summary>

@@ -4,9 +4,9 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.Host.Cli;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.Kafka.Audit;
-using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.SerDes;
 using StreamFinance.Kafka.Configuration;
+using StreamFinance.TestSupport.Audit;
 
 namespace StreamFinance.IntegrationTests.Audit;
 
@@ -27,7 +27,7 @@ public abstract class AuditVerifyScenarios(KafkaStackFixture fixture)
         await stack.CreateTopicsAsync([(Topics.AuditEvents.Name, Topics.AuditEvents.Partitions)]);
         var correlation = $"c-{Guid.NewGuid():N}";
         var partition = AuditPartitioning.Of(correlation, Topics.AuditEvents.Partitions);
-        var chain = Chain(correlation, 5);
+        var chain = AuditChains.Of(correlation, "EXP-1", At, Enumerable.Repeat(AuditSteps.Approved, 5).ToList());
 
         // Offset 0..4 of the partition would be sequences 1..5: sequence 2 is edited, sequence 4 never arrives (deleted).
         chain[1].reason = "approved by hand";
@@ -39,21 +39,6 @@ public abstract class AuditVerifyScenarios(KafkaStackFixture fixture)
         Assert.Contains($"{partition}/1 EDITED {correlation}: sequence 2", output, StringComparison.Ordinal);
         Assert.Contains($"{partition}/3 GAP {correlation}: sequence 5 follows sequence 3 (at {partition}/2): sequence 4 is missing", output, StringComparison.Ordinal);
         Assert.Contains("2 problem(s)", output, StringComparison.Ordinal);
-    }
-
-    private static List<AuditEvent> Chain(string correlation, int length)
-    {
-        var factory = new AuditEventFactory("expense");
-        var link = AuditChainLink.Start;
-        var chain = new List<AuditEvent>();
-        for (var i = 0; i < length; i++)
-        {
-            var fact = new AuditFact(AuditSteps.Approved, AuditOutcome.SUCCEEDED, correlation, "EXP-1") { Origin = DeadLetterOrigin.FromTopic("ingest.expenses", 0, i) };
-            var (chained, next) = AuditChain.Append(link, factory.Create(fact, At.AddSeconds(i)), At.AddSeconds(i))!.Value;
-            chain.Add(chained);
-            link = next;
-        }
-        return chain;
     }
 
     private static async Task WriteAsync(IKafkaStack stack, int partition, IEnumerable<AuditEvent> events, CancellationToken ct)
