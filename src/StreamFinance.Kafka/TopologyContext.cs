@@ -4,6 +4,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
 using StreamFinance.Domain.Expenses;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Observability;
@@ -53,8 +54,26 @@ public sealed class TopologyContext(
     /// <summary>Builds dead letters on <see cref="Clock"/>.</summary>
     public DeadLetterFactory DeadLetters => new(Clock);
 
-    /// <summary>The route for <see cref="DeadLetterRouting.RouteFailures{TIn,TOut}"/> to <paramref name="topic"/>, usually the topology's own <see cref="IStreamTopology.DeadLetterTopic"/>.</summary>
-    public DeadLetterRoute DeadLettersTo(Topic<string, DeadLetter> topic) => new(topic, SerDes.Avro<DeadLetter>(), DeadLetters, BusinessMetrics.DeadLetters);
+    /// <summary>
+    /// The route of <paramref name="topology"/>'s in-topology dead letters (<see cref="DeadLetterRouting.RouteFailures{TIn,TOut}"/>,
+    /// <see cref="TombstoneRouting"/>, <see cref="DeadLetterSink"/>) to its <see cref="IStreamTopology.DeadLetterTopic"/>,
+    /// each recorded in the audit trail as a decision of the topology.
+    /// </summary>
+    public DeadLetterRoute DeadLettersTo(IStreamTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        return new(topology.DeadLetterTopic, SerDes.Avro<DeadLetter>(), DeadLetters, BusinessMetrics.DeadLetters, AuditFor(topology));
+    }
+
+    /// <summary>
+    /// Where <paramref name="topology"/> records its decisions (<see cref="AuditTrail"/>): <c>audit.emitted</c>, as
+    /// component <see cref="IStreamTopology.Name"/>, at the times of <see cref="Clock"/>.
+    /// </summary>
+    public AuditRoute AuditFor(IStreamTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        return new(Topics.AuditEmitted, SerDes.Avro<AuditEvent>(), new AuditEventFactory(topology.Name, Clock), Metrics);
+    }
 
     /// <summary>The topology's records-consumed, records-produced and latency metrics (see <see cref="StreamMetricsExtensions"/>).</summary>
     public TopologyMetrics Metrics { get; } = metrics ?? TopologyMetrics.Detached();

@@ -1,3 +1,4 @@
+using StreamFinance.Topologies.Audit;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Posting;
@@ -13,5 +14,5 @@ namespace StreamFinance.Topologies;
 public static class TopologyCatalog
 {
     /// <summary>All topologies, in the order they are started.</summary>
-    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology(), new ExpenseTopology(), new PostingTopology()];
+    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology(), new ExpenseTopology(), new PostingTopology(), new AuditChainTopology(), new AuditIndexTopology()];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Connectors.Offsets;
 using StreamFinance.Connectors.Sensitive;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Connectors.Runtime;
@@ -31,6 +32,7 @@ public sealed class ConnectorContext
         Metrics = metrics ?? ConnectorMetrics.Detached();
         Health = new ConnectorHealth(name, Clock, Metrics);
         DeadLetterFactory = new DeadLetterFactory(Clock);
+        Audit = new AuditEventFactory(Processor, Clock);
     }
 
     /// <summary>Connector name.</summary>
@@ -56,6 +58,9 @@ public sealed class ConnectorContext
 
     /// <summary>The connector's health, shown in <c>/health/ready</c>.</summary>
     public ConnectorHealth Health { get; }
+
+    /// <summary>Builds the connector's audit events (component <see cref="Processor"/>), written to <c>audit.emitted</c> through <see cref="Sink"/>.</summary>
+    public AuditEventFactory Audit { get; }
 
     /// <summary>Builds the dead letters.</summary>
     public DeadLetterFactory DeadLetterFactory { get; }

@@ -7,7 +7,8 @@ namespace StreamFinance.Connectors.Runtime;
 
 /// <summary>
 /// The connectors as <see cref="TopicUser"/>s, from the code that writes: every connector dead-letters to
-/// <see cref="IngestPipeline.DeadLetterTopic"/> and keeps its position in <see cref="KafkaConnectorOffsetStore.Topic"/>;
+/// <see cref="IngestPipeline.DeadLetterTopic"/>, records what it ingests in <see cref="Topics.AuditEmitted"/> and keeps
+/// its position in <see cref="KafkaConnectorOffsetStore.Topic"/>;
 /// a connector reading with a mapping profile writes the profile's target topic; the generator writes
 /// <see cref="SampleDataGenerator.WrittenTopics"/>.
 /// </summary>
@@ -15,7 +16,7 @@ public static class ConnectorTopicUsers
 {
     /// <summary>What every connector writes and reads, whatever its source.</summary>
     public static TopicUser Runtime { get; } = new(
-        TopicUserKind.Connectors, "connectors", [KafkaConnectorOffsetStore.Topic], [IngestPipeline.DeadLetterTopic, KafkaConnectorOffsetStore.Topic]);
+        TopicUserKind.Connectors, "connectors", [KafkaConnectorOffsetStore.Topic], [IngestPipeline.DeadLetterTopic, Topics.AuditEmitted, KafkaConnectorOffsetStore.Topic]);
 
     /// <summary>The sample-data generator.</summary>
     public static TopicUser Generator { get; } = new(TopicUserKind.Generator, "generator", [], SampleDataGenerator.WrittenTopics);

@@ -3,18 +3,23 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Connectors.Mapping;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 
 namespace StreamFinance.Connectors.Runtime;
 
 /// <summary>
 /// The one ingest mechanism of every connector kind: each <see cref="IngestItem"/> of a batch is produced to its
-/// canonical topic (delivery callbacks, no waiting per record) or dead-lettered to <c>dlq.ingest</c> with its raw
-/// bytes, position, profile and reason (the profile's sensitive values masked, see <see cref="Sensitive.SensitiveDeadLetters"/>);
-/// a record Kafka refuses is dead-lettered as <c>PRODUCTION_FAILED</c>. An
+/// canonical topic (delivery callbacks, no waiting per record) with its <c>ingested</c> and <c>mapped</c> audit events
+/// (<see cref="ConnectorAudit"/>, to <c>audit.emitted</c> by the same producer), or dead-lettered to <c>dlq.ingest</c>
+/// with its raw bytes, position, profile and reason (the profile's sensitive values masked, see
+/// <see cref="Sensitive.SensitiveDeadLetters"/>; audited by the dead-letter publisher); a record Kafka refuses is
+/// dead-lettered as <c>PRODUCTION_FAILED</c>. A record counts as acknowledged only once its audit events are too. An
 /// <see cref="OffsetTracker"/> lets the source position be committed only over the prefix of acknowledged records, so a
 /// crash loses nothing: on restart the batch resumes after the committed line and re-sends the rest with the same
-/// idempotency keys. One bad record never stops the batch; only a dead letter that cannot be written does.
+/// idempotency keys. One bad record never stops the batch; only a dead letter or an audit event that cannot be written
+/// does (<see cref="AuditNotWrittenException"/>).
 /// </summary>
 public sealed class IngestPipeline(ConnectorContext context)
 {
@@ -85,7 +90,8 @@ public sealed class IngestPipeline(ConnectorContext context)
     private sealed class BatchRun(ConnectorContext context, IngestBatch batch, LogLevel deadLetterLogLevel)
     {
         private readonly OffsetTracker tracker = new(batch.ResumeAfterLine);
-        private readonly ConcurrentQueue<(long Ticket, IngestItem Item, DeliveryOutcome Outcome)> refused = new();
+        private readonly ConcurrentQueue<(ItemAcks Acks, IngestItem Item, DeliveryOutcome Outcome)> refused = new();
+        private readonly ConcurrentQueue<(IngestItem Item, DeliveryOutcome Outcome)> unaudited = new();
         private readonly SemaphoreSlim answered = new(0);
         private long produced;
         private long deadLettered;
@@ -111,6 +117,9 @@ public sealed class IngestPipeline(ConnectorContext context)
             }
 
             var topic = item.Topic!;
+            var audits = ConnectorAudit.Of(item, record);
+            // The record, then its audit events: the ticket completes when all of them are acknowledged.
+            var acks = new ItemAcks(tracker, ticket, 1 + audits.Count);
             try
             {
                 context.Sink.Produce(topic, record, outcome =>
@@ -119,10 +128,10 @@ public sealed class IngestPipeline(ConnectorContext context)
                     {
                         Interlocked.Increment(ref produced);
                         context.Metrics.Records.WithLabels(context.Name, ConnectorMetrics.Produced).Inc();
-                        tracker.Complete(ticket);
+                        acks.Done();
                     }
                     else
-                        refused.Enqueue((ticket, item, outcome));
+                        refused.Enqueue((acks, item, outcome));
 
                     answered.Release();
                 });
@@ -134,6 +143,20 @@ public sealed class IngestPipeline(ConnectorContext context)
                 {
                     Exception = e, MappingProfile = item.Profile, IdempotencyKey = EnvelopeAccess.Of(record.Value)?.idempotencyKey,
                 }, ct).ConfigureAwait(false);
+                return;
+            }
+
+            foreach (var fact in audits)
+            {
+                var audit = context.Audit.Create(fact);
+                context.Sink.Produce(Topics.AuditEmitted, new MappedRecord(audit.correlationId, audit), outcome =>
+                {
+                    if (outcome.IsAcknowledged)
+                        acks.Done();
+                    else
+                        unaudited.Enqueue((item, outcome));
+                    answered.Release();
+                });
             }
         }
 
@@ -186,10 +209,12 @@ public sealed class IngestPipeline(ConnectorContext context)
 
         private async Task DeadLetterRefusedAsync(CancellationToken ct)
         {
+            if (unaudited.TryDequeue(out var lost))
+                throw new AuditNotWrittenException(context.Name, lost.Item.Position.ToString(), lost.Outcome.Error ?? "not acknowledged", lost.Outcome.Exception);
             while (refused.TryDequeue(out var r))
             {
                 var key = EnvelopeAccess.Of(r.Item.Record!.Value)?.idempotencyKey;
-                await DeadLetterAsync(r.Ticket, r.Item, new Failure(ReasonCode.ProductionFailed,
+                await DeadLetterAsync(r.Acks, r.Item, new Failure(ReasonCode.ProductionFailed,
                     $"{r.Item.Position}: Kafka did not store the record for {r.Item.Topic!.Name} (key {r.Item.Record.Key}): {r.Outcome.Error}")
                 {
                     Exception = r.Outcome.Exception, MappingProfile = r.Item.Profile, IdempotencyKey = key, CorrelationId = EnvelopeAccess.Of(r.Item.Record.Value)?.correlationId,
@@ -197,25 +222,42 @@ public sealed class IngestPipeline(ConnectorContext context)
             }
         }
 
-        private async Task DeadLetterAsync(long ticket, IngestItem item, Failure failure, CancellationToken ct)
+        private Task DeadLetterAsync(long ticket, IngestItem item, Failure failure, CancellationToken ct) =>
+            DeadLetterAsync(new ItemAcks(tracker, ticket, 1), item, failure, ct);
+
+        private async Task DeadLetterAsync(ItemAcks acks, IngestItem item, Failure failure, CancellationToken ct)
         {
             // Files are located by file and line; API pages and webhooks also by the cursor or event id they came with.
             if (item.Position.Cursor is { } cursor && !failure.Message.Contains(cursor, StringComparison.Ordinal))
                 failure = failure with { Message = $"{failure.Message} [cursor {cursor}]" };
-            var origin = DeadLetterOrigin.FromFile(item.Position.Location, Math.Max(1, item.Position.Line));
+            var origin = ConnectorAudit.OriginOf(item);
             var rawKey = item.Record is { } r ? Encoding.UTF8.GetBytes(r.Key) : null;
             var deadLetter = context.DeadLetterFactory.Create(failure, new FailedRecord(origin, rawKey, item.Raw.ToArray()), context.Processor);
             // Masked here, once for every format and reason, before anything about the record leaves the process.
             var headers = context.SensitiveDeadLetters.Mask(deadLetter, item.Sensitive);
-            await context.DeadLetters.PublishAsync(DeadLetterTopic, deadLetter, headers, ct: ct).ConfigureAwait(false);
+            // Its audit event shows the masked dead letter and hashes the bytes as received.
+            var audit = DeadLetterAudit.FactOf(deadLetter) with { RawPayload = item.Raw };
+            await context.DeadLetters.PublishAsync(DeadLetterTopic, deadLetter, headers, ct: ct, audit: audit).ConfigureAwait(false);
             Interlocked.Increment(ref deadLettered);
             if (failures.Count < 10)
                 failures.Enqueue((failure.Reason.Code, deadLetter.message));
             context.Metrics.Records.WithLabels(context.Name, ConnectorMetrics.DeadLettered).Inc();
             context.Logger.Log(deadLetterLogLevel, "Connector {Connector} dead-lettered {Position} ({Reason}): {Message}",
                 context.Name, item.Position, failure.Reason.Code, deadLetter.message);
-            tracker.Complete(ticket);
+            acks.Done();
         }
 
+    }
+
+    /// <summary>The writes of one item still unacknowledged (its record, or dead letter, and its audit events); the last to finish completes its ticket.</summary>
+    private sealed class ItemAcks(OffsetTracker tracker, long ticket, int writes)
+    {
+        private int remaining = writes;
+
+        public void Done()
+        {
+            if (Interlocked.Decrement(ref remaining) == 0)
+                tracker.Complete(ticket);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Sources;
+using StreamFinance.Kafka.Masking;
 
 namespace StreamFinance.Connectors.Sensitive;
 
@@ -15,11 +16,6 @@ namespace StreamFinance.Connectors.Sensitive;
 public sealed class SensitiveValues
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
-    private static readonly Regex CardNumbers = new(@"(?<![A-Za-z0-9])[2-6](?:[ -]?[0-9]){12,18}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, MatchTimeout);
-
-    // Greedy up to 34 characters; the longest prefix that ends a word and passes the check is the IBAN.
-    private static readonly Regex IbanCandidates = new(@"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}", RegexOptions.CultureInvariant, MatchTimeout);
 
     private readonly IReadOnlySet<SensitiveKind> kinds;
 
@@ -75,19 +71,12 @@ public sealed class SensitiveValues
     {
         if (text is null || IsNone)
             return text;
-        var spans = new List<(int Start, int Length, string Replacement)>();
+        var spans = new List<MaskSpan>();
         foreach (var (kind, clear, pattern) in located.Value)
             foreach (Match match in pattern.Matches(text))
-                spans.Add((match.Index, match.Length, SensitiveMasks.For(kind, clear)));
-        if (kinds.Contains(SensitiveKind.Pan))
-            foreach (Match match in CardNumbers.Matches(text))
-                if (SensitiveMasks.PassesLuhn(match.Value))
-                    spans.Add((match.Index, match.Length, SensitiveMasks.Pan(match.Value)));
-        if (kinds.Contains(SensitiveKind.BankAccount))
-            foreach (Match match in IbanCandidates.Matches(text))
-                if (LongestIban(text, match) is { } length)
-                    spans.Add((match.Index, length, SensitiveMasks.BankAccount(text.Substring(match.Index, length))));
-        return spans.Count == 0 ? text : Replace(text, spans);
+                spans.Add(new MaskSpan(match.Index, match.Length, MaskOf(kind, clear)));
+        SensitiveMasks.AddChecksumSpans(text, kinds.Contains(SensitiveKind.Pan), kinds.Contains(SensitiveKind.BankAccount), spans);
+        return spans.Count == 0 ? text : SensitiveMasks.Replace(text, spans);
     }
 
     /// <summary>
@@ -113,32 +102,7 @@ public sealed class SensitiveValues
         return new Regex($"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout);
     }
 
-    /// <summary>The length of the longest prefix of <paramref name="match"/> that ends a word and is a valid IBAN, or null.</summary>
-    private static int? LongestIban(string text, Match match)
-    {
-        for (var length = match.Length; length >= 15; length--)
-        {
-            var end = match.Index + length;
-            if (!char.IsAsciiLetterOrDigit(text[end - 1]) || (end < text.Length && char.IsAsciiLetterOrDigit(text[end])))
-                continue;
-            if (SensitiveMasks.PassesIbanCheck(text.Substring(match.Index, length)))
-                return length;
-        }
-        return null;
-    }
-
-    /// <summary>Replaces the spans, earliest first; a span overlapping one already replaced is dropped.</summary>
-    private static string Replace(string text, List<(int Start, int Length, string Replacement)> spans)
-    {
-        var result = new StringBuilder(text.Length);
-        var at = 0;
-        foreach (var (start, length, replacement) in spans.OrderBy(s => s.Start).ThenByDescending(s => s.Length))
-        {
-            if (start < at)
-                continue;
-            result.Append(text, at, start - at).Append(replacement);
-            at = start + length;
-        }
-        return result.Append(text, at, text.Length - at).ToString();
-    }
+    /// <summary>The masked form of <paramref name="clear"/> as <paramref name="kind"/>.</summary>
+    public static string MaskOf(SensitiveKind kind, string clear) =>
+        kind == SensitiveKind.Pan ? SensitiveMasks.Pan(clear) : SensitiveMasks.BankAccount(clear);
 }

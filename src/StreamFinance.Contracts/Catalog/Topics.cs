@@ -15,7 +15,9 @@ public static class Topics
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
     private static readonly TimeSpan Month = TimeSpan.FromDays(30);
     private static readonly TimeSpan DeadLetterRetention = TimeSpan.FromDays(90);
-    private static readonly TimeSpan AuditRetention = TimeSpan.FromDays(400);
+
+    /// <summary>How long <c>audit.events</c> keeps its records unless <c>Audit:RetentionDays</c> says otherwise: seven years of 365.25 days (2,557 days).</summary>
+    public static readonly TimeSpan AuditRetention = TimeSpan.FromDays(2557);
 
     private const int MasterDataPartitions = 3;
     private const int StreamPartitions = 6;
@@ -157,12 +159,24 @@ public static class Topics
         PlannedWriters = "procurement and three-way match topologies (issues 16, 17)",
     };
 
-    /// <summary>Append-only audit trail of every step.</summary>
+    /// <summary>
+    /// Audit events as their emitters write them, unchained, each in the same transaction or flush as the output it
+    /// records; the audit chainer reads them in order per correlation id and appends them, chained, to
+    /// <see cref="AuditEvents"/>. Same key and partition count as <see cref="AuditEvents"/>: partition p of one is
+    /// chained into partition p of the other.
+    /// </summary>
+    public static readonly Topic<string, AuditEvent> AuditEmitted = new()
+    {
+        Name = "audit.emitted", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Week,
+        KeyDescription = "correlation id", Description = "Audit events as emitted by every connector, topology and command, before the audit chainer chains them.",
+    };
+
+    /// <summary>Append-only audit trail of every decision, hash-chained per correlation id, with a daily chain head per partition.</summary>
     public static readonly Topic<string, AuditEvent> AuditEvents = new()
     {
         Name = "audit.events", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = AuditRetention,
-        KeyDescription = "correlation id", Description = "Append-only trail of every step each transaction took.",
-        Audiences = "auditors", PlannedWriters = "audit trail (issue 15)", PlannedReaders = "audit trace command (issue 15)",
+        KeyDescription = "correlation id", Description = "Append-only trail of every decision each transaction went through, hash-chained per correlation id, with a daily chain head per partition.",
+        Audiences = "auditors",
     };
 
     // ---- connector state -----------------------------------------------------------------------------------------
@@ -183,7 +197,7 @@ public static class Topics
         ApprovedExpenses, JournalPostings, Commitments, ApInvoices, VendorRequests, PostingConfirmations,
         ExpenseStatus, PurchaseOrderStatus, MatchExceptions, PurchaseOrdersHeld,
         IngestDeadLetters, MasterDataDeadLetters, ExpenseDeadLetters, ProcurementDeadLetters,
-        AuditEvents, ConnectorOffsets,
+        AuditEmitted, AuditEvents, ConnectorOffsets,
     ];
 
     /// <summary>Looks a topic up by name; throws naming the topic when it is not in the catalog.</summary>

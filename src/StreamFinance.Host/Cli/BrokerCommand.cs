@@ -48,7 +48,7 @@ public static class BrokerCommand
             BrokerPreflight.For(parse.GetValue(brokers), parse.GetValue(port), parse.GetValue(controlPort), parse.GetValue(registryPort)).ThrowIfAnyProblem();
             using var cluster = EmbeddedKafkaCluster.Start(parse.GetValue(brokers), parse.GetValue(port));
             var serDes = new Kafka.SerDes.SerDesFactory(new Embedded.SchemaRegistry.InMemorySchemaRegistryClient());
-            var required = RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes);
+            var required = RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes, audit: settings.Audit);
             var outcomes = await new EmbeddedClusterProvisioner(cluster).ApplyAsync(required, ct);
             var output = parse.InvocationConfiguration.Output;
             TopicReport.Write(output, "embedded broker", outcomes, TopicReport.Detail.Problems);

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>Kafka or the Schema Registry could not be reached at start-up.</summary>
     public const int Unavailable = 3;
+
+    /// <summary><c>audit verify</c> found an edited event, a gap, a break or a head that does not match.</summary>
+    public const int AuditProblems = 4;
 }

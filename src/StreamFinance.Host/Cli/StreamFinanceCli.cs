@@ -21,6 +21,7 @@ public static class StreamFinanceCli
         root.Subcommands.Add(MasterDataCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(DeadLetterCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 

@@ -65,7 +65,7 @@ public static class TopicsCommand
             var serDes = SerDesFactory.FromOptions(settings.SchemaRegistry);
             ITopicProvisioner provisioner = control is null ? new KafkaAdminProvisioner(settings.Kafka) : new BrokerControlProvisioner(control);
             var usage = ConfiguredUsage(settings);
-            var outcomes = await provisioner.ApplyAsync(RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes, usage), ct);
+            var outcomes = await provisioner.ApplyAsync(RequiredTopics.For(settings.Streams, TopologyCatalog.All, serDes, usage, settings.Audit), ct);
             TopicReport.Write(output, provisioner.Target, outcomes, parse.GetValue(verbose) ? TopicReport.Detail.All : TopicReport.Detail.Changes);
             var failed = outcomes.Any(o => o.Action is ProvisionAction.Failed or ProvisionAction.Mismatch);
             if (registerSchemas)

@@ -36,6 +36,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>How topologies are restarted after a failure or stall (section <c>Supervision</c>, see <see cref="SupervisionOptions"/>). Default <see cref="SupervisionOptions"/>' defaults.</summary>
     public SupervisionOptions Supervision { get; init; } = new();
 
+    /// <summary>The audit trail's retention (section <c>Audit</c>, see <see cref="AuditOptions"/>). Default seven years.</summary>
+    public AuditOptions Audit { get; init; } = new();
+
     /// <summary>Binds every section and validates it; all problems are reported at once. Secrets may come from files (<see cref="SecretFiles"/>).</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
@@ -57,6 +60,7 @@ public sealed record StreamFinanceSettings(
             Expenses = ExpenseSettings.Bind(configuration),
             Mapping = BindSection<MappingOptions>(configuration, MappingOptions.Section),
             Supervision = BindSection<SupervisionOptions>(configuration, SupervisionOptions.Section),
+            Audit = BindSection<AuditOptions>(configuration, AuditOptions.Section),
         };
         var problems = settings.Kafka.Validate()
             .Concat(settings.SchemaRegistry.Validate())
@@ -69,6 +73,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.Api.Validate())
             .Concat(settings.Mapping.Validate())
             .Concat(settings.Supervision.Validate())
+            .Concat(settings.Audit.Validate())
             .Concat(settings.Connectors.SelectMany(c => c.Value.Validate(c.Key)))
             .ToList();
         if (problems.Count > 0)

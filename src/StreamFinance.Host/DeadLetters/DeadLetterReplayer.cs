@@ -1,7 +1,10 @@
+using System.Text;
 using Confluent.Kafka;
+using StreamFinance.Contracts.Catalog;
 using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Reading;
 using StreamFinance.Kafka.SerDes;
@@ -15,7 +18,9 @@ namespace StreamFinance.Host.DeadLetters;
 /// original headers and a replay header (<see cref="ReplayHeaders"/>). Idempotent producer, acks=all. Replaying is
 /// safe to repeat: the topologies drop a replay of a record that was already processed successfully. A dead letter
 /// whose sensitive values a connector masked is replayed with its original (<see cref="ReplayValue"/>) only when its
-/// connector's secret is in <paramref name="ciphers"/>; otherwise it is counted as not replayable.
+/// connector's secret is in <paramref name="ciphers"/>; otherwise it is counted as not replayable. Each replay is recorded
+/// in the audit trail by the same producer (<c>replayed</c>, component <c>dlq-replay</c>, to <c>audit.emitted</c>), so a
+/// trace shows the failed attempt, the replay and what the topology decided the next time.
 /// </summary>
 public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes, IReadOnlyDictionary<string, SensitiveOriginalCipher>? ciphers = null)
 {
@@ -26,7 +31,9 @@ public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes,
         var matches = await Task.Run(() => Read(request, ct), ct);
         var (read, selected) = matches;
         var replayable = selected
-            .Select(m => (m.Letter, m.Headers, Value: m.Letter.originTopic is null ? null : ReplayValue.Of(m.Letter, m.Headers, ciphers ?? new Dictionary<string, SensitiveOriginalCipher>())))
+            .Select(m => (m.Letter, m.Headers, Value: m.Letter.originTopic is null || m.Letter.originTopic == Topics.AuditEvents.Name
+                ? null // only the audit chainer appends to audit.events
+                : ReplayValue.Of(m.Letter, m.Headers, ciphers ?? new Dictionary<string, SensitiveOriginalCipher>())))
             .Where(m => m.Value is not null)
             .ToList();
         foreach (var (letter, _) in selected)
@@ -38,12 +45,23 @@ public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes,
         config.EnableIdempotence = true;
         config.Acks = Acks.All;
         using var producer = new ProducerBuilder<byte[]?, byte[]>(config).SetLogHandler((_, _) => { }).Build();
+        var audits = new AuditEventFactory(Component);
+        var auditSerDes = serDes.Avro<AuditEvent>();
         foreach (var (letter, headers, value) in replayable)
         {
             var message = new Message<byte[]?, byte[]> { Key = letter.rawKey, Value = value!, Headers = ReplayHeaders.For(letter, headers) };
+            var audit = audits.Create(Replayed(letter, value!));
+            var auditMessage = new Message<byte[]?, byte[]>
+            {
+                Key = Encoding.UTF8.GetBytes(audit.correlationId),
+                Value = auditSerDes.Serialize(audit, new SerializationContext(MessageComponentType.Value, Topics.AuditEmitted.Name)),
+            };
             try
             {
-                await producer.ProduceAsync(letter.originTopic, message, ct);
+                var replayed = producer.ProduceAsync(letter.originTopic, message, ct);
+                var audited = producer.ProduceAsync(AuditPartitioning.In(Topics.AuditEmitted.Name, Topics.AuditEmitted.Partitions, audit.correlationId), auditMessage, ct);
+                await replayed;
+                await audited;
             }
             catch (ProduceException<byte[]?, byte[]> e)
             {
@@ -52,6 +70,28 @@ public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes,
             }
         }
         return new ReplayReport(read, selected.Count, replayable.Count, selected.Count - replayable.Count);
+    }
+
+    /// <summary>The component name of replays in the audit trail.</summary>
+    public const string Component = "dlq-replay";
+
+    /// <summary>
+    /// The <c>replayed</c> fact of <paramref name="letter"/>: origin the failed record's, attempt the next one, the bytes
+    /// replayed hashed. Replaying the same dead letter again repeats the same event id.
+    /// </summary>
+    public static AuditFact Replayed(DeadLetter letter, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var fact = DeadLetterAudit.FactOf(letter);
+        return fact with
+        {
+            Step = AuditSteps.Replayed,
+            Outcome = AuditOutcome.SUCCEEDED,
+            Reason = $"replayed to {letter.originTopic} after {letter.reasonCode}",
+            Attempt = Math.Max(1, letter.attemptCount) + 1,
+            Payload = null,
+            RawPayload = value,
+        };
     }
 
     private (int Read, List<(DeadLetter Letter, Headers? Headers)> Matches) Read(ReplayRequest request, CancellationToken ct)

@@ -1,5 +1,6 @@
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Catalog;
+using StreamFinance.Host.Configuration;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.Internal;
@@ -21,12 +22,17 @@ public static class RequiredTopics
     /// <param name="topologies">The topologies that will run.</param>
     /// <param name="serDes">SerDes to build them with.</param>
     /// <param name="usage">Who writes each catalog topic; default <see cref="ProductTopicUsage.ForPipeline"/> of <paramref name="topologies"/>.</param>
-    public static IReadOnlyList<TopicRequirement> For(StreamsOptions streams, IEnumerable<IStreamTopology> topologies, SerDesFactory serDes, TopicUsage? usage = null)
+    /// <param name="audit">The audit trail's retention, which <c>audit.events</c> is created with; default seven years.</param>
+    public static IReadOnlyList<TopicRequirement> For(
+        StreamsOptions streams, IEnumerable<IStreamTopology> topologies, SerDesFactory serDes, TopicUsage? usage = null, AuditOptions? audit = null)
     {
         var running = topologies.ToList();
         usage ??= ProductTopicUsage.ForPipeline(running);
+        audit ??= new AuditOptions();
         var catalog = Topics.All.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var result = usage.InUse.Select(t => new TopicRequirement(t.Name, t.Partitions, t.KafkaConfigs(), "catalog")).ToList();
+        var result = usage.InUse
+            .Select(t => new TopicRequirement(t.Name, t.Partitions, t.Name == Topics.AuditEvents.Name ? audit.EventsTopicConfigs() : t.KafkaConfigs(), "catalog"))
+            .ToList();
         foreach (var topology in running)
             result.AddRange(InternalTopicsOf(topology, streams, serDes, catalog));
         return result;

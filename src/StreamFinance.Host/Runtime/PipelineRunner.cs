@@ -34,7 +34,7 @@ public static class PipelineRunner
 
         var serDes = SerDesFactory.FromOptions(settings.SchemaRegistry);
         var topologies = options.Topologies ?? TopologyCatalog.All;
-        var required = RequiredTopics.For(settings.Streams, topologies, serDes, ProductTopicUsage.ForPipeline(topologies, settings.Connectors, options.Mappers));
+        var required = RequiredTopics.For(settings.Streams, topologies, serDes, ProductTopicUsage.ForPipeline(topologies, settings.Connectors, options.Mappers), settings.Audit);
         var outcomes = await options.Provisioner.ApplyAsync(required, ct);
         TopicReport.Write(output, options.Provisioner.Target, outcomes, TopicReport.Detail.Problems);
         if (outcomes.Any(o => o.Action == ProvisionAction.Failed || (o.Action == ProvisionAction.Mismatch && o.Detail.Contains("partitions", StringComparison.Ordinal))))

@@ -1,8 +1,10 @@
+using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.SerDes;
 
@@ -11,8 +13,9 @@ namespace StreamFinance.Kafka.DeadLetters;
 /// <summary>
 /// The out-of-band dead-letter writer: an idempotent, acks=all producer of <see cref="DeadLetter"/> values (Avro,
 /// through <see cref="SerDesFactory"/>) keyed by the failed record's raw key bytes, with its headers plus the
-/// <c>__streams.errors.*</c> ones. It waits for each acknowledgement and counts acknowledged dead letters in the
-/// <see cref="DeadLetterMetrics"/> it was given.
+/// <c>__streams.errors.*</c> ones, and of each dead letter's audit event (<c>audit.emitted</c>, keyed by correlation id,
+/// component the dead letter's processor). It waits for both acknowledgements and counts acknowledged dead letters in
+/// the <see cref="DeadLetterMetrics"/> it was given.
 /// </summary>
 /// <remarks>
 /// Used from Streamiz exception handlers, it writes outside the stream's exactly-once transaction: a record reprocessed
@@ -26,6 +29,7 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
 
     private readonly IProducer<byte[], byte[]> producer;
     private readonly AvroSerDes<DeadLetter> serDes;
+    private readonly AvroSerDes<AuditEvent> auditSerDes;
     private readonly ILogger logger;
     private readonly DeadLetterMetrics metrics;
 
@@ -49,33 +53,44 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
         config.MessageTimeoutMs = (int)(ackTimeout ?? DefaultAckTimeout).TotalMilliseconds;
         producer = new ProducerBuilder<byte[], byte[]>(config).Build();
         this.serDes = serDes.Avro<DeadLetter>();
+        auditSerDes = serDes.Avro<AuditEvent>();
         this.logger = logger ?? NullLogger.Instance;
         this.metrics = metrics ?? Observability.BusinessMetrics.Detached().DeadLetters;
     }
 
     /// <inheritdoc />
     public async Task PublishAsync(
-        Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null, CancellationToken ct = default)
+        Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null, CancellationToken ct = default, AuditFact? audit = null)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(deadLetter);
         var message = Build(topic, deadLetter, originalHeaders, exception);
+        var auditMessage = BuildAudit(topic, deadLetter, audit);
+        // Both in flight at once, each awaited: the dead letter is handled only when its audit event is stored too.
+        var written = producer.ProduceAsync(topic.Name, message, ct);
+        var audited = producer.ProduceAsync(AuditPartitioning.In(Topics.AuditEmitted.Name, Topics.AuditEmitted.Partitions, Encoding.UTF8.GetString(auditMessage.Key)), auditMessage, ct);
+        await Acknowledged(written, topic.Name, deadLetter, "it").ConfigureAwait(false);
+        await Acknowledged(audited, topic.Name, deadLetter, $"its audit event to {Topics.AuditEmitted.Name}").ConfigureAwait(false);
+        metrics.Record(topic.Name, deadLetter);
+    }
+
+    /// <summary>Waits for <paramref name="delivery"/>; a refusal names <paramref name="subject"/> ("it", or its audit event).</summary>
+    private static async Task Acknowledged(Task<DeliveryResult<byte[], byte[]>> delivery, string topic, DeadLetter deadLetter, string subject)
+    {
         DeliveryResult<byte[], byte[]> result;
         try
         {
-            result = await producer.ProduceAsync(topic.Name, message, ct).ConfigureAwait(false);
+            result = await delivery.ConfigureAwait(false);
         }
         catch (ProduceException<byte[], byte[]> e)
         {
-            throw new DeadLetterNotWrittenException(topic.Name, deadLetter, $"Kafka refused it ({e.Error.Code}: {e.Error.Reason})", e);
+            throw new DeadLetterNotWrittenException(topic, deadLetter, $"Kafka refused {subject} ({e.Error.Code}: {e.Error.Reason})", e);
         }
 
         if (result.Status != PersistenceStatus.Persisted)
         {
-            throw new DeadLetterNotWrittenException(topic.Name, deadLetter, $"Kafka reported it {result.Status}, not Persisted");
+            throw new DeadLetterNotWrittenException(topic, deadLetter, $"Kafka reported {subject} {result.Status}, not Persisted");
         }
-
-        metrics.Record(topic.Name, deadLetter);
     }
 
     /// <inheritdoc />
@@ -98,6 +113,20 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
     {
         producer.Flush(TimeSpan.FromSeconds(10));
         producer.Dispose();
+    }
+
+    private Message<byte[], byte[]> BuildAudit(Topic<string, DeadLetter> topic, DeadLetter deadLetter, AuditFact? fact)
+    {
+        try
+        {
+            var audit = new AuditEventFactory(deadLetter.processor).Create(fact ?? DeadLetterAudit.FactOf(deadLetter), deadLetter.failedAt);
+            var value = auditSerDes.Serialize(audit, new SerializationContext(MessageComponentType.Value, Topics.AuditEmitted.Name));
+            return new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(audit.correlationId), Value = value };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new DeadLetterNotWrittenException(topic.Name, deadLetter, $"its audit event could not be built or serialized ({e.GetType().Name}: {e.Message})", e);
+        }
     }
 
     private Message<byte[], byte[]> Build(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders, Exception? exception)

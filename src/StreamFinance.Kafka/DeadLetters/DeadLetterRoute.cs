@@ -12,4 +12,5 @@ namespace StreamFinance.Kafka.DeadLetters;
 /// <param name="ValueSerDes">SerDes of <see cref="DeadLetter"/> values (Avro).</param>
 /// <param name="Factory">Builds the dead letters (and holds the clock).</param>
 /// <param name="Metrics">Counts the dead letters written (<see cref="Observability.BusinessMetrics.DeadLetters"/>).</param>
-public sealed record DeadLetterRoute(Topic<string, DeadLetter> Topic, ISerDes<DeadLetter> ValueSerDes, DeadLetterFactory Factory, DeadLetterMetrics Metrics);
+/// <param name="Audit">Where each dead letter is recorded in the audit trail, in the same transaction (<see cref="DeadLetterSink"/>).</param>
+public sealed record DeadLetterRoute(Topic<string, DeadLetter> Topic, ISerDes<DeadLetter> ValueSerDes, DeadLetterFactory Factory, DeadLetterMetrics Metrics, Audit.AuditRoute Audit);

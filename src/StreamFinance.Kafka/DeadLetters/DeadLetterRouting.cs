@@ -22,7 +22,7 @@ public static class DeadLetterRouting
     /// </summary>
     /// <remarks>
     /// <para>Named processors (never generated names): <c>&lt;processorName&gt;</c> (the step),
-    /// <c>.outcome</c> (the branch), <c>.dead-letters</c>, <c>.dead-letters.count</c>, <c>.dead-letters.sink</c> and
+    /// <c>.outcome</c> (the branch), <c>.dead-letters</c> with <see cref="DeadLetterSink"/>'s (counted and audited), and
     /// <c>.ok</c>, each suffixed to <paramref name="processorName"/>.</para>
     /// <para>Raw bytes: Streamiz does not keep a record's original bytes after deserialization, so the dead letter's
     /// <c>rawKey</c> is the key re-encoded as UTF-8 (identical for StreamFinance's string keys) and <c>rawValue</c> is the
@@ -38,7 +38,7 @@ public static class DeadLetterRouting
     /// <param name="stream">Records keyed by business key.</param>
     /// <param name="processorName">Name of the step, for example <c>expense.validate</c>; written into each dead letter's <c>processor</c>.</param>
     /// <param name="valueSerDes">The SerDes the values were read with, to keep their bytes in the dead letter.</param>
-    /// <param name="route">Where dead letters go: <c>context.DeadLettersTo(DeadLetterTopic)</c>.</param>
+    /// <param name="route">Where dead letters go: <c>context.DeadLettersTo(this)</c>.</param>
     /// <param name="step">The processing: return the value that continues, or a <see cref="Failure"/>.</param>
     /// <param name="receivedAs">
     /// The record as it was received, when the value knows it better than the record context: a value released from a
@@ -71,8 +71,7 @@ public static class DeadLetterRouting
                 context.SetHeaders(routed.Headers);
                 return routed.DeadLetter!;
             }, $"{processorName}.dead-letters")
-            .Peek((_, deadLetter, _) => route.Metrics.Record(route.Topic.Name, deadLetter), $"{processorName}.dead-letters.count")
-            .To(route.Topic.Name, new StringSerDes(), route.ValueSerDes, $"{processorName}.dead-letters.sink");
+            .WriteDeadLetters($"{processorName}.dead-letters", route);
 
         return outcomes[0].MapValues((_, routed, _) => routed.Value, $"{processorName}.ok");
     }

@@ -6,7 +6,8 @@ namespace StreamFinance.Kafka.DeadLetters;
 
 /// <summary>
 /// Writes dead letters out of band, for the paths that cannot write inside a topology: Streamiz exception handlers and
-/// connectors. A dead letter counts as handled only once Kafka acknowledged it.
+/// connectors. Each dead letter is recorded in the audit trail by the same writer (its <c>dead-lettered</c> event to
+/// <c>audit.emitted</c>, <see cref="DeadLetterAudit"/>), and counts as handled only once Kafka acknowledged both.
 /// </summary>
 public interface IDeadLetterPublisher
 {
@@ -15,7 +16,13 @@ public interface IDeadLetterPublisher
     /// plus the <c>__streams.errors.*</c> ones, and waits for the acknowledgement.
     /// </summary>
     /// <exception cref="DeadLetterNotWrittenException">Kafka did not acknowledge it (or it could not be serialized): the failed record is not handled.</exception>
-    Task PublishAsync(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null, CancellationToken ct = default);
+    /// <param name="topic">The dead-letter topic.</param>
+    /// <param name="deadLetter">The dead letter.</param>
+    /// <param name="originalHeaders">The failed record's headers.</param>
+    /// <param name="exception">The exception behind it, for the error headers.</param>
+    /// <param name="ct">Stops waiting.</param>
+    /// <param name="audit">The audit fact to record; default <see cref="DeadLetterAudit.FactOf"/> of the dead letter (give one when the unmasked bytes are known only to the caller).</param>
+    Task PublishAsync(Topic<string, DeadLetter> topic, DeadLetter deadLetter, Headers? originalHeaders = null, Exception? exception = null, CancellationToken ct = default, Audit.AuditFact? audit = null);
 
     /// <summary>
     /// As <see cref="PublishAsync"/>, blocking, for callbacks that must answer synchronously (Streamiz handlers).

@@ -22,13 +22,13 @@ public static class TombstoneRouting
     /// </summary>
     /// <remarks>
     /// Named processors: <c>&lt;processorName&gt;</c> (the branch; Streamiz names its two outlets
-    /// <c>&lt;processorName&gt;predicate-0</c> and <c>-1</c>), <c>.dead-letters</c>, <c>.dead-letters.count</c> and
-    /// <c>.dead-letters.sink</c>, each suffixed to <paramref name="processorName"/>. A record with a value costs one
+    /// <c>&lt;processorName&gt;predicate-0</c> and <c>-1</c>), <c>.dead-letters</c>, <see cref="DeadLetterSink"/>'s
+    /// (counted and audited), each suffixed to <paramref name="processorName"/>. A record with a value costs one
     /// branch and one pass-through.
     /// </remarks>
     /// <param name="stream">Records straight from a source (after its consumed metric) or a repartition.</param>
     /// <param name="processorName">Name of the step, for example <c>expense.expenses-tombstones</c>; written into each dead letter's <c>processor</c>.</param>
-    /// <param name="route">Where dead letters go: <c>context.DeadLettersTo(DeadLetterTopic)</c>.</param>
+    /// <param name="route">Where dead letters go: <c>context.DeadLettersTo(this)</c>.</param>
     /// <param name="instead">What the producer should send instead, or do, for a person; one or more sentences.</param>
     public static IKStream<string, T> DeadLetterTombstones<T>(this IKStream<string, T> stream, string processorName, DeadLetterRoute route, string instead)
         where T : class
@@ -52,8 +52,7 @@ public static class TombstoneRouting
                 context.SetHeaders(DeadLetterHeaders.For(deadLetter, context.Headers));
                 return deadLetter;
             }, $"{processorName}.dead-letters")
-            .Peek((_, deadLetter, _) => route.Metrics.Record(route.Topic.Name, deadLetter), $"{processorName}.dead-letters.count")
-            .To(route.Topic.Name, new StringSerDes(), route.ValueSerDes, $"{processorName}.dead-letters.sink");
+            .WriteDeadLetters($"{processorName}.dead-letters", route);
         return branches[0];
     }
 }

@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Expenses;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Observability;
 using Streamiz.Kafka.Net.Processors;
@@ -83,24 +84,36 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
             throw new InvalidOperationException($"{nameof(CardPurchaseTransformer)} processed a record before Init.");
         return record.Value.Approved is { } approved
             ? (approved.expense.codedCardTransaction == true ? CodedCard(record, approved) : ReportLine(record, approved))
-            : Charge(record.Key, record.Value.Charge!);
+            : Charge(record, record.Value.Charge!);
     }
 
     /// <summary>An uncoded charge: held until a line documents it, unless its purchase is known already.</summary>
-    private Record<string, CardPurchaseOutcome>? Charge(string transactionId, DeadLetter charge)
+    private Record<string, CardPurchaseOutcome> Charge(Record<string, CardPurchaseEvent> record, DeadLetter charge)
     {
+        var transactionId = record.Key;
+        AuditFact fact;
         if (posted!.Get(transactionId) is { } done)
-            metrics.Card(done.expense.codedCardTransaction == true ? ExpenseMetrics.Duplicate : ExpenseMetrics.Documented);
+        {
+            var coded = done.expense.codedCardTransaction == true;
+            metrics.Card(coded ? ExpenseMetrics.Duplicate : ExpenseMetrics.Documented);
+            fact = coded
+                ? ChargeFact(charge, AuditSteps.Deduplicated, AuditOutcome.DUPLICATE_IGNORED, $"its coded delivery {done.expense.expenseId} already posted")
+                : ChargeFact(charge, AuditSteps.Merged, AuditOutcome.SUCCEEDED, $"documented by expense line {done.expense.expenseId}, which posted", done.expense.expenseId);
+        }
         else if (waits!.Get(transactionId) is not null || holds!.Get(transactionId) is not null)
+        {
             metrics.Card(ExpenseMetrics.Duplicate);
+            fact = ChargeFact(charge, AuditSteps.Deduplicated, AuditOutcome.DUPLICATE_IGNORED, "the card transaction is already held");
+        }
         else
         {
             charge.failedAt = Now.UtcDateTime; // held since; rewritten when it expires
             holds!.Put(transactionId, charge);
             metrics.HeldChanged(1);
             metrics.Card(ExpenseMetrics.Held);
+            fact = ChargeFact(charge, AuditSteps.Held, AuditOutcome.HELD, $"waiting for the expense line that documents it (cardTransactionId {transactionId})");
         }
-        return null;
+        return Record<string, CardPurchaseOutcome>.Create(transactionId, CardPurchaseOutcome.Record(fact), record.Headers);
     }
 
     /// <summary>An approved expense-report line naming a card purchase.</summary>
@@ -115,11 +128,11 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
                 return Conflict(record, line, done, [$"provider: the line names {id}, the purchase that posted is {PurchaseOf(done)}"]);
             if (done.expense.codedCardTransaction != true)
                 return done.expense.expenseId == line.expense.expenseId
-                    ? Count(side, ExpenseMetrics.Duplicate)
+                    ? Count(record, side, ExpenseMetrics.Duplicate, SideFact(record, line, AuditSteps.Deduplicated, AuditOutcome.DUPLICATE_IGNORED, "the expense line already posted"))
                     : Conflict(record, line, done, [$"expense line {done.expense.expenseId} already documents card transaction {id}"]);
             var differences = CardPurchaseValues.Of(done).Differences(CardPurchaseValues.Of(line));
             return differences.Count == 0 || options.CardSpend.CardWins(done.expense.envelope.sourceSystem)
-                ? Count(side, ExpenseMetrics.Merged)
+                ? Count(record, side, ExpenseMetrics.Merged, MergedFact(record, line, done))
                 : Conflict(record, line, done, differences);
         }
 
@@ -131,12 +144,14 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
             waits.Delete(transactionId);
             metrics.HeldChanged(-1);
             metrics.Purchase(ExpenseMetrics.CardSide, ExpenseMetrics.Merged);
+            return Post(transactionId, line, record.Headers, MergedFact(record, waiting, line));
         }
-        else if (holds!.Get(transactionId) is not null)
+        if (holds!.Get(transactionId) is { } charge)
         {
             holds.Delete(transactionId);
             metrics.HeldChanged(-1);
             metrics.Card(ExpenseMetrics.Documented);
+            return Post(transactionId, line, record.Headers, ChargeFact(charge, AuditSteps.Merged, AuditOutcome.SUCCEEDED, $"documented by expense line {line.expense.expenseId}, which posts", line.expense.expenseId));
         }
         return Post(transactionId, line, record.Headers);
     }
@@ -146,12 +161,14 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     {
         const string side = ExpenseMetrics.CardSide;
         var transactionId = record.Key;
-        if (holds!.Get(transactionId) is not null)
+        var documented = new List<AuditFact>();
+        if (holds!.Get(transactionId) is { } charge)
         {
             // The same card transaction arrived uncoded before: its coded delivery documents it.
             holds.Delete(transactionId);
             metrics.HeldChanged(-1);
             metrics.Card(ExpenseMetrics.Documented);
+            documented.Add(ChargeFact(charge, AuditSteps.Merged, AuditOutcome.SUCCEEDED, $"documented by its coded delivery {card.expense.expenseId}", card.expense.expenseId));
         }
 
         if (posted!.Get(transactionId) is { } done)
@@ -160,9 +177,11 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
                 return Conflict(record, card, done, [$"provider: the card transaction is {PurchaseOf(card)}, the purchase that posted is {PurchaseOf(done)}"]);
             var differences = CardPurchaseValues.Of(done).Differences(CardPurchaseValues.Of(card));
             if (done.expense.codedCardTransaction == true)
-                return differences.Count == 0 ? Count(side, ExpenseMetrics.Duplicate) : Conflict(record, card, done, differences);
+                return differences.Count == 0
+                    ? Count(record, side, ExpenseMetrics.Duplicate, SideFact(record, card, AuditSteps.Deduplicated, AuditOutcome.DUPLICATE_IGNORED, "the coded card transaction already posted"))
+                    : Conflict(record, card, done, differences);
             return differences.Count == 0 || !options.CardSpend.CardWins(card.expense.envelope.sourceSystem)
-                ? Count(side, ExpenseMetrics.Merged)
+                ? Count(record, side, ExpenseMetrics.Merged, MergedFact(record, card, done))
                 : Conflict(record, card, done, differences);
         }
 
@@ -170,28 +189,62 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         {
             // Re-coded while waiting: the latest coding waits instead (the wait starts again).
             waits.Put(transactionId, card);
-            return Count(side, ExpenseMetrics.Duplicate);
+            return Count(record, side, ExpenseMetrics.Duplicate, SideFact(record, card, AuditSteps.Deduplicated, AuditOutcome.DUPLICATE_IGNORED, "re-coded while waiting for its report line: the latest coding waits"));
         }
         if (options.CardSpend.CardWins(card.expense.envelope.sourceSystem) || options.CardSpend.ReportLineWait <= TimeSpan.Zero)
-            return Post(transactionId, card, record.Headers);
+            return Post(transactionId, card, record.Headers, [.. documented]);
         waits.Put(transactionId, card);
         metrics.HeldChanged(1);
-        return Count(side, ExpenseMetrics.Waiting);
+        return Count(record, side, ExpenseMetrics.Waiting, [.. documented, SideFact(record, card, AuditSteps.Held, AuditOutcome.HELD, $"waiting up to {options.CardSpend.ReportLineWait:c} for the report line that names it")]);
     }
 
     /// <summary>Remembers <paramref name="approved"/> as the side that posted and forwards it, keyed by its expense id.</summary>
-    private Record<string, CardPurchaseOutcome> Post(string transactionId, ApprovedExpense approved, Headers? headers)
+    private Record<string, CardPurchaseOutcome> Post(string transactionId, ApprovedExpense approved, Headers? headers, params IReadOnlyList<AuditFact> recorded)
     {
         posted!.Put(transactionId, approved);
         metrics.Purchase(SideOf(approved), ExpenseMetrics.Posted);
-        return Record<string, CardPurchaseOutcome>.Create(approved.expense.expenseId, CardPurchaseOutcome.Post(approved), headers);
+        return Record<string, CardPurchaseOutcome>.Create(approved.expense.expenseId, CardPurchaseOutcome.Post(approved, recorded), headers);
     }
 
-    private Record<string, CardPurchaseOutcome>? Count(string side, string outcome)
+    /// <summary>Counts a side that does not post, and forwards what the audit trail records of it.</summary>
+    private Record<string, CardPurchaseOutcome> Count(Record<string, CardPurchaseEvent> record, string side, string outcome, params IReadOnlyList<AuditFact> recorded)
     {
         metrics.Purchase(side, outcome);
-        return null;
+        var kept = recorded.ToList();
+        return Record<string, CardPurchaseOutcome>.Create(record.Key, kept.Count == 1 ? CardPurchaseOutcome.Record(kept[0]) : CardPurchaseOutcome.RecordAll(kept), record.Headers);
     }
+
+    /// <summary>A decision about the approved side <paramref name="side"/> of the purchase in hand.</summary>
+    private static AuditFact SideFact(Record<string, CardPurchaseEvent> record, ApprovedExpense side, string step, AuditOutcome outcome, string reason, params IReadOnlyList<string> related) =>
+        AuditFact.About(side.expense.envelope, step, outcome, side.expense.expenseId) with
+        {
+            Reason = reason,
+            Origin = OriginOf(record),
+            RelatedIds = [side.expense.cardTransactionId, .. related],
+        };
+
+    /// <summary><paramref name="merged"/> merged into <paramref name="posts"/>, the side that posts (or posted) the purchase.</summary>
+    private static AuditFact MergedFact(Record<string, CardPurchaseEvent> record, ApprovedExpense merged, ApprovedExpense posts) =>
+        SideFact(record, merged, AuditSteps.Merged, AuditOutcome.SUCCEEDED, $"merged into {posts.expense.expenseId}, which posts the purchase", posts.expense.expenseId) with
+        {
+            // A waiting side merged now was read from another record: its origin is not the record in hand.
+            Origin = ReferenceEquals(merged, record.Value.Approved) ? OriginOf(record) : DeadLetterOrigin.Unknown,
+        };
+
+    /// <summary>A decision about an uncoded card charge, held as its would-be dead letter (origin and bytes as received).</summary>
+    private static AuditFact ChargeFact(DeadLetter charge, string step, AuditOutcome outcome, string reason, params IReadOnlyList<string> related) =>
+        new AuditFact(step, outcome, charge.correlationId, charge.rawKey is { } key ? Encoding.UTF8.GetString(key) : charge.correlationId)
+        {
+            Reason = reason,
+            Origin = DeadLetterOrigin.Of(charge),
+            RawPayload = charge.rawValue ?? [],
+            RelatedIds = [.. related],
+        };
+
+    private static DeadLetterOrigin OriginOf(Record<string, CardPurchaseEvent> record) =>
+        record.TopicPartitionOffset?.Topic is { } topic
+            ? DeadLetterOrigin.FromTopic(topic, record.TopicPartitionOffset.Partition.Value, record.TopicPartitionOffset.Offset.Value)
+            : DeadLetterOrigin.Unknown;
 
     /// <summary>The dead letter of <paramref name="late"/>, which disagrees with <paramref name="other"/> in <paramref name="differences"/>.</summary>
     private Record<string, CardPurchaseOutcome> Conflict(Record<string, CardPurchaseEvent> record, ApprovedExpense late, ApprovedExpense other, IReadOnlyList<string> differences)
@@ -207,7 +260,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
             IdempotencyKey = late.envelope.idempotencyKey,
         };
         var topic = record.TopicPartitionOffset?.Topic;
-        var origin = topic is null ? DeadLetterOrigin.Unknown : DeadLetterOrigin.FromTopic(topic, record.TopicPartitionOffset!.Partition.Value, record.TopicPartitionOffset.Offset.Value);
+        var origin = OriginOf(record);
         var raw = approvedSerDes?.Serialize(late, new SerializationContext(MessageComponentType.Value, topic, record.Headers));
         var deadLetter = deadLetters.Create(failure, new FailedRecord(origin, Encoding.UTF8.GetBytes(record.Key), raw, record.Headers), ExpenseNames.CardPairing);
         return Record<string, CardPurchaseOutcome>.Create(record.Key, CardPurchaseOutcome.DeadLettered(deadLetter), DeadLetterHeaders.For(deadLetter, record.Headers));
@@ -227,7 +280,12 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         {
             waits.Delete(transactionId);
             metrics.HeldChanged(-1);
-            var forwarded = Post(transactionId, card, null);
+            var released = AuditFact.About(card.expense.envelope, AuditSteps.Released, AuditOutcome.SUCCEEDED, card.expense.expenseId) with
+            {
+                Reason = $"no report line named it within {options.CardSpend.ReportLineWait:c}: the coded card transaction posts on its own",
+                RelatedIds = [card.expense.cardTransactionId],
+            };
+            var forwarded = Post(transactionId, card, null, released);
             // A punctuator's record context is empty: the posting carries the card's lineage headers.
             context!.SetHeaders(LineageHeaders(card));
             context.Forward(forwarded.Key, forwarded.Value);

@@ -6,6 +6,7 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Holds;
 using StreamFinance.Kafka.Observability;
@@ -27,6 +28,8 @@ namespace StreamFinance.Topologies.Expenses;
 /// <c>context.GetStateStore</c>: Streamiz registers global stores with every task), and records the outcome for the key.
 /// A key that was approved, or whose line waits, is always dropped; one that was dead-lettered passes again only as a
 /// replay (a record with the <see cref="RecordHeaders.ReplayAttempt"/> header), so replaying twice never posts twice.
+/// A dropped re-delivery and a line that starts to wait are forwarded as recorded-only decisions
+/// (<see cref="ExpenseDecision.Recorded"/>), for the audit trail.
 /// </summary>
 /// <remarks>
 /// A line that fails only because master data has not arrived yet is not decided: it waits in
@@ -114,7 +117,7 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         if (seen is not null && seen.Drops(isReplay: attempt > 1))
         {
             metrics.Line(ExpenseMetrics.Duplicate);
-            return null;
+            return Recorded(record, ExpenseAudit.Deduplicated(line, OriginOf(record), attempt, seen.Outcome switch { DedupeOutcome.Approved => "approved", DedupeOutcome.DeadLettered => "dead-lettered", _ => "waiting for master data" }));
         }
 
         var evaluation = evaluator.Evaluate(line, masterData!, attempt);
@@ -124,12 +127,12 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             wait.Hold(record.Key, line, record.Headers, OriginOf(record), evaluation);
             Remember(key, DedupeOutcome.Held, seen);
             metrics.Line(ExpenseMetrics.Held);
-            return null;
+            return Recorded(record, ExpenseAudit.Held(line, OriginOf(record), attempt, evaluation));
         }
 
         Remember(key, evaluation.Outcome.IsOk ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
         metrics.Line(evaluation.Outcome.IsOk ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
-        return Record<string, ExpenseDecision>.Create(record.Key, new ExpenseDecision(line, evaluation.Outcome), record.Headers);
+        return Record<string, ExpenseDecision>.Create(record.Key, new ExpenseDecision(line, evaluation.Outcome) { Attempt = attempt }, record.Headers);
     }
 
     /// <inheritdoc />
@@ -142,7 +145,7 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             return;
         foreach (var released in due.Release(masterData!, ReplayAttempt))
         {
-            var approved = released.Outcome.Outcome.IsOk;
+            var approved = released.Outcome.Outcome!.IsOk;
             var seen = dedupe!.Get(released.Key) is { } stored ? DedupeEntry.Parse(stored) : null;
             Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
             metrics.Line(ExpenseMetrics.Released);
@@ -152,6 +155,10 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             context.Forward(released.Held.KeyOf()!, released.Outcome);
         }
     }
+
+    /// <summary>A line that is only recorded in the audit trail (not routed), with its key and headers.</summary>
+    private static Record<string, ExpenseDecision> Recorded(Record<string, ExpenseLine> record, AuditFact fact) =>
+        Record<string, ExpenseDecision>.Create(record.Key, ExpenseDecision.Record(record.Value, fact), record.Headers);
 
     private void Remember(string key, DedupeOutcome outcome, DedupeEntry? seen) =>
         dedupe!.Put(key, new DedupeEntry(outcome, seen?.FirstSeen ?? Today).ToString());

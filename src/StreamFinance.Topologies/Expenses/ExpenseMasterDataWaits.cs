@@ -58,8 +58,9 @@ internal sealed class ExpenseMasterDataWaits(
             { Exception = e }, held));
         }
 
-        var evaluation = evaluator.Evaluate(line, masterData, attemptOf(headers));
-        var decision = new ExpenseDecision(line, evaluation.Outcome, held);
+        var attempt = attemptOf(headers);
+        var evaluation = evaluator.Evaluate(line, masterData, attempt);
+        var decision = new ExpenseDecision(line, evaluation.Outcome, held) { Attempt = attempt };
         return evaluation.AwaitsMasterData ? HoldVerdict<ExpenseDecision>.Wait(decision, ReasonsOf(evaluation)) : HoldVerdict<ExpenseDecision>.Release(decision);
     }
 
@@ -67,7 +68,7 @@ internal sealed class ExpenseMasterDataWaits(
     private ExpenseDecision Expired(ReleasedRecord<ExpenseDecision> expired)
     {
         var decision = expired.Outcome;
-        var failure = decision.Outcome.Failure!;
+        var failure = decision.Outcome!.Failure!;
         var since = expired.Held.HeldSince().UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         return decision with
         {

@@ -87,6 +87,12 @@ public static class ExpenseNames
     /// <summary>Sink of the posting side of card purchases to <c>expense.approved</c>.</summary>
     public const string CardApprovedSink = "expense.card-approved-sink";
 
-    /// <summary>Sink of undocumented card charges and card-expense conflicts to <c>dlq.expenses</c>.</summary>
-    public const string CardDeadLetterSink = "expense.card-dead-letters-sink";
+    /// <summary>Records every decision of the decide step in the audit trail (with <c>.produced-metric</c> and <c>.sink</c>).</summary>
+    public const string DecideAudit = "expense.decide-audit";
+
+    /// <summary>Lets only decisions to route (approved or dead-lettered) on to the routing: deduplicated and held lines stop here.</summary>
+    public const string Decided = "expense.decided";
+
+    /// <summary>Records the card-purchase step's merged, held, released and re-delivered sides in the audit trail.</summary>
+    public const string CardAudit = "expense.card-audit";
 }

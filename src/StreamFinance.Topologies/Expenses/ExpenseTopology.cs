@@ -5,6 +5,7 @@ using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
@@ -61,7 +62,7 @@ public sealed class ExpenseTopology : IStreamTopology
     public IReadOnlyList<TopicSpec> Inputs { get; } = [Topics.Expenses, Topics.CardTransactions, Topics.MasterDataHistory];
 
     /// <inheritdoc />
-    public IReadOnlyList<TopicSpec> Outputs { get; } = [Topics.ApprovedExpenses, Topics.ExpenseDeadLetters];
+    public IReadOnlyList<TopicSpec> Outputs { get; } = [Topics.ApprovedExpenses, Topics.ExpenseDeadLetters, Topics.AuditEmitted];
 
     /// <inheritdoc />
     public Topic<string, DeadLetter> DeadLetterTopic => Topics.ExpenseDeadLetters;
@@ -78,7 +79,8 @@ public sealed class ExpenseTopology : IStreamTopology
         var policy = new ExpensePolicy(context.Expenses);
         var metrics = new ExpenseMetrics(context.BusinessMetrics);
         var lineSerDes = context.SerDes.Avro<ExpenseLine>();
-        var deadLetters = context.DeadLettersTo(DeadLetterTopic);
+        var deadLetters = context.DeadLettersTo(this);
+        var audit = context.AuditFor(this);
         AddStores(builder, context);
 
         // 1. Card transactions: a fully coded one is an expense line of its own, judged by the same decide step as report
@@ -105,12 +107,15 @@ public sealed class ExpenseTopology : IStreamTopology
                     .Transformer<ExpenseDecisionTransformer>(
                         policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes, metrics, context.BusinessMetrics.Holds).Build(),
                 ExpenseNames.Decide,
-                ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore);
+                ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore)
+            // Every decision in the audit trail (deduplicated, held, released, approved; dead letters where they are written).
+            .AuditEach(ExpenseNames.DecideAudit, audit, (_, decision, record) => ExpenseAudit.Of(decision, record))
+            .Filter((_, decision, _) => decision.IsRouted, ExpenseNames.Decided);
         var approved = decisions.RouteFailures(
             ExpenseNames.Route,
             new ProjectedSerDes<ExpenseDecision, ExpenseLine>(lineSerDes, decision => decision.Line!),
             deadLetters,
-            (_, decision) => decision.Outcome,
+            (_, decision) => decision.Outcome!,
             // A line released from the wait keeps the origin, bytes and headers it arrived with.
             decision => decision.ReceivedAs)
             .Branch(ExpenseNames.CardPaid, (_, expense, _) => !string.IsNullOrWhiteSpace(expense.expense.cardTransactionId), (_, _, _) => true);
@@ -136,15 +141,16 @@ public sealed class ExpenseTopology : IStreamTopology
                     .Transformer<CardPurchaseTransformer>(context.Clock, policy.Options, metrics, context.DeadLetters, approvedSerDes).Build(),
                 ExpenseNames.CardPairing,
                 ExpenseNames.CardHoldStore, ExpenseNames.CardSpendWaitStore, ExpenseNames.CardPurchaseStore)
-            .Branch(ExpenseNames.CardOutcomes, (_, outcome, _) => outcome.Posts is not null, (_, _, _) => true);
+            // Merged, held, released and re-delivered sides in the audit trail (dead letters where they are written).
+            .AuditEach(ExpenseNames.CardAudit, audit, (_, outcome, _) => outcome.Recorded)
+            .Branch(ExpenseNames.CardOutcomes, (_, outcome, _) => outcome.Posts is not null, (_, outcome, _) => outcome.DeadLetter is not null);
         outcomes[0]
             .MapValues((_, outcome, _) => outcome.Posts!, $"{ExpenseNames.CardOutcomes}.posts")
             .CountProduced(context.Metrics, Topics.ApprovedExpenses.Name, $"{ExpenseNames.CardApprovedSink}.produced-metric")
             .To(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), approvedSerDes, ExpenseNames.CardApprovedSink);
         outcomes[1]
             .MapValues((_, outcome, _) => outcome.DeadLetter!, $"{ExpenseNames.CardOutcomes}.dead-letters")
-            .Peek((_, deadLetter, _) => deadLetters.Metrics.Record(DeadLetterTopic.Name, deadLetter), $"{ExpenseNames.CardPairing}.dead-letters.count")
-            .To(DeadLetterTopic.Name, SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>(), ExpenseNames.CardDeadLetterSink);
+            .WriteDeadLetters($"{ExpenseNames.CardPairing}.dead-letters", deadLetters);
     }
 
     private const string ExpenseLineInstead =

@@ -2,6 +2,7 @@ using StreamFinance.Kafka.State;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.MasterData.Ownership;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.SerDes;
@@ -39,8 +40,10 @@ public static class HistoryApplyStep
             .RouteFailures(
                 MasterDataNames.ApplyOutcome,
                 new ProjectedSerDes<ApplyResult, MasterDataUpdate>(updateSerDes, result => result.Received),
-                context.DeadLettersTo(topology.DeadLetterTopic),
+                context.DeadLettersTo(topology),
                 (_, result) => result.Outcome)
+            // Applied as a new version, or a re-delivery of a version already held: both in the audit trail.
+            .Audit(MasterDataNames.ApplyAudit, context.AuditFor(topology), (key, change, record) => MasterDataAudit.Of(key, change, record))
             .Filter((_, change, _) => change.IsNewVersion, MasterDataNames.Changed);
 
         changes

@@ -75,4 +75,7 @@ public static class MasterDataNames
 
     /// <summary>Branch of the mastering step's outputs into golden records and duplicate candidates.</summary>
     public const string SupplierOutputs = "master-data.supplier-outputs";
+
+    /// <summary>Records every accepted update (applied or re-delivered) in the audit trail.</summary>
+    public const string ApplyAudit = "master-data.apply-audit";
 }

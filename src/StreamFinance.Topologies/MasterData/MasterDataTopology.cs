@@ -37,7 +37,7 @@ public sealed class MasterDataTopology : IStreamTopology
 
     /// <inheritdoc />
     public IReadOnlyList<TopicSpec> Outputs { get; } =
-        [Topics.MasterDataHistory, .. CanonicalTopicsStep.CanonicalTopics, Topics.Suppliers, Topics.SupplierDuplicates, Topics.MasterDataDeadLetters];
+        [Topics.MasterDataHistory, .. CanonicalTopicsStep.CanonicalTopics, Topics.Suppliers, Topics.SupplierDuplicates, Topics.MasterDataDeadLetters, Topics.AuditEmitted];
 
     /// <inheritdoc />
     public Topic<string, DeadLetter> DeadLetterTopic => Topics.MasterDataDeadLetters;

@@ -46,7 +46,7 @@ public static class SupplierMasteringStep
                 .WithKeySerdes(SerDesFactory.Key())
                 .WithValueSerdes(context.SerDes.Avro<MasterDataUpdate>())
                 .WithNumberOfPartitions(1))
-            .DeadLetterTombstones(MasterDataNames.SuppliersAllTombstones, context.DeadLettersTo(topology.DeadLetterTopic), SuppliersAllInstead)
+            .DeadLetterTombstones(MasterDataNames.SuppliersAllTombstones, context.DeadLettersTo(topology), SuppliersAllInstead)
             .Transform(
                 TransformerBuilder.New<string, MasterDataUpdate, string, SupplierOutput>().Transformer<SupplierMasteringTransformer>(rules, new MasterDataMetrics(context.BusinessMetrics)).Build(),
                 MasterDataNames.SupplierMastering,

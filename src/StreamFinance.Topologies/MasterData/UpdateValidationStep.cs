@@ -13,7 +13,7 @@ public static class UpdateValidationStep
     {
         var validator = new MasterDataUpdateValidator(context.MasterData.EffectiveDates, context.Clock);
         var metrics = new MasterDataMetrics(context.BusinessMetrics);
-        return updates.RouteFailures(MasterDataNames.Validate, context.SerDes.Avro<MasterDataUpdate>(), context.DeadLettersTo(topology.DeadLetterTopic), Validate);
+        return updates.RouteFailures(MasterDataNames.Validate, context.SerDes.Avro<MasterDataUpdate>(), context.DeadLettersTo(topology), Validate);
 
         ProcessingOutcome<MasterDataUpdate> Validate(string key, MasterDataUpdate update)
         {

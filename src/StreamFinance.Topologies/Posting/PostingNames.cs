@@ -28,6 +28,12 @@ public static class PostingNames
     /// <summary>The stateful window processor: assigns, deduplicates, closes windows and builds journals.</summary>
     public const string Windows = "posting.windows";
 
+    /// <summary>Records each journal, each expense posted in it and each re-delivery ignored in the audit trail.</summary>
+    public const string Audit = "posting.audit";
+
+    /// <summary>Lets only journals on to <c>erp.journal-postings</c>.</summary>
+    public const string Journals = "posting.journals";
+
     /// <summary>
     /// RocksDB store of expenses in open windows: key <c>{windowStart:yyyyMMddTHHmmssZ}|{entity}|{currency}|{expenseId}</c>,
     /// value the <c>ApprovedExpense</c>. Ordered by window start, so due windows are one prefix of the store, closed in

@@ -2,6 +2,7 @@ using StreamFinance.Kafka.State;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.SerDes;
@@ -21,7 +22,8 @@ namespace StreamFinance.Topologies.Posting;
 /// expense.approved ─ tombstones ─┬─ no value (SCHEMA_INVALID) ─────────────────────────────────────► dlq.expenses
 ///                                └─ check ─┬─ unpostable (SCHEMA_INVALID) ────────────────────────► dlq.expenses
 ///                           └─ by entity+currency (1 record, 2 when intercompany) ─ posting.by-entity (repartition)
-///                                ─ windows (open expenses, expense ids, posted expiry, clock) ─ due ─► erp.journal-postings
+///                                ─ windows (open expenses, expense ids, posted expiry, clock) ─┬─ audit ─► audit.emitted
+///                                                                                              └─ due ─► erp.journal-postings
 /// </code>
 /// Windows are tumbling (<see cref="PostingOptions.WindowSize"/>, default 1 h) by approval time
 /// (<c>envelope.eventTime</c> of the approved record); a window closes at end + <see cref="PostingOptions.GracePeriod"/>
@@ -41,7 +43,7 @@ public sealed class PostingTopology : IStreamTopology
     public IReadOnlyList<TopicSpec> Inputs { get; } = [Topics.ApprovedExpenses];
 
     /// <inheritdoc />
-    public IReadOnlyList<TopicSpec> Outputs { get; } = [Topics.JournalPostings, Topics.ExpenseDeadLetters];
+    public IReadOnlyList<TopicSpec> Outputs { get; } = [Topics.JournalPostings, Topics.ExpenseDeadLetters, Topics.AuditEmitted];
 
     /// <summary><c>dlq.expenses</c>: unpostable approved expenses, for the same people as every other expense failure.</summary>
     public Topic<string, DeadLetter> DeadLetterTopic => Topics.ExpenseDeadLetters;
@@ -57,7 +59,7 @@ public sealed class PostingTopology : IStreamTopology
         AddStore(builder, PostingNames.PostedExpiryStore, SerDesFactory.Key());
         AddStore(builder, PostingNames.ClockStore, SerDesFactory.Key());
 
-        var deadLetters = context.DeadLettersTo(DeadLetterTopic);
+        var deadLetters = context.DeadLettersTo(this);
         builder.Stream(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), approvedSerDes, PostingNames.Source)
             .CountConsumed(context.Metrics, Topics.ApprovedExpenses.Name)
             .DeadLetterTombstones(PostingNames.Tombstones, deadLetters, ApprovedExpenseInstead)
@@ -68,9 +70,13 @@ public sealed class PostingTopology : IStreamTopology
             .Repartition(Repartitioned<string, ApprovedExpense>.As(PostingNames.ByEntity).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(approvedSerDes))
             .DeadLetterTombstones(PostingNames.ByEntityTombstones, deadLetters, ByEntityInstead)
             .Transform(
-                TransformerBuilder.New<string, ApprovedExpense, string, JournalEntry>().Transformer<PostingWindowTransformer>(context.Posting, context.Clock, new PostingMetrics(context.BusinessMetrics), context.LoggerFactory.CreateLogger(typeof(PostingWindowTransformer).FullName!)).Build(),
+                TransformerBuilder.New<string, ApprovedExpense, string, PostingStep>().Transformer<PostingWindowTransformer>(context.Posting, context.Clock, new PostingMetrics(context.BusinessMetrics), context.LoggerFactory.CreateLogger(typeof(PostingWindowTransformer).FullName!)).Build(),
                 PostingNames.Windows,
                 PostingNames.OpenExpensesStore, PostingNames.ExpenseIdsStore, PostingNames.PostedExpiryStore, PostingNames.ClockStore)
+            // Each journal, each expense posted in it, and each re-delivery ignored, in the audit trail.
+            .AuditEach(PostingNames.Audit, context.AuditFor(this), (_, step, _) => step.Recorded)
+            .Filter((_, step, _) => step.Journal is not null, PostingNames.Journals)
+            .MapValues((_, step, _) => step.Journal!, $"{PostingNames.Journals}.entry")
             .CountProduced(context.Metrics, Topics.JournalPostings.Name)
             .To(Topics.JournalPostings.Name, SerDesFactory.Key(), context.SerDes.Avro<JournalEntry>(), PostingNames.JournalSink);
     }

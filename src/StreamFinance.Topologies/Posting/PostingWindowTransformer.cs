@@ -19,14 +19,14 @@ namespace StreamFinance.Topologies.Posting;
 /// older than <see cref="PostingOptions.PostedIdRetention"/>. Journals are forwarded keyed by reconciliation id; nothing
 /// is forwarded per input record.
 /// </summary>
-public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpense, string, JournalEntry>
+public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpense, string, PostingStep>
 {
     private readonly PostingOptions options;
     private readonly TimeProvider wallClock;
     private readonly PostingMetrics metrics;
     private readonly ILogger logger;
     private readonly Dictionary<(string Entity, string Currency), (int Count, decimal Amount)> awaiting = [];
-    private ProcessorContext<string, JournalEntry>? context;
+    private ProcessorContext<string, PostingStep>? context;
     private PostingStores? stores;
     private PostingClock? clock;
 
@@ -50,7 +50,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
     }
 
     /// <inheritdoc />
-    public void Init(ProcessorContext<string, JournalEntry> context)
+    public void Init(ProcessorContext<string, PostingStep> context)
     {
         this.context = context;
         stores = new PostingStores(
@@ -68,16 +68,16 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
     }
 
     /// <inheritdoc />
-    public Record<string, JournalEntry>? Process(Record<string, ApprovedExpense> record)
+    public Record<string, PostingStep>? Process(Record<string, ApprovedExpense> record)
     {
         var (s, c) = Ready();
         var (entity, currency) = PostingKeys.ParseJournal(record.Key);
         var contribution = ContributionOf(record.Value, entity, currency);
         var idKey = PostingKeys.ExpenseId(entity, currency, contribution.ExpenseId);
-        if (s.ExpenseIds.Get(idKey) is not null)
+        if (s.ExpenseIds.Get(idKey) is { } state)
         {
             metrics.Redelivered.WithLabels(entity, currency).Inc();
-            return null;
+            return Record<string, PostingStep>.Create(record.Key, new PostingStep(null, [PostingAudit.Redelivered(record, contribution, state)]), record.Headers);
         }
 
         var approvalTime = Guarded(ApprovedExpenseToPost.ApprovalTime(record.Value), entity, currency, contribution.ExpenseId, record);
@@ -125,19 +125,19 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
         foreach (var group in due.GroupBy(d => (d.Start, d.Entity, d.Currency)))
         {
             var window = new PostingWindow(group.Key.Start, group.Key.Start + options.WindowSize);
-            var contributions = group.Select(d => (d.Key, Contribution: ContributionOf(d.Value, d.Entity, d.Currency))).ToList();
+            var contributions = group.Select(d => (d.Key, Contribution: ContributionOf(d.Value, d.Entity, d.Currency), Approved: d.Value)).ToList();
             foreach (var period in contributions.GroupBy(x => (x.Contribution.FiscalYear, x.Contribution.PeriodNumber)).OrderBy(p => p.Key))
             {
                 var key = new JournalKey(group.Key.Entity, group.Key.Currency, period.Key.FiscalYear, period.Key.PeriodNumber, window);
                 var journal = JournalBuilder.Build(key, period.Select(x => x.Contribution));
-                Post(journal, now);
-                foreach (var (openKey, contribution) in period)
+                Post(journal, now, period.Select(x => (x.Approved, x.Contribution)).ToList());
+                foreach (var (openKey, contribution, _) in period)
                     MarkPosted(s, openKey, contribution, journal);
             }
         }
     }
 
-    private void Post(Journal journal, DateTimeOffset now)
+    private void Post(Journal journal, DateTimeOffset now, IReadOnlyList<(ApprovedExpense Approved, PostingContribution Contribution)> posted)
     {
         var ctx = context ?? throw new InvalidOperationException($"{nameof(PostingWindowTransformer)} posted before Init.");
         var headers = new Headers
@@ -148,7 +148,8 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
         };
         ctx.SetHeaders(headers);
         ctx.ChangeTimestamp(journal.Key.Window.End.ToUnixTimeMilliseconds());
-        ctx.Forward(journal.ReconciliationId, JournalEntryFactory.Create(journal, now));
+        var entry = JournalEntryFactory.Create(journal, now);
+        ctx.Forward(journal.ReconciliationId, new PostingStep(entry, PostingAudit.Posted(entry, posted)));
         metrics.CountPosted(journal);
     }
 

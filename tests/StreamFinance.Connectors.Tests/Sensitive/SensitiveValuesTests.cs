@@ -1,3 +1,4 @@
+using StreamFinance.Kafka.Masking;
 using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Sensitive;
 using StreamFinance.Connectors.Sources.Formats;

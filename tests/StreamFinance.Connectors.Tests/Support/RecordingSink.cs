@@ -4,19 +4,27 @@ using StreamFinance.Connectors.Mapping;
 using StreamFinance.Connectors.Runtime;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
+using StreamFinance.Contracts.Outputs;
 
 namespace StreamFinance.Connectors.Tests.Support;
 
 /// <summary>
 /// A sink double that remembers every record sent to it and answers as told: acknowledge at once (default), withhold
-/// the answer for chosen records (a broker that never acknowledged them before a crash), or refuse them.
+/// the answer for chosen records (a broker that never acknowledged them before a crash), or refuse them. Audit events
+/// (to <c>audit.emitted</c>) are kept apart in <see cref="Audited"/> and acknowledged at once unless <see cref="RefuseAudits"/>.
 /// </summary>
 public sealed class RecordingSink : IRecordSink
 {
     private readonly ConcurrentQueue<Action> withheld = new();
 
-    /// <summary>Every record sent, in order.</summary>
+    /// <summary>Every canonical record sent, in order.</summary>
     public ConcurrentQueue<Sent> Sent { get; } = new();
+
+    /// <summary>Every audit event sent, in order.</summary>
+    public ConcurrentQueue<AuditEvent> Audited { get; } = new();
+
+    /// <summary>Whether audit events are refused (a broker that does not store them). Default false.</summary>
+    public bool RefuseAudits { get; init; }
 
     /// <summary>Records whose answer is withheld (never given, unless <see cref="ReleaseWithheld"/>). Argument: the send's 1-based number.</summary>
     public Func<int, bool> Withhold { get; init; } = _ => false;
@@ -31,6 +39,12 @@ public sealed class RecordingSink : IRecordSink
 
     public void Produce(TopicSpec topic, MappedRecord record, Action<DeliveryOutcome> onDelivery)
     {
+        if (record.Value is AuditEvent audit)
+        {
+            Audited.Enqueue(audit);
+            onDelivery(RefuseAudits ? new DeliveryOutcome("Local: Message timed out") : DeliveryOutcome.Acknowledged);
+            return;
+        }
         if (Unserializable(record.Key) is { } problem)
             throw new ArgumentException(problem);
         var number = Interlocked.Increment(ref count);

@@ -23,9 +23,9 @@ public class TopicUsageTests
     {
         var usage = TopicUsage.Of(Topics.All, [Expense]);
 
-        Assert.True(usage.IsPlanned(Topics.AuditEvents));
-        Assert.Equal("planned: audit trail (issue 15)", usage.WrittenBy(Topics.AuditEvents));
-        Assert.DoesNotContain(Topics.AuditEvents, usage.InUse);
+        Assert.True(usage.IsPlanned(Topics.VendorRequests));
+        Assert.Equal("planned: onboarding topology (issue 19)", usage.WrittenBy(Topics.VendorRequests));
+        Assert.DoesNotContain(Topics.VendorRequests, usage.InUse);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class TopicUsageTests
         var sentences = TopicUsage.Of(Topics.All, [Expense]).Disagreements();
 
         Assert.Contains("`ingest.expenses`: nothing writes it; declare its PlannedWriters (what will write it and the issue that tracks it).", sentences);
-        Assert.DoesNotContain(sentences, s => s.StartsWith("`audit.events`", StringComparison.Ordinal));
+        Assert.DoesNotContain(sentences, s => s.StartsWith("`erp.vendor-requests`", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -40,19 +40,23 @@ public sealed class ProductTopicUsageTests
     }
 
     [Fact]
-    public void Audit_events_nothing_writes_is_planned_and_not_in_use()
+    public void Audit_events_are_emitted_by_every_flow_chained_by_the_audit_topology_and_read_by_the_index_and_the_audit_commands()
     {
-        Assert.True(Shipped.IsPlanned(Topics.AuditEvents));
-        Assert.Equal("planned: audit trail (issue 15)", Shipped.WrittenBy(Topics.AuditEvents));
-        Assert.DoesNotContain(Topics.AuditEvents, Shipped.InUse);
+        Assert.Equal(
+            "master-data topology, validation topology, expense topology, posting topology, audit topology, audit-index topology, connectors, dlq replay",
+            Shipped.WrittenBy(Topics.AuditEmitted));
+        Assert.Equal("audit topology", Shipped.ReadBy(Topics.AuditEmitted));
+        Assert.Equal("audit topology", Shipped.WrittenBy(Topics.AuditEvents));
+        Assert.Equal("audit-index topology, audit verify/trace", Shipped.ReadBy(Topics.AuditEvents));
+        Assert.Contains(Topics.AuditEvents, Shipped.InUse);
     }
 
     [Fact]
-    public void The_topics_nothing_writes_yet_are_the_procurement_erp_feedback_status_and_audit_ones()
+    public void The_topics_nothing_writes_yet_are_the_procurement_erp_feedback_and_status_ones()
     {
         Assert.Equal(
             ["erp.commitments", "erp.ap-invoices", "erp.vendor-requests", "erp.posting-confirmations", "status.expenses", "status.purchase-orders",
-             "p2p.match-exceptions", "p2p.po-held", "dlq.procurement", "audit.events"],
+             "p2p.match-exceptions", "p2p.po-held", "dlq.procurement"],
             Shipped.Catalog.Where(Shipped.IsPlanned).Select(t => t.Name));
     }
 
@@ -62,7 +66,8 @@ public sealed class ProductTopicUsageTests
         var replay = Shipped.Users.Single(u => u.Name == "dlq replay");
 
         Assert.Equal(["dlq.ingest", "dlq.master-data", "dlq.expenses"], replay.Reads.Select(t => t.Name));
-        Assert.Equal(["md.updates", "md.history", "ingest.expenses", "ingest.card-transactions", "expense.approved"], replay.Writes.Select(t => t.Name));
+        Assert.Equal(["md.updates", "md.history", "ingest.expenses", "ingest.card-transactions", "expense.approved", "audit.emitted"], replay.Writes.Select(t => t.Name));
+        Assert.DoesNotContain(Topics.AuditEvents, replay.Writes);
     }
 
     [Fact]
@@ -71,12 +76,12 @@ public sealed class ProductTopicUsageTests
         var connectors = new Dictionary<string, ConnectorOptions>
         {
             ["erp-feedback"] = new() { Kind = ConnectorKind.FileDrop, Profile = "netsuite-confirmations" },
-            ["switched-off"] = new() { Kind = ConnectorKind.FileDrop, Profile = "audit-import", Enabled = false },
+            ["switched-off"] = new() { Kind = ConnectorKind.FileDrop, Profile = "vendor-import", Enabled = false },
         };
         var mappers = MapperSource.From(name => name switch
         {
             "netsuite-confirmations" => new TargetOnlyMapper(name, Topics.PostingConfirmations),
-            "audit-import" => new TargetOnlyMapper(name, Topics.AuditEvents),
+            "vendor-import" => new TargetOnlyMapper(name, Topics.VendorRequests),
             _ => throw new KeyNotFoundException(name),
         });
 
@@ -84,7 +89,7 @@ public sealed class ProductTopicUsageTests
 
         Assert.Contains(Topics.PostingConfirmations, usage.InUse);
         Assert.Equal("connectors (profile netsuite-confirmations)", usage.WrittenBy(Topics.PostingConfirmations));
-        Assert.True(usage.IsPlanned(Topics.AuditEvents));
+        Assert.True(usage.IsPlanned(Topics.VendorRequests));
     }
 
     /// <summary>A profile that only says which topic it writes.</summary>

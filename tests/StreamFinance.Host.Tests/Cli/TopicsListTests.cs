@@ -10,7 +10,7 @@ public sealed class TopicsListTests
         var result = await CliRunner.RunAsync("topics", "list");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(new Regex(@"\naudit\.events\s+correlation id\s+AuditEvent\s+6\s+delete\s+400 days\s+planned\n    written by: planned: audit trail \(issue 15\)\n"), result.Output);
+        Assert.Matches(new Regex(@"\nerp\.vendor-requests\s.*\splanned\n    written by: planned: onboarding topology \(issue 19\)\n"), result.Output);
         Assert.Matches(new Regex(@"\nerp\.commitments\s.*\splanned\n    written by: planned: procurement topology \(issue 16\)\n"), result.Output);
         Assert.Contains("Planned topics: nothing writes them yet, so topics apply, broker, demo and run do not create them.", result.Output);
     }
@@ -22,6 +22,6 @@ public sealed class TopicsListTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("| `md.cost-centers` | cost center id | `CostCenter` | 3 | compact | forever | master-data topology | md get/dump | data teams |", result.Output);
-        Assert.Contains("| `audit.events` | correlation id | `AuditEvent` | 6 | delete | 400 days | planned: audit trail (issue 15) | planned: audit trace command (issue 15) | auditors |", result.Output);
+        Assert.Contains("| `audit.events` | correlation id | `AuditEvent` | 6 | delete | 2557 days | audit topology | audit-index topology, audit verify/trace | auditors |", result.Output);
     }
 }

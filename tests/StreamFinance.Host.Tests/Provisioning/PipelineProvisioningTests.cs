@@ -17,7 +17,8 @@ public sealed class PipelineProvisioningTests
         Assert.True(topics.ContainsKey(Topics.ExpenseDeadLetters.Name));
         Assert.True(topics.ContainsKey(Topics.JournalPostings.Name));
         Assert.True(topics.ContainsKey(Topics.ConnectorOffsets.Name));
-        Assert.False(topics.ContainsKey(Topics.AuditEvents.Name));
+        Assert.True(topics.ContainsKey(Topics.AuditEvents.Name));
+        Assert.False(topics.ContainsKey(Topics.VendorRequests.Name));
         Assert.False(topics.ContainsKey(Topics.Commitments.Name));
         Assert.False(topics.ContainsKey(Topics.ProcurementDeadLetters.Name));
     }

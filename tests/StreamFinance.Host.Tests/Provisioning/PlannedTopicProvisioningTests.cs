@@ -11,8 +11,8 @@ namespace StreamFinance.Host.Tests.Provisioning;
 /// <summary>A planned topic (nothing writes it yet) is created neither by <c>topics apply</c> nor by <c>broker</c>.</summary>
 public sealed class PlannedTopicProvisioningTests
 {
-    private static readonly string[] Planned = [Topics.AuditEvents.Name, Topics.Commitments.Name, Topics.ProcurementDeadLetters.Name, Topics.ExpenseStatus.Name];
-    private static readonly string[] Written = [Topics.ExpenseDeadLetters.Name, Topics.MasterDataHistory.Name, Topics.GoodsReceipts.Name, Topics.ConnectorOffsets.Name];
+    private static readonly string[] Planned = [Topics.VendorRequests.Name, Topics.Commitments.Name, Topics.ProcurementDeadLetters.Name, Topics.ExpenseStatus.Name];
+    private static readonly string[] Written = [Topics.ExpenseDeadLetters.Name, Topics.MasterDataHistory.Name, Topics.GoodsReceipts.Name, Topics.ConnectorOffsets.Name, Topics.AuditEmitted.Name, Topics.AuditEvents.Name];
 
     [Fact]
     public async Task Topics_apply_creates_and_registers_the_topics_in_use_and_leaves_the_planned_ones_out()
@@ -24,10 +24,11 @@ public sealed class PlannedTopicProvisioningTests
         Assert.Equal(0, result.ExitCode);
         Assert.All(Written, topic => Assert.True(stack.Cluster.Topics.ContainsKey(topic), topic));
         Assert.All(Planned, topic => Assert.False(stack.Cluster.Topics.ContainsKey(topic), topic));
-        Assert.DoesNotContain("audit.events", result.Output);
+        Assert.DoesNotContain("erp.vendor-requests", result.Output);
         var subjects = stack.Registry.Store.GetSubjects();
         Assert.Contains(Topics.ExpenseDeadLetters.ValueSubject, subjects);
-        Assert.DoesNotContain(Topics.AuditEvents.ValueSubject, subjects);
+        Assert.Contains(Topics.AuditEvents.ValueSubject, subjects);
+        Assert.DoesNotContain(Topics.VendorRequests.ValueSubject, subjects);
     }
 
     [Fact]

@@ -71,8 +71,9 @@ public class RequiredTopicsTests
     {
         var required = RequiredTopics.For(new StreamsOptions(), TopologyCatalog.All, SerDes).Select(r => r.Name).ToList();
 
-        Assert.DoesNotContain(Topics.AuditEvents.Name, required);
+        Assert.DoesNotContain(Topics.VendorRequests.Name, required);
         Assert.DoesNotContain(Topics.Commitments.Name, required);
+        Assert.Contains(Topics.AuditEvents.Name, required);
         Assert.DoesNotContain(Topics.ProcurementDeadLetters.Name, required);
         Assert.Contains(Topics.ExpenseDeadLetters.Name, required);
         Assert.Contains(Topics.MasterDataDeadLetters.Name, required);

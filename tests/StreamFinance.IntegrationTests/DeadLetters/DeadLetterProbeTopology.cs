@@ -40,14 +40,14 @@ public sealed class DeadLetterProbeTopology(UniqueNames names) : IStreamTopology
     public IReadOnlyList<TopicSpec> Inputs => [Input];
 
     /// <inheritdoc />
-    public IReadOnlyList<TopicSpec> Outputs => [Output, DeadLetterTopic];
+    public IReadOnlyList<TopicSpec> Outputs => [Output, DeadLetterTopic, Topics.AuditEmitted];
 
     /// <inheritdoc />
     public void Build(StreamBuilder builder, TopologyContext context)
     {
         var costCenters = context.SerDes.Avro<CostCenter>();
         builder.Stream(Input.Name, SerDesFactory.Key(), costCenters)
-            .RouteFailures(CheckProcessor, costCenters, context.DeadLettersTo(DeadLetterTopic), Check)
+            .RouteFailures(CheckProcessor, costCenters, context.DeadLettersTo(this), Check)
             .To(Output.Name, SerDesFactory.Key(), context.SerDes.Avro<CostCenter>(), "probe.active-sink");
     }
 

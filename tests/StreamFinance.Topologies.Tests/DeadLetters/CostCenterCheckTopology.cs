@@ -25,7 +25,7 @@ internal static class CostCenterCheckTopology
         var builder = new StreamBuilder();
         var costCenters = context.SerDes.Avro<CostCenter>();
         builder.Stream(InputTopic, SerDesFactory.Key(), costCenters)
-            .RouteFailures(Processor, costCenters, context.DeadLettersTo(deadLetters), Check)
+            .RouteFailures(Processor, costCenters, context.DeadLettersTo(new Declared(deadLetters)), Check)
             .To(OutputTopic, SerDesFactory.Key(), context.SerDes.Avro<CostCenter>(), "cost-center.active-sink");
         return builder.Build();
     }
@@ -40,5 +40,21 @@ internal static class CostCenterCheckTopology
         return costCenter.status == CostCenterStatus.ACTIVE
             ? costCenter
             : new Failure(ReasonCode.InactiveCostCenter, $"Cost center {costCenter.costCenterId} is {costCenter.status}: reactivate it in the ERP, then replay.");
+    }
+
+    /// <summary>What the routing needs to know of the topology: its name (the audit component) and its dead-letter topic.</summary>
+    private sealed class Declared(Topic<string, DeadLetter> deadLetters) : IStreamTopology
+    {
+        public string Name => "cost-center-check";
+
+        public string Description => "Passes active cost centers; dead-letters the others (unit test).";
+
+        public IReadOnlyList<TopicSpec> Inputs => [];
+
+        public IReadOnlyList<TopicSpec> Outputs => [deadLetters, Topics.AuditEmitted];
+
+        public Topic<string, DeadLetter> DeadLetterTopic => deadLetters;
+
+        public void Build(StreamBuilder builder, TopologyContext context) => throw new NotSupportedException("Built by CostCenterCheckTopology.Build.");
     }
 }

@@ -26,6 +26,7 @@ internal sealed class ExpenseDriver : IDisposable
     private readonly TestInputTopic<string, string> documentation;
     private readonly TestOutputTopic<string, ApprovedExpense> approved;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
+    private readonly TestOutputTopic<string, AuditEvent> audit;
 
     /// <param name="configure">Changes to the default policy.</param>
     /// <param name="checkHorizonsOnEveryRecord">Run the horizon punctuators after every record (interval 10 ms, wait 20 ms before the record that should trigger them) instead of hourly.</param>
@@ -42,6 +43,7 @@ internal sealed class ExpenseDriver : IDisposable
         documentation = harness.RepartitionInput(ExpenseNames.CardPurchases);
         approved = harness.Output(Topics.ApprovedExpenses);
         deadLetters = harness.Output(Topics.ExpenseDeadLetters);
+        audit = harness.Output(Topics.AuditEmitted);
         foreach (var (key, value) in ExpenseWorld.MasterData())
             history.PipeInput(key, value);
     }
@@ -127,6 +129,17 @@ internal sealed class ExpenseDriver : IDisposable
     public List<DeadLetter> DeadLetters() => deadLetters.ReadValueList().ToList();
 
     public ApprovedExpense ApprovedOne() => Assert.Single(Approved());
+
+    /// <summary>The audit events written to <c>audit.emitted</c> since the last read, with their keys.</summary>
+    public List<AuditEvent> Audit() => audit.ReadKeyValueList().Select(r =>
+    {
+        Assert.Equal(r.Message.Key, r.Message.Value.correlationId);
+        return r.Message.Value;
+    }).ToList();
+
+    /// <summary>The SerDes the topology writes a topic's values with, to compare bytes with audit hashes.</summary>
+    public byte[] Bytes<T>(Topic<string, T> topic, T value) where T : class, Avro.Specific.ISpecificRecord =>
+        harness.Context.SerDes.Avro<T>().Serialize(value, new SerializationContext(MessageComponentType.Value, topic.Name));
 
     public DeadLetter DeadLetterOne() => Assert.Single(DeadLetters());
 

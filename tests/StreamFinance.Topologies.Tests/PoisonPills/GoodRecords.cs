@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Kafka.SerDes;
+using StreamFinance.Topologies.Tests.Audit;
 using StreamFinance.Topologies.Tests.Expenses;
 using StreamFinance.Topologies.Tests.MasterData;
 using StreamFinance.Topologies.Tests.Posting;
@@ -25,6 +26,8 @@ internal static class GoodRecords
         [Topics.CardTransactions.Name] = serDes => Bytes(serDes, Topics.CardTransactions, "T-GOOD", ExpenseWorld.Card("T-GOOD")),
         [Topics.ApprovedExpenses.Name] = serDes =>
             Bytes(serDes, Topics.ApprovedExpenses, "E-GOOD", TestApprovedExpenses.Us("E-GOOD", 5m, TestApprovedExpenses.TenOClock)),
+        [Topics.AuditEmitted.Name] = serDes => Bytes(serDes, Topics.AuditEmitted, "c-good", TestAuditEvents.Emitted("c-good", "EXP-GOOD")),
+        [Topics.AuditEvents.Name] = serDes => Bytes(serDes, Topics.AuditEvents, "c-good", TestAuditEvents.Chained("c-good", "approved")[0]),
     };
 
     /// <summary>The good record of <paramref name="topic"/>, as a producer writes it.</summary>

@@ -22,6 +22,7 @@ internal sealed class PostingDriver : IDisposable
     private readonly TestInputTopic<string, string> byEntity;
     private readonly TestOutputTopic<string, JournalEntry> journals;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
+    private readonly TestOutputTopic<string, AuditEvent> audit;
 
     public PostingDriver(PostingOptions? options = null, bool clockGuard = false)
     {
@@ -34,6 +35,7 @@ internal sealed class PostingDriver : IDisposable
         byEntity = harness.RepartitionInput(PostingNames.ByEntity);
         journals = harness.Output(Topics.JournalPostings);
         deadLetters = harness.Output(Topics.ExpenseDeadLetters);
+        audit = harness.Output(Topics.AuditEmitted);
     }
 
     public PostingOptions Options { get; }
@@ -63,6 +65,9 @@ internal sealed class PostingDriver : IDisposable
         journals.ReadKeyValueList().Select(r => (r.Message.Key, r.Message.Value)).ToList();
 
     public IReadOnlyList<DeadLetter> DeadLetters() => deadLetters.ReadValueList().ToList();
+
+    /// <summary>The audit events written to <c>audit.emitted</c> since the last read.</summary>
+    public IReadOnlyList<AuditEvent> Audit() => audit.ReadValueList().ToList();
 
     public string? ExpenseIdState(string entity, string currency, string expenseId) =>
         harness.Store<string>(PostingNames.ExpenseIdsStore).Get(PostingKeys.ExpenseId(entity, currency, expenseId));

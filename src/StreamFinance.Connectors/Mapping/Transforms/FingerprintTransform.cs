@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using StreamFinance.Kafka.Masking;
 
 namespace StreamFinance.Connectors.Mapping.Transforms;
 
@@ -13,10 +12,5 @@ public sealed class FingerprintTransform : ITextTransform
     public string Apply(string text, TransformContext context) => Of(text);
 
     /// <summary>The fingerprint of <paramref name="text"/>; dead letters mask bank data with the same value.</summary>
-    public static string Of(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var normalised = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalised))).ToLowerInvariant();
-    }
+    public static string Of(string text) => SensitiveMasks.Fingerprint(text);
 }

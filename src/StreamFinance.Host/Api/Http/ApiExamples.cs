@@ -44,6 +44,26 @@ internal static class ApiExamples
         ["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
     };
 
+    /// <summary>An answer of <c>GET /v1/audit/{id}</c>: an expense line approved after it was mapped.</summary>
+    public static JsonNode AuditTrail()
+    {
+        var origin = new AuditOriginResponse(null, null, null, "concur/expenses-2026-04-10.csv", 3);
+        var mapped = new AuditEventResponse("5b0f6a1e-2c4d-8e1f-9a3b-7c6d5e4f3a2b", "c-7f3e", 1, "mapped", "SUCCEEDED", null, "EXP-1001", [],
+            "connector.concur-files", "1.0.0", new DateTime(2026, 4, 10, 9, 0, 1, DateTimeKind.Utc), new DateTime(2026, 4, 9, 17, 30, 0, DateTimeKind.Utc), origin, 1,
+            new SortedDictionary<string, string>(StringComparer.Ordinal) { ["profile"] = "concur-expense-entries@3", ["topic"] = "ingest.expenses" },
+            "StreamFinance.Contracts.Transactions.ExpenseLine", """{"expenseId":"EXP-1001","amount":{"amount":"42.5000","currency":"USD"}}""",
+            "9f2c1b7e4d3a6f5e8c7b0a1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f", null,
+            "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809", new DateTime(2026, 4, 10, 9, 0, 1, DateTimeKind.Utc));
+        var approved = mapped with
+        {
+            EventId = "8d7c6b5a-4e3f-8a2b-9c1d-0e9f8a7b6c5d", Sequence = 2, Step = "approved", Component = "expense",
+            Origin = new AuditOriginResponse("ingest.expenses", 2, 1187, null, null), Detail = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["legalEntityId"] = "US01" },
+            PayloadType = "StreamFinance.Contracts.Outputs.ApprovedExpense", PreviousHash = mapped.Hash,
+            Hash = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        };
+        return Node(new AuditTrailResponse("EXP-1001", ["c-7f3e"], [mapped, approved]), ApiJsonContext.Default.AuditTrailResponse);
+    }
+
     /// <summary>A request of <c>POST /v1/validate/expense-coding</c>.</summary>
     public static JsonNode ExpenseCodingRequest() => Node(new ExpenseCodingBody
     {

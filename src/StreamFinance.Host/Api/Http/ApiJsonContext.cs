@@ -25,4 +25,5 @@ namespace StreamFinance.Host.Api.Http;
 [JsonSerializable(typeof(ExpenseCodingResponse))]
 [JsonSerializable(typeof(RequisitionResponse))]
 [JsonSerializable(typeof(FxRateResponse))]
+[JsonSerializable(typeof(AuditTrailResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using StreamFinance.Host.Api.Audit;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Rules.Expenses;
@@ -20,8 +21,11 @@ public sealed class ValidationApiContext
     /// <see cref="ExpenseOptions.Default"/>. The host passes the validated section the expense topology applies, so a
     /// preview is judged by the policy its posting will be.
     /// </param>
-    public ValidationApiContext(ValidationApiOptions options, IMasterDataLookup lookup, FxFallbackPolicy fxFallback, TimeProvider? time = null, ExpenseOptions? expenses = null)
+    /// <param name="audit">Where <c>GET /v1/audit/{id}</c> reads; default none (<see cref="UnavailableAuditTrail"/>: 503).</param>
+    public ValidationApiContext(
+        ValidationApiOptions options, IMasterDataLookup lookup, FxFallbackPolicy fxFallback, TimeProvider? time = null, ExpenseOptions? expenses = null, IAuditTrail? audit = null)
     {
+        Audit = audit ?? UnavailableAuditTrail.Instance;
         Options = options;
         Lookup = lookup;
         FxFallback = fxFallback;
@@ -33,6 +37,9 @@ public sealed class ValidationApiContext
 
     /// <summary>The API's settings.</summary>
     public ValidationApiOptions Options { get; }
+
+    /// <summary>Where the audit trail is read.</summary>
+    public IAuditTrail Audit { get; }
 
     /// <summary>Where master data is read.</summary>
     public IMasterDataLookup Lookup { get; }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StreamFinance.Host.Api.Audit;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Topologies.Audit;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime;
 using StreamFinance.Topologies;
@@ -34,7 +36,11 @@ public static class ValidationApiRegistration
             var lookup = new StoreMasterDataLookup(new MasterDataStoreAccessor(
                 () => PipelineHost.TopologyServices(sp).Single(t => t.Topology is ValidationTopology)));
             var loggerFactory = sp.GetRequiredService<ILoggerFactory>();
-            var server = new ValidationApiServer(new ValidationApiContext(settings.Api, lookup, settings.MasterData.FxFallback, expenses: settings.Expenses), loggerFactory);
+            IAuditTrail audit = topologies.Any(t => t is AuditIndexTopology)
+                ? new AuditIndexTrail(() => PipelineHost.TopologyServices(sp).Single(t => t.Topology is AuditIndexTopology))
+                : UnavailableAuditTrail.Instance;
+            var server = new ValidationApiServer(
+                new ValidationApiContext(settings.Api, lookup, settings.MasterData.FxFallback, expenses: settings.Expenses, audit: audit), loggerFactory);
             return new ValidationApiService(server, output, loggerFactory.CreateLogger<ValidationApiService>());
         });
     }

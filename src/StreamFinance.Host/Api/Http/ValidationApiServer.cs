@@ -65,6 +65,7 @@ public sealed class ValidationApiServer : IAsyncDisposable
             v1.ProducesProblem(StatusCodes.Status401Unauthorized);
         LookupEndpoints.Map(v1, api);
         ValidationEndpoints.Map(v1, api);
+        AuditEndpoints.Map(v1, api);
         ApiDocumentEndpoint.Map(app);
         mapMore?.Invoke(app);
     }
