@@ -4,8 +4,9 @@ namespace StreamFinance.Kafka;
 
 /// <summary>
 /// A topology as a <see cref="TopicUser"/>: it reads its <see cref="IStreamTopology.Inputs"/> and writes its
-/// <see cref="IStreamTopology.Outputs"/> and its <see cref="IStreamTopology.DeadLetterTopic"/> (which the Streamiz
-/// exception handlers write even when no sink does). The declaration is checked against the built topology by
+/// <see cref="IStreamTopology.Outputs"/>, its <see cref="IStreamTopology.DeadLetterTopic"/> (which the Streamiz
+/// exception handlers write even when no sink does) and <c>audit.emitted</c> (where each of those dead letters is
+/// recorded by the dead-letter publisher). The declaration is checked against the built topology by
 /// <see cref="Docs.DeclaredTopics.Check"/>, so what this says is what the topology does.
 /// </summary>
 public static class TopologyTopicUser
@@ -18,6 +19,6 @@ public static class TopologyTopicUser
             TopicUserKind.Topology,
             $"{topology.Name} topology",
             topology.Inputs,
-            topology.Outputs.Append(topology.DeadLetterTopic).DistinctBy(t => t.Name).ToList());
+            topology.Outputs.Append(topology.DeadLetterTopic).Append(Topics.AuditEmitted).DistinctBy(t => t.Name).ToList());
     }
 }

@@ -5,6 +5,7 @@ using Confluent.Kafka;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Catalog;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.Observability.Kafka;
 using StreamFinance.Kafka.SerDes;
@@ -54,8 +55,15 @@ public sealed class CanonicalRecordProducer : IDisposable
     }
 
     /// <summary>Serializes and queues one record; <paramref name="onDelivery"/> is told the outcome.</summary>
-    public void Produce(TopicSpec topic, string key, ISpecificRecord value, Action<DeliveryReport<string, byte[]>> onDelivery) =>
-        producer.Produce(topic.Name, Build(topic, key, value), onDelivery);
+    public void Produce(TopicSpec topic, string key, ISpecificRecord value, Action<DeliveryReport<string, byte[]>> onDelivery)
+    {
+        var message = Build(topic, key, value);
+        if (topic.Name == Topics.AuditEmitted.Name)
+            // Audit events go to the partition of their correlation id by the one rule every audit writer applies.
+            producer.Produce(AuditPartitioning.In(topic.Name, topic.Partitions, key), message, onDelivery);
+        else
+            producer.Produce(topic.Name, message, onDelivery);
+    }
 
     /// <summary>Waits until every queued record is acknowledged or <paramref name="timeout"/> passes.</summary>
     public int Flush(TimeSpan timeout) => producer.Flush(timeout);

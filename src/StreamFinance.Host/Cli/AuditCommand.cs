@@ -32,9 +32,7 @@ public static class AuditCommand
         var settingsOptions = new SettingsOptions(command, withAddresses: true);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = settingsOptions.Load(parse);
-            await DependencyProbe.CheckAsync(settings.Kafka, settings.SchemaRegistry, ct);
-            var reader = new AuditTopicReader(settings.Kafka, SerDesFactory.FromOptions(settings.SchemaRegistry));
+            var reader = await ReaderAsync(settingsOptions, parse, ct);
             var verifier = await Task.Run(() => reader.Verify(ParseSince(parse.GetValue(since)), ct), ct);
             var output = parse.InvocationConfiguration.Output;
             foreach (var finding in verifier.Findings)
@@ -59,9 +57,7 @@ public static class AuditCommand
         var settingsOptions = new SettingsOptions(command, withAddresses: true);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = settingsOptions.Load(parse);
-            await DependencyProbe.CheckAsync(settings.Kafka, settings.SchemaRegistry, ct);
-            var reader = new AuditTopicReader(settings.Kafka, SerDesFactory.FromOptions(settings.SchemaRegistry));
+            var reader = await ReaderAsync(settingsOptions, parse, ct);
             var timeline = await Task.Run(() => reader.Trace(parse.GetValue(id)!, ParseSince(parse.GetValue(since)), ct), ct);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == "json")
@@ -71,6 +67,14 @@ public static class AuditCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The reader of <c>audit.events</c> with the command's settings, once Kafka and the Schema Registry answer.</summary>
+    private static async Task<AuditTopicReader> ReaderAsync(SettingsOptions settingsOptions, ParseResult parse, CancellationToken ct)
+    {
+        var settings = settingsOptions.Load(parse);
+        await DependencyProbe.CheckAsync(settings.Kafka, settings.SchemaRegistry, ct);
+        return new AuditTopicReader(settings.Kafka, SerDesFactory.FromOptions(settings.SchemaRegistry));
     }
 
     private static Option<string?> SinceOption(string description)

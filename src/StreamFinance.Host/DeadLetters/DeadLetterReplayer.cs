@@ -59,7 +59,7 @@ public sealed class DeadLetterReplayer(KafkaOptions kafka, SerDesFactory serDes,
             try
             {
                 var replayed = producer.ProduceAsync(letter.originTopic, message, ct);
-                var audited = producer.ProduceAsync(Topics.AuditEmitted.Name, auditMessage, ct);
+                var audited = producer.ProduceAsync(AuditPartitioning.In(Topics.AuditEmitted.Name, Topics.AuditEmitted.Partitions, audit.correlationId), auditMessage, ct);
                 await replayed;
                 await audited;
             }

@@ -9,7 +9,8 @@ namespace StreamFinance.Kafka.Audit;
 /// The hash that chains audit events: lower-case hex SHA-256 of a canonical encoding of every field of the event but
 /// <c>hash</c> itself, in a fixed order, each as its UTF-8 length (or -1 for null) and bytes, <c>detail</c> sorted by
 /// key. Independent of Avro and of the schema version that wrote the event, so an event read with a later schema (with
-/// more fields, defaulted) hashes the same; a field added later enters the encoding only when it is not at its default.
+/// more fields, defaulted) hashes the same; a field added to the schema later must enter the encoding only when it is
+/// not at its default, so that every event written before keeps its hash.
 /// Pinned by a golden-value test: changing it breaks the verification of every event already written.
 /// </summary>
 public static class AuditEventHash

@@ -37,7 +37,9 @@ public static class AuditTrail
                 return KeyValuePair.Create(audit.correlationId, audit);
             }), processorName)
             .CountProduced(route.Metrics, route.Topic.Name, $"{processorName}.produced-metric")
-            .To(route.Topic.Name, SerDesFactory.Key(), route.ValueSerDes, $"{processorName}.sink");
+            // By correlation id, not to the source partition (Streamiz's default): every event of a chain reaches one chainer task.
+            .To(route.Topic.Name, (_, key, _, _, partitions) => new Confluent.Kafka.Partition(AuditPartitioning.Of(key, partitions)),
+                SerDesFactory.Key(), route.ValueSerDes, $"{processorName}.sink");
         return stream;
     }
 

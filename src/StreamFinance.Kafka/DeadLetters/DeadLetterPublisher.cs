@@ -1,3 +1,4 @@
+using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,7 +68,7 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
         var auditMessage = BuildAudit(topic, deadLetter, audit);
         // Both in flight at once, each awaited: the dead letter is handled only when its audit event is stored too.
         var written = producer.ProduceAsync(topic.Name, message, ct);
-        var audited = producer.ProduceAsync(Topics.AuditEmitted.Name, auditMessage, ct);
+        var audited = producer.ProduceAsync(AuditPartitioning.In(Topics.AuditEmitted.Name, Topics.AuditEmitted.Partitions, Encoding.UTF8.GetString(auditMessage.Key)), auditMessage, ct);
         await Acknowledged(written, topic.Name, deadLetter, "it").ConfigureAwait(false);
         await Acknowledged(audited, topic.Name, deadLetter, $"its audit event to {Topics.AuditEmitted.Name}").ConfigureAwait(false);
         metrics.Record(topic.Name, deadLetter);
@@ -120,7 +121,7 @@ public sealed class DeadLetterPublisher : IDeadLetterPublisher, IDisposable
         {
             var audit = new AuditEventFactory(deadLetter.processor).Create(fact ?? DeadLetterAudit.FactOf(deadLetter), deadLetter.failedAt);
             var value = auditSerDes.Serialize(audit, new SerializationContext(MessageComponentType.Value, Topics.AuditEmitted.Name));
-            return new Message<byte[], byte[]> { Key = System.Text.Encoding.UTF8.GetBytes(audit.correlationId), Value = value };
+            return new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(audit.correlationId), Value = value };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -9,6 +9,7 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
+using StreamFinance.Kafka.Audit;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
@@ -70,6 +71,10 @@ internal static class ExpensePipelineBenchmark
         {
             PerRecordCost.Deserialize("Avro deserialize ExpenseLine (input)", serDes, Topics.Expenses.Name, payloads),
             PerRecordCost.Serialize("Avro serialize ApprovedExpense (output)", stack.SerDes.Avro<ApprovedExpense>(), Topics.ApprovedExpenses.Name, approved),
+            PerRecordCost.Measure("audit: masked snapshot of the approval", approved.Count, i => AuditPayload.Snapshot(approved[i])),
+            PerRecordCost.Measure("audit: SHA-256 of the approval's Avro bytes", approved.Count, i => AuditPayload.Sha256(approved[i])),
+            PerRecordCost.Measure("audit: whole event (id, snapshot, hash)", approved.Count, i => AuditOf(approved[i])),
+            PerRecordCost.Serialize("Avro serialize AuditEvent (audit.emitted)", stack.SerDes.Avro<AuditEvent>(), Topics.AuditEmitted.Name, approved.Select(AuditOf).ToList()),
         };
         foreach (var cost in costs)
             output.WriteLine(cost.Describe());
@@ -79,6 +84,12 @@ internal static class ExpensePipelineBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{"raw passthrough, per record",-44} {1e6 / passthrough.PerSecond,7:0.00} us/record"));
     }
+
+    private static readonly AuditEventFactory Audits = new("expense");
+
+    /// <summary>The <c>approved</c> audit event of <paramref name="approved"/>, as the expense topology makes it.</summary>
+    private static AuditEvent AuditOf(ApprovedExpense approved) =>
+        Audits.Create(AuditFact.About(approved.expense.envelope, AuditSteps.Approved, AuditOutcome.SUCCEEDED, approved.expense.expenseId) with { Payload = approved });
 
     private static List<ExpenseLine> ExpenseLines(SampleDataGenerator generator, int count)
     {

@@ -43,7 +43,7 @@ public sealed class ProductTopicUsageTests
     public void Audit_events_are_emitted_by_every_flow_chained_by_the_audit_topology_and_read_by_the_index_and_the_audit_commands()
     {
         Assert.Equal(
-            "master-data topology, expense topology, posting topology, procurement topology, audit topology, audit-index topology, connectors, dlq replay",
+            "master-data topology, validation topology, expense topology, posting topology, procurement topology, audit topology, audit-index topology, connectors, dlq replay",
             Shipped.WrittenBy(Topics.AuditEmitted));
         Assert.Equal("audit topology", Shipped.ReadBy(Topics.AuditEmitted));
         Assert.Equal("audit topology", Shipped.WrittenBy(Topics.AuditEvents));

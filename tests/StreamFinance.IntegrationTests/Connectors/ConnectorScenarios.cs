@@ -31,7 +31,7 @@ public abstract class ConnectorScenarios(KafkaStackFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         var stack = fixture.Stack;
         await stack.CreateTopicsAsync([(Topics.Expenses.Name, Topics.Expenses.Partitions), (Topics.IngestDeadLetters.Name, Topics.IngestDeadLetters.Partitions),
-            (Topics.ConnectorOffsets.Name, Topics.ConnectorOffsets.Partitions)]);
+            (Topics.ConnectorOffsets.Name, Topics.ConnectorOffsets.Partitions), (Topics.AuditEmitted.Name, Topics.AuditEmitted.Partitions)]);
         var kafka = new KafkaOptions { BootstrapServers = stack.BootstrapServers, ClientIdPrefix = "it-connectors" };
         var serDes = new SerDesFactory(SchemaRegistryClients.For(stack.SchemaRegistryUrl));
         var run = Guid.NewGuid().ToString("N")[..8];

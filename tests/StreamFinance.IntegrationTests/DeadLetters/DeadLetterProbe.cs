@@ -1,3 +1,4 @@
+using StreamFinance.Contracts.Catalog;
 using Confluent.Kafka;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
@@ -77,6 +78,7 @@ public sealed class DeadLetterProbe : IAsyncDisposable
         var internals = InternalTopics.For(probe.BuildTopology(), probe.Streams.ApplicationIdFor(topology.Name), _ => 1);
         await stack.CreateTopicsAsync(
             new[] { topology.Input.Name, topology.Output.Name, topology.DeadLetterTopic.Name }.Select(t => (t, 1))
+                .Append((Topics.AuditEmitted.Name, Topics.AuditEmitted.Partitions))
                 .Concat(internals.Select(t => (t.Name, t.Partitions))));
         return probe;
     }

@@ -17,6 +17,11 @@ using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Host.Api.Audit;
+using StreamFinance.Host.Audit;
+using StreamFinance.Kafka.Audit;
+using StreamFinance.Topologies.Audit;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Posting;
@@ -81,7 +86,9 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         var masterDataTopology = new MasterDataTopology();
         var expenseTopology = new ExpenseTopology();
         var postingTopology = new PostingTopology();
-        await stack.Provisioner.ApplyAsync(RequiredTopics.For(streams, [masterDataTopology, expenseTopology, postingTopology], serDes), ct);
+        var auditTopology = new AuditChainTopology();
+        var auditIndexTopology = new AuditIndexTopology();
+        await stack.Provisioner.ApplyAsync(RequiredTopics.For(streams, [masterDataTopology, expenseTopology, postingTopology, auditTopology, auditIndexTopology], serDes), ct);
 
         // 1. Master data: the sample world through the master-data topology into md.history.
         var generator = new SampleDataGenerator(7);
@@ -94,9 +101,13 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
         // 2. The expense and posting topologies, started once md.history is complete (their global table restores it first).
         using var expenses = Pipeline.Topology(expenseTopology, kafka, streams, registry, serDes, posting);
         using var postings = Pipeline.Topology(postingTopology, kafka, streams, registry, serDes, posting);
-        wait = new PipelineWait([masterData, expenses, postings]);
+        using var audit = Pipeline.Topology(auditTopology, kafka, streams, registry, serDes, posting);
+        using var auditIndex = Pipeline.Topology(auditIndexTopology, kafka, streams, registry, serDes, posting);
+        wait = new PipelineWait([masterData, expenses, postings, audit, auditIndex]);
         await EndToEndPipeline.StartAsync(expenses, wait);
         await EndToEndPipeline.StartAsync(postings, wait);
+        await EndToEndPipeline.StartAsync(audit, wait);
+        await EndToEndPipeline.StartAsync(auditIndex, wait);
 
         // 3. The vendor files through real file-drop connectors: the shipped profiles, the default formats.
         var today = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime.Date, DateTimeKind.Utc);
@@ -252,6 +263,60 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             Assert.False(File.Exists(Path.Combine(inbox, file.FileName)), $"{file.FileName} is still in the inbox {inbox}");
         }
         Assert.All(inboxes.Values, inbox => Assert.False(Directory.Exists(Path.Combine(inbox, "quarantine")), $"a file was quarantined in {inbox}"));
+
+        // 8. The audit trail: lines traced from their file line to their journal through the audit index.
+        AssertAuditTrail(files, lines, journals, new AuditIndexTrail(() => auditIndex), new AuditTopicReader(kafka, serDes), wait);
+    }
+
+    /// <summary>
+    /// One approved line's journey (ingested at its file line, mapped with its profile, approved, posted in its journal)
+    /// as one unbroken chain; the rejected line's (dead-lettered with its reason); a re-delivered line's deduplication;
+    /// an unmappable line's connector dead letter at its file line; a journal's trace by reconciliation id; the index
+    /// and the topic agreeing; and verify finding nothing wrong.
+    /// </summary>
+    private static void AssertAuditTrail(
+        IReadOnlyList<VendorFile> files, IReadOnlyList<PlannedExpense> lines, IReadOnlyList<JournalEntry> journals, AuditIndexTrail index, AuditTopicReader topic, PipelineWait wait)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var walked = lines.First(l => l.Outcome == PlannedOutcome.Approved && l.ChargedEntityId is null && lines.Count(x => x.Id == l.Id) == 1);
+        var file = files.Single(f => f.Lines.Contains(walked));
+        var journal = journals.Single(j => j.legalEntityId == walked.BookingEntityId && j.lines.Any(l => l.sourceIds.Contains(walked.Id)));
+        var timeline = wait.Until($"the audit trail of {walked.Id} to reach its journal", OutcomePatience, () => index.Trace(walked.Id),
+            t => t.Events.Any(e => e.step == AuditSteps.Posted) ? null : $"steps so far: {string.Join(", ", t.Events.Select(e => e.step))}");
+        var chain = timeline.Events;
+        Assert.Equal([AuditSteps.Ingested, AuditSteps.Mapped, AuditSteps.Approved, AuditSteps.Posted], chain.Select(e => e.step));
+        Assert.Equal([1L, 2L, 3L, 4L], chain.Select(e => e.sequence));
+        Assert.Single(chain.Select(e => e.correlationId).Distinct());
+        Assert.All(chain.Skip(1).Zip(chain), pair => Assert.Equal(pair.Second.hash, pair.First.previousHash));
+        Assert.Equal((file.FileName, file.Lines.ToList().IndexOf(walked) + 1L), (chain[0].originFile, chain[0].originLine));
+        Assert.StartsWith("connector.e2e-", chain[0].component, StringComparison.Ordinal);
+        Assert.Equal($"{file.Profile}@1", chain[1].detail["profile"]);
+        Assert.Equal((Topics.Expenses.Name, typeof(ApprovedExpense).FullName), (chain[2].topic, chain[2].payloadType));
+        Assert.Equal([journal.reconciliationId], chain[3].relatedIds);
+        // The posting of one expense names its journal; the journal's own event carries the journal as payload.
+        Assert.All(chain.Take(3), e => Assert.NotNull(e.payloadSha256));
+
+        var rejected = lines.Single(l => l.Outcome == PlannedOutcome.ExpenseDeadLetter);
+        var refused = index.Trace(rejected.Id).Events;
+        Assert.Equal([AuditSteps.Ingested, AuditSteps.Mapped, AuditSteps.DeadLettered], refused.Select(e => e.step));
+        Assert.Equal(ReasonCode.InactiveCostCenter.Code, refused[2].reason);
+
+        var redelivered = lines.First(l => l.Outcome == PlannedOutcome.Duplicate);
+        Assert.Contains(index.Trace(redelivered.Id).Events, e => e.step == AuditSteps.Deduplicated && e.outcome == AuditOutcome.DUPLICATE_IGNORED);
+
+        var byJournal = index.Trace(journal.reconciliationId);
+        Assert.Contains(byJournal.Events, e => e.step == AuditSteps.Posted && e.businessId == journal.reconciliationId && e.payloadType == typeof(JournalEntry).FullName);
+        Assert.Contains(byJournal.Events, e => e.businessId == walked.Id && e.step == AuditSteps.Ingested);
+
+        var fromTopic = topic.Trace(walked.Id, null, ct);
+        Assert.Equal(chain.Select(e => e.eventId), fromTopic.Events.Select(e => e.eventId));
+        var unmappable = lines.First(l => l.Outcome == PlannedOutcome.IngestDeadLetter);
+        var unmappableFile = files.Single(f => f.Lines.Contains(unmappable));
+        Assert.Contains(topic.Read(null, ct), r => r.Event.step == AuditSteps.DeadLettered && r.Event.reason == ReasonCode.MappingFailed.Code
+            && r.Event.originFile == unmappableFile.FileName && r.Event.originLine == unmappableFile.Lines.ToList().IndexOf(unmappable) + 1L);
+        var verifier = topic.Verify(null, ct);
+        Assert.True(verifier.Findings.Count == 0, string.Join(Environment.NewLine, verifier.Findings));
+        Assert.True(verifier.Chains > lines.Count / 2, $"{verifier.Chains} chains");
     }
 
     private static async Task ProduceMasterDataAsync(SampleDataGenerator generator, KafkaOptions kafka, SerDesFactory serDes, CancellationToken ct)

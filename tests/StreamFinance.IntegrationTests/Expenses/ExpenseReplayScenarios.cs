@@ -11,6 +11,7 @@ using StreamFinance.TestSupport.Waiting;
 using StreamFinance.Topologies;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Topologies.Audit;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Kafka.Hosting;
 using StreamFinance.Kafka.Internal;
@@ -23,7 +24,7 @@ namespace StreamFinance.IntegrationTests.Expenses;
 /// <summary>
 /// <c>dlq replay</c> against the expense topology running as a real <see cref="KafkaStream"/>: an expense dead-lettered
 /// for an inactive cost center is approved once after the cost center is reactivated and the dead letter replayed, and
-/// a second replay posts nothing. (A cost center that is unknown is not a dead letter at first: the line waits for it,
+/// a second replay posts nothing; the audit trace of the expense shows both attempts and the replay. (A cost center that is unknown is not a dead letter at first: the line waits for it,
 /// see <see cref="MasterDataRaceScenarios"/>.) The topology uses the catalog's fixed topic names, so each stack runs this once.
 /// </summary>
 public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
@@ -80,6 +81,33 @@ public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
         Assert.Single(all, a => a.envelope.idempotencyKey == "it:EXP-1:1");
         Assert.All(all.GroupBy(a => a.envelope.idempotencyKey), g => Assert.Single(g));
         Assert.Equal(deadLetters.Count, Read(Topics.ExpenseDeadLetters, serDes).Count);
+
+        // 5. The audit trail, chained by the audit chainer and traced by the expense id: the failed first attempt, the
+        //    replay (once, though replayed twice) and the approved second attempt, in that order; verify finds nothing.
+        using var chain = await HostedTopologyRun.PrepareAsync(stack, new AuditChainTopology(), names.For("it-audit"));
+        using var chainer = await chain.StartAsync(ct);
+        var trace = await Wait.UntilAsync("the trace of EXP-1 to show its approval after the replay", Patience,
+            () => Cli(stack, ct, "audit", "trace", "EXP-1"),
+            text => text.Contains(" approved ", StringComparison.Ordinal) && text.Contains("replayed", StringComparison.Ordinal), text => text);
+        var steps = trace.Split('\n').Where(l => l.Contains("it:EXP-1", StringComparison.Ordinal) || l.Contains(" EXP-1", StringComparison.Ordinal))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).ToList();
+        var ordered = new[] { "dead-lettered", "replayed", "approved" }.Select(step => steps.FindIndex(l => l.Contains($" {step} ", StringComparison.Ordinal))).ToList();
+        Assert.True(ordered.All(i => i >= 0) && ordered.SequenceEqual(ordered.Order()), trace);
+        Assert.Single(steps, l => l.Contains(" replayed ", StringComparison.Ordinal));
+        Assert.Contains("by dlq-replay", trace, StringComparison.Ordinal);
+        Assert.Contains("attempt 2", trace, StringComparison.Ordinal);
+        Assert.Contains("(INACTIVE_COST_CENTER)", trace, StringComparison.Ordinal);
+        var verify = await Cli(stack, ct, "audit", "verify");
+        Assert.Contains("no problem found", verify, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> Cli(IKafkaStack stack, CancellationToken ct, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await StreamFinanceCli.RunAsync([.. args, "--bootstrap-servers", stack.BootstrapServers, "--schema-registry", stack.SchemaRegistryUrl], output, error, ct);
+        Assert.True(code == 0, $"{string.Join(' ', args)} exited {code}: {error}{output}");
+        return output.ToString();
     }
 
     private List<T> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, Avro.Specific.ISpecificRecord =>

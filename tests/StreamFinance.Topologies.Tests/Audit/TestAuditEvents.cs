@@ -1,6 +1,7 @@
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.TestSupport.Audit;
 
 namespace StreamFinance.Topologies.Tests.Audit;
 
@@ -15,16 +16,5 @@ internal static class TestAuditEvents
             new AuditFact(step, AuditOutcome.SUCCEEDED, correlationId, businessId) { Origin = DeadLetterOrigin.FromTopic("ingest.expenses", 0, offset) }, At);
 
     /// <summary>The events of one correlation id chained in order, as the chainer writes them.</summary>
-    public static List<AuditEvent> Chained(string correlationId, params string[] steps)
-    {
-        var link = AuditChainLink.Start;
-        var chained = new List<AuditEvent>();
-        for (var i = 0; i < steps.Length; i++)
-        {
-            var (audit, next) = AuditChain.Append(link, Emitted(correlationId, $"EXP-{correlationId}", steps[i], i + 1), At.AddSeconds(i))!.Value;
-            chained.Add(audit);
-            link = next;
-        }
-        return chained;
-    }
+    public static List<AuditEvent> Chained(string correlationId, params string[] steps) => AuditChains.Of(correlationId, $"EXP-{correlationId}", At, steps);
 }

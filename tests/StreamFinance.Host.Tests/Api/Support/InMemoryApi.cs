@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
+using StreamFinance.Host.Api.Audit;
 using StreamFinance.Host.Api.Http;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
@@ -27,10 +28,11 @@ internal sealed class InMemoryApi : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts the API over <paramref name="lookup"/> with the expense policy <paramref name="expenses"/> (default <see cref="ExpenseOptions.Default"/>).</summary>
-    public static async Task<InMemoryApi> StartAsync(IMasterDataLookup? lookup = null, string? apiKey = null, ExpenseOptions? expenses = null)
+    /// <param name="audit">Where <c>GET /v1/audit/{id}</c> reads; default none (503).</param>
+    public static async Task<InMemoryApi> StartAsync(IMasterDataLookup? lookup = null, string? apiKey = null, ExpenseOptions? expenses = null, IAuditTrail? audit = null)
     {
         var options = new ValidationApiOptions { Port = 0, ApiKey = apiKey };
-        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now), expenses);
+        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now), expenses, audit);
         var server = new ValidationApiServer(context, NullLoggerFactory.Instance);
         try
         {
