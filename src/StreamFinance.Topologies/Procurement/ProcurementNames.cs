@@ -36,6 +36,9 @@ public static class ProcurementNames
     /// <summary>Dead-letters tombstones read from <c>ingest.purchase-orders</c>.</summary>
     public const string OrderTombstones = "procurement.purchase-orders-tombstones";
 
+    /// <summary>Dead-letters tombstones read from <c>erp.journal-postings</c>.</summary>
+    public const string JournalTombstones = "procurement.journal-postings-tombstones";
+
     /// <summary>Dead-letters malformed purchase orders (<see cref="Rules.Procurement.PurchaseOrderShape"/>).</summary>
     public const string Shape = "procurement.shape";
 

@@ -113,7 +113,8 @@ public sealed class ProcurementTopology : IStreamTopology
         //    partition count of their source (ingest.purchase-orders and erp.journal-postings have the same), so
         //    partition p of both reaches the same task.
         var journals = builder.Stream(Topics.JournalPostings.Name, SerDesFactory.Key(), journalSerDes, ProcurementNames.JournalSource)
-            .Filter((_, journal, _) => journal is not null, $"{ProcurementNames.JournalsByEntity}.not-tombstones")
+            .CountConsumed(context.Metrics, Topics.JournalPostings.Name)
+            .DeadLetterTombstones(ProcurementNames.JournalTombstones, deadLetters, JournalInstead)
             .SelectKey((_, journal, _) => journal.legalEntityId, $"{ProcurementNames.JournalsByEntity}.by-entity")
             .Repartition(Repartitioned<string, JournalEntry>.As(ProcurementNames.JournalsByEntity)
                 .WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(journalSerDes))
@@ -160,6 +161,9 @@ public sealed class ProcurementTopology : IStreamTopology
     private const string OrderInstead =
         "Purchase orders are versions, not rows of a table, so none is deleted by key: send the order with status CANCELLED " +
         "(its commitment is reversed) or CLOSED (what remains is released).";
+
+    private const string JournalInstead =
+        "Posted journals are ERP documents, not rows of a table, so none is deleted by key: a journal is reversed by another journal.";
 
     private static ProcessingOutcome<PurchaseOrder> WellFormed(string key, PurchaseOrder order)
     {
