@@ -54,6 +54,7 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     private readonly ISerDes<PurchaseOrder>? orderSerDes;
     private readonly ISerDes<JournalEntry>? journalSerDes;
     private readonly HoldMetrics holdMetrics;
+    private readonly ProcurementMetrics metrics;
     private readonly DeadLetterFactory deadLetters;
     private ProcessorContext<string, ProcurementOutcome>? context;
     private IKeyValueStore<string, string>? orders;
@@ -71,7 +72,7 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     /// <see cref="ProcurementTopology"/>.
     /// </summary>
     public ProcurementDecider()
-        : this(new PurchaseOrderRules(new FxFallbackPolicy()), ProcurementOptions.Default(), TimeProvider.System, null, null, null, BusinessMetrics.Detached().Holds)
+        : this(new PurchaseOrderRules(new FxFallbackPolicy()), ProcurementOptions.Default(), TimeProvider.System, null, null, null, BusinessMetrics.Detached())
     {
     }
 
@@ -82,10 +83,10 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     /// <param name="masterDataWrites">Advanced by every write of the master-data table: look-ups are remembered until the next write, and held orders are looked at again after it.</param>
     /// <param name="orderSerDes">The SerDes of <c>ingest.purchase-orders</c>, to keep a held order's bytes.</param>
     /// <param name="journalSerDes">The SerDes of <c>erp.journal-postings</c>, for the bytes of a journal that cannot be counted.</param>
-    /// <param name="holdMetrics">The gauge of held records.</param>
+    /// <param name="businessMetrics">Where the held-records gauge and the procurement counters (<see cref="ProcurementMetrics"/>) are.</param>
     public ProcurementDecider(
         PurchaseOrderRules rules, ProcurementOptions options, TimeProvider clock, StoreWriteSignal? masterDataWrites,
-        ISerDes<PurchaseOrder>? orderSerDes, ISerDes<JournalEntry>? journalSerDes, HoldMetrics holdMetrics)
+        ISerDes<PurchaseOrder>? orderSerDes, ISerDes<JournalEntry>? journalSerDes, BusinessMetrics businessMetrics)
     {
         this.rules = rules ?? throw new ArgumentNullException(nameof(rules));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
@@ -93,7 +94,9 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
         this.masterDataWrites = masterDataWrites;
         this.orderSerDes = orderSerDes;
         this.journalSerDes = journalSerDes;
-        this.holdMetrics = holdMetrics ?? throw new ArgumentNullException(nameof(holdMetrics));
+        ArgumentNullException.ThrowIfNull(businessMetrics);
+        holdMetrics = businessMetrics.Holds;
+        metrics = new ProcurementMetrics(businessMetrics);
         deadLetters = new DeadLetterFactory(clock);
     }
 
@@ -370,6 +373,10 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     {
         if (outcome.Commitment is null && outcome.Hold is null && !outcome.HoldEnds && outcome.Status is null && outcome.DeadLetter is null && outcome.Facts.Count == 0)
             return;
+        if (outcome.Commitment is { } commitment)
+            metrics.Committed(commitment.kind.ToString());
+        if (outcome.Hold is { } hold)
+            metrics.Held(hold.reasonCode);
         context!.SetHeaders(headers ?? new Headers());
         context.Forward(key, outcome);
     }

@@ -126,7 +126,7 @@ public sealed class ProcurementTopology : IStreamTopology
                 TransformerBuilder.New<string, ProcurementEvent, string, ProcurementOutcome>()
                     .Transformer<ProcurementDecider>(
                         new PurchaseOrderRules(context.MasterData.FxFallback), context.Procurement, context.Clock, MasterDataWrites,
-                        orderSerDes, journalSerDes, context.BusinessMetrics.Holds).Build(),
+                        orderSerDes, journalSerDes, context.BusinessMetrics).Build(),
                 ProcurementNames.Decide,
                 ProcurementNames.OrderStore, ProcurementNames.CommitmentStore, ProcurementNames.CommittedStore, ProcurementNames.ActualStore,
                 ProcurementNames.JournalStore, ProcurementNames.HoldStore)

@@ -27,6 +27,9 @@ public class ProcurementTransitionTests
         Assert.Equal(["PO-OLD/R0"], driver.Commitments().Select(c => c.Key));
         Assert.Contains(driver.Holds(), h => h.Key == "PO-OLD" && h.Value is null);
         Assert.Equal(["PO-NEW"], driver.HeldNow().Keys);
+        var metrics = new StreamFinance.Topologies.Procurement.ProcurementMetrics(driver.Metrics);
+        Assert.Equal(3d, metrics.Holds("BUDGET_EXCEEDED"));
+        Assert.Equal(1d, driver.Metrics.Holds.Held(StreamFinance.Topologies.Procurement.ProcurementNames.HoldStore));
         Assert.Equal(21_000m, driver.Committed(Key2010));
         Assert.Equal(BusinessStatus.COMMITTED, driver.StatusNow()["PO-OLD"].status);
         Assert.Contains(driver.Audit(), e => e.step == "released" && e.businessId == "PO-OLD");
@@ -123,6 +126,8 @@ public class ProcurementTransitionTests
         Assert.Equal(-6_000m, written[1].Value.functionalChange!.ToDecimal());
         Assert.Equal(0m, driver.Committed(Key2010));
         Assert.Equal(BusinessStatus.CLOSED, driver.StatusNow()["PO-C"].status);
+        var metrics = new StreamFinance.Topologies.Procurement.ProcurementMetrics(driver.Metrics);
+        Assert.Equal((1d, 1d, 0d), (metrics.Commitments("COMMIT"), metrics.Commitments("CLOSE"), metrics.Commitments("REVERSE")));
     }
 
     [Fact]
