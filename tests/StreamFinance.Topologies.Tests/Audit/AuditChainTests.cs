@@ -101,6 +101,26 @@ public sealed class AuditChainTests : IDisposable
     }
 
     [Fact]
+    public void Verify_since_a_day_takes_chains_that_began_before_it_and_still_finds_an_edit_after_it()
+    {
+        Emit(TestAuditEvents.Emitted("c-1", "EXP-1", AuditSteps.Ingested, 1), Day1);
+        Emit(TestAuditEvents.Emitted("c-1", "EXP-1", AuditSteps.Approved, 2), Day1.AddMinutes(1));
+        Emit(TestAuditEvents.Emitted("c-1", "EXP-1", AuditSteps.Posted, 3), Day1.AddDays(1));
+        Emit(TestAuditEvents.Emitted("c-2", "EXP-2", AuditSteps.Ingested, 4), Day1.AddDays(1).AddMinutes(1));
+        var chained = events.ReadKeyValueList().Select(r => r.Message.Value).ToList();
+        Assert.Equal([AuditSteps.Ingested, AuditSteps.Approved, AuditSteps.ChainHead, AuditSteps.Posted, AuditSteps.Ingested], chained.Select(e => e.step));
+
+        // --since the second day: the read starts at the day's chain head (offset 2); c-1 goes on at sequence 3.
+        var sinceDay2 = chained.Select((e, offset) => (Offset: (long)offset, Event: e)).Skip(2).ToList();
+        Assert.Empty(VerifyFrom(sinceDay2, fromStart: false).Findings);
+        Assert.Contains(VerifyFrom(sinceDay2, fromStart: true).Findings, f => (f.Kind, f.Offset) == (AuditFindingKinds.Gap, 3L));
+
+        sinceDay2[1].Event.reason = "rewritten later";
+        var finding = Assert.Single(VerifyFrom(sinceDay2, fromStart: false).Findings);
+        Assert.Equal((AuditFindingKinds.Edited, 3L), (finding.Kind, finding.Offset));
+    }
+
+    [Fact]
     public void An_edit_whose_hash_is_recomputed_breaks_the_chain_at_the_next_event()
     {
         Emit(TestAuditEvents.Emitted("c-1", "EXP-1", AuditSteps.Ingested, 1), Day1);
@@ -134,6 +154,14 @@ public sealed class AuditChainTests : IDisposable
     public void Dispose() => harness.Dispose();
 
     private void Emit(AuditEvent audit, DateTime timestamp) => emitted.PipeInput(audit.correlationId, audit, timestamp, null);
+
+    private static AuditChainVerifier VerifyFrom(IEnumerable<(long Offset, AuditEvent Event)> read, bool fromStart)
+    {
+        var verifier = new AuditChainVerifier(fromStart);
+        foreach (var (offset, audit) in read)
+            verifier.Add(0, offset, audit);
+        return verifier;
+    }
 
     private static AuditChainVerifier Verify(IReadOnlyList<AuditEvent> chained)
     {
