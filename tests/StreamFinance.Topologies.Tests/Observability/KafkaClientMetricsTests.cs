@@ -40,6 +40,17 @@ public sealed class KafkaClientMetricsTests
     }
 
     [Fact]
+    public async Task Request_retries_are_published_per_broker_and_coordinator()
+    {
+        metrics.Apply(new KafkaClientSnapshot("c", [], null, null, [new BrokerRequestCounts("2", 0, 0, 3), new BrokerRequestCounts("group-coordinator", 1, 0, 4)]));
+
+        var text = await registry.ExportAsync();
+        Assert.Equal(3, text.Value("streamfinance_kafka_request_retries_total", ("client", "c"), ("broker", "2")));
+        Assert.Equal(4, text.Value("streamfinance_kafka_request_retries_total", ("client", "c"), ("broker", "group-coordinator")));
+        Assert.Equal(1, text.Value("streamfinance_kafka_request_errors_total", ("client", "c"), ("broker", "group-coordinator")));
+    }
+
+    [Fact]
     public async Task Bootstrap_connections_are_left_out()
     {
         metrics.Apply(new KafkaClientSnapshot("p", [], 0, 0, [new BrokerRequestCounts("-1", 3, 0)]));

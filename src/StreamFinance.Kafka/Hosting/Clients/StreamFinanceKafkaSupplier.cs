@@ -42,7 +42,7 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
         var logger = new KafkaLoggerAdapter(config);
         clients = health is null
             ? new DefaultKafkaClientSupplier(logger, config)
-            : new DefaultKafkaClientSupplier(logger, config, new ObservingClientBuilder(health.Brokers));
+            : new DefaultKafkaClientSupplier(logger, config, new ObservingClientBuilder(health));
         this.instanceId = instanceId;
         this.health = health;
     }

@@ -12,15 +12,22 @@ namespace StreamFinance.Kafka.Observability.Kafka;
 /// <c>TRY_CONNECT</c>, <c>CONNECT</c>, handshakes). A broker in <c>INIT</c> was never needed (librdkafka connects
 /// sparsely) and counts as neither.
 /// </param>
-public sealed record BrokerAvailability(int Up, int Trying)
+/// <param name="Waiting">
+/// Brokers (by node id) that are not connected while partitions of this client are delegated to them: the partitions a
+/// producer writes or a consumer fetches whose leader it cannot reach. Empty when every such broker is connected.
+/// </param>
+public sealed record BrokerAvailability(int Up, int Trying, IReadOnlyList<BrokerWait> Waiting)
 {
     /// <summary>True when the client has no connection and wants one: every broker it needs is unreachable.</summary>
     public bool NoneReachable => Up == 0 && Trying > 0;
 
+    /// <summary>True when the client reaches some broker but partitions of it wait on one it cannot reach.</summary>
+    public bool PartlyReachable => Up > 0 && Waiting.Count > 0;
+
     /// <summary>Reads one statistics report; false when it is not librdkafka statistics JSON.</summary>
     public static bool TryRead(string json, out BrokerAvailability availability)
     {
-        availability = new BrokerAvailability(0, 0);
+        availability = new BrokerAvailability(0, 0, []);
         try
         {
             using var document = JsonDocument.Parse(json);
@@ -30,6 +37,7 @@ public sealed record BrokerAvailability(int Up, int Trying)
             if (!root.TryGetProperty("brokers", out var brokers) || brokers.ValueKind != JsonValueKind.Object)
                 return true;
             int up = 0, trying = 0;
+            var waiting = new List<BrokerWait>();
             foreach (var broker in brokers.EnumerateObject())
             {
                 if (!broker.Value.TryGetProperty("state", out var state) || state.ValueKind != JsonValueKind.String)
@@ -37,9 +45,13 @@ public sealed record BrokerAvailability(int Up, int Trying)
                 if (state.ValueEquals("UP") || state.ValueEquals("UPDATE"))
                     up++;
                 else if (!state.ValueEquals("INIT"))
+                {
                     trying++;
+                    if (DelegatedPartitions(broker.Value) is > 0 and var partitions && NodeId(broker.Value) is { } node)
+                        waiting.Add(new BrokerWait(node, partitions));
+                }
             }
-            availability = new BrokerAvailability(up, trying);
+            availability = new BrokerAvailability(up, trying, waiting);
             return true;
         }
         catch (JsonException)
@@ -47,4 +59,16 @@ public sealed record BrokerAvailability(int Up, int Trying)
             return false;
         }
     }
+
+    // A real broker's node id; the bootstrap and coordinator entries (-1) lead no partition.
+    private static string? NodeId(JsonElement broker) =>
+        broker.TryGetProperty("nodeid", out var id) && id.TryGetInt32(out var node) && node >= 0 ? node.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private static int DelegatedPartitions(JsonElement broker) =>
+        broker.TryGetProperty("toppars", out var toppars) && toppars.ValueKind == JsonValueKind.Object ? toppars.EnumerateObject().Count() : 0;
 }
+
+/// <summary>A broker a client cannot reach, and how many of the client's partitions are delegated to it.</summary>
+/// <param name="Broker">Its node id.</param>
+/// <param name="Partitions">Partitions of the client it leads.</param>
+public sealed record BrokerWait(string Broker, int Partitions);

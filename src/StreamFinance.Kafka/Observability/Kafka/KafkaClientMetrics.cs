@@ -8,9 +8,11 @@ namespace StreamFinance.Kafka.Observability.Kafka;
 /// <list type="bullet">
 /// <item><c>streamfinance_kafka_consumer_lag{client,topic,partition}</c> (gauge, messages);</item>
 /// <item><c>streamfinance_kafka_producer_queue_messages{client}</c> and <c>streamfinance_kafka_producer_queue_bytes{client}</c> (gauges);</item>
-/// <item><c>streamfinance_kafka_request_errors_total{client,broker}</c> and <c>streamfinance_kafka_request_timeouts_total{client,broker}</c> (counters).</item>
+/// <item><c>streamfinance_kafka_request_errors_total{client,broker}</c>, <c>streamfinance_kafka_request_timeouts_total{client,broker}</c>
+/// and <c>streamfinance_kafka_request_retries_total{client,broker}</c> (counters).</item>
 /// </list>
-/// The <c>broker</c> label is the broker's node id; librdkafka's bootstrap connections (node id -1) are left out.
+/// The <c>broker</c> label is the broker's node id, or <c>group-coordinator</c> / <c>txn-coordinator</c>; librdkafka's
+/// bootstrap connections (node id -1) are left out.
 /// </summary>
 public sealed class KafkaClientMetrics
 {
@@ -21,6 +23,7 @@ public sealed class KafkaClientMetrics
     private readonly Gauge queueBytes;
     private readonly Counter requestErrors;
     private readonly Counter requestTimeouts;
+    private readonly Counter requestRetries;
 
     /// <summary>Creates the metrics through <paramref name="factory"/>.</summary>
     public KafkaClientMetrics(PrefixedMetricFactory factory)
@@ -30,6 +33,9 @@ public sealed class KafkaClientMetrics
         queueBytes = factory.Gauge("kafka_producer_queue_bytes", "Bytes waiting in the producer's queues to be sent or acknowledged.", "client");
         requestErrors = factory.Counter("kafka_request_errors_total", "Request transmit and receive errors per broker, as librdkafka counts them.", "client", "broker");
         requestTimeouts = factory.Counter("kafka_request_timeouts_total", "Requests to a broker that timed out.", "client", "broker");
+        requestRetries = factory.Counter("kafka_request_retries_total",
+            "Requests librdkafka sent again to a broker or coordinator after a retriable error or a lost connection (txretries); message re-sends after a leader change are not requests retried.",
+            "client", "broker");
     }
 
     /// <summary>The metrics in prometheus-net's default registry, served by the host.</summary>
@@ -73,6 +79,7 @@ public sealed class KafkaClientMetrics
             {
                 if (broker.Errors is { } errors) SetCumulative(requestErrors, errors, client, broker.Broker);
                 if (broker.Timeouts is { } timeouts) SetCumulative(requestTimeouts, timeouts, client, broker.Broker);
+                if (broker.Retries is { } retries) SetCumulative(requestRetries, retries, client, broker.Broker);
                 current.Brokers.Add(broker.Broker);
             }
             foreach (var broker in previous.Brokers.Except(current.Brokers))
@@ -107,6 +114,7 @@ public sealed class KafkaClientMetrics
     {
         requestErrors.RemoveLabelled(client, broker);
         requestTimeouts.RemoveLabelled(client, broker);
+        requestRetries.RemoveLabelled(client, broker);
     }
 
     // librdkafka's counts only grow while a client lives. A smaller value means a new client under the same id:

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Kafka.Hosting.Health;
+using StreamFinance.Kafka.Observability.Kafka;
 using StreamFinance.Topologies.Tests.Support;
 
 namespace StreamFinance.Topologies.Tests.Hosting.Health;
@@ -86,6 +87,67 @@ public sealed class BrokerReachabilityTests
         brokers.OnProbe(true, "");
 
         Assert.Null(brokers.Outage());
+    }
+
+    [Fact]
+    public void A_broker_down_with_partitions_waiting_on_it_while_others_answer_is_a_partial_outage_after_two_reports()
+    {
+        var since = clock.GetUtcNow();
+        var report = Partial("producer-1", ("127.0.0.1:9092/1", 1, "UP", 2), ("127.0.0.1:9093/2", 2, "TRY_CONNECT", 3), ("127.0.0.1:9094/3", 3, "UP", 1));
+        brokers.OnStatistics("producer-1", report);
+        Assert.Null(brokers.Degradation());
+
+        clock.Advance(TimeSpan.FromSeconds(9));
+        brokers.OnStatistics("producer-1", report);
+
+        var degradation = brokers.Degradation();
+        Assert.Equal(new BrokerDegradation(since, [new BrokerWait("2", 3)]), degradation);
+        Assert.Equal("Kafka partly unreachable for 9 s: broker 2 is down and 3 partitions wait on it", degradation!.Describe(clock.GetUtcNow()));
+        Assert.Null(brokers.Outage());
+    }
+
+    [Fact]
+    public void A_broker_that_is_down_but_leads_none_of_the_clients_partitions_is_no_partial_outage()
+    {
+        var report = Partial("consumer-1", ("127.0.0.1:9092/1", 1, "UP", 3), ("127.0.0.1:9093/2", 2, "DOWN", 0), ("GroupCoordinator", -1, "UP", 0));
+
+        brokers.OnStatistics("consumer-1", report);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        brokers.OnStatistics("consumer-1", report);
+
+        Assert.Null(brokers.Degradation());
+    }
+
+    [Fact]
+    public void A_partial_outage_ends_with_the_first_report_that_reaches_every_broker_it_needs_and_names_every_broker_still_down()
+    {
+        var twoDown = Partial("consumer-1", ("127.0.0.1:9092/1", 1, "CONNECT", 1), ("127.0.0.1:9093/2", 2, "DOWN", 2), ("127.0.0.1:9094/3", 3, "UP", 1));
+        brokers.OnStatistics("consumer-1", twoDown);
+        brokers.OnStatistics("consumer-1", twoDown);
+        Assert.Equal("brokers 1, 2 are down and 3 partitions wait on them", brokers.Degradation()!.Describe(clock.GetUtcNow()).Split(": ")[1]);
+
+        brokers.OnStatistics("consumer-1", Partial("consumer-1", ("127.0.0.1:9092/1", 1, "UP", 2), ("127.0.0.1:9093/2", 2, "UP", 2)));
+
+        Assert.Null(brokers.Degradation());
+    }
+
+    [Fact]
+    public void A_partial_outage_reported_by_a_client_that_fell_silent_expires_with_its_freshness()
+    {
+        var report = Partial("producer-1", ("127.0.0.1:9092/1", 1, "UP", 1), ("127.0.0.1:9093/2", 2, "DOWN", 1));
+        brokers.OnStatistics("producer-1", report);
+        brokers.OnStatistics("producer-1", report);
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.Null(brokers.Degradation());
+    }
+
+    private static string Partial(string client, params (string Name, int Node, string State, int Partitions)[] entries)
+    {
+        var brokers = entries.Select(e =>
+            $"\"{e.Name}\":{{\"name\":\"{e.Name}\",\"nodeid\":{e.Node},\"state\":\"{e.State}\",\"toppars\":{{{string.Join(",", Enumerable.Range(0, e.Partitions).Select(p => $"\"t-{e.Node}-{p}\":{{\"topic\":\"t\",\"partition\":{p}}}"))}}}}}");
+        return $"{{\"client_id\":\"{client}\",\"type\":\"producer\",\"brokers\":{{{string.Join(",", brokers)}}}}}";
     }
 
     private static string Statistics(string client, params (string Name, string State)[] entries)
