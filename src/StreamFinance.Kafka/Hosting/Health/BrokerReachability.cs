@@ -10,8 +10,9 @@ namespace StreamFinance.Kafka.Hosting.Health;
 /// </summary>
 /// <remarks>
 /// A broker that is down while others answer is a partial outage (<see cref="Degradation"/>): a client whose statistics
-/// show partitions delegated to a broker it is not connected to, in two reports in a row (one may catch a reconnect in
-/// passing), cannot write or read those partitions until the broker is back or their leadership moves.
+/// show, in two reports in a row (one may catch a leader change or a reconnect in passing), partitions it needs whose
+/// leader it cannot reach, or its coordinator unreachable, cannot read, write or commit them until the broker is back
+/// or their leadership moves.
 /// Each client's latest report counts for <paramref name="freshness"/>. The stream is cut off from Kafka when at least
 /// one fresh report says no broker is reachable and none says one is: a client whose thread is blocked sends nothing
 /// and is not counted, and one connected client is proof enough that the brokers answer. librdkafka reports an outage
@@ -87,7 +88,7 @@ public sealed class BrokerReachability(TimeProvider time, TimeSpan freshness)
             if (fresh.Count == 0)
                 return null;
             var brokers = fresh.SelectMany(p => p.Waiting).GroupBy(w => w.Broker)
-                .Select(g => new BrokerWait(g.Key, g.Max(w => w.Partitions)))
+                .Select(g => new BrokerWait(g.Key, g.Max(w => w.Partitions), g.Any(w => w.Coordinator)))
                 .OrderBy(w => int.TryParse(w.Broker, out var id) ? id : int.MaxValue).ToList();
             return new BrokerDegradation(fresh.Min(p => p.Since), brokers);
         }

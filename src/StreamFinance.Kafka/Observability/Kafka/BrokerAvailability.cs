@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace StreamFinance.Kafka.Observability.Kafka;
 
 /// <summary>
-/// Whether one librdkafka client is connected to any broker, from one statistics report (each entry of <c>brokers</c>
-/// with its <c>state</c>, bootstrap and coordinator entries included).
+/// Whether one librdkafka client is connected to any broker, and to every broker it needs, from one statistics report
+/// (each entry of <c>brokers</c> with its <c>state</c>, bootstrap and coordinator entries included, and each partition
+/// of <c>topics</c> with its <c>leader</c> and the <c>broker</c> it is delegated to).
 /// </summary>
 /// <param name="Up">Connections in state <c>UP</c> (or <c>UPDATE</c>, a connected broker refreshing its features).</param>
 /// <param name="Trying">
@@ -13,8 +14,9 @@ namespace StreamFinance.Kafka.Observability.Kafka;
 /// sparsely) and counts as neither.
 /// </param>
 /// <param name="Waiting">
-/// Brokers (by node id) that are not connected while partitions of this client are delegated to them: the partitions a
-/// producer writes or a consumer fetches whose leader it cannot reach. Empty when every such broker is connected.
+/// Brokers (by node id) the client needs and cannot reach while it reaches others: the leader of a partition it fetches
+/// (assigned to it) or writes (messages queued for it) that librdkafka has no connection to delegate the partition to,
+/// or its group or transaction coordinator. Empty when it reaches every broker it needs.
 /// </param>
 public sealed record BrokerAvailability(int Up, int Trying, IReadOnlyList<BrokerWait> Waiting)
 {
@@ -37,7 +39,8 @@ public sealed record BrokerAvailability(int Up, int Trying, IReadOnlyList<Broker
             if (!root.TryGetProperty("brokers", out var brokers) || brokers.ValueKind != JsonValueKind.Object)
                 return true;
             int up = 0, trying = 0;
-            var waiting = new List<BrokerWait>();
+            var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var coordinators = new List<string>();
             foreach (var broker in brokers.EnumerateObject())
             {
                 if (!broker.Value.TryGetProperty("state", out var state) || state.ValueKind != JsonValueKind.String)
@@ -47,10 +50,17 @@ public sealed record BrokerAvailability(int Up, int Trying, IReadOnlyList<Broker
                 else if (!state.ValueEquals("INIT"))
                 {
                     trying++;
-                    if (DelegatedPartitions(broker.Value) is > 0 and var partitions && NodeId(broker.Value) is { } node)
-                        waiting.Add(new BrokerWait(node, partitions));
+                    if (broker.Name is "GroupCoordinator" or "TxnCoordinator" && Text(broker.Value, "nodename") is { } address)
+                        coordinators.Add(address);
                 }
+                if (Int64(broker.Value, "nodeid") is >= 0 and var node && Text(broker.Value, "nodename") is { } name)
+                    nodes[name] = node.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+            var waiting = WaitingPartitions(root)
+                .Concat(coordinators.Select(c => (Broker: nodes.GetValueOrDefault(c, c), Partitions: 0, Coordinator: true)))
+                .GroupBy(w => w.Broker)
+                .Select(g => new BrokerWait(g.Key, g.Sum(w => w.Partitions), g.Any(w => w.Coordinator)))
+                .ToList();
             availability = new BrokerAvailability(up, trying, waiting);
             return true;
         }
@@ -60,15 +70,39 @@ public sealed record BrokerAvailability(int Up, int Trying, IReadOnlyList<Broker
         }
     }
 
-    // A real broker's node id; the bootstrap and coordinator entries (-1) lead no partition.
-    private static string? NodeId(JsonElement broker) =>
-        broker.TryGetProperty("nodeid", out var id) && id.TryGetInt32(out var node) && node >= 0 ? node.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    // Partitions whose leader is known but that librdkafka could delegate to no broker connection, and that the client
+    // needs: a consumer's assigned partitions (fetch state other than none), a producer's partitions with messages queued.
+    private static IEnumerable<(string Broker, int Partitions, bool Coordinator)> WaitingPartitions(JsonElement root)
+    {
+        if (!root.TryGetProperty("topics", out var topics) || topics.ValueKind != JsonValueKind.Object)
+            yield break;
+        foreach (var topic in topics.EnumerateObject())
+        {
+            if (!topic.Value.TryGetProperty("partitions", out var partitions) || partitions.ValueKind != JsonValueKind.Object)
+                continue;
+            foreach (var partition in partitions.EnumerateObject())
+            {
+                var p = partition.Value;
+                var leader = Int64(p, "leader") ?? -1;
+                if (Int64(p, "partition") is not >= 0 || leader < 0 || Int64(p, "broker") is not -1)
+                    continue;
+                var fetching = Text(p, "fetch_state") is { } fetch && fetch != "none";
+                var queued = (Int64(p, "msgq_cnt") ?? 0) + (Int64(p, "xmit_msgq_cnt") ?? 0) > 0;
+                if (fetching || queued)
+                    yield return (leader.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, false);
+            }
+        }
+    }
 
-    private static int DelegatedPartitions(JsonElement broker) =>
-        broker.TryGetProperty("toppars", out var toppars) && toppars.ValueKind == JsonValueKind.Object ? toppars.EnumerateObject().Count() : 0;
+    private static long? Int64(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
-/// <summary>A broker a client cannot reach, and how many of the client's partitions are delegated to it.</summary>
+/// <summary>A broker a client needs and cannot reach.</summary>
 /// <param name="Broker">Its node id.</param>
 /// <param name="Partitions">Partitions of the client it leads.</param>
-public sealed record BrokerWait(string Broker, int Partitions);
+/// <param name="Coordinator">Whether it is the client's group or transaction coordinator.</param>
+public sealed record BrokerWait(string Broker, int Partitions, bool Coordinator = false);
