@@ -1,7 +1,7 @@
 namespace StreamFinance.IntegrationTests.Processes;
 
 /// <summary>
-/// <c>streamfinance broker --registry-port 0</c> in a process of its own, so that a pipeline process can be stopped and
+/// <c>streamfinance broker --registry-port 0 [--brokers 3]</c> in a process of its own, so that a pipeline process can be stopped and
 /// started again against the same broker and registry: the addresses it printed, and the process itself.
 /// </summary>
 public sealed class BrokerProcess : IAsyncDisposable
@@ -14,6 +14,7 @@ public sealed class BrokerProcess : IAsyncDisposable
         BootstrapServers = bootstrapServers;
         ControlUrl = control;
         SchemaRegistryUrl = registry;
+        Control = new BrokerControl(control);
     }
 
     /// <summary>The broker's process.</summary>
@@ -25,6 +26,9 @@ public sealed class BrokerProcess : IAsyncDisposable
     /// <summary>URL of the broker's control channel (<c>run --broker-control</c>).</summary>
     public string ControlUrl { get; }
 
+    /// <summary>Its control channel, for faults.</summary>
+    public BrokerControl Control { get; }
+
     /// <summary>URL of the embedded Schema Registry it hosts.</summary>
     public string SchemaRegistryUrl { get; }
 
@@ -32,9 +36,10 @@ public sealed class BrokerProcess : IAsyncDisposable
     public string[] RunArguments => ["--bootstrap-servers", BootstrapServers, "--schema-registry", SchemaRegistryUrl, "--broker-control", ControlUrl];
 
     /// <summary>Starts the broker and waits until it has created every topic and serves its control channel and registry.</summary>
-    public static async Task<BrokerProcess> StartAsync()
+    /// <param name="brokers">Brokers in the cluster: 1 or 3.</param>
+    public static async Task<BrokerProcess> StartAsync(int brokers = 1)
     {
-        var process = StreamFinanceProcess.Start("broker", "--registry-port", "0");
+        var process = StreamFinanceProcess.Start("broker", "--registry-port", "0", "--brokers", brokers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             await process.WaitForLineAsync("^Running until", StartPatience);
@@ -52,5 +57,9 @@ public sealed class BrokerProcess : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => Process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Control.Dispose();
+        await Process.DisposeAsync();
+    }
 }
