@@ -3,7 +3,6 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.IntegrationTests.Pipelines;
 using StreamFinance.IntegrationTests.Processes;
 using StreamFinance.TestSupport.Files;
-using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.IntegrationTests.Faults;
 
@@ -72,13 +71,7 @@ public sealed class BrokerFaultScenario
         var quietFrom = timeline.Now;
 
         var inputs = workload.Keys;
-        var outcome = Wait.Until("every line approved or dead-lettered", OutcomePatience, () => PipelineOutputs.Read(broker),
-            o => o.Unaccounted(inputs).Count == 0, o => $"{o.Unaccounted(inputs).Count} of {Lines} lines not yet: {string.Join(", ", o.Unaccounted(inputs).Take(5))}",
-            TimeSpan.FromSeconds(1), detail: () => $"Output:{Environment.NewLine}{run.Process.Tail()}");
-        var expected = ExpectedPostings(outcome);
-        outcome = Wait.Until("every approval posted", OutcomePatience, () => PipelineOutputs.Read(broker),
-            o => expected.IsSubsetOf(o.Postings.Keys), o => $"{expected.Except(o.Postings.Keys).Count()} postings missing",
-            TimeSpan.FromSeconds(1), detail: () => $"Output:{Environment.NewLine}{run.Process.Tail()}");
+        var outcome = PipelineOutputs.AwaitComplete(broker, inputs, OutcomePatience, () => $"Output:{Environment.NewLine}{run.Process.Tail()}");
         var quietTo = timeline.Now;
         var samples = timeline.Samples;
 
@@ -115,16 +108,9 @@ public sealed class BrokerFaultScenario
         Assert.Empty(outcome.ApprovedByKey.Keys.Union(outcome.DeadLetteredByKey.Keys).Except(inputs));
         Assert.Empty(outcome.JournalsWithTwoContents);
         Assert.Empty(outcome.Postings.Where(p => p.Value > 1).Select(p => p.Key));
-        Assert.Equal(expected.Order(), outcome.Postings.Keys.Order());
+        Assert.Equal(outcome.ExpectedPostings.Order(), outcome.Postings.Keys.Order());
         Assert.Empty(outcome.Unbalanced);
     }
-
-    /// <summary>Each approved expense posts in its booking entity, and an intercompany one in the employee's entity too.</summary>
-    internal static HashSet<string> ExpectedPostings(PipelineOutputs outcome) => outcome.Approvals
-        .SelectMany(a => a.employeeEntityId is { } other && other != a.legalEntityId
-            ? new[] { $"{a.legalEntityId}/{a.expense.expenseId}", $"{other}/{a.expense.expenseId}" }
-            : [$"{a.legalEntityId}/{a.expense.expenseId}"])
-        .ToHashSet();
 
     private static string Join(IReadOnlyList<string> details) => details.Count == 0 ? "nothing" : string.Join(" | ", details.Take(6));
 }

@@ -8,6 +8,7 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.IntegrationTests.Processes;
 using StreamFinance.Kafka.SerDes;
 using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.IntegrationTests.Pipelines;
 
@@ -73,6 +74,13 @@ public sealed class PipelineOutputs
         return debit != credit || debit != j.totalDebit.ToDecimal() || credit != j.totalCredit.ToDecimal();
     }).Select(j => j.reconciliationId).ToList();
 
+    /// <summary>Each approved expense as it must post: in its booking entity, and an intercompany one in the employee's entity too.</summary>
+    public IReadOnlySet<string> ExpectedPostings => Approvals
+        .SelectMany(a => a.employeeEntityId is { } other && other != a.legalEntityId
+            ? new[] { $"{a.legalEntityId}/{a.expense.expenseId}", $"{other}/{a.expense.expenseId}" }
+            : [$"{a.legalEntityId}/{a.expense.expenseId}"])
+        .ToHashSet();
+
     /// <summary>Keys among <paramref name="inputs"/> neither approved nor dead-lettered.</summary>
     public IReadOnlyList<string> Unaccounted(IEnumerable<string> inputs) =>
         inputs.Where(k => !ApprovedByKey.ContainsKey(k) && !DeadLetteredByKey.ContainsKey(k)).ToList();
@@ -95,6 +103,16 @@ public sealed class PipelineOutputs
     public string Describe() =>
         $"{ApprovedByKey.Count} approved ({ApprovalRepeats} repeats), {DeadLetteredByKey.Count} dead-lettered ({DeadLetterRepeats} repeats), " +
         $"{Versions.Count} journals ({JournalRepeats} repeats, {JournalsWithTwoContents.Count} with two contents), {Postings.Count} postings";
+
+    /// <summary>
+    /// Reads <paramref name="broker"/>'s outputs until every key of <paramref name="inputs"/> is approved or dead-lettered
+    /// and every approval is posted, and returns that read; fails the test after <paramref name="patience"/>.
+    /// </summary>
+    public static PipelineOutputs AwaitComplete(BrokerProcess broker, IReadOnlyList<string> inputs, TimeSpan patience, Func<string> detail) =>
+        Wait.Until("every line approved or dead-lettered and every approval posted", patience, () => Read(broker),
+            o => o.Unaccounted(inputs).Count == 0 && o.ExpectedPostings.IsSubsetOf(o.Postings.Keys),
+            o => $"{o.Unaccounted(inputs).Count} of {inputs.Count} lines neither approved nor dead-lettered, {o.ExpectedPostings.Except(o.Postings.Keys).Count()} postings missing",
+            TimeSpan.FromSeconds(1), detail: detail);
 
     /// <summary>Reads the three topics of <paramref name="broker"/> to their current ends.</summary>
     public static PipelineOutputs Read(BrokerProcess broker)
