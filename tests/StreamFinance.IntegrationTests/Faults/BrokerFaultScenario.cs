@@ -40,6 +40,7 @@ public sealed class BrokerFaultScenario
         using var work = new TempDirectory("faults");
         await using var run = await PipelineRun.StartAsync("faults", broker, work.Path, new PipelineRun.Settings("faults"));
         output?.WriteLine($"ready after {await run.WaitReadyAsync():0.0} s");
+        await workload.AwaitMasterDataAsync(run);
 
         await using var timeline = PipelineTimeline.Start(run);
         var producing = workload.ProduceLinesAsync(broker, 0, Lines, PerSecond, ct);

@@ -17,11 +17,12 @@ namespace StreamFinance.IntegrationTests.Pipelines;
 /// </summary>
 public sealed class ExpenseWorkload
 {
-    private readonly SampleDataGenerator generator;
+    private readonly IReadOnlyList<GeneratedRecord> masterData;
 
-    private ExpenseWorkload(SampleDataGenerator generator, IReadOnlyList<ExpenseLine> lines)
+    private ExpenseWorkload(SampleWorld world, IReadOnlyList<GeneratedRecord> masterData, IReadOnlyList<ExpenseLine> lines)
     {
-        this.generator = generator;
+        World = world;
+        this.masterData = masterData;
         Lines = lines;
     }
 
@@ -32,7 +33,7 @@ public sealed class ExpenseWorkload
     public IReadOnlyList<string> Keys => Lines.Select(l => l.envelope.idempotencyKey).ToList();
 
     /// <summary>The sample world the master data describes.</summary>
-    public SampleWorld World => generator.World;
+    public SampleWorld World { get; }
 
     /// <summary><paramref name="lines"/> distinct lines of seed <paramref name="seed"/>, dated from <paramref name="today"/> back up to 9 days.</summary>
     public static ExpenseWorkload Create(int seed, int lines, DateTime today)
@@ -44,15 +45,46 @@ public sealed class ExpenseWorkload
         while (expenseLines.Count < lines)
             if (drawn.NextTransaction().Value is ExpenseLine line && keys.Add(line.envelope.idempotencyKey))
                 expenseLines.Add(line);
-        return new ExpenseWorkload(generator, expenseLines);
+        // Drawn once: the generator's event ids come from its seeded random, so every broker gets the same records.
+        return new ExpenseWorkload(generator.World, generator.MasterData().ToList(), expenseLines);
     }
 
     /// <summary>Produces the master data to <c>md.updates</c> and waits for every acknowledgement.</summary>
     public async Task ProduceMasterDataAsync(BrokerProcess broker, CancellationToken ct)
     {
         using var producer = Producer(broker, "workload-master-data");
-        foreach (var record in generator.MasterData())
+        foreach (var record in masterData)
             await producer.ProduceAsync(record.Topic, record.Key, record.Value, ct);
+    }
+
+    /// <summary>
+    /// Waits until the master-data topology of <paramref name="runs"/> (instances of one application share its partitions)
+    /// has read every master-data update and its output to <c>md.history</c> has settled, then 2 s more for the expense
+    /// topology's global table to read it. Lines produced earlier race the master data: a line dated in a closed accounting
+    /// period is dead-lettered <c>CLOSED_PERIOD</c> when the closed period is known and the open one it would roll into is
+    /// not yet (found by these scenarios: the same line was approved in one run and dead-lettered in another), so the
+    /// outcome would depend on timing, not on the instances.
+    /// </summary>
+    public async Task AwaitMasterDataAsync(params PipelineRun[] runs)
+    {
+        async Task<(double Consumed, double History)> ReadAsync()
+        {
+            var metrics = await Task.WhenAll(runs.Select(r => r.MetricsAsync()));
+            return (metrics.Sum(m => m.Value("streamfinance_records_consumed_total", ("topology", "master-data"), ("topic", Topics.MasterDataUpdates.Name)) ?? 0),
+                metrics.Sum(m => m.Value("streamfinance_records_produced_total", ("topology", "master-data"), ("topic", Topics.MasterDataHistory.Name)) ?? 0));
+        }
+
+        var last = (Consumed: 0d, History: -1d);
+        await StreamFinance.TestSupport.Waiting.Wait.UntilAsync($"the {masterData.Count} master-data updates to be read into md.history", TimeSpan.FromSeconds(60),
+            async () =>
+            {
+                var (previous, now) = (last, await ReadAsync());
+                last = now;
+                return (Previous: previous, Now: now);
+            },
+            r => r.Now.Consumed >= masterData.Count && r.Now.History > 0 && r.Now.History == r.Previous.History,
+            r => $"{r.Now.Consumed} updates read, {r.Now.History} history records written", TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
     }
 
     /// <summary>

@@ -41,14 +41,15 @@ public sealed class PipelineRun : IAsyncDisposable
 
     /// <summary>
     /// Starts <c>run</c> against <paramref name="broker"/> with the settings of <see cref="Settings"/>, its state in a folder of
-    /// its own under <paramref name="work"/>, and waits until it printed its addresses.
+    /// its own under <paramref name="work"/> and <paramref name="arguments"/> added to its command line, and waits until it
+    /// printed its addresses.
     /// </summary>
-    public static async Task<PipelineRun> StartAsync(string name, BrokerProcess broker, string work, Settings settings)
+    public static async Task<PipelineRun> StartAsync(string name, BrokerProcess broker, string work, Settings settings, params string[] arguments)
     {
         var folder = Directory.CreateDirectory(Path.Combine(work, name)).FullName;
         var config = Path.Combine(folder, "appsettings.json");
         await File.WriteAllTextAsync(config, settings.ToJson(Path.Combine(folder, "state")), TestContext.Current.CancellationToken);
-        var run = new PipelineRun(name, StreamFinanceProcess.Start(["run", .. broker.RunArguments, "--config", config]));
+        var run = new PipelineRun(name, StreamFinanceProcess.Start(["run", .. broker.RunArguments, "--config", config, .. arguments]));
         try
         {
             run.Api = new Uri(await run.Process.WaitForLineAsync(@"^Validation API at (\S+)$", ReadyPatience));
