@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Avro.Specific;
-using Confluent.Kafka;
 using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
@@ -124,14 +123,8 @@ public sealed class PipelineOutputs
             Read(broker, Topics.JournalPostings, serDes));
     }
 
-    private static List<T> Read<T>(BrokerProcess broker, Topic<string, T> topic, SerDesFactory serDes) where T : class, ISpecificRecord
-    {
-        var values = serDes.Avro<T>();
-        return TopicReader.ReadAll(broker.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
-            .Where(r => r.Message.Value is not null)
-            .Select(r => values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
-            .ToList();
-    }
+    private static List<T> Read<T>(BrokerProcess broker, Topic<string, T> topic, SerDesFactory serDes) where T : class, ISpecificRecord =>
+        TopicReader.ReadValues(broker.BootstrapServers, topic, serDes, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
     /// <summary>A record's fields as JSON (decimals exact), without its envelope.</summary>
     private static string Content(ISpecificRecord record)

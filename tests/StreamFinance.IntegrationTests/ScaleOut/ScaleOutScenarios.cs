@@ -26,10 +26,9 @@ public sealed class ScaleOutScenarios(SingleInstanceBaseline baseline) : IClassF
         var output = TestContext.Current.TestOutputHelper;
         await using var broker = await StartBrokerAsync();
         using var work = new TempDirectory("scale-two");
-        await using var first = await PipelineRun.StartAsync("first", broker, work.Path, new PipelineRun.Settings(ApplicationIdPrefix));
-        await using var second = await PipelineRun.StartAsync("second", broker, work.Path, new PipelineRun.Settings(ApplicationIdPrefix));
-        await Task.WhenAll(first.WaitReadyAsync(), second.WaitReadyAsync());
-        await baseline.Workload.AwaitMasterDataAsync(first, second);
+        var instances = await StartInstancesAsync(broker, work.Path, "first", "second");
+        await using var first = instances[0];
+        await using var second = instances[1];
 
         await baseline.Workload.ProduceLinesAsync(broker, 0, SingleInstanceBaseline.Lines, 120, TestContext.Current.CancellationToken);
         var outcome = PipelineOutputs.AwaitComplete(broker, baseline.Workload.Keys, SingleInstanceBaseline.OutcomePatience, () => Tails(first, second));
@@ -50,10 +49,9 @@ public sealed class ScaleOutScenarios(SingleInstanceBaseline baseline) : IClassF
         var ct = TestContext.Current.CancellationToken;
         await using var broker = await StartBrokerAsync();
         using var work = new TempDirectory("scale-kill");
-        await using var survivor = await PipelineRun.StartAsync("survivor", broker, work.Path, new PipelineRun.Settings(ApplicationIdPrefix));
-        await using var victim = await PipelineRun.StartAsync("victim", broker, work.Path, new PipelineRun.Settings(ApplicationIdPrefix));
-        await Task.WhenAll(survivor.WaitReadyAsync(), victim.WaitReadyAsync());
-        await baseline.Workload.AwaitMasterDataAsync(survivor, victim);
+        var instances = await StartInstancesAsync(broker, work.Path, "survivor", "victim");
+        await using var survivor = instances[0];
+        await using var victim = instances[1];
 
         var producing = baseline.Workload.ProduceLinesAsync(broker, 0, SingleInstanceBaseline.Lines, 30, ct);
         await Wait.UntilAsync("the victim to be mid-stream", TimeSpan.FromSeconds(30), () => ConsumedAsync(victim), c => c >= 20, c => $"{c} consumed", TimeSpan.FromMilliseconds(200));
@@ -106,6 +104,26 @@ public sealed class ScaleOutScenarios(SingleInstanceBaseline baseline) : IClassF
         var broker = await BrokerProcess.StartAsync(brokers: 3);
         await baseline.Workload.ProduceMasterDataAsync(broker, TestContext.Current.CancellationToken);
         return broker;
+    }
+
+    /// <summary>Starts one instance per name, all with one application id, and waits until they are ready and the master data has settled.</summary>
+    private async Task<PipelineRun[]> StartInstancesAsync(BrokerProcess broker, string work, params string[] names)
+    {
+        var runs = new List<PipelineRun>();
+        try
+        {
+            foreach (var name in names)
+                runs.Add(await PipelineRun.StartAsync(name, broker, work, new PipelineRun.Settings(ApplicationIdPrefix)));
+            await Task.WhenAll(runs.Select(r => r.WaitReadyAsync()));
+            await baseline.Workload.AwaitMasterDataAsync([.. runs]);
+            return [.. runs];
+        }
+        catch
+        {
+            foreach (var run in runs)
+                await run.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Same outcome as one instance, and within the run nothing twice: repeats carry the same content and collapse by id.</summary>

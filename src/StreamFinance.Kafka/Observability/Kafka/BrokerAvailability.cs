@@ -53,7 +53,7 @@ public sealed record BrokerAvailability(int Up, int Trying, IReadOnlyList<Broker
                     if (broker.Name is "GroupCoordinator" or "TxnCoordinator" && Text(broker.Value, "nodename") is { } address)
                         coordinators.Add(address);
                 }
-                if (Int64(broker.Value, "nodeid") is >= 0 and var node && Text(broker.Value, "nodename") is { } name)
+                if (LibrdKafkaStatistics.Int64(broker.Value, "nodeid") is >= 0 and var node && Text(broker.Value, "nodename") is { } name)
                     nodes[name] = node.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             var waiting = WaitingPartitions(root)
@@ -74,28 +74,17 @@ public sealed record BrokerAvailability(int Up, int Trying, IReadOnlyList<Broker
     // needs: a consumer's assigned partitions (fetch state other than none), a producer's partitions with messages queued.
     private static IEnumerable<(string Broker, int Partitions, bool Coordinator)> WaitingPartitions(JsonElement root)
     {
-        if (!root.TryGetProperty("topics", out var topics) || topics.ValueKind != JsonValueKind.Object)
-            yield break;
-        foreach (var topic in topics.EnumerateObject())
+        foreach (var (_, _, p) in LibrdKafkaStatistics.Partitions(root))
         {
-            if (!topic.Value.TryGetProperty("partitions", out var partitions) || partitions.ValueKind != JsonValueKind.Object)
+            var leader = LibrdKafkaStatistics.Int64(p, "leader") ?? -1;
+            if (leader < 0 || LibrdKafkaStatistics.Int64(p, "broker") is not -1)
                 continue;
-            foreach (var partition in partitions.EnumerateObject())
-            {
-                var p = partition.Value;
-                var leader = Int64(p, "leader") ?? -1;
-                if (Int64(p, "partition") is not >= 0 || leader < 0 || Int64(p, "broker") is not -1)
-                    continue;
-                var fetching = Text(p, "fetch_state") is { } fetch && fetch != "none";
-                var queued = (Int64(p, "msgq_cnt") ?? 0) + (Int64(p, "xmit_msgq_cnt") ?? 0) > 0;
-                if (fetching || queued)
-                    yield return (leader.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, false);
-            }
+            var fetching = Text(p, "fetch_state") is { } fetch && fetch != "none";
+            var queued = (LibrdKafkaStatistics.Int64(p, "msgq_cnt") ?? 0) + (LibrdKafkaStatistics.Int64(p, "xmit_msgq_cnt") ?? 0) > 0;
+            if (fetching || queued)
+                yield return (leader.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, false);
         }
     }
-
-    private static long? Int64(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
 
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -42,24 +42,23 @@ public static class LibrdKafkaStatistics
         }
     }
 
-    private static List<PartitionLag> Lags(JsonElement root)
+    private static List<PartitionLag> Lags(JsonElement root) =>
+        Partitions(root).Where(p => Int64(p.Value, "consumer_lag") is >= 0)
+            .Select(p => new PartitionLag(p.Topic, p.Partition, Int64(p.Value, "consumer_lag")!.Value)).ToList();
+
+    /// <summary>Every real partition (id 0 or more) of every topic of a report, with its statistics object.</summary>
+    internal static IEnumerable<(string Topic, int Partition, JsonElement Value)> Partitions(JsonElement root)
     {
-        var lags = new List<PartitionLag>();
         if (!root.TryGetProperty("topics", out var topics) || topics.ValueKind != JsonValueKind.Object)
-            return lags;
+            yield break;
         foreach (var topic in topics.EnumerateObject())
         {
             if (!topic.Value.TryGetProperty("partitions", out var partitions) || partitions.ValueKind != JsonValueKind.Object)
                 continue;
             foreach (var partition in partitions.EnumerateObject())
-            {
-                if (!int.TryParse(partition.Name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) || id < 0)
-                    continue;
-                if (Int64(partition.Value, "consumer_lag") is { } lag and >= 0)
-                    lags.Add(new PartitionLag(topic.Name, id, lag));
-            }
+                if (int.TryParse(partition.Name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id >= 0)
+                    yield return (topic.Name, id, partition.Value);
         }
-        return lags;
     }
 
     private static List<BrokerRequestCounts> Brokers(JsonElement root)
@@ -92,6 +91,7 @@ public static class LibrdKafkaStatistics
     /// <summary>The <c>broker</c> label of a transactional producer's connection to its transaction coordinator.</summary>
     public const string TransactionCoordinator = "txn-coordinator";
 
-    private static long? Int64(JsonElement element, string property) =>
+    /// <summary>A number property of a statistics object, or null when it is missing or not an integer.</summary>
+    internal static long? Int64(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
 }
