@@ -84,7 +84,7 @@ public sealed class BrokerFaultScenario
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"leaders moved: processing resumed after {timeline.ResumedAfter(movedAt):0.0} s; not ready meanwhile: {Join(timeline.NotReadyBetween(movedAt, quietFrom))}"));
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"request retries seen {samples.Max(s => s.Retries)}, request errors {samples.Max(s => s.Errors)}, restarts {samples.Max(s => s.Restarts)}"));
+            $"request retries seen {samples.Max(s => s.Retries)}, request errors {samples.Max(s => s.Errors)}, transient fetch errors gone on after {samples.Max(s => s.FetchErrors)}, restarts {samples.Max(s => s.Restarts)}"));
 
         // Processing went on or resumed after every fault.
         Assert.All(new[] { ("request errors", errorsAt), ("broker 2 up", upAt), ("leader changes", movedAt) }, fault =>
@@ -95,9 +95,11 @@ public sealed class BrokerFaultScenario
         // Retries are visible, and bounded: the coordinator's retries of the failed commits show, and once the faults are
         // over no counter of retries, errors or restarts moves any more while processing goes on.
         Assert.True(samples.Where(s => s.At > errorsAt && s.At < downAt).Max(s => s.Retries) > 0, "no request retry shown after the OffsetCommit errors");
+        Assert.True(samples.Where(s => s.At > errorsAt && s.At < downAt).Max(s => s.FetchErrors) > 0, "no transient fetch error shown after the Fetch errors");
         var quiet = samples.Where(s => s.At >= quietFrom + 3 && s.At <= quietTo).ToList();
         Assert.True(quiet.Count >= 2, "too few samples after the faults");
-        Assert.True(quiet[^1].Restarts == quiet[0].Restarts && quiet[^1].Retries <= quiet[0].Retries && quiet[^1].Errors <= quiet[0].Errors,
+        Assert.True(quiet[^1].Restarts == quiet[0].Restarts && quiet[^1].Retries <= quiet[0].Retries && quiet[^1].Errors <= quiet[0].Errors
+                    && quiet[^1].FetchErrors <= quiet[0].FetchErrors,
             $"retries went on after the faults: {quiet[0]} then {quiet[^1]}");
         Assert.True(samples.Max(s => s.Restarts) <= 4, $"{samples.Max(s => s.Restarts)} restarts");
 

@@ -82,6 +82,7 @@ public sealed class PipelineTimeline : IAsyncDisposable
                     metrics.Value("streamfinance_records_consumed_total", ("topology", "expense"), ("topic", Topics.Expenses.Name)) ?? 0,
                     metrics.Matching("streamfinance_kafka_request_retries_total").Sum(m => m.Value),
                     metrics.Matching("streamfinance_kafka_request_errors_total").Sum(m => m.Value),
+                    metrics.Matching("streamfinance_kafka_transient_fetch_errors_total").Sum(m => m.Value),
                     metrics.Matching("streamfinance_topology_restarts_total").Sum(m => m.Value));
                 lock (samples)
                     samples.Add(sample);
@@ -117,6 +118,7 @@ public sealed class PipelineTimeline : IAsyncDisposable
     /// <param name="Consumed">Records the expense topology consumed from <c>ingest.expenses</c>.</param>
     /// <param name="Retries">Sum of <c>streamfinance_kafka_request_retries_total</c> (series of replaced clients leave it).</param>
     /// <param name="Errors">Sum of <c>streamfinance_kafka_request_errors_total</c>.</param>
+    /// <param name="FetchErrors">Sum of <c>streamfinance_kafka_transient_fetch_errors_total</c>: fetch errors the stream went on after.</param>
     /// <param name="Restarts">Sum of <c>streamfinance_topology_restarts_total</c>.</param>
-    public sealed record Sample(double At, bool Ready, IReadOnlyList<string> NotReady, double Consumed, double Retries, double Errors, double Restarts);
+    public sealed record Sample(double At, bool Ready, IReadOnlyList<string> NotReady, double Consumed, double Retries, double Errors, double FetchErrors, double Restarts);
 }

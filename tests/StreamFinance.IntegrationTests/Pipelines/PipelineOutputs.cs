@@ -110,7 +110,8 @@ public sealed class PipelineOutputs
     public static PipelineOutputs AwaitComplete(BrokerProcess broker, IReadOnlyList<string> inputs, TimeSpan patience, Func<string> detail) =>
         Wait.Until("every line approved or dead-lettered and every approval posted", patience, () => Read(broker),
             o => o.Unaccounted(inputs).Count == 0 && o.ExpectedPostings.IsSubsetOf(o.Postings.Keys),
-            o => $"{o.Unaccounted(inputs).Count} of {inputs.Count} lines neither approved nor dead-lettered, {o.ExpectedPostings.Except(o.Postings.Keys).Count()} postings missing",
+            o => $"{o.Unaccounted(inputs).Count} of {inputs.Count} lines neither approved nor dead-lettered ({string.Join(", ", o.Unaccounted(inputs).Take(5))}), " +
+                 $"{o.ExpectedPostings.Except(o.Postings.Keys).Count()} postings missing ({string.Join(", ", o.ExpectedPostings.Except(o.Postings.Keys).Take(5))})",
             TimeSpan.FromSeconds(1), detail: detail);
 
     /// <summary>Reads the three topics of <paramref name="broker"/> to their current ends.</summary>

@@ -35,6 +35,16 @@ public sealed class StreamClientHealth(TimeProvider time, TimeSpan reportFreshne
         clientMetrics.Apply(snapshot);
     }
 
+    /// <summary>A transient fetch error a consumer reported and the stream went on after (see <see cref="Clients.DelegatingConsumer"/>).</summary>
+    public void OnTransientFetchError(string client, Error error)
+    {
+        if (clientMetrics is null)
+            return;
+        lock (published)
+            published.Add(client);
+        clientMetrics.CountTransientFetchError(client, error.Code);
+    }
+
     /// <summary>Closes the backlog's probe and removes the clients' metric series.</summary>
     public void Dispose()
     {
