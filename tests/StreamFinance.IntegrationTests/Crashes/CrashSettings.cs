@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace StreamFinance.IntegrationTests.Crashes;
+
+/// <summary>
+/// Which crash runs the harness makes, from the environment: <c>STREAMFINANCE_CRASH_RUNS</c> (default
+/// <see cref="ShortRuns"/>, the CI form; the long form uses 10 or more), <c>STREAMFINANCE_CRASH_SEED</c> (the seed of the
+/// first run; given alone it makes exactly that one run, to reproduce a failure) and <c>STREAMFINANCE_CRASH_REPORT</c>
+/// (a file the summary table is appended to). Run <c>i</c> has seed <c>first + i</c>; a run's schedule depends on its seed alone.
+/// </summary>
+internal static class CrashSettings
+{
+    /// <summary>Environment variable: how many runs.</summary>
+    public const string RunsVariable = "STREAMFINANCE_CRASH_RUNS";
+
+    /// <summary>Environment variable: the seed of the first run.</summary>
+    public const string SeedVariable = "STREAMFINANCE_CRASH_SEED";
+
+    /// <summary>Environment variable: a file the summary table is appended to.</summary>
+    public const string ReportVariable = "STREAMFINANCE_CRASH_REPORT";
+
+    /// <summary>Runs in CI: two, each killed once or twice, in under 2 minutes on a 2-core machine.</summary>
+    public const int ShortRuns = 2;
+
+    /// <summary>Seed of the first run when none is given.</summary>
+    public const int DefaultSeed = 20261207;
+
+    /// <summary>The seeds of the runs to make, in order.</summary>
+    public static IReadOnlyList<int> Seeds
+    {
+        get
+        {
+            var seed = Read(SeedVariable);
+            var runs = Read(RunsVariable) ?? (seed is null ? ShortRuns : 1);
+            return Enumerable.Range(0, runs).Select(i => (seed ?? DefaultSeed) + i).ToList();
+        }
+    }
+
+    /// <summary>Whether this is the CI form (no run count given), whose runs are kept small.</summary>
+    public static bool IsShortForm => Read(RunsVariable) is null;
+
+    /// <summary>The report file, or null.</summary>
+    public static string? ReportFile => Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } file ? file : null;
+
+    private static int? Read(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text
+            ? int.Parse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture)
+            : null;
+}
