@@ -3,7 +3,7 @@ using System.Globalization;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.IntegrationTests.EndToEnd;
 using StreamFinance.IntegrationTests.Processes;
-using StreamFinance.TestSupport.Waiting;
+using StreamFinance.Topologies.Expenses;
 
 namespace StreamFinance.IntegrationTests.Crashes;
 
@@ -33,14 +33,26 @@ internal static class CrashRun
     {
         var clock = Stopwatch.StartNew();
         var killsDone = new List<string>();
+        var killTimes = new List<DateTime>();
         var restartReady = new List<double?>();
         var files = new List<VendorFile>();
         try
         {
             await using var pipeline = await FileDropPipeline.StartAsync($"crash-{schedule.Seed}", WindowSize, ct);
             var today = DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);
-            List<VendorFile> Next(int sets) => Enumerable.Range(files.Count / 3 + 1, sets)
-                .SelectMany(set => SampleWorldVendorFiles.For(string.Create(CultureInfo.InvariantCulture, $"R{schedule.Seed % 10000:0000}N{set:00}"), today)).ToList();
+            var sets = 0;
+            // Each set: the three sample files (15 lines) and one line held for a cost center that never arrives.
+            List<VendorFile> Next(int count)
+            {
+                var next = new List<VendorFile>();
+                for (var i = 0; i < count; i++)
+                {
+                    var tag = string.Create(CultureInfo.InvariantCulture, $"R{schedule.Seed % 10000:0000}N{++sets:00}");
+                    next.AddRange(SampleWorldVendorFiles.For(tag, today));
+                    next.Add(SampleWorldVendorFiles.Waiting(tag, today));
+                }
+                return next;
+            }
 
             var drop = Next(schedule.SetsPerDrop[0]);
             for (var start = 0; ; start++)
@@ -58,13 +70,16 @@ internal static class CrashRun
                     restartReady[^1] = await ready;
                     if (restartReady[^1] is null)
                         return Report(schedule, killsDone, restartReady, null, $"the last start exited by itself. Output:{Environment.NewLine}{process.Tail()}", clock);
-                    OutcomeAudit.WaitUntilClean(pipeline, files, process, OutcomePatience);
+                    OutcomeAudit.WaitUntilClean(pipeline, files, process, OutcomePatience, () => FileDropPipeline.HeldNow(process), killTimes);
                     await Task.Delay(Settle, ct);
-                    var audit = OutcomeAudit.Read(pipeline, files);
+                    var audit = OutcomeAudit.Read(pipeline, files, () => FileDropPipeline.HeldNow(process), killTimes);
+                    var kept = pipeline.CommittedOffsets(ExpenseTopology.TopologyName, Topics.Expenses.Name);
+                    output?.WriteLine($"seed {schedule.Seed}: offsets the broker kept for the expense topology on {Topics.Expenses.Name}: {(kept.Count == 0 ? "none" : string.Join(", ", kept))}");
                     return Report(schedule, killsDone, restartReady, audit, audit.Violations.Count == 0 ? null : string.Join(" ", audit.Violations), clock);
                 }
 
                 killsDone.Add(await KillAtAsync(schedule.Kills[start], process, pipeline, approvedAtStart, ready, ct));
+                killTimes.Add(DateTime.UtcNow);
                 output?.WriteLine($"seed {schedule.Seed}: start {start + 1} killed at {killsDone[^1]}");
                 if (start > 0)
                     restartReady[^1] = ready.IsCompletedSuccessfully ? ready.Result : null;

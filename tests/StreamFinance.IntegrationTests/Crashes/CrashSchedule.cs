@@ -1,9 +1,10 @@
 namespace StreamFinance.IntegrationTests.Crashes;
 
 /// <summary>
-/// What one crash run does, drawn from its seed alone: how many sets of the sample vendor files
-/// (<c>SampleWorldVendorFiles</c>, 15 lines each) are dropped before the first start and after each kill, while the
-/// pipeline is down; and where each kill falls (<see cref="KillPoint"/>). The last start is never killed: it must
+/// What one crash run does, drawn from its seed alone: how many sets of vendor files are dropped with the first start
+/// and after each kill, while the pipeline is down (a set: the three sample files of <c>SampleWorldVendorFiles.For</c>,
+/// 15 lines, and the one line of <c>SampleWorldVendorFiles.Waiting</c> that stays held); and where each kill falls
+/// (<see cref="KillPoint"/>). The last start is never killed: it must
 /// bring every outcome in.
 /// </summary>
 /// <param name="Seed">The run's seed; <c>STREAMFINANCE_CRASH_SEED=&lt;seed&gt;</c> makes the same run again.</param>

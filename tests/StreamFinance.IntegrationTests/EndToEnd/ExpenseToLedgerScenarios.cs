@@ -309,20 +309,11 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
             });
     }
 
-    /// <summary>Writes each file into its profile's inbox (a temporary name first, as an uploader does), oldest first.</summary>
+    /// <summary>Writes each file into its profile's inbox (<see cref="FileDropPipeline.Drop(IReadOnlyList{VendorFile}, IReadOnlyDictionary{string, string})"/>).</summary>
     private static Dictionary<string, string> DropFiles(IReadOnlyList<VendorFile> files, string root)
     {
         var inboxes = files.Select(f => f.Profile).Distinct().ToDictionary(p => p, p => Directory.CreateDirectory(Path.Combine(root, "inbox", p)).FullName);
-        var written = DateTime.UtcNow.AddSeconds(-files.Count - 1);
-        foreach (var file in files)
-        {
-            var target = Path.Combine(inboxes[file.Profile], file.FileName);
-            File.WriteAllText(target + ".part", file.Content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(target + ".part", target);
-            // Scans take files oldest first: the second Concur page (the re-delivery) after the first.
-            File.SetLastWriteTimeUtc(target, written = written.AddSeconds(1));
-        }
-
+        FileDropPipeline.Drop(files, inboxes);
         return inboxes;
     }
 

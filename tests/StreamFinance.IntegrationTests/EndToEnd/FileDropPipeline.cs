@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Avro.Specific;
 using Confluent.Kafka;
 using StreamFinance.Connectors.Generator;
@@ -12,6 +13,8 @@ using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.SerDes;
 using StreamFinance.TestSupport.Files;
 using StreamFinance.TestSupport.Kafka;
+using StreamFinance.TestSupport.Metrics;
+using StreamFinance.Topologies.Expenses;
 using StreamFinance.TestSupport.Waiting;
 
 namespace StreamFinance.IntegrationTests.EndToEnd;
@@ -26,6 +29,8 @@ public sealed class FileDropPipeline : IAsyncDisposable
 {
     /// <summary>How long a start may take to answer 200 on <c>/health/ready</c>.</summary>
     public static readonly TimeSpan ReadyPatience = TimeSpan.FromSeconds(60);
+
+    private static readonly Regex MetricsLine = new(@"Metrics at (\S+metrics), health");
 
     private readonly TempDirectory work;
     private readonly IReadOnlyDictionary<string, string> inboxes;
@@ -108,8 +113,50 @@ public sealed class FileDropPipeline : IAsyncDisposable
         return clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Expense lines <paramref name="process"/> holds for master data now (<c>streamfinance_records_held{hold="expense.md-waits"}</c>
+    /// on its <c>/metrics</c>; 0 before the first hold); null when the endpoint does not answer.
+    /// </summary>
+    public static double? HeldNow(StreamFinanceProcess process)
+    {
+        var metrics = process.Lines.Select(l => MetricsLine.Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        if (metrics is null)
+            return null;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            var text = PrometheusText.Parse(http.GetStringAsync(new Uri(metrics), TestContext.Current.CancellationToken).GetAwaiter().GetResult());
+            return text.Value("streamfinance_records_held", ("hold", ExpenseNames.MasterDataWaitStore)) ?? 0;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The offsets the broker keeps for the consumer group of <paramref name="topology"/> (application id
+    /// <c>{name}-{topology}</c>) on <paramref name="topic"/>, per partition; a partition with none is left out. Under
+    /// EXACTLY_ONCE the embedded broker accepts the transactional offset commits but keeps none (ENVIRONMENT.md).
+    /// </summary>
+    public IReadOnlyList<TopicPartitionOffset> CommittedOffsets(string topology, string topic)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = Broker.BootstrapServers }).Build();
+        var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
+        var config = new ConsumerConfig { BootstrapServers = Broker.BootstrapServers, GroupId = $"{Name}-{topology}", EnableAutoCommit = false };
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        return consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Where(o => o.Offset != Offset.Unset).ToList();
+    }
+
     /// <summary>Writes each file into its profile's inbox under a temporary name first, as an uploader does, oldest first.</summary>
-    public void Drop(IReadOnlyList<VendorFile> files)
+    public void Drop(IReadOnlyList<VendorFile> files) => Drop(files, inboxes);
+
+    /// <summary>
+    /// Writes each file into the inbox of its profile in <paramref name="inboxes"/> under a temporary name first, as an
+    /// uploader does, then dates the files a second apart in order: scans take files oldest first, so a second Concur
+    /// page (with its re-delivery) is read after the first.
+    /// </summary>
+    public static void Drop(IReadOnlyList<VendorFile> files, IReadOnlyDictionary<string, string> inboxes)
     {
         var written = DateTime.UtcNow.AddSeconds(-files.Count - 1);
         foreach (var file in files)
@@ -123,15 +170,15 @@ public sealed class FileDropPipeline : IAsyncDisposable
 
     /// <summary>Every value on <paramref name="topic"/>, decoded, in partition then offset order (tombstones left out).</summary>
     public List<T> Read<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>
-        ReadRaw(topic).Select(r => r.Value).ToList();
+        ReadTimed(topic).Select(r => r.Value).ToList();
 
-    /// <summary>Every value on <paramref name="topic"/> with its raw bytes, in partition then offset order (tombstones left out).</summary>
-    public List<(T Value, byte[] Bytes)> ReadRaw<T>(Topic<string, T> topic) where T : class, ISpecificRecord
+    /// <summary>Every value on <paramref name="topic"/> with the time its producer wrote it, in partition then offset order (tombstones left out).</summary>
+    public List<(T Value, DateTime Written)> ReadTimed<T>(Topic<string, T> topic) where T : class, ISpecificRecord
     {
         var values = SerDes.Avro<T>();
         return TopicReader.ReadAll(Broker.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
             .Where(r => r.Message.Value is not null)
-            .Select(r => (values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)), r.Message.Value))
+            .Select(r => (values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)), r.Message.Timestamp.UtcDateTime))
             .ToList();
     }
 

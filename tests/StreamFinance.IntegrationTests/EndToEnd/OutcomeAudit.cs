@@ -14,33 +14,64 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// <list type="bullet">
 /// <item>connectors: every mappable line produced, under its own idempotency key only, and nothing else produced;</item>
 /// <item>nothing lost: every line approved, dead-lettered by the expense topology, dead-lettered by its connector
-/// (by file and line) or dropped as a re-delivery, as planned, and each approved or dead-lettered once;</item>
+/// (by file and line), held for master data (the gauge of held lines, when given, equal to the lines planned held) or
+/// dropped as a re-delivery, as planned, and each approved or dead-lettered once;</item>
 /// <item>nothing posted twice: each (entity, expense) in exactly one journal, a reconciliation id repeated only with the
-/// same content;</item>
+/// same content, except a version written before a SIGKILL and replaced after it (see below);</item>
 /// <item>every journal balanced, its control totals equal to its lines;</item>
 /// <item>totals conserved: each approval carries its line's amount, and per entity and currency the journals' debits
 /// equal the approved functional amounts (expense debits, no partner) plus the intercompany amounts of the employee's
 /// entity (due-from debits, partner = booking entity), as <c>PostingContributions</c> splits them.</item>
 /// </list>
 /// </summary>
+/// <remarks>
+/// The embedded broker does not honour <c>read_committed</c>: records of a transaction a SIGKILL left open stay visible
+/// (ENVIRONMENT.md). A journal written in such a transaction, for example by the window-closing punctuator in the last
+/// commit interval before the kill, is replaced after the restart by the journal the restored state builds, under the
+/// same reconciliation id, possibly with fewer expenses (the rest post in the next window). On Kafka that first version
+/// is aborted and no <c>read_committed</c> reader sees it. The audit cannot tell an aborted version from a committed one
+/// on the mock, so it counts a version that differs from the last one, was written at most <see cref="OpenTransactionBound"/>
+/// before a kill and replaced after it,
+/// as <see cref="OutcomeAuditResult.JournalsSuperseded"/>, checks every other invariant on the last version of each
+/// id, and reports any other difference as a violation. That these versions were aborted is what only real Kafka proves.
+/// </remarks>
 public static class OutcomeAudit
 {
+    /// <summary>
+    /// How long before a kill a superseded journal may have been written to be taken for an open transaction: the
+    /// pipeline commits every 200 ms (<c>Streams:CommitIntervalMs</c> in <see cref="FileDropPipeline"/>), so anything
+    /// older was committed, and a later version under its id with other content is a defect. 5 s leaves room for a slow commit on a loaded machine.
+    /// </summary>
+    public static readonly TimeSpan OpenTransactionBound = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Audits again every second until nothing is violated (every outcome reached, every invariant holding) and returns
     /// that audit; fails with the last audit's violations and <paramref name="process"/>'s output after <paramref name="patience"/>.
     /// </summary>
-    public static OutcomeAuditResult WaitUntilClean(FileDropPipeline pipeline, IReadOnlyList<VendorFile> files, StreamFinanceProcess process, TimeSpan patience) =>
-        Wait.UntilNoneMissing("every line's outcome with every invariant holding", patience, () => Read(pipeline, files),
+    /// <param name="pipeline">The pipeline whose topics are read.</param>
+    /// <param name="files">Every file dropped so far.</param>
+    /// <param name="process">The running pipeline process, whose exit ends the wait and whose output a failure shows.</param>
+    /// <param name="patience">How long to keep auditing.</param>
+    /// <param name="heldNow">Reads the lines held now (<c>streamfinance_records_held{hold="expense.md-waits"}</c>); null to leave holds unchecked.</param>
+    /// <param name="kills">When the pipeline was SIGKILLed (UTC), in order; empty when it never was.</param>
+    public static OutcomeAuditResult WaitUntilClean(FileDropPipeline pipeline, IReadOnlyList<VendorFile> files, StreamFinanceProcess process, TimeSpan patience,
+        Func<double?>? heldNow = null, IReadOnlyList<DateTime>? kills = null) =>
+        Wait.UntilNoneMissing("every line's outcome with every invariant holding", patience, () => Read(pipeline, files, heldNow, kills),
             audit => audit.Violations.Count == 0 ? null : string.Join(Environment.NewLine, audit.Violations), TimeSpan.FromSeconds(1),
             stopped: () => process.HasExited ? "the pipeline process exited" : null,
             detail: () => $"Output:{Environment.NewLine}{process.Tail()}");
 
     /// <summary>Reads the topics once and returns the counts and every violation found (none when all holds).</summary>
-    public static OutcomeAuditResult Read(FileDropPipeline pipeline, IReadOnlyList<VendorFile> files)
+    /// <param name="pipeline">The pipeline whose topics are read.</param>
+    /// <param name="files">Every file dropped so far.</param>
+    /// <param name="heldNow">Reads the lines held now; null to leave holds unchecked.</param>
+    /// <param name="kills">When the pipeline was SIGKILLed (UTC), in order; empty or null when it never was.</param>
+    public static OutcomeAuditResult Read(FileDropPipeline pipeline, IReadOnlyList<VendorFile> files, Func<double?>? heldNow = null, IReadOnlyList<DateTime>? kills = null)
     {
         var lines = files.SelectMany(f => f.Lines).ToList();
         var approvedLines = lines.Where(l => l.Outcome == PlannedOutcome.Approved).ToDictionary(l => l.IdempotencyKey);
         var rejectedKeys = lines.Where(l => l.Outcome == PlannedOutcome.ExpenseDeadLetter).Select(l => l.IdempotencyKey).ToHashSet();
+        var heldKeys = lines.Where(l => l.Outcome == PlannedOutcome.Held).Select(l => l.IdempotencyKey).ToHashSet();
         var mappableKeys = lines.Where(l => l.Outcome != PlannedOutcome.IngestDeadLetter).Select(l => l.IdempotencyKey).ToHashSet();
         var unmappable = files.SelectMany(f => f.Lines.Select((l, i) => (f.FileName, Line: i + 1L, l.Outcome)))
             .Where(l => l.Outcome == PlannedOutcome.IngestDeadLetter).Select(l => $"{l.FileName}:{l.Line}").ToHashSet();
@@ -51,7 +82,7 @@ public static class OutcomeAudit
         var rejected = pipeline.Read(Topics.ExpenseDeadLetters);
         var ingestLetters = pipeline.Read(Topics.IngestDeadLetters)
             .Where(d => d.processor.StartsWith($"connector.{pipeline.Name}-", StringComparison.Ordinal)).ToList();
-        var journals = pipeline.ReadRaw(Topics.JournalPostings);
+        var journals = pipeline.ReadTimed(Topics.JournalPostings);
 
         var violations = new List<string>();
         void Check(bool holds, string violation)
@@ -82,6 +113,9 @@ public static class OutcomeAudit
         Check(rejectedTwice.Count == 0, $"lines dead-lettered more than once: {Some(rejectedTwice)}");
         var ingestLetterTwice = Repeated(ingestLetterOrigins);
         Check(ingestLetterTwice.Count == 0, $"unmappable lines dead-lettered more than once: {Some(ingestLetterTwice)}");
+        // Lines held for master data: neither approved nor dead-lettered (checked above), and counted by the hold gauge.
+        var held = heldNow?.Invoke();
+        Check(heldNow is null || held == heldKeys.Count, $"{held?.ToString(CultureInfo.InvariantCulture) ?? "no"} line(s) held for master data, {heldKeys.Count} planned");
 
         // Approvals carry their line's amount: what entered is what is posted.
         foreach (var approval in approved.Where(a => approvedLines.ContainsKey(a.envelope.idempotencyKey)))
@@ -92,10 +126,23 @@ public static class OutcomeAudit
         }
 
         // Journals: one content per reconciliation id, each posting once, balanced.
+        // One id is one key, so its versions are on one partition, in the order they were written.
         var byId = journals.GroupBy(j => j.Value.reconciliationId).ToList();
-        var contentConflicts = byId.Where(g => g.Select(j => Content(j.Value)).Distinct().Count() > 1).Select(g => g.Key).ToList();
+        var superseded = 0;
+        var contentConflicts = new List<string>();
+        foreach (var versions in byId)
+        {
+            var last = versions.Last();
+            foreach (var earlier in versions.SkipLast(1).Where(v => Content(v.Value) != Content(last.Value)))
+            {
+                if (kills?.Any(k => earlier.Written <= k && k - earlier.Written <= OpenTransactionBound && k <= last.Written) == true)
+                    superseded++;
+                else
+                    contentConflicts.Add($"{versions.Key} (written {earlier.Written:HH:mm:ss.fff} with {Sources(earlier.Value)}, again {last.Written:HH:mm:ss.fff} with {Sources(last.Value)}, no kill between)");
+            }
+        }
         Check(contentConflicts.Count == 0, $"reconciliation ids with two different contents: {Some(contentConflicts)}");
-        var distinctJournals = byId.Select(g => g.First().Value).ToList();
+        var distinctJournals = byId.Select(g => g.Last().Value).ToList();
         var posted = distinctJournals.SelectMany(j => j.lines.SelectMany(l => l.sourceIds).Distinct().Select(id => $"{j.legalEntityId}/{id}")).ToList();
         var doublePosted = Repeated(posted);
         Check(doublePosted.Count == 0, $"expenses in two journals of one entity (double-posted): {Some(doublePosted)}");
@@ -120,8 +167,10 @@ public static class OutcomeAudit
             Approved: approvedKeys.Distinct().Count(),
             ExpenseDeadLetters: rejectedSeen.Distinct().Count(),
             IngestDeadLetters: ingestLetterOrigins.Distinct().Count(),
+            Held: heldNow is null ? null : (int?)held,
             Journals: distinctJournals.Count,
-            JournalRepeats: journals.Count - distinctJournals.Count,
+            JournalRepeats: journals.Count - distinctJournals.Count - superseded,
+            JournalsSuperseded: superseded,
             DuplicatesAbsorbed: ingested.Count - ingestedKeys.Count,
             Lost: lost.Count,
             DoublePosted: doublePosted.Count + approvedTwice.Count,
@@ -153,6 +202,9 @@ public static class OutcomeAudit
         j.windowStart.ToString("O", CultureInfo.InvariantCulture), j.windowEnd.ToString("O", CultureInfo.InvariantCulture),
         j.totalDebit.ToDecimal(), j.totalCredit.ToDecimal(), j.lineCount,
         string.Join(';', j.lines.Select(l => $"{l.lineNumber},{l.side},{l.glAccountId},{l.costCenterId},{l.projectId},{l.taxCodeId},{l.intercompanyPartnerEntityId},{l.amount.ToDecimal()},{string.Join(' ', l.sourceIds)}")));
+
+    private static string Sources(JournalEntry journal) =>
+        $"[{string.Join(" ", journal.lines.SelectMany(l => l.sourceIds).Distinct().Order(StringComparer.Ordinal))}]";
 
     private static SortedDictionary<string, decimal> Totals(IEnumerable<(string Key, decimal Amount)> amounts) =>
         new(amounts.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Sum(a => a.Amount)), StringComparer.Ordinal);

@@ -6,8 +6,10 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// <param name="Approved">Distinct idempotency keys approved.</param>
 /// <param name="ExpenseDeadLetters">Distinct idempotency keys the expense topology dead-lettered.</param>
 /// <param name="IngestDeadLetters">Distinct file:line origins the connectors dead-lettered as unmappable.</param>
+/// <param name="Held">Lines held for master data, by the hold gauge; null when not read.</param>
 /// <param name="Journals">Distinct reconciliation ids posted.</param>
 /// <param name="JournalRepeats">Journals emitted again under an id already posted, with the same content.</param>
+/// <param name="JournalsSuperseded">Journal versions written before a SIGKILL and replaced after it under the same id with other content: on the embedded broker, the visible output of a transaction the kill left open (see <see cref="OutcomeAudit"/>).</param>
 /// <param name="DuplicatesAbsorbed">Records on <c>ingest.expenses</c> beyond one per idempotency key (re-deliveries in the files and connector replays), which the expense topology's dedupe dropped.</param>
 /// <param name="Lost">Lines planned to be approved or dead-lettered that ended in neither.</param>
 /// <param name="DoublePosted">Expenses in two journals of one entity, plus lines approved twice.</param>
@@ -19,8 +21,10 @@ public sealed record OutcomeAuditResult(
     int Approved,
     int ExpenseDeadLetters,
     int IngestDeadLetters,
+    int? Held,
     int Journals,
     int JournalRepeats,
+    int JournalsSuperseded,
     int DuplicatesAbsorbed,
     int Lost,
     int DoublePosted,
