@@ -169,16 +169,12 @@ public sealed class FileDropPipeline : IAsyncDisposable
     }
 
     /// <summary>Every value on <paramref name="topic"/>, decoded, in partition then offset order (tombstones left out).</summary>
-    public List<T> Read<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>
-        ReadTimed(topic).Select(r => r.Value).ToList();
-
-    /// <summary>Every value on <paramref name="topic"/> with the time its producer wrote it, in partition then offset order (tombstones left out).</summary>
-    public List<(T Value, DateTime Written)> ReadTimed<T>(Topic<string, T> topic) where T : class, ISpecificRecord
+    public List<T> Read<T>(Topic<string, T> topic) where T : class, ISpecificRecord
     {
         var values = SerDes.Avro<T>();
         return TopicReader.ReadAll(Broker.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
             .Where(r => r.Message.Value is not null)
-            .Select(r => (values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)), r.Message.Timestamp.UtcDateTime))
+            .Select(r => values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
             .ToList();
     }
 
