@@ -10,8 +10,8 @@ internal static class CrashSummaryTable
     public static string Of(IReadOnlyList<CrashRunReport> runs)
     {
         var table = new StringBuilder()
-            .AppendLine("| Seed | Kills | Kill points | Restart ready (s) | Inputs | Approved | Dead-lettered | Held | Journals | Duplicates absorbed | Journal repeats | Superseded by a kill | Lost | Double-posted | Unbalanced | Run (s) | Result |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            .AppendLine("| Seed | Kills | Kill points | Restart ready (s) | Inputs | Approved | Dead-lettered | Held | Journals | Duplicates absorbed | Journal repeats | Superseded by a kill | Re-approved after a kill | Lost | Double-posted | Unbalanced | Run (s) | Result |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in runs)
         {
             var audit = run.Audit;
@@ -19,7 +19,7 @@ internal static class CrashSummaryTable
             table.Append(CultureInfo.InvariantCulture,
                 $"| {run.Schedule.Seed} | {run.KillsDone.Count} | {string.Join("; ", run.KillsDone)} | {string.Join(", ", run.RestartReady.Select(r => r is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "killed"))} ")
                 .Append(CultureInfo.InvariantCulture,
-                $"| {Count(a => a.Inputs)} | {Count(a => a.Approved)} | {Count(a => a.DeadLettered)} | {(audit?.Held is { } held ? held.ToString(CultureInfo.InvariantCulture) : "-")} | {Count(a => a.Journals)} | {Count(a => a.DuplicatesAbsorbed)} | {Count(a => a.JournalRepeats)} | {Count(a => a.JournalsSuperseded)} ")
+                $"| {Count(a => a.Inputs)} | {Count(a => a.Approved)} | {Count(a => a.DeadLettered)} | {(audit?.Held is { } held ? held.ToString(CultureInfo.InvariantCulture) : "-")} | {Count(a => a.Journals)} | {Count(a => a.DuplicatesAbsorbed)} | {Count(a => a.JournalRepeats)} | {Count(a => a.JournalsSuperseded)} | {Count(a => a.ReapprovedAfterKill)} ")
                 .AppendLine(CultureInfo.InvariantCulture,
                 $"| {Count(a => a.Lost)} | {Count(a => a.DoublePosted)} | {Count(a => a.Unbalanced)} | {run.Took.TotalSeconds:0} | {(run.Failure is null ? "pass" : "FAIL")} |");
         }

@@ -10,6 +10,7 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// <param name="Journals">Distinct reconciliation ids posted.</param>
 /// <param name="JournalRepeats">Journals emitted again under an id already posted, with the same content.</param>
 /// <param name="JournalsSuperseded">Journals of a window closed just before a SIGKILL and closed again after it, under the same id with other expenses: on the embedded broker, the visible part of a transaction the kill aborted (see <see cref="OutcomeAudit"/>).</param>
+/// <param name="ReapprovedAfterKill">Approvals repeated after a SIGKILL that fell at most 5 s after the first: on the embedded broker, the visible part of a transaction the kill aborted; each such line must still post once.</param>
 /// <param name="DuplicatesAbsorbed">Records on <c>ingest.expenses</c> beyond one per idempotency key (re-deliveries in the files and connector replays), which the expense topology's dedupe dropped.</param>
 /// <param name="Lost">Lines planned to be approved or dead-lettered that ended in neither.</param>
 /// <param name="DoublePosted">Expenses in two journals of one entity, plus lines approved twice.</param>
@@ -25,6 +26,7 @@ public sealed record OutcomeAuditResult(
     int Journals,
     int JournalRepeats,
     int JournalsSuperseded,
+    int ReapprovedAfterKill,
     int DuplicatesAbsorbed,
     int Lost,
     int DoublePosted,
