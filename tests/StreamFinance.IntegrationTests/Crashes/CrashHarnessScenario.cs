@@ -20,8 +20,8 @@ namespace StreamFinance.IntegrationTests.Crashes;
 /// the heaviest replay there is; it does not prove that an aborted transaction's output stays hidden from
 /// <c>read_committed</c> readers, nor that committed offsets spare a restart its replay. That needs real Kafka. A
 /// journal written in the last moments before a kill and written again after the restart with other content is
-/// therefore counted as superseded, not as a conflict (<see cref="EndToEnd.OutcomeAudit"/>), and every invariant is
-/// checked on the version that stands. The harness prints the offsets the broker kept for the expense topology after
+/// therefore counted as superseded, not as a conflict, and an approval repeated across a kill as re-approved
+/// (<see cref="EndToEnd.OutcomeAudit"/>); every expense must still post in exactly one version of one journal. The harness prints the offsets the broker kept for the expense topology after
 /// each run: none, so every restart here replays its inputs from the start.</para>
 /// </remarks>
 public sealed class CrashHarnessScenario
