@@ -19,7 +19,7 @@ namespace StreamFinance.Connectors.Mapping;
 public sealed partial class MappingProfileLoader
 {
     private static readonly HashSet<string> TopKeys = ["name", "version", "description", "sourceSystem", "format", "formatOptions", "target", "sourceId", "key", "eventTime", "correlationId", "sensitive", "fields"];
-    private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "product", "sum", "default", "required", "transform", "match", "type"];
+    private static readonly HashSet<string> ValueKeys = ["path", "const", "template", "product", "sum", "present", "default", "required", "transform", "match", "type"];
     private readonly SourceFormats formats;
 
     /// <summary>A loader that accepts the formats of <paramref name="formats"/> (default <see cref="SourceFormats.Default"/>).</summary>
@@ -204,13 +204,13 @@ public sealed partial class MappingProfileLoader
             if (node is YamlScalarNode or YamlSequenceNode)
                 return new ValueSpec { Paths = ParsePaths(node), Types = types };
             if (node is not YamlMappingNode map)
-                throw Error(node, "a field mapping is a path, a list of paths, or a mapping with path, const, template, default, required, transform, match and type.");
+                throw Error(node, "a field mapping is a path, a list of paths, or a mapping with path, const, template, product, sum, present, default, required, transform, match and type.");
             CheckKeys(map, ValueKeys, "a field mapping");
-            var sources = new[] { "path", "const", "template", "product", "sum" }.Count(k => Child(map, k) is not null);
+            var sources = new[] { "path", "const", "template", "product", "sum", "present" }.Count(k => Child(map, k) is not null);
             if (sources > 1)
-                throw Error(map, "give only one of path, const, template, product and sum.");
+                throw Error(map, "give only one of path, const, template, product, sum and present.");
             if (sources == 0 && Child(map, "default") is null)
-                throw Error(at ?? map, "give a path, const, template, product, sum or default.");
+                throw Error(at ?? map, "give a path, const, template, product, sum, present or default.");
             if (Child(map, "type") is { } typeNode)
                 types = new SourceTypes(DeclaredType(typeNode, map), scalar.Kind);
             var spec = new ValueSpec
@@ -219,6 +219,7 @@ public sealed partial class MappingProfileLoader
                 Const = Child(map, "const") is { } c ? Text(c) : null,
                 Template = Child(map, "template") is { } t ? ParseTemplate(t) : null,
                 Computed = ParseComputed(map),
+                Presence = Child(map, "present") is { } present ? ParsePaths(present) : null,
                 Default = Child(map, "default") is { } d ? ParseDefault(d, scalar) : null,
                 Required = Child(map, "required") is { } r && Bool(r),
                 Transforms = Child(map, "transform") is { } list ? ParseTransforms(list) : [],

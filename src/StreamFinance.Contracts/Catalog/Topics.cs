@@ -60,6 +60,9 @@ public static class Topics
     /// <summary>Canonical budgets.</summary>
     public static readonly Topic<string, Budget> Budgets = MasterData<Budget>("md.budgets", "cost center/project/period", "Budgets per cost center or project and period.");
 
+    /// <summary>Canonical expense categories (the expense policy's reference table).</summary>
+    public static readonly Topic<string, ExpenseCategory> ExpenseCategories = MasterData<ExpenseCategory>("md.expense-categories", "category code", "Expense categories with GL account and limits per currency.");
+
     /// <summary>Every effective-dated version of every master-data object, for point-in-time look-ups.</summary>
     public static readonly Topic<string, MasterDataHistory> MasterDataHistory = new()
     {
@@ -174,7 +177,7 @@ public static class Topics
     /// <summary>Every catalog topic, in catalog order.</summary>
     public static IReadOnlyList<TopicSpec> All { get; } =
     [
-        MasterDataUpdates, CostCenters, Suppliers, Projects, GlAccounts, TaxCodes, LegalEntities, Employees, FxRates, AccountingPeriods, Budgets,
+        MasterDataUpdates, CostCenters, Suppliers, Projects, GlAccounts, TaxCodes, LegalEntities, Employees, FxRates, AccountingPeriods, Budgets, ExpenseCategories,
         MasterDataHistory, SupplierDuplicates,
         Expenses, CardTransactions, PurchaseOrders, GoodsReceipts, SupplierInvoices, SupplierOnboarding,
         ApprovedExpenses, JournalPostings, Commitments, ApInvoices, VendorRequests, PostingConfirmations,

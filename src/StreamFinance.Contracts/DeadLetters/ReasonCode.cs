@@ -76,6 +76,12 @@ public sealed class ReasonCode
     /// <summary>A corporate card charge was not documented by an expense line within the documentation horizon.</summary>
     public static readonly ReasonCode UndocumentedCardCharge = Business("UNDOCUMENTED_CARD_CHARGE", OwnerRole.FINANCE_OPS, "Ask the cardholder to file the expense line for the charge (with its cardTransactionId), then replay the charge.");
 
+    /// <summary>
+    /// A card purchase posted from one side (the coded card transaction, or the expense-report line) and the other side,
+    /// arriving later, says a different amount or coding (or names another card provider); the later side is not posted.
+    /// </summary>
+    public static readonly ReasonCode CardExpenseConflict = Business("CARD_EXPENSE_CONFLICT", OwnerRole.FINANCE_OPS, "Decide which values are right: correct the posted journal in the ERP (reversal and repost) or the coding in the source system; nothing is posted twice, so a replay only repeats this check.");
+
     // ---- business: procurement operations --------------------------------------------------------------------------
 
     /// <summary>The supplier is not in master data.</summary>
@@ -135,7 +141,7 @@ public sealed class ReasonCode
     public static IReadOnlyList<ReasonCode> All { get; } =
     [
         UnknownCostCenter, InactiveCostCenter, ClosedPeriod, InvalidTaxJurisdiction, MissingReceipt, PolicyLimitExceeded, FxRateMissing,
-        UnknownEmployee, UnknownLegalEntity, CostCenterEntityMismatch, UnknownProject, ClosedProject, UnknownTaxCode, UnmappedCategory, UndocumentedCardCharge,
+        UnknownEmployee, UnknownLegalEntity, CostCenterEntityMismatch, UnknownProject, ClosedProject, UnknownTaxCode, UnmappedCategory, UndocumentedCardCharge, CardExpenseConflict,
         UnknownSupplier, SupplierBlocked, BudgetExceeded, PriceVariance, QuantityVariance, DuplicateInvoice,
         OwnershipViolation, UnknownObjectType, MissingKey, InvalidEffectiveDate, InvalidFxRate, MappingFailed, ParseFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed,
     ];

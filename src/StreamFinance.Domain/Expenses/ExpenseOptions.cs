@@ -100,6 +100,9 @@ public sealed class ExpenseOptions
     /// </summary>
     public TimeSpan MasterDataWaitCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Coded card spend: how long a coded card transaction waits for its report line, and which side wins per source. See <see cref="CardSpendOptions"/>.</summary>
+    public CardSpendOptions CardSpend { get; set; } = new();
+
     /// <summary>Options with every default; each call returns a new, independent instance.</summary>
     public static ExpenseOptions Default() => new();
 
@@ -149,5 +152,15 @@ public sealed class ExpenseOptions
                 $"{Section}:{nameof(MasterDataWaitHorizon)} {MasterDataWaitHorizon} is not shorter than {nameof(DedupeHorizonDays)} {DedupeHorizonDays}: a waiting line would outlive its duplicate check; lower it or raise the horizon.");
         if (MasterDataWaitCheckInterval < TimeSpan.FromSeconds(1) || MasterDataWaitCheckInterval > TimeSpan.FromMinutes(10))
             yield return FormattableString.Invariant($"{Section}:{nameof(MasterDataWaitCheckInterval)} is {MasterDataWaitCheckInterval}: use 00:00:01 to 00:10:00 (default 00:00:05).");
+        if (CardSpend is null)
+            yield return $"{Section}:{CardSpendOptions.Section} is empty; remove it to use the defaults.";
+        else
+        {
+            foreach (var problem in CardSpend.Validate())
+                yield return problem;
+            if (DedupeHorizonDays is >= 1 and <= 3650 && CardSpend.ReportLineWait >= TimeSpan.FromDays(DedupeHorizonDays))
+                yield return FormattableString.Invariant(
+                    $"{Section}:{CardSpendOptions.Section}:{nameof(CardSpendOptions.ReportLineWait)} {CardSpend.ReportLineWait} is not shorter than {nameof(DedupeHorizonDays)} {DedupeHorizonDays}: lower it or raise the horizon.");
+        }
     }
 }

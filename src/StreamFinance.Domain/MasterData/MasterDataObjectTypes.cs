@@ -38,9 +38,12 @@ public static class MasterDataObjectTypes
     /// <summary>Budget of a cost center or project for a period.</summary>
     public const string Budget = "BUDGET";
 
+    /// <summary>Expense category of the expense policy (GL account, limits per currency).</summary>
+    public const string ExpenseCategory = "EXPENSE_CATEGORY";
+
     /// <summary>Every known object type, in the order of the Avro enum.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [CostCenter, Supplier, Project, GlAccount, TaxCode, LegalEntity, Employee, ExchangeRate, AccountingPeriod, Budget];
+        [CostCenter, Supplier, Project, GlAccount, TaxCode, LegalEntity, Employee, ExchangeRate, AccountingPeriod, Budget, ExpenseCategory];
 
     /// <summary>Whether <paramref name="name"/> names a known object type (case-insensitive, surrounding blanks ignored).</summary>
     public static bool IsKnown(string? name) => Canonical(name) is not null;

@@ -21,6 +21,7 @@ public static class DemoSources
         ["sap-cost-centers"] = ["sap/cost-centers.csv"],
         ["sap-suppliers"] = ["sap/suppliers.csv"],
         ["sap-gl-accounts"] = ["sap/gl-accounts.csv"],
+        ["sap-expense-categories"] = ["sap/expense-categories.json"],
         ["netsuite-employees"] = ["netsuite/employees.csv"],
         ["netsuite-projects"] = ["netsuite/projects.csv"],
         ["d365-legal-entities"] = ["d365/legal-entities.json"],

@@ -20,7 +20,8 @@ namespace StreamFinance.Host.Configuration;
 ///   "DedupeHorizonDays": 30,
 ///   "CardDocumentationHorizonDays": 30,
 ///   "MasterDataWaitHorizon": "1.00:00:00",
-///   "MasterDataWaitCheckInterval": "00:00:05"
+///   "MasterDataWaitCheckInterval": "00:00:05",
+///   "CardSpend": { "ReportLineWait": "01:00:00", "PostsOverReport": { "brex": true } }
 /// }
 /// </code>
 /// </summary>

@@ -36,9 +36,10 @@ public sealed record StreamFinanceSettings(
     /// <summary>How topologies are restarted after a failure or stall (section <c>Supervision</c>, see <see cref="SupervisionOptions"/>). Default <see cref="SupervisionOptions"/>' defaults.</summary>
     public SupervisionOptions Supervision { get; init; } = new();
 
-    /// <summary>Binds every section and validates it; all problems are reported at once.</summary>
+    /// <summary>Binds every section and validates it; all problems are reported at once. Secrets may come from files (<see cref="SecretFiles"/>).</summary>
     public static StreamFinanceSettings Bind(IConfiguration configuration)
     {
+        configuration = SecretFiles.Resolve(configuration);
         var settings = new StreamFinanceSettings(
             BindSection<KafkaOptions>(configuration, KafkaOptions.Section),
             BindSection<SchemaRegistryOptions>(configuration, SchemaRegistryOptions.Section),

@@ -3,7 +3,8 @@ namespace StreamFinance.Kafka.Internal;
 /// <summary>
 /// Resolves partition counts the way Kafka Streams does: external topics from the caller, managed
 /// (repartition) topics from their fixed count or else from the largest source of the sub-topologies
-/// writing to them, recursively.
+/// writing to them, recursively. In a cycle of repartition topics (A's writers read B, B's writers read A), a topic
+/// still being resolved counts as unknown and the other sources decide, as in Kafka Streams.
 /// </summary>
 internal sealed class PartitionCounts(
     IReadOnlyList<SubTopologyTopics> subTopologies,
@@ -18,6 +19,13 @@ internal sealed class PartitionCounts(
         subTopology.Sources.Count == 0
             ? throw new InvalidOperationException($"Sub-topology {subTopology.Id} has no source topic, so its state stores have no partition count.")
             : subTopology.Sources.Max(Of);
+
+    /// <summary>The partition count of a writing sub-topology's tasks, skipping sources that are being resolved (a cycle); null when none is left.</summary>
+    private int? OfWriter(SubTopologyTopics subTopology)
+    {
+        var known = subTopology.Sources.Where(s => !resolving.Contains(s)).ToList();
+        return known.Count == 0 ? null : known.Max(Of);
+    }
 
     /// <summary>The partition count of <paramref name="topic"/> (an undecorated name).</summary>
     public int Of(string topic)
@@ -45,9 +53,9 @@ internal sealed class PartitionCounts(
             throw new InvalidOperationException($"No sub-topology writes to repartition topic '{topic}', so its partition count cannot be derived.");
         }
 
-        var count = writers.Max(OfSubTopology);
+        var count = writers.Select(OfWriter).Max();
         resolving.Remove(topic);
-        return count;
+        return count ?? throw new InvalidOperationException($"Repartition topic '{topic}' feeds itself; its partition count cannot be derived. Fix it with Repartitioned.WithNumberOfPartitions.");
     }
 
     private int FromCaller(string topic)

@@ -44,13 +44,18 @@ namespace StreamFinance.Rules.Expenses;
 /// <para>While the booking entity is not known (with <c>CostCenter</c>, a cost center not seen yet and no charged entity),
 /// the checks that need it (its existence, default tax code and jurisdiction, FX, period, receipt, limit) are not made:
 /// the line waits for the cost center and is judged whole when it arrives.</para>
+/// <para>The reference tables come from master data in force on the transaction date, and from the <c>Expenses</c>
+/// settings only where master data has none: the line's <see cref="ExpenseCategory"/> (GL account and limits, the
+/// version in force being the whole table for its category), the booking entity's <c>defaultTaxCodeId</c> and
+/// <c>receiptThreshold</c> (<see cref="ExpensePolicy"/>). A category or entity value never seen is no reason to wait:
+/// the settings answer.</para>
 /// <para>Converted amounts are rounded to the target currency's minor unit with <c>Expenses:Rounding</c>. Violations
 /// about master data never seen (see <see cref="Violation.Awaits"/>) make a line wait in the pipeline when they are
 /// all it has (<see cref="ExpenseAssessment.AwaitsMasterData"/>).</para>
 /// </remarks>
 public sealed class ExpenseRules(ExpensePolicy policy, FxFallbackPolicy fxFallback)
 {
-    /// <summary>The expense policy applied (limits, thresholds, default tax codes, closed periods, rounding).</summary>
+    /// <summary>The expense policy applied (the settings' limits, thresholds and default tax codes where master data has none; closed periods, rounding).</summary>
     public ExpensePolicy Policy => policy;
 
     /// <summary>
@@ -102,14 +107,16 @@ public sealed class ExpenseRules(ExpensePolicy policy, FxFallbackPolicy fxFallba
             EntityMismatch(center, entityId, input.LegalEntityId, fields.CostCenter, violations);
         if (input.ProjectId is { } projectId)
             CommonChecks.Project(reader, projectId, date, fields.Project, violations);
-        var taxCodeId = input.TaxCodeId ?? (entityId is null ? null : policy.DefaultTaxCode(entityId));
+        var taxCodeId = input.TaxCodeId ?? (entityId is null ? null : policy.DefaultTaxCode(entityId, entity));
         TaxCode? tax = null;
         if (taxCodeId is not null)
             tax = CommonChecks.TaxCode(reader, taxCodeId, entity, entityId ?? "", date, fields.TaxCode, violations);
         else if (entityId is not null)
             violations.Add(new Violation(ReasonCode.InvalidTaxJurisdiction, fields.TaxCode, null,
-                $"the line names no tax code and the expense policy has none for legal entity {entityId} ({ExpenseOptions.Section}:{nameof(ExpenseOptions.DefaultTaxCodes)})"));
-        var glAccountId = input.Category is { } mapped ? policy.GlAccount(mapped, input.GlAccountId, fields.Category, violations) : input.GlAccountId;
+                $"the line names no tax code and the expense policy has none for legal entity {entityId} (its defaultTaxCodeId master data or {ExpenseOptions.Section}:{nameof(ExpenseOptions.DefaultTaxCodes)})"));
+        // The category's reference data in force on the date, when master data has it; else the settings apply.
+        var category = input.Category is { } code ? reader.AsOf<ExpenseCategory>(MasterDataObjectTypes.ExpenseCategory, code, date).Value : null;
+        var glAccountId = input.Category is { } mapped ? policy.GlAccount(mapped, input.GlAccountId, fields.Category, violations, category) : input.GlAccountId;
 
         // FX, rounded with Expenses:Rounding: into the booking entity's currency, then (intercompany) the employee's entity's.
         var rounding = policy.Options.Rounding;
@@ -123,9 +130,9 @@ public sealed class ExpenseRules(ExpensePolicy policy, FxFallbackPolicy fxFallba
 
         // The policy on the functional amount, each when the input says what it needs: receipt, then limit.
         if (functional is not null && input.ReceiptAttached is { } receipt)
-            policy.CheckReceipt(functional.ConvertedAmount, functional.ConvertedCurrency, receipt, fields.Receipt, violations);
-        if (functional is not null && input.Category is { } category)
-            policy.CheckLimit(category, functional.ConvertedAmount, functional.ConvertedCurrency, fields.Amount, violations);
+            policy.CheckReceipt(functional.ConvertedAmount, functional.ConvertedCurrency, receipt, fields.Receipt, violations, entity);
+        if (functional is not null && input.Category is { } limited)
+            policy.CheckLimit(limited, functional.ConvertedAmount, functional.ConvertedCurrency, fields.Amount, violations, category);
 
         return new ExpenseAssessment
         {

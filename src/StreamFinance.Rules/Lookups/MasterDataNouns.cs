@@ -18,6 +18,7 @@ public static class MasterDataNouns
         MasterDataObjectTypes.ExchangeRate => "exchange rate",
         MasterDataObjectTypes.AccountingPeriod => "accounting period",
         MasterDataObjectTypes.Budget => "budget",
+        MasterDataObjectTypes.ExpenseCategory => "expense category",
         _ => objectType,
     };
 }

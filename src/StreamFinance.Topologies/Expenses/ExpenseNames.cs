@@ -21,8 +21,11 @@ public static class ExpenseNames
     /// <summary>Card transactions waiting for the expense line that documents them: transaction id -> the dead letter they become at the horizon.</summary>
     public const string CardHoldStore = "expense.card-holds";
 
-    /// <summary>Card transaction ids already documented by an approved expense line: id -> <c>yyyy-MM-dd|expenseId</c>.</summary>
-    public const string CardDocumentedStore = "expense.card-documented";
+    /// <summary>Coded card transactions waiting for the report line that names them: transaction id -> the approved card transaction (approved at <c>envelope.eventTime</c>).</summary>
+    public const string CardSpendWaitStore = "expense.card-spend-waits";
+
+    /// <summary>The side of each card purchase that posted, remembered for the dedupe horizon: transaction id -> the approved expense that posted.</summary>
+    public const string CardPurchaseStore = "expense.card-posted";
 
     /// <summary>Source of <c>ingest.expenses</c>.</summary>
     public const string ExpenseSource = "expense.expenses-source";
@@ -36,8 +39,20 @@ public static class ExpenseNames
     /// <summary>Dead-letters tombstones read from <c>ingest.card-transactions</c>.</summary>
     public const string CardTombstones = "expense.card-transactions-tombstones";
 
-    /// <summary>Dead-letters tombstones read from the card-documentation repartition topic.</summary>
-    public const string DocumentationTombstones = "expense.card-documentation-tombstones";
+    /// <summary>Dead-letters tombstones read from the card-purchase repartition topic.</summary>
+    public const string PurchaseTombstones = "expense.card-purchases-tombstones";
+
+    /// <summary>Dead-letters tombstones read from the coded-card-line repartition topic.</summary>
+    public const string CardSpendLineTombstones = "expense.card-spend-lines-tombstones";
+
+    /// <summary>Splits card transactions: fully coded ones (made expense lines) and the rest (held as charges).</summary>
+    public const string CardCoding = "expense.card-coding";
+
+    /// <summary>Coded card transactions made expense lines, repartitioned into the decide step (their own topic, so a dead letter's bytes and origin match).</summary>
+    public const string CardSpendLines = "expense.card-spend-lines";
+
+    /// <summary>Expense lines from <c>ingest.expenses</c> and from coded card transactions, into the decide step.</summary>
+    public const string Lines = "expense.lines";
 
     /// <summary>Dedupe, enrichment and validation of one expense line.</summary>
     public const string Decide = "expense.decide";
@@ -48,21 +63,30 @@ public static class ExpenseNames
     /// <summary>Sink of <c>expense.approved</c>.</summary>
     public const string ApprovedSink = "expense.approved-sink";
 
-    /// <summary>Approved card-paid lines re-keyed by card transaction id.</summary>
-    public const string Documentation = "expense.card-documentation";
+    /// <summary>Splits approved expenses: those naming a card purchase go to the card-purchase step, the rest post.</summary>
+    public const string CardPaid = "expense.card-paid";
 
-    /// <summary>Card transactions turned into pairing events.</summary>
+    /// <summary>Approved expenses naming a card purchase (report lines and coded card transactions), re-keyed by card transaction id.</summary>
+    public const string CardPurchases = "expense.card-purchases";
+
+    /// <summary>Uncoded card transactions turned into purchase events.</summary>
     public const string CardCharges = "expense.card-charges";
 
-    /// <summary>Documentation notices turned into pairing events.</summary>
-    public const string CardDocuments = "expense.card-documents";
+    /// <summary>Approved expenses turned into purchase events.</summary>
+    public const string CardApprovals = "expense.card-approvals";
 
-    /// <summary>Both kinds of pairing events.</summary>
+    /// <summary>Both kinds of purchase events.</summary>
     public const string CardEvents = "expense.card-events";
 
-    /// <summary>The pairing step over <see cref="CardHoldStore"/> and <see cref="CardDocumentedStore"/>.</summary>
+    /// <summary>The card-purchase step over <see cref="CardHoldStore"/>, <see cref="CardSpendWaitStore"/> and <see cref="CardPurchaseStore"/>.</summary>
     public const string CardPairing = "expense.card-pairing";
 
-    /// <summary>Sink of undocumented card charges to <c>dlq.expenses</c>.</summary>
+    /// <summary>Splits the card-purchase step's outcomes: postings and dead letters.</summary>
+    public const string CardOutcomes = "expense.card-outcomes";
+
+    /// <summary>Sink of the posting side of card purchases to <c>expense.approved</c>.</summary>
+    public const string CardApprovedSink = "expense.card-approved-sink";
+
+    /// <summary>Sink of undocumented card charges and card-expense conflicts to <c>dlq.expenses</c>.</summary>
     public const string CardDeadLetterSink = "expense.card-dead-letters-sink";
 }

@@ -27,8 +27,9 @@ namespace StreamFinance.Topologies.Expenses;
 /// Expense to ledger, up to approval: <c>ingest.expenses</c> and <c>ingest.card-transactions</c> -> dedupe, point-in-time
 /// enrichment and validation -> <c>expense.approved</c> or <c>dlq.expenses</c> (owner finance operations). Every input
 /// ends approved, held (a line waiting for master data in <see cref="ExpenseNames.MasterDataWaitStore"/>, a card charge
-/// waiting for its expense line in <see cref="ExpenseNames.CardHoldStore"/>) or dead-lettered (a tombstone too); nothing
-/// is dropped except re-deliveries.
+/// waiting for its expense line in <see cref="ExpenseNames.CardHoldStore"/>, a coded card transaction waiting for its
+/// report line in <see cref="ExpenseNames.CardSpendWaitStore"/>), merged into the other side of its card purchase, or
+/// dead-lettered (a tombstone too); nothing is dropped except re-deliveries.
 /// </summary>
 /// <remarks>
 /// <para>Dedupe: by idempotency key in <see cref="ExpenseNames.DedupeStore"/> (RocksDB, changelogged), remembered for
@@ -38,9 +39,12 @@ namespace StreamFinance.Topologies.Expenses;
 /// not arrived yet waits and is evaluated again after each write of the master-data global table, up to
 /// <see cref="ExpenseOptions.MasterDataWaitHorizon"/>, then dead-lettered with its violations; so a fresh start whose
 /// lines arrive before <c>md.history</c> is loaded approves them once it is.</para>
-/// <para>Card pairing (<see cref="CardPairingTransformer"/>): only expense lines post. A card charge is held until an
-/// approved line names its id (that line posts with <c>isCardCharge=true</c>), or dead-lettered as
+/// <para>Coded card spend (<see cref="CodedCardSpend"/>): a fully coded card transaction is made an expense line and
+/// judged by the same decide step. An uncoded one is held until an approved line names it, or dead-lettered as
 /// <c>UNDOCUMENTED_CARD_CHARGE</c> after <see cref="ExpenseOptions.CardDocumentationHorizonDays"/>.</para>
+/// <para>One posting per purchase (<see cref="CardPurchaseTransformer"/>): of a report line and the coded card
+/// transaction it names, exactly one posts (with <c>isCardCharge=true</c>), whatever arrives first; the other is
+/// merged, or dead-lettered as <c>CARD_EXPENSE_CONFLICT</c> when it disagrees with what already posted.</para>
 /// </remarks>
 public sealed class ExpenseTopology : IStreamTopology
 {
@@ -77,11 +81,25 @@ public sealed class ExpenseTopology : IStreamTopology
         var deadLetters = context.DeadLettersTo(DeadLetterTopic);
         AddStores(builder, context);
 
-        // 1. Expense lines: dedupe, enrich and validate point in time, route. A line that fails only because master data
+        // 1. Card transactions: a fully coded one is an expense line of its own, judged by the same decide step as report
+        //    lines; it goes through its own repartition topic so that a dead letter's bytes (an expense line) and origin
+        //    match and dlq replay works. The rest are charges held for the line that documents them (step 3).
+        var cardSerDes = context.SerDes.Avro<CardTransaction>();
+        var cards = builder.Stream(Topics.CardTransactions.Name, SerDesFactory.Key(), cardSerDes, ExpenseNames.CardSource)
+            .CountConsumed(context.Metrics, Topics.CardTransactions.Name)
+            .DeadLetterTombstones(ExpenseNames.CardTombstones, deadLetters, CardTransactionInstead)
+            .Branch(ExpenseNames.CardCoding, (_, card, _) => CodedCardSpend.IsCoded(card), (_, _, _) => true);
+        var codedCardLines = cards[0]
+            .MapValues((_, card, _) => CodedCardSpend.AsExpenseLine(card), $"{ExpenseNames.CardSpendLines}.as-line")
+            .Repartition(Repartitioned<string, ExpenseLine>.As(ExpenseNames.CardSpendLines).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(lineSerDes))
+            .DeadLetterTombstones(ExpenseNames.CardSpendLineTombstones, deadLetters, InternalTopicInstead);
+
+        // 2. Expense lines: dedupe, enrich and validate point in time, route. A line that fails only because master data
         //    has not arrived yet waits in expense.md-waits and is routed here when master data changes or its horizon passes.
         var decisions = builder.Stream(Topics.Expenses.Name, SerDesFactory.Key(), lineSerDes, ExpenseNames.ExpenseSource)
             .CountConsumed(context.Metrics, Topics.Expenses.Name)
             .DeadLetterTombstones(ExpenseNames.ExpenseTombstones, deadLetters, ExpenseLineInstead)
+            .Merge(codedCardLines, ExpenseNames.Lines)
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
                     .Transformer<ExpenseDecisionTransformer>(
@@ -94,32 +112,37 @@ public sealed class ExpenseTopology : IStreamTopology
             deadLetters,
             (_, decision) => decision.Outcome,
             // A line released from the wait keeps the origin, bytes and headers it arrived with.
-            decision => decision.ReceivedAs);
-        approved
+            decision => decision.ReceivedAs)
+            .Branch(ExpenseNames.CardPaid, (_, expense, _) => !string.IsNullOrWhiteSpace(expense.expense.cardTransactionId), (_, _, _) => true);
+        approved[1]
             .CountProduced(context.Metrics, Topics.ApprovedExpenses.Name)
             .To(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), context.SerDes.Avro<ApprovedExpense>(), ExpenseNames.ApprovedSink);
 
-        // 2. Card pairing. Approved card-paid lines are re-keyed by card transaction id so that the notice reaches the
-        //    task that holds the charge (ingest.card-transactions is keyed by that id).
-        var documents = approved
-            .Filter((_, expense, _) => !string.IsNullOrWhiteSpace(expense.expense.cardTransactionId), $"{ExpenseNames.Documentation}.card-paid")
-            .Map((_, expense, _) => KeyValuePair.Create(expense.expense.cardTransactionId, expense.expense.expenseId), $"{ExpenseNames.Documentation}.by-card")
-            .Repartition(Repartitioned<string, string>.As(ExpenseNames.Documentation).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(new StringSerDes()))
-            .DeadLetterTombstones(ExpenseNames.DocumentationTombstones, deadLetters, DocumentationInstead)
-            .MapValues((_, expenseId, _) => CardPairingEvent.Documented(expenseId), ExpenseNames.CardDocuments);
+        // 3. One posting per card purchase. Approved expenses naming a card purchase (report lines and coded card
+        //    transactions) are re-keyed by card transaction id so that they reach the task that holds the card's charge
+        //    (ingest.card-transactions is keyed by that id); there exactly one side of each purchase posts.
+        var approvedSerDes = context.SerDes.Avro<ApprovedExpense>();
+        var approvals = approved[0]
+            .SelectKey((_, expense, _) => CardPurchaseId.Parse(expense.expense.cardTransactionId).TransactionId, $"{ExpenseNames.CardPurchases}.by-card")
+            .Repartition(Repartitioned<string, ApprovedExpense>.As(ExpenseNames.CardPurchases).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(approvedSerDes))
+            .DeadLetterTombstones(ExpenseNames.PurchaseTombstones, deadLetters, InternalTopicInstead)
+            .MapValues((_, expense, _) => CardPurchaseEvent.ForApproval(expense), ExpenseNames.CardApprovals);
+        var charges = cards[1]
+            .MapValues((key, card, record) => CardPurchaseEvent.ForCharge(HeldAs(key, card, record, cardSerDes, context)), ExpenseNames.CardCharges);
 
-        var cardSerDes = context.SerDes.Avro<CardTransaction>();
-        var charges = builder.Stream(Topics.CardTransactions.Name, SerDesFactory.Key(), cardSerDes, ExpenseNames.CardSource)
-            .CountConsumed(context.Metrics, Topics.CardTransactions.Name)
-            .DeadLetterTombstones(ExpenseNames.CardTombstones, deadLetters, CardTransactionInstead)
-            .MapValues((key, card, record) => CardPairingEvent.ForCharge(HeldAs(key, card, record, cardSerDes, context)), ExpenseNames.CardCharges);
-
-        charges.Merge(documents, ExpenseNames.CardEvents)
-            .TransformValues(
-                TransformerBuilder.New<string, CardPairingEvent, string, DeadLetter>()
-                    .Transformer<CardPairingTransformer>(context.Clock, policy.Options.CardDocumentationHorizonDays, policy.Options.DedupeHorizonDays, metrics).Build(),
+        var outcomes = charges.Merge(approvals, ExpenseNames.CardEvents)
+            .Transform(
+                TransformerBuilder.New<string, CardPurchaseEvent, string, CardPurchaseOutcome>()
+                    .Transformer<CardPurchaseTransformer>(context.Clock, policy.Options, metrics, context.DeadLetters, approvedSerDes).Build(),
                 ExpenseNames.CardPairing,
-                ExpenseNames.CardHoldStore, ExpenseNames.CardDocumentedStore)
+                ExpenseNames.CardHoldStore, ExpenseNames.CardSpendWaitStore, ExpenseNames.CardPurchaseStore)
+            .Branch(ExpenseNames.CardOutcomes, (_, outcome, _) => outcome.Posts is not null, (_, _, _) => true);
+        outcomes[0]
+            .MapValues((_, outcome, _) => outcome.Posts!, $"{ExpenseNames.CardOutcomes}.posts")
+            .CountProduced(context.Metrics, Topics.ApprovedExpenses.Name, $"{ExpenseNames.CardApprovedSink}.produced-metric")
+            .To(Topics.ApprovedExpenses.Name, SerDesFactory.Key(), approvedSerDes, ExpenseNames.CardApprovedSink);
+        outcomes[1]
+            .MapValues((_, outcome, _) => outcome.DeadLetter!, $"{ExpenseNames.CardOutcomes}.dead-letters")
             .Peek((_, deadLetter, _) => deadLetters.Metrics.Record(DeadLetterTopic.Name, deadLetter), $"{ExpenseNames.CardPairing}.dead-letters.count")
             .To(DeadLetterTopic.Name, SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>(), ExpenseNames.CardDeadLetterSink);
     }
@@ -132,11 +155,11 @@ public sealed class ExpenseTopology : IStreamTopology
         "Card transactions are events, not rows of a table, so none is deleted by key: send the full card transaction, as the connectors do; " +
         "a refund or reversal is a card transaction of its own.";
 
-    private const string DocumentationInstead =
-        "The topic is internal to the expense topology, and the expense topology writes only expense ids here: " +
+    private const string InternalTopicInstead =
+        "The topic is internal to the expense topology, which writes only full records here: " +
         "find the producer that wrote to it and stop it; nothing needs to be sent instead.";
 
-    /// <summary>The global master-data table (own store, like the validation topology's) and the four RocksDB stores.</summary>
+    /// <summary>The global master-data table (own store, like the validation topology's) and the five RocksDB stores.</summary>
     private void AddStores(StreamBuilder builder, TopologyContext context)
     {
         var history = context.SerDes.Avro<MasterDataHistory>();
@@ -144,7 +167,8 @@ public sealed class ExpenseTopology : IStreamTopology
         builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.DedupeStore), SerDesFactory.Key(), new StringSerDes()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.MasterDataWaitStore), SerDesFactory.Key(), context.SerDes.Avro<HeldRecord>()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.CardHoldStore), SerDesFactory.Key(), context.SerDes.Avro<DeadLetter>()));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.CardDocumentedStore), SerDesFactory.Key(), new StringSerDes()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.CardSpendWaitStore), SerDesFactory.Key(), context.SerDes.Avro<ApprovedExpense>()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(PersistentStores.KeyValue(ExpenseNames.CardPurchaseStore), SerDesFactory.Key(), context.SerDes.Avro<ApprovedExpense>()));
     }
 
     /// <summary>The dead letter a card charge becomes if it stays undocumented: its bytes, origin and headers as received.</summary>

@@ -32,6 +32,7 @@ public static class CanonicalTopicsStep
         Output(MasterDataObjectType.EXCHANGE_RATE, Topics.FxRates),
         Output(MasterDataObjectType.ACCOUNTING_PERIOD, Topics.AccountingPeriods),
         Output(MasterDataObjectType.BUDGET, Topics.Budgets),
+        Output(MasterDataObjectType.EXPENSE_CATEGORY, Topics.ExpenseCategories),
     ];
 
     /// <summary>The canonical topics this step writes.</summary>

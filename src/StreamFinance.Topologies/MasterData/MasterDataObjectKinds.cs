@@ -18,6 +18,7 @@ public static class MasterDataObjectKinds
         Kind<ExchangeRate>(MasterDataObjectType.EXCHANGE_RATE, r => r.exchangeRateId, nameof(ExchangeRate.exchangeRateId)),
         Kind<AccountingPeriod>(MasterDataObjectType.ACCOUNTING_PERIOD, p => p.periodId, nameof(AccountingPeriod.periodId)),
         Kind<Budget>(MasterDataObjectType.BUDGET, b => b.budgetId, nameof(Budget.budgetId)),
+        Kind<ExpenseCategory>(MasterDataObjectType.EXPENSE_CATEGORY, c => c.categoryId, nameof(ExpenseCategory.categoryId)),
     ];
 
     /// <summary>The kind of <paramref name="type"/>.</summary>

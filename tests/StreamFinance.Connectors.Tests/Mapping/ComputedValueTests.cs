@@ -130,7 +130,7 @@ public class ComputedValueTests
     [InlineData("sum: { items: $.lines, product", "sum: { product", "'sum' needs 'items'")]
     [InlineData("sum: { items: $.lines, product: [$.qty, $.price] }", "sum: { items: $.lines }", "and/or 'amount'")]
     [InlineData("sum: { items: $.lines, product: [$.qty, $.price] }", "sum: { items: $.lines, amount: [] }", "at least one path")]
-    [InlineData("{ sum: { items: $.lines,", "{ path: $.x, sum: { items: $.lines,", "give only one of path, const, template, product and sum")]
+    [InlineData("{ sum: { items: $.lines,", "{ path: $.x, sum: { items: $.lines,", "give only one of path, const, template, product, sum and present")]
     [InlineData("product: [$.qty, $.price]", "product: [$.qty, price]", "JSON path 'price' must start with '$'")]
     public void Malformed_computed_values_are_refused_at_load(string from, string to, string problem)
     {

@@ -9,7 +9,7 @@ using StreamFinance.Contracts.Transactions;
 
 namespace StreamFinance.Connectors.Tests.Mapping;
 
-/// <summary>Filters, fallback paths, field defaults, optional template parts, match and typed reads, each changed into the minimal profile.</summary>
+/// <summary>Filters, fallback paths, field defaults, optional template parts, match, present and typed reads, each changed into the minimal profile.</summary>
 public class MappingLanguageTests
 {
     private const string Good = """{"id":"T1","employee":"E-US01-001","posted":"20261121","date":"2026-11-20","amount":"1.234,5","currency":"usd"}""";
@@ -84,7 +84,7 @@ public class MappingLanguageTests
 
     [Fact]
     public void A_default_mapping_without_a_source_fails_the_load() =>
-        LoadError("""merchant: { path: $.merchant, default: "unknown" }""", "merchant: { path: $.merchant, default: { transform: [trim] } }", "give a path, const, template, product, sum or default");
+        LoadError("""merchant: { path: $.merchant, default: "unknown" }""", "merchant: { path: $.merchant, default: { transform: [trim] } }", "give a path, const, template, product, sum, present or default");
 
     [Fact]
     public void An_optional_template_part_reads_empty_when_absent_and_a_required_part_still_decides()
@@ -183,4 +183,31 @@ public class MappingLanguageTests
         Assert.Contains("needs a json or jsonl profile", error.Problem);
         Assert.Equal(MinimalProfile.LineOf("transactionId: $.id"), error.Line);
     }
+
+    [Theory]
+    [InlineData("'receipts':['9d2b6f1e']", true)]
+    [InlineData("'receipts':[{'id':'receipt_1'}]", true)]
+    [InlineData("'receipts':[]", false)]
+    [InlineData("'receipts':null", false)]
+    [InlineData("'receipts':''", false)]
+    [InlineData("'other':1", false)]
+    public void Present_says_whether_the_source_holds_a_value_at_a_path_a_non_empty_list_counting_as_one(string members, bool expected)
+    {
+        var mapper = Load("mcc: { const: \"5812\" }", "mcc: { const: \"5812\" }\n  receiptAttached: { present: $.receipts }");
+
+        Assert.Equal(expected, Mapped(mapper, With(Good, members)).receiptAttached);
+    }
+
+    [Fact]
+    public void Present_with_a_path_list_is_true_when_any_path_holds_a_value_and_takes_transforms()
+    {
+        var mapper = Load("employeeId: $.employee", "employeeId: { present: [$.receipts, $.receipt_id], transform: [{ map: { values: { 'true': WITH, 'false': WITHOUT } } }] }");
+
+        Assert.Equal("WITH", Mapped(mapper, With(Good, "'receipts':[],'receipt_id':'R-1'")).employeeId);
+        Assert.Equal("WITHOUT", Mapped(mapper, With(Good, "'receipts':[]")).employeeId);
+    }
+
+    [Fact]
+    public void Present_and_path_together_fail_the_load() =>
+        LoadError("employeeId: $.employee", "employeeId: { path: $.employee, present: $.receipts }", "give only one of path, const, template, product, sum and present.");
 }

@@ -45,7 +45,7 @@ public sealed class MappingProfileCatalogTests : IDisposable
 
         Assert.Equal(
             ["brex-card-transactions", "concur-expense-entries", "coupa-invoices", "coupa-purchase-orders", "d365-exchange-rates", "d365-legal-entities",
-             "edi-810-supplier-invoices", "edi-850-purchase-orders", "expensify-report-export", "netsuite-employees", "netsuite-projects", "ramp-card-transactions", "sap-cost-centers", "sap-gl-accounts", "sap-suppliers"],
+             "edi-810-supplier-invoices", "edi-850-purchase-orders", "expensify-report-export", "netsuite-employees", "netsuite-projects", "ramp-card-transactions", "sap-cost-centers", "sap-expense-categories", "sap-gl-accounts", "sap-suppliers"],
             catalog.Profiles.Keys.Order());
         Assert.Equal("concur", catalog.Get("concur-expense-entries").SourceSystem);
         Assert.False(catalog.TryGet("nope", out _));

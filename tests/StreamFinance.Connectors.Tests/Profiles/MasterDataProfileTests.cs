@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using StreamFinance.Connectors.Tests.Support;
 using StreamFinance.Contracts;
+using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Contracts.Outputs;
@@ -107,6 +108,25 @@ public class MasterDataProfileTests
         var entity = (LegalEntity)sample.Value<MasterDataUpdate>("LEGAL_ENTITY:JP01").payload;
         Assert.Equal(("JP", "JPY", "StreamFinance Demo K.K."), (entity.country, entity.functionalCurrency, entity.name));
         Assert.Equal(["US01", "DE01"], entity.intercompanyPartnerEntityIds);
+        Assert.Equal("JP-CT10", entity.defaultTaxCodeId);
+        Assert.Equal((10000m, "JPY"), (entity.receiptThreshold.ToDecimal(), entity.receiptThreshold.currency));
+    }
+
+    [Fact]
+    public void Sap_expense_categories_become_versioned_md_updates_with_gl_account_and_limits_per_currency()
+    {
+        var sample = MappedSample.Of("sap-expense-categories", "sap/expense-categories.json");
+
+        Assert.Empty(sample.Failures);
+        Assert.Equal(6, sample.Records.Count);
+        var update = sample.Value<MasterDataUpdate>("EXPENSE_CATEGORY:MEALS");
+        Assert.Equal((MasterDataObjectType.EXPENSE_CATEGORY, "MEALS", MasterDataOperation.UPSERT, Date(2026, 1, 1)),
+            (update.objectType, update.businessKey, update.operation, update.effectiveDate));
+        Assert.Equal("sap-s4:md.updates:MEALS/20260101", update.envelope.idempotencyKey);
+        var meals = (ExpenseCategory)update.payload;
+        Assert.Equal(("MEALS", "Meals", "640300", Date(2026, 1, 1)), (meals.categoryId, meals.name, meals.glAccountId, meals.effectiveFrom));
+        Assert.Equal([("USD", 150m), ("EUR", 140m), ("JPY", 22000m)], meals.limits.Select(l => (l.currency, l.ToDecimal())));
+        Assert.Empty(((ExpenseCategory)sample.Value<MasterDataUpdate>("EXPENSE_CATEGORY:SOFTWARE").payload).limits);
     }
 
     [Fact]

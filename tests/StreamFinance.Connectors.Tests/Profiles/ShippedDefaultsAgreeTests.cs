@@ -1,6 +1,8 @@
 using System.Text.Json;
 using StreamFinance.Connectors.Generator;
 using StreamFinance.Connectors.Tests.Support;
+using StreamFinance.Contracts.Common;
+using StreamFinance.Contracts.MasterData;
 using StreamFinance.Domain.Expenses;
 
 namespace StreamFinance.Connectors.Tests.Profiles;
@@ -8,7 +10,9 @@ namespace StreamFinance.Connectors.Tests.Profiles;
 /// <summary>
 /// The expense policy's shipped defaults agree with the shipped master data (the generator's world and the vendor
 /// samples): a default that names a tax code or GL account no shipped master data has, or an entity or currency the
-/// defaults miss, turns every line of that entity into a dead letter on a fresh install.
+/// defaults miss, turns every line of that entity into a dead letter on a fresh install. The shipped ERP exports of the
+/// reference tables (SAP expense categories, Dynamics legal entities) say what the defaults say, so loading them changes
+/// no outcome of the sample world.
 /// </summary>
 public sealed class ShippedDefaultsAgreeTests
 {
@@ -49,6 +53,35 @@ public sealed class ShippedDefaultsAgreeTests
         Assert.All(currencies, currency => Assert.True(defaults.ReceiptThresholds.ContainsKey(currency), $"no receipt threshold for {currency}"));
         Assert.All(defaults.CategoryLimits.Keys, category => Assert.Contains(category, world.Categories.Select(c => c.Name)));
         Assert.All(defaults.CategoryLimits.Values.SelectMany(l => l.Keys), currency => Assert.Contains(currency, currencies));
+    }
+
+    [Fact]
+    public void The_shipped_expense_category_export_says_what_the_default_category_accounts_and_limits_say()
+    {
+        var categories = MappedSample.Of("sap-expense-categories", "sap/expense-categories.json").Records
+            .Select(r => (ExpenseCategory)((MasterDataUpdate)r.Value).payload)
+            .ToList();
+
+        Assert.Equal(defaults.CategoryGlAccounts.OrderBy(p => p.Key), categories.ToDictionary(c => c.categoryId, c => c.glAccountId).OrderBy(p => p.Key));
+        Assert.Equal(
+            defaults.CategoryLimits.SelectMany(c => c.Value.Select(l => (Category: c.Key, Currency: l.Key, Limit: l.Value))).Order(),
+            categories.SelectMany(c => c.limits.Select(l => (Category: c.categoryId, Currency: l.currency, Limit: l.ToDecimal()))).Order());
+    }
+
+    [Fact]
+    public void The_shipped_legal_entity_export_carries_the_default_tax_codes_and_receipt_thresholds_of_the_defaults()
+    {
+        var entities = MappedSample.Of("d365-legal-entities", "d365/legal-entities.json").Records
+            .Select(r => (LegalEntity)((MasterDataUpdate)r.Value).payload)
+            .ToList();
+
+        Assert.NotEmpty(entities);
+        Assert.All(entities, entity =>
+        {
+            Assert.Equal(defaults.DefaultTaxCodes[entity.legalEntityId], entity.defaultTaxCodeId);
+            Assert.Equal(entity.functionalCurrency, entity.receiptThreshold.currency);
+            Assert.Equal(defaults.ReceiptThresholds[entity.functionalCurrency], entity.receiptThreshold.ToDecimal());
+        });
     }
 
     // Dynamics sends ISO 3166 alpha-3 country codes; tax jurisdictions start with alpha-2.

@@ -66,4 +66,17 @@ public sealed class ExpenseOptionsTests
         Assert.Contains(problems, p => p.Contains("Expenses:ReceiptThresholds:USD is -5", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Expenses:CategoryGlAccounts:MEALS has no GL account", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Card_spend_defaults_let_report_lines_win_after_a_one_hour_wait_and_a_wait_beyond_a_week_is_rejected()
+    {
+        var options = ExpenseOptions.Default();
+        Assert.Equal(TimeSpan.FromHours(1), options.CardSpend.ReportLineWait);
+        Assert.False(options.CardSpend.CardWins("ramp"));
+        options.CardSpend.PostsOverReport["BREX"] = true;
+        Assert.True(options.CardSpend.CardWins("brex"));
+
+        options.CardSpend.ReportLineWait = TimeSpan.FromDays(8);
+        Assert.Contains("Expenses:CardSpend:ReportLineWait", Assert.Single(options.Validate()));
+    }
 }

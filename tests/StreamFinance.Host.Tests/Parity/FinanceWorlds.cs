@@ -16,7 +16,9 @@ namespace StreamFinance.Host.Tests.Parity;
 /// of them, cost centers active, inactive, blocked, deactivated or expiring on a day of March and of any entity,
 /// projects open or closed, tax codes of each country (each may be missing, one expired), FX rates with gaps (a pair
 /// may be unpublished, any day may be missing), February to April periods open, closed or missing, both rounding
-/// modes and both closed-period policies; and lines coded to known and unknown ids, in any currency, amounts with
+/// modes and both closed-period policies; expense categories (MEALS, HOTEL, SOFTWARE, TRAINING) as master data or not,
+/// with GL account and limits changing on a day of March or April, and entities with or without a default tax code
+/// (sometimes one that does not exist) and a receipt threshold (sometimes in another currency); and lines coded to known and unknown ids, in any currency, amounts with
 /// three decimals so that conversions land on midpoints. Shrinks by dropping lines.
 /// </summary>
 public static class FinanceWorlds
@@ -36,6 +38,8 @@ public static class FinanceWorlds
     private static readonly (string Id, string Jurisdiction, string? ValidTo)[] TaxCodes =
         [("US-EXEMPT", "US", null), ("DE-VAT19", "DE", null), ("JP-CT10", "JP", null), ("BH-VAT10", "BH", null), ("US-CA-OLD", "US-CA", "2025-12-31")];
 
+    private static readonly string[] Categories = ["MEALS", "HOTEL", "SOFTWARE", "TRAINING"];
+
     private static readonly decimal[] Rates = [0.5m, 1.25m, 1.5m, 2.5m, 0.125m, 160.5m, 0.0065m, 0.376m];
 
     private static readonly DateOnly FirstRateDay = new(2026, 2, 16);
@@ -48,20 +52,21 @@ public static class FinanceWorlds
     private static Gen<FinanceWorld> Worlds() =>
         from centerEntities in Gen.CollectToList(CostCenters, _ => Gen.Elements(EntityIds))
         from employeeEntities in Gen.CollectToList(Employees, _ => Gen.Elements(EntityIds))
-        from entities in Gen.CollectToList(Entities, e => Sometimes(95, Gen.Constant(History(MasterDataObjectType.LEGAL_ENTITY, e.Id, ("2020-01-01", LegalEntity(e.Id, e.Country, e.Currency))))))
+        from entities in Gen.CollectToList(Entities, e => Sometimes(95, EntityHistory(e.Id, e.Country, e.Currency)))
         from employees in Gen.CollectToList(Employees.Zip(employeeEntities), e => Sometimes(95, EmployeeHistory(e.First, e.Second)))
         from centers in Gen.CollectToList(CostCenters.Zip(centerEntities), c => Sometimes(95, CostCenterHistory(c.First, c.Second)))
         from projects in Gen.CollectToList(Projects, id => Sometimes(95, ProjectHistory(id)))
         from taxCodes in Gen.CollectToList(TaxCodes, t => Sometimes(90, Gen.Constant(History(MasterDataObjectType.TAX_CODE, t.Id, ("2020-01-01", TaxCode(t.Id, t.Jurisdiction, 0.1m, "2020-01-01", t.ValidTo))))))
         from rates in Gen.CollectToList(Pairs(), pair => Sometimes(85, RatesOf(pair.From, pair.To)))
         from periods in Gen.CollectToList(EntityIds.SelectMany(e => new[] { (e, 2), (e, 3), (e, 4) }), p => Sometimes(95, PeriodHistory(p.Item1, p.Item2)))
+        from categories in Gen.CollectToList(Categories, id => Sometimes(50, CategoryHistory(id)))
         from rounding in Gen.Elements(MidpointRounding.AwayFromZero, MidpointRounding.ToEven)
         from closedPeriod in Gen.Elements(ClosedPeriodPolicy.RollForward, ClosedPeriodPolicy.DeadLetter)
         from count in Gen.Choose(1, 5)
         let coding = new Coding(CostCenters.Zip(centerEntities).ToDictionary(), Employees.Zip(employeeEntities).ToDictionary())
         from lines in Gen.CollectToList(Enumerable.Range(1, count), i => Line(i, coding))
         select new FinanceWorld(
-            [.. entities.Concat(employees).Concat(centers).Concat(projects).Concat(taxCodes).Concat(periods).OfType<MasterDataHistory>(),
+            [.. entities.Concat(employees).Concat(centers).Concat(projects).Concat(taxCodes).Concat(periods).Concat(categories).OfType<MasterDataHistory>(),
              .. rates.OfType<List<MasterDataHistory>>().SelectMany(r => r)],
             rounding, closedPeriod, lines);
 
@@ -78,6 +83,42 @@ public static class FinanceWorlds
         Gen.Choose(0, last.DayNumber - first.DayNumber).Select(first.AddDays);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An entity with, at random, a default tax code (of its country, or not one) and a receipt threshold (in its currency, or another) as master data.</summary>
+    private static Gen<MasterDataHistory> EntityHistory(string id, string country, string currency) =>
+        from taxCode in Gen.Frequency(
+            (6, Gen.Constant<string?>(null)),
+            (3, Gen.Elements<string?>([.. TaxCodes.Where(t => t.Jurisdiction[..2] == country).Select(t => t.Id)])),
+            (1, Gen.Elements<string?>("XX-VAT", "US-CA-OLD")))
+        from thresholdCurrency in Gen.Frequency((4, Gen.Constant(currency)), (1, Gen.Elements(Currencies)))
+        from threshold in Sometimes(40, Gen.Elements(0m, 10m, 30m, 5000m).Select(t => t.ToMoney(thresholdCurrency)))
+        let entity = LegalEntity(id, country, currency)
+        select History(MasterDataObjectType.LEGAL_ENTITY, id, ("2020-01-01", WithDefaults(entity, taxCode, threshold)));
+
+    private static LegalEntity WithDefaults(LegalEntity entity, string? taxCode, Money? threshold)
+    {
+        entity.defaultTaxCodeId = taxCode;
+        entity.receiptThreshold = threshold;
+        return entity;
+    }
+
+    /// <summary>An expense category in force since 2020, sometimes with a second version from a day of March or April.</summary>
+    private static Gen<MasterDataHistory> CategoryHistory(string id) =>
+        from first in CategoryVersion(id, "2020-01-01")
+        from changes in Gen.Elements(false, true)
+        from day in DayBetween(new DateOnly(2026, 3, 1), LastDay).Select(Iso)
+        from second in CategoryVersion(id, day)
+        select changes
+            ? History(MasterDataObjectType.EXPENSE_CATEGORY, id, ("2020-01-01", first), (day, second))
+            : History(MasterDataObjectType.EXPENSE_CATEGORY, id, ("2020-01-01", first));
+
+    private static Gen<ExpenseCategory> CategoryVersion(string id, string since) =>
+        from account in Gen.Elements("649000", "649100", "649200")
+        from limits in Gen.CollectToList(Currencies, c => Sometimes(50, Gen.Elements(20m, 50m, 120m, 20000m).Select(l => l.ToMoney(c))))
+        select new ExpenseCategory
+        {
+            envelope = Envelope(id), categoryId = id, name = id, glAccountId = account, limits = [.. limits.OfType<Money>()], effectiveFrom = Day(since),
+        };
 
     private static Gen<MasterDataHistory> EmployeeHistory(string id, string entity) =>
         from center in Gen.Elements([.. CostCenters, "CC-9"])
@@ -146,7 +187,7 @@ public static class FinanceWorlds
             (4, Gen.Constant<string?>(null)),
             (4, Gen.Elements<string?>([.. TaxCodes.Where(t => CountryOf(entity) == t.Jurisdiction[..2]).Select(t => t.Id).DefaultIfEmpty("XX-VAT")])),
             (2, Gen.Elements<string?>([.. TaxCodes.Select(t => t.Id), "XX-VAT"])))
-        from category in Gen.Frequency((19, Gen.Elements("MEALS", "HOTEL", "SOFTWARE")), (1, Gen.Constant("YACHT")))
+        from category in Gen.Frequency((19, Gen.Elements(Categories)), (1, Gen.Constant("YACHT")))
         from glAccount in Gen.Frequency((9, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("699999")))
         from receipt in Gen.Frequency((7, Gen.Constant(true)), (3, Gen.Constant(false)))
         from currency in Gen.Frequency((5, Gen.Constant(CurrencyOf(entity))), (5, Gen.Elements(Currencies)))
@@ -178,7 +219,8 @@ public static class FinanceWorlds
     public static string Describe(object? payload) => payload switch
     {
         null => "deleted",
-        LegalEntity e => $"{e.country} {e.functionalCurrency}",
+        LegalEntity e => $"{e.country} {e.functionalCurrency} default tax {e.defaultTaxCodeId ?? "-"} receipt threshold {(e.receiptThreshold is { } t ? $"{t.ToDecimal().ToString(CultureInfo.InvariantCulture)} {t.currency}" : "-")}",
+        ExpenseCategory c => $"gl {c.glAccountId} limits {string.Join(", ", c.limits.Select(l => $"{l.ToDecimal().ToString(CultureInfo.InvariantCulture)} {l.currency}"))}",
         Employee e => $"of {e.legalEntityId}, default {e.defaultCostCenterId}",
         CostCenter c => $"of {c.legalEntityId} {c.status} valid {c.validFrom:yyyy-MM-dd}..{c.validTo:yyyy-MM-dd}",
         Project p => $"of {p.legalEntityId} {p.status} {p.startDate:yyyy-MM-dd}..{p.endDate:yyyy-MM-dd}",

@@ -38,6 +38,24 @@ internal static class RulesWorld
     public static ExpenseAssessment Judge(this ExpenseRules rules, ExpenseInput line) =>
         rules.Evaluate(line, new MasterDataReader(Lookup), Today, ExpenseFields.ExpenseLine);
 
+    /// <summary>
+    /// Judges <paramref name="line"/> over this world with <paramref name="extra"/> objects added, each replacing the
+    /// world's object of its key.
+    /// </summary>
+    public static ExpenseAssessment Judge(this ExpenseRules rules, ExpenseInput line, params MasterDataHistory[] extra)
+    {
+        var lookup = Build();
+        foreach (var history in extra)
+            lookup.Put(history);
+        return rules.Evaluate(line, new MasterDataReader(lookup), Today, ExpenseFields.ExpenseLine);
+    }
+
+    /// <summary>Legal entity <paramref name="id"/> of this world (country and currency as <paramref name="country"/> and <paramref name="currency"/>).</summary>
+    public static LegalEntity Entity(string id, string country, string currency) => new()
+    {
+        legalEntityId = id, name = id, country = country, functionalCurrency = currency, intercompanyPartnerEntityIds = [], effectiveFrom = Day("2020-01-01"),
+    };
+
     private static InMemoryMasterDataLookup Build()
     {
         var lookup = new InMemoryMasterDataLookup();
@@ -46,10 +64,7 @@ internal static class RulesWorld
             ("US01", "US", "USD", "E-US-1", "CC-1000", "US-EXEMPT"), ("DE01", "DE", "EUR", "E-DE-1", "CC-2000", "DE-VAT19"),
         })
         {
-            lookup.Put(Of(MasterDataObjectType.LEGAL_ENTITY, entity, ("2020-01-01", new LegalEntity
-            {
-                legalEntityId = entity, name = entity, country = country, functionalCurrency = currency, intercompanyPartnerEntityIds = [], effectiveFrom = Day("2020-01-01"),
-            })));
+            lookup.Put(Of(MasterDataObjectType.LEGAL_ENTITY, entity, ("2020-01-01", Entity(entity, country, currency))));
             lookup.Put(Of(MasterDataObjectType.EMPLOYEE, employee, ("2020-01-01", new Employee
             {
                 employeeId = employee, legalEntityId = entity, defaultCostCenterId = center, status = EmployeeStatus.ACTIVE, effectiveFrom = Day("2020-01-01"),
@@ -97,7 +112,8 @@ internal static class RulesWorld
         };
     }
 
-    private static MasterDataHistory Of(MasterDataObjectType type, string key, params (string From, ISpecificRecord Payload)[] versions) => new()
+    /// <summary>The history of one object with <paramref name="versions"/>, each in force from its date (yyyy-MM-dd).</summary>
+    public static MasterDataHistory Of(MasterDataObjectType type, string key, params (string From, ISpecificRecord Payload)[] versions) => new()
     {
         objectType = type,
         businessKey = key,
@@ -109,5 +125,6 @@ internal static class RulesWorld
         })],
     };
 
-    private static DateTime Day(string iso) => DateTime.SpecifyKind(DateTime.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc);
+    /// <summary>A date as Avro's <c>date</c> reads it (UTC midnight).</summary>
+    public static DateTime Day(string iso) => DateTime.SpecifyKind(DateTime.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc);
 }

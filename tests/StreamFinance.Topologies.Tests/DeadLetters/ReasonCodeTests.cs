@@ -22,6 +22,7 @@ public sealed class ReasonCodeTests
         ("UNKNOWN_TAX_CODE", OwnerRole.FINANCE_OPS),
         ("UNMAPPED_CATEGORY", OwnerRole.FINANCE_OPS),
         ("UNDOCUMENTED_CARD_CHARGE", OwnerRole.FINANCE_OPS),
+        ("CARD_EXPENSE_CONFLICT", OwnerRole.FINANCE_OPS),
         ("UNKNOWN_SUPPLIER", OwnerRole.PROCUREMENT_OPS),
         ("SUPPLIER_BLOCKED", OwnerRole.PROCUREMENT_OPS),
         ("BUDGET_EXCEEDED", OwnerRole.PROCUREMENT_OPS),

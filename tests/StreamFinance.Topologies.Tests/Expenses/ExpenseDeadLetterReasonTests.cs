@@ -15,7 +15,7 @@ public sealed class ExpenseDeadLetterReasonTests
         { "invalid-tax-jurisdiction", "INVALID_TAX_JURISDICTION|tax code DE-VAT19 applies in DE, but legal entity US01 is in US (field taxCodeId)" },
         { "missing-receipt", "MISSING_RECEIPT|receiptAttached is false but amount 80.00 USD is above the receipt threshold of 75.00 USD (field receiptAttached)" },
         { "policy-limit", "POLICY_LIMIT_EXCEEDED|amount 212.40 USD of category MEALS is above its limit of 150.00 USD (field amount)" },
-        { "unmapped-category", "UNMAPPED_CATEGORY|category YACHT has no GL account in the expense policy (Expenses:CategoryGlAccounts) and the line names none (field category)" },
+        { "unmapped-category", "UNMAPPED_CATEGORY|category YACHT has no GL account in the expense policy (expense category master data or Expenses:CategoryGlAccounts) and the line names none (field category)" },
         // The cost center is known and the charged entity contradicts it: known master data says no, so the line does not wait for the cost center's entity.
         { "unknown-legal-entity-beside-mismatch", "UNKNOWN_LEGAL_ENTITY|legal entity XX01 is unknown (field costCenterId); also cost center CC-9000 belongs to legal entity XX01, not DE01 (field costCenterId)" },
         { "charged-entity-contradicting-cost-center", "COST_CENTER_ENTITY_MISMATCH|cost center CC-1000 belongs to legal entity US01, not DE01 (field costCenterId)" },
@@ -91,7 +91,7 @@ public sealed class ExpenseDeadLetterReasonTests
                 ("COST_CENTER_ENTITY_MISMATCH", "costCenterId", "CC-1042", "cost center CC-1042 belongs to legal entity US01, not DE01"),
                 ("CLOSED_PROJECT", "projectId", "PRJ-DONE", "project PRJ-DONE is closed since 2026-02-01"),
                 ("INVALID_TAX_JURISDICTION", "taxCodeId", "JP-CT10", "tax code JP-CT10 applies in JP, but legal entity US01 is in US"),
-                ("UNMAPPED_CATEGORY", "category", "YACHT", "category YACHT has no GL account in the expense policy (Expenses:CategoryGlAccounts) and the line names none"),
+                ("UNMAPPED_CATEGORY", "category", "YACHT", "category YACHT has no GL account in the expense policy (expense category master data or Expenses:CategoryGlAccounts) and the line names none"),
             ],
             deadLetter.violations.Take(5).Select(v => (v.code, v.field, v.value, v.message)));
         var fx = deadLetter.violations[5];

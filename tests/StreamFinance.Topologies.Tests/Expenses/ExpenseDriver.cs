@@ -39,7 +39,7 @@ internal sealed class ExpenseDriver : IDisposable
         history = harness.Input(Topics.MasterDataHistory);
         expenses = harness.Input(Topics.Expenses);
         cards = harness.Input(Topics.CardTransactions);
-        documentation = harness.RepartitionInput(ExpenseNames.Documentation);
+        documentation = harness.RepartitionInput(ExpenseNames.CardPurchases);
         approved = harness.Output(Topics.ApprovedExpenses);
         deadLetters = harness.Output(Topics.ExpenseDeadLetters);
         foreach (var (key, value) in ExpenseWorld.MasterData())
@@ -52,6 +52,19 @@ internal sealed class ExpenseDriver : IDisposable
 
     /// <summary>The business metrics of this driver's topology (a registry of its own).</summary>
     public BusinessMetrics Metrics => harness.Context.BusinessMetrics;
+
+    /// <summary>The expense topology's business metrics, read through the same definitions.</summary>
+    public ExpenseMetrics ExpenseMetrics => new(Metrics);
+
+    /// <summary>Moves the business clock past <c>Expenses:CardSpend:ReportLineWait</c> and lets one wait check of the card-purchase step pass.</summary>
+    public void ReportLineWaitPasses()
+    {
+        Clock.Advance(Options.CardSpend.ReportLineWait + TimeSpan.FromSeconds(1));
+        harness.AdvanceWallClock(CardPurchaseTransformer.WaitCheckInterval);
+    }
+
+    /// <summary>Card transaction ids of the coded card transactions waiting for their report line.</summary>
+    public IReadOnlyList<string> WaitingCodedCards() => harness.Store<ApprovedExpense>(ExpenseNames.CardSpendWaitStore).All().Select(e => e.Key).ToList();
 
     /// <summary>Lets the wall clock pass one master-data wait check, so the release punctuator runs.</summary>
     public void WaitCheckPasses() => harness.AdvanceWallClock(Options.MasterDataWaitCheckInterval);
@@ -91,7 +104,7 @@ internal sealed class ExpenseDriver : IDisposable
     /// <summary>A record without value (a tombstone) on <c>ingest.card-transactions</c>.</summary>
     public void SendCardTombstone(string key) => cards.PipeInput(key, null!);
 
-    /// <summary>A record without value (a tombstone) on the card-documentation repartition topic.</summary>
+    /// <summary>A record without value (a tombstone) on the card-purchase repartition topic.</summary>
     public void SendDocumentationTombstone(string cardTransactionId) => documentation.PipeInput(cardTransactionId, null!);
 
     /// <summary>

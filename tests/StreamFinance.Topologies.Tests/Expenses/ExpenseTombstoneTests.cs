@@ -34,7 +34,7 @@ public sealed class ExpenseTombstoneTests
     }
 
     [Fact]
-    public void A_tombstone_on_the_card_documentation_repartition_is_dead_lettered_and_documentation_still_releases_charges()
+    public void A_tombstone_on_the_card_purchase_repartition_is_dead_lettered_and_a_line_still_releases_charges()
     {
         using var driver = new ExpenseDriver();
         driver.Send(Card("T-1"));
@@ -42,9 +42,9 @@ public sealed class ExpenseTombstoneTests
         driver.Send(Expense("EXP-1", card: "T-1"));
 
         var deadLetter = driver.DeadLetterOne();
-        TombstoneDeadLetter.Assert(deadLetter, deadLetter.originTopic, "T-9", offset: 0, ExpenseNames.DocumentationTombstones,
-            "the expense topology writes only expense ids here");
-        Assert.EndsWith($"{ExpenseNames.Documentation}-repartition", deadLetter.originTopic);
+        TombstoneDeadLetter.Assert(deadLetter, deadLetter.originTopic, "T-9", offset: 0, ExpenseNames.PurchaseTombstones,
+            "which writes only full records here");
+        Assert.EndsWith($"{ExpenseNames.CardPurchases}-repartition", deadLetter.originTopic);
         Assert.Single(driver.Approved());
         Assert.Empty(driver.HeldCards());
     }

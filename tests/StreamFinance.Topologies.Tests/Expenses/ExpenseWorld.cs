@@ -98,6 +98,20 @@ internal static class ExpenseWorld
         postedDate = Day("2026-04-11"), transactionDate = Day("2026-04-10"), amount = amount.ToMoney("USD"), billedAmount = amount.ToMoney("USD"),
     };
 
+    /// <summary>A fully coded card transaction of <paramref name="source"/> (a spend platform), valid under the sample master data by default.</summary>
+    public static CardTransaction CodedCard(
+        string id, decimal amount = 40m, string costCenter = "CC-1000", string category = "SOFTWARE", bool receipt = true, string? project = null, string source = "ramp")
+    {
+        var card = Card(id, amount: amount);
+        card.envelope = Envelope(source, id);
+        card.costCenterId = costCenter;
+        card.category = category;
+        card.receiptAttached = receipt;
+        card.projectId = project;
+        card.memo = "Team licences";
+        return card;
+    }
+
     public static DateTime Day(string iso) => DateTime.SpecifyKind(DateTime.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
     private static (string, MasterDataHistory) Of(MasterDataObjectType type, string key, params (string From, ISpecificRecord Payload)[] versions) =>

@@ -46,6 +46,7 @@ internal sealed class MasterDataDriver : IDisposable
         FxRates = harness.Output(Topics.FxRates);
         Suppliers = harness.Output(Topics.Suppliers);
         Duplicates = harness.Output(Topics.SupplierDuplicates);
+        ExpenseCategories = harness.Output(Topics.ExpenseCategories);
     }
 
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
@@ -65,6 +66,8 @@ internal sealed class MasterDataDriver : IDisposable
     public TestOutputTopic<string, Supplier> Suppliers { get; }
 
     public TestOutputTopic<string, SupplierDuplicateCandidate> Duplicates { get; }
+
+    public TestOutputTopic<string, ExpenseCategory> ExpenseCategories { get; }
 
     /// <summary>Pipes <paramref name="update"/> keyed <c>TYPE:businessKey</c> (or with <paramref name="key"/>).</summary>
     public void Send(MasterDataUpdate update, string? key = null) =>

@@ -57,6 +57,18 @@ internal static class TestUpdates
             effectiveFrom = effective,
         }, source);
 
+    /// <summary>An expense category of <paramref name="source"/> posting to <paramref name="glAccountId"/>, with <paramref name="limits"/> per currency.</summary>
+    public static MasterDataUpdate ExpenseCategory(string id, string glAccountId, DateTime effective, string source = "sap-s4", params (string Currency, decimal Limit)[] limits) =>
+        Upsert(MasterDataObjectType.EXPENSE_CATEGORY, id, effective, new ExpenseCategory
+        {
+            envelope = Envelope(source, id),
+            categoryId = id,
+            name = id,
+            glAccountId = glAccountId,
+            limits = [.. limits.Select(l => l.Limit.ToMoney(l.Currency))],
+            effectiveFrom = effective,
+        }, source);
+
     public static MasterDataUpdate Rate(string from, string to, DateTime day, decimal rate, string source = "d365") =>
         Upsert(MasterDataObjectType.EXCHANGE_RATE, $"{from}/{to}/{day:yyyy-MM-dd}", day, new ExchangeRate
         {

@@ -9,7 +9,8 @@ namespace StreamFinance.Connectors.Mapping.Binding;
 /// <summary>
 /// Where one text value comes from: a source <c>path</c> or a fallback list of paths (the first present one), a
 /// <c>template</c> of paths (<c>{$.a}/{$.b}</c>, <c>{?$.c}</c> optional), a <c>const</c>, or a <c>product</c>/<c>sum</c>
-/// of source numbers (<see cref="DecimalProduct"/>); then the <c>transform</c> steps in order. <c>default</c> (a
+/// of source numbers (<see cref="DecimalProduct"/>), or <c>present</c>: whether the source has a value at a path
+/// (<c>true</c>/<c>false</c>, a non-empty array counting as a value); then the <c>transform</c> steps in order. <c>default</c> (a
 /// constant, used untransformed, or a value of its own such as another path) is used when the source value is absent
 /// or a transform makes it empty (e.g. a value map sending SAP's 99991231 to "" for open-ended). <c>match</c> is a
 /// regular expression the final value must match whole.
@@ -28,6 +29,13 @@ internal sealed class ValueSpec
 
     public DecimalProduct? Computed { get; init; }
 
+    /// <summary>
+    /// <c>present: path</c> (or a list of paths): the text <c>true</c> when any of the paths holds a value (a string, a
+    /// number, a boolean, an object or a non-empty array), else <c>false</c> (absent, null, an empty string or an empty
+    /// array). For facts a vendor gives as a list, such as receipts attached to a card transaction.
+    /// </summary>
+    public IReadOnlyList<string>? Presence { get; init; }
+
     public ValueSpec? Default { get; init; }
 
     public bool Required { get; init; }
@@ -40,11 +48,12 @@ internal sealed class ValueSpec
     public SourceTypes Types { get; init; } = SourceTypes.Any;
 
     /// <summary>Whether the value is a constant (or falls back to one), so it is never missing.</summary>
-    public bool AlwaysPresent => Const is not null || Default?.AlwaysPresent == true;
+    public bool AlwaysPresent => Const is not null || Presence is not null || Default?.AlwaysPresent == true;
 
     public string Describe() => Paths is not null ? string.Join(" | ", Paths)
         : Const is not null ? "const"
         : Template is not null ? "template " + string.Concat(Template)
+        : Presence is not null ? "present " + string.Join(" | ", Presence)
         : Computed?.Describe() ?? "default";
 
     /// <summary>The value's text, or null when absent (and no default).</summary>
@@ -60,6 +69,7 @@ internal sealed class ValueSpec
     /// <summary>Whether the source has a value for this spec or its default (constants do not count).</summary>
     public bool Present(ISourceDocument document) =>
         Paths is not null ? Paths.Any(p => document.Value(p) is not null)
+        : Presence is not null ? Presence.Any(p => document.Read(p).Kind != SourceValueKind.Absent)
         : Template is not null || Computed is not null ? Raw(document, string.Empty) is not null
         : Default?.Present(document) == true;
 
@@ -105,8 +115,17 @@ internal sealed class ValueSpec
             }
             return null;
         }
+        if (Presence is not null)
+            return Presence.Any(p => HasValue(document, p)) ? "true" : "false";
         return Template is not null ? Fill(document) : Computed?.Evaluate(document, field);
     }
+
+    private static bool HasValue(ISourceDocument document, string path) => document.Read(path).Kind switch
+    {
+        SourceValueKind.Absent or SourceValueKind.Null => false,
+        SourceValueKind.Array => document.Items(path).Count > 0,
+        _ => true,
+    };
 
     private bool Matches(string value)
     {

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using StreamFinance.Contracts;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Domain.Expenses;
+using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Kafka.Observability;
+using Streamiz.Kafka.Net.Processors;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.SerDes;
+using Streamiz.Kafka.Net.State;
+
+namespace StreamFinance.Topologies.Expenses;
+
+/// <summary>
+/// One posting per card purchase, in any arrival order. Keyed by card transaction id, it sees both sides of a purchase:
+/// the expense-report line that names it, and the card transaction (uncoded, as a charge; coded, as the approved line
+/// it was made into). Exactly one approved side posts (is forwarded to <c>expense.approved</c>); the other ends as
+/// merged, or as <c>CARD_EXPENSE_CONFLICT</c> when it arrives after the purchase posted and disagrees with what posted.
+/// </summary>
+/// <remarks>
+/// <para>Stores: <see cref="ExpenseNames.CardHoldStore"/> (uncoded charges waiting for their line, dead-lettered as
+/// <c>UNDOCUMENTED_CARD_CHARGE</c> after <see cref="ExpenseOptions.CardDocumentationHorizonDays"/>),
+/// <see cref="ExpenseNames.CardSpendWaitStore"/> (coded card transactions waiting up to
+/// <see cref="CardSpendOptions.ReportLineWait"/> for their report line) and <see cref="ExpenseNames.CardPurchaseStore"/>
+/// (the side that posted, remembered for <see cref="ExpenseOptions.DedupeHorizonDays"/>).</para>
+/// <para>Precedence: the report line wins unless <see cref="CardSpendOptions.PostsOverReport"/> names the card's source.
+/// Before anything posted, the winner posts and the other side is merged, whatever their values (the winner is the
+/// system of record for coding). After one side posted, a later side is merged when its values agree
+/// (<see cref="CardPurchaseValues"/>) or when what posted is the winner; otherwise it is a conflict naming both values.
+/// A second report line naming a purchase whose report line posted is a conflict too: a purchase posts once.</para>
+/// </remarks>
+public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseEvent, string, CardPurchaseOutcome>
+{
+    /// <summary>How often held charges and remembered purchases are checked against their horizons (wall clock). One hour.</summary>
+    public static readonly TimeSpan ExpiryInterval = TimeSpan.FromHours(1);
+
+    /// <summary>How often coded card transactions waiting for their report line are checked against the wait (wall clock). One minute.</summary>
+    public static readonly TimeSpan WaitCheckInterval = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider clock;
+    private readonly ExpenseOptions options;
+    private readonly ExpenseMetrics metrics;
+    private readonly DeadLetterFactory deadLetters;
+    private readonly ISerDes<ApprovedExpense>? approvedSerDes;
+    private ProcessorContext<string, CardPurchaseOutcome>? context;
+    private IKeyValueStore<string, DeadLetter>? holds;
+    private IKeyValueStore<string, ApprovedExpense>? waits;
+    private IKeyValueStore<string, ApprovedExpense>? posted;
+
+    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default options on the system clock, metrics served nowhere, conflicts without raw bytes.</summary>
+    public CardPurchaseTransformer()
+        : this(TimeProvider.System, ExpenseOptions.Default(), new ExpenseMetrics(BusinessMetrics.Detached()), DeadLetterFactory.System, null)
+    {
+    }
+
+    /// <summary>The transformer Streamiz creates per task.</summary>
+    /// <param name="clock">Time of holds, waits and horizons.</param>
+    /// <param name="options">The horizons and <see cref="ExpenseOptions.CardSpend"/>.</param>
+    /// <param name="metrics">Where card transactions and purchase sides are counted by outcome.</param>
+    /// <param name="deadLetters">Makes the dead letter of a conflict.</param>
+    /// <param name="approvedSerDes">The SerDes of the purchase repartition topic, for a conflict's raw bytes.</param>
+    public CardPurchaseTransformer(TimeProvider clock, ExpenseOptions options, ExpenseMetrics metrics, DeadLetterFactory deadLetters, ISerDes<ApprovedExpense>? approvedSerDes)
+    {
+        this.clock = clock;
+        this.options = options;
+        this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        this.approvedSerDes = approvedSerDes;
+    }
+
+    /// <inheritdoc />
+    public void Init(ProcessorContext<string, CardPurchaseOutcome> context)
+    {
+        this.context = context;
+        holds = (IKeyValueStore<string, DeadLetter>)context.GetStateStore(ExpenseNames.CardHoldStore);
+        waits = (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(ExpenseNames.CardSpendWaitStore);
+        posted = (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(ExpenseNames.CardPurchaseStore);
+        context.Schedule(ExpiryInterval, PunctuationType.PROCESSING_TIME, _ => Expire());
+        context.Schedule(WaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaited());
+    }
+
+    /// <inheritdoc />
+    public Record<string, CardPurchaseOutcome>? Process(Record<string, CardPurchaseEvent> record)
+    {
+        if (holds is null)
+            throw new InvalidOperationException($"{nameof(CardPurchaseTransformer)} processed a record before Init.");
+        return record.Value.Approved is { } approved
+            ? (approved.expense.codedCardTransaction == true ? CodedCard(record, approved) : ReportLine(record, approved))
+            : Charge(record.Key, record.Value.Charge!);
+    }
+
+    /// <summary>An uncoded charge: held until a line documents it, unless its purchase is known already.</summary>
+    private Record<string, CardPurchaseOutcome>? Charge(string transactionId, DeadLetter charge)
+    {
+        if (posted!.Get(transactionId) is { } done)
+            metrics.Card(done.expense.codedCardTransaction == true ? ExpenseMetrics.Duplicate : ExpenseMetrics.Documented);
+        else if (waits!.Get(transactionId) is not null || holds!.Get(transactionId) is not null)
+            metrics.Card(ExpenseMetrics.Duplicate);
+        else
+        {
+            charge.failedAt = Now.UtcDateTime; // held since; rewritten when it expires
+            holds!.Put(transactionId, charge);
+            metrics.HeldChanged(1);
+            metrics.Card(ExpenseMetrics.Held);
+        }
+        return null;
+    }
+
+    /// <summary>An approved expense-report line naming a card purchase.</summary>
+    private Record<string, CardPurchaseOutcome>? ReportLine(Record<string, CardPurchaseEvent> record, ApprovedExpense line)
+    {
+        const string side = ExpenseMetrics.ReportLineSide;
+        var transactionId = record.Key;
+        var id = CardPurchaseId.Parse(line.expense.cardTransactionId);
+        if (posted!.Get(transactionId) is { } done)
+        {
+            if (!id.Matches(PurchaseOf(done)))
+                return Conflict(record, line, done, [$"provider: the line names {id}, the purchase that posted is {PurchaseOf(done)}"]);
+            if (done.expense.codedCardTransaction != true)
+                return done.expense.expenseId == line.expense.expenseId
+                    ? Count(side, ExpenseMetrics.Duplicate)
+                    : Conflict(record, line, done, [$"expense line {done.expense.expenseId} already documents card transaction {id}"]);
+            var differences = CardPurchaseValues.Of(done).Differences(CardPurchaseValues.Of(line));
+            return differences.Count == 0 || options.CardSpend.CardWins(done.expense.envelope.sourceSystem)
+                ? Count(side, ExpenseMetrics.Merged)
+                : Conflict(record, line, done, differences);
+        }
+
+        if (waits!.Get(transactionId) is { } waiting)
+        {
+            if (!id.Matches(PurchaseOf(waiting)))
+                return Conflict(record, line, waiting, [$"provider: the line names {id}, the waiting card transaction is {PurchaseOf(waiting)}"]);
+            // The report line wins (a coded card waits only then): it posts, the card transaction is merged into it.
+            waits.Delete(transactionId);
+            metrics.HeldChanged(-1);
+            metrics.Purchase(ExpenseMetrics.CardSide, ExpenseMetrics.Merged);
+        }
+        else if (holds!.Get(transactionId) is not null)
+        {
+            holds.Delete(transactionId);
+            metrics.HeldChanged(-1);
+            metrics.Card(ExpenseMetrics.Documented);
+        }
+        return Post(transactionId, line, record.Headers);
+    }
+
+    /// <summary>An approved, fully coded card transaction.</summary>
+    private Record<string, CardPurchaseOutcome>? CodedCard(Record<string, CardPurchaseEvent> record, ApprovedExpense card)
+    {
+        const string side = ExpenseMetrics.CardSide;
+        var transactionId = record.Key;
+        if (holds!.Get(transactionId) is not null)
+        {
+            // The same card transaction arrived uncoded before: its coded delivery documents it.
+            holds.Delete(transactionId);
+            metrics.HeldChanged(-1);
+            metrics.Card(ExpenseMetrics.Documented);
+        }
+
+        if (posted!.Get(transactionId) is { } done)
+        {
+            if (!PurchaseOf(card).Matches(PurchaseOf(done)))
+                return Conflict(record, card, done, [$"provider: the card transaction is {PurchaseOf(card)}, the purchase that posted is {PurchaseOf(done)}"]);
+            var differences = CardPurchaseValues.Of(done).Differences(CardPurchaseValues.Of(card));
+            if (done.expense.codedCardTransaction == true)
+                return differences.Count == 0 ? Count(side, ExpenseMetrics.Duplicate) : Conflict(record, card, done, differences);
+            return differences.Count == 0 || !options.CardSpend.CardWins(card.expense.envelope.sourceSystem)
+                ? Count(side, ExpenseMetrics.Merged)
+                : Conflict(record, card, done, differences);
+        }
+
+        if (waits!.Get(transactionId) is not null)
+        {
+            // Re-coded while waiting: the latest coding waits instead (the wait starts again).
+            waits.Put(transactionId, card);
+            return Count(side, ExpenseMetrics.Duplicate);
+        }
+        if (options.CardSpend.CardWins(card.expense.envelope.sourceSystem) || options.CardSpend.ReportLineWait <= TimeSpan.Zero)
+            return Post(transactionId, card, record.Headers);
+        waits.Put(transactionId, card);
+        metrics.HeldChanged(1);
+        return Count(side, ExpenseMetrics.Waiting);
+    }
+
+    /// <summary>Remembers <paramref name="approved"/> as the side that posted and forwards it, keyed by its expense id.</summary>
+    private Record<string, CardPurchaseOutcome> Post(string transactionId, ApprovedExpense approved, Headers? headers)
+    {
+        posted!.Put(transactionId, approved);
+        metrics.Purchase(SideOf(approved), ExpenseMetrics.Posted);
+        return Record<string, CardPurchaseOutcome>.Create(approved.expense.expenseId, CardPurchaseOutcome.Post(approved), headers);
+    }
+
+    private Record<string, CardPurchaseOutcome>? Count(string side, string outcome)
+    {
+        metrics.Purchase(side, outcome);
+        return null;
+    }
+
+    /// <summary>The dead letter of <paramref name="late"/>, which disagrees with <paramref name="other"/> in <paramref name="differences"/>.</summary>
+    private Record<string, CardPurchaseOutcome> Conflict(Record<string, CardPurchaseEvent> record, ApprovedExpense late, ApprovedExpense other, IReadOnlyList<string> differences)
+    {
+        metrics.Purchase(SideOf(late), ExpenseMetrics.Conflict);
+        var lateSide = CardPurchaseValues.Of(late).Side;
+        var otherSide = CardPurchaseValues.Of(other).Side;
+        var state = posted!.Get(record.Key) is null ? "is waiting to post" : "has posted";
+        var failure = new Failure(ReasonCode.CardExpenseConflict,
+            $"Card purchase {PurchaseOf(late)}: {otherSide} {state}, and {lateSide} disagrees with it: {string.Join("; ", differences)}. The later side, {lateSide}, is not posted. {ReasonCode.CardExpenseConflict.Remedy}")
+        {
+            CorrelationId = late.envelope.correlationId,
+            IdempotencyKey = late.envelope.idempotencyKey,
+        };
+        var topic = record.TopicPartitionOffset?.Topic;
+        var origin = topic is null ? DeadLetterOrigin.Unknown : DeadLetterOrigin.FromTopic(topic, record.TopicPartitionOffset!.Partition.Value, record.TopicPartitionOffset.Offset.Value);
+        var raw = approvedSerDes?.Serialize(late, new SerializationContext(MessageComponentType.Value, topic, record.Headers));
+        var deadLetter = deadLetters.Create(failure, new FailedRecord(origin, Encoding.UTF8.GetBytes(record.Key), raw, record.Headers), ExpenseNames.CardPairing);
+        return Record<string, CardPurchaseOutcome>.Create(record.Key, CardPurchaseOutcome.DeadLettered(deadLetter), DeadLetterHeaders.For(deadLetter, record.Headers));
+    }
+
+    /// <inheritdoc />
+    public void Close()
+    {
+    }
+
+    /// <summary>Posts the coded card transactions whose wait for a report line is over.</summary>
+    private void ReleaseWaited()
+    {
+        var now = Now;
+        var due = waits!.All().Where(w => w.Value is not null && ApprovedAt(w.Value) + options.CardSpend.ReportLineWait <= now).ToList();
+        foreach (var (transactionId, card) in due)
+        {
+            waits.Delete(transactionId);
+            metrics.HeldChanged(-1);
+            var forwarded = Post(transactionId, card, null);
+            // A punctuator's record context is empty: the posting carries the card's lineage headers.
+            context!.SetHeaders(LineageHeaders(card));
+            context.Forward(forwarded.Key, forwarded.Value);
+        }
+    }
+
+    /// <summary>Dead-letters the charges held longer than the documentation horizon; forgets purchases older than the dedupe horizon.</summary>
+    private void Expire()
+    {
+        var now = Now;
+        var overdue = holds!.All().Where(h => h.Value is not null && new DateTimeOffset(DateTime.SpecifyKind(h.Value.failedAt, DateTimeKind.Utc)).AddDays(options.CardDocumentationHorizonDays) <= now).ToList();
+        foreach (var (transactionId, charge) in overdue)
+        {
+            holds.Delete(transactionId);
+            metrics.HeldChanged(-1);
+            metrics.Card(ExpenseMetrics.Undocumented);
+            var heldSince = DateOnly.FromDateTime(charge.failedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            charge.message = $"Card transaction {transactionId} has not been documented by an expense line (cardTransactionId {transactionId}) within {options.CardDocumentationHorizonDays} days of {heldSince}. {ReasonCode.UndocumentedCardCharge.Remedy}";
+            charge.failedAt = now.UtcDateTime;
+            context!.SetHeaders(DeadLetterHeaders.For(charge, null));
+            context.Forward(transactionId, CardPurchaseOutcome.DeadLettered(charge));
+        }
+
+        var forgotten = posted!.All()
+            .Where(p => p.Value is not null && ApprovedAt(p.Value).AddDays(options.DedupeHorizonDays) <= now)
+            .Select(p => p.Key).ToList();
+        foreach (var transactionId in forgotten)
+            posted.Delete(transactionId);
+    }
+
+    private static CardPurchaseId PurchaseOf(ApprovedExpense approved) => CardPurchaseId.Parse(approved.expense.cardTransactionId);
+
+    private static string SideOf(ApprovedExpense approved) => approved.expense.codedCardTransaction == true ? ExpenseMetrics.CardSide : ExpenseMetrics.ReportLineSide;
+
+    /// <summary>When the expense topology approved it (<c>envelope.eventTime</c>), as a UTC instant.</summary>
+    private static DateTimeOffset ApprovedAt(ApprovedExpense approved) =>
+        new(DateTime.SpecifyKind(approved.envelope.eventTime.Kind == DateTimeKind.Local ? approved.envelope.eventTime.ToUniversalTime() : approved.envelope.eventTime, DateTimeKind.Utc));
+
+    private static Headers LineageHeaders(ApprovedExpense approved) => new()
+    {
+        { RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(approved.envelope.correlationId) },
+        { RecordHeaders.SourceSystem, Encoding.UTF8.GetBytes(approved.envelope.sourceSystem) },
+        { RecordHeaders.IdempotencyKey, Encoding.UTF8.GetBytes(approved.envelope.idempotencyKey) },
+    };
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Contracts.Common;
+using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
+using StreamFinance.Contracts.Transactions;
+using StreamFinance.Embedded.SchemaRegistry;
+using StreamFinance.Kafka;
+using StreamFinance.Kafka.SerDes;
+using StreamFinance.Topologies.Expenses;
+using StreamFinance.Topologies.Tests.Expenses;
+
+namespace StreamFinance.Topologies.Tests.Simulation;
+
+/// <summary>The crash model of <see cref="SimulatedApp"/> on the expense topology, step by step.</summary>
+public class SimulatedAppCrashTests
+{
+    [Theory]
+    [InlineData(CrashModel.ExactlyOnce)]
+    [InlineData(CrashModel.AtLeastOnce)]
+    public void A_crashed_expense_application_restores_its_waiting_line_and_dedupe_key_from_the_changelog(CrashModel model)
+    {
+        using var world = new CrashWorld(model);
+        world.MasterData(ExpenseWorld.MasterData());
+        world.Send(ExpenseWorld.Expense("EXP-LATE", employee: "E-NEW"));
+        world.App.Commit();
+
+        world.App.Crash();
+        Assert.Equal(["concur:EXP-LATE:1"], world.App.Store<HeldRecord>(ExpenseNames.MasterDataWaitStore).All().Select(e => e.Key));
+        world.MasterData([ExpenseWorld.Hired("E-NEW", "US01", "CC-1000")]);
+        world.App.AdvanceWallClock(TimeSpan.FromSeconds(10));
+        world.App.Commit();
+        world.App.Crash();
+        world.Send(ExpenseWorld.Expense("EXP-LATE", employee: "E-NEW"));
+        world.App.Commit();
+
+        Assert.Equal(["EXP-LATE"], world.Approved().Select(a => a.expense.expenseId));
+        Assert.Equal("Approved", world.App.Store<string>(ExpenseNames.DedupeStore).Get("concur:EXP-LATE:1")?.Split('|')[0]);
+    }
+
+    [Fact]
+    public void Under_exactly_once_a_crash_before_the_commit_loses_the_approval_and_the_redelivered_line_is_approved_once()
+    {
+        using var world = new CrashWorld(CrashModel.ExactlyOnce);
+        world.MasterData(ExpenseWorld.MasterData());
+        world.App.Commit();
+
+        world.Send(ExpenseWorld.Expense("EXP-1"));
+        world.App.Crash();
+        Assert.Empty(world.Approved());
+        Assert.True(world.App.Poll(Topics.Expenses.Name));
+        world.App.Commit();
+
+        Assert.Equal(["EXP-1"], world.Approved().Select(a => a.expense.expenseId));
+    }
+
+    [Fact]
+    public void Under_at_least_once_a_crash_before_the_commit_keeps_the_approval_and_the_redelivered_line_is_dropped()
+    {
+        using var world = new CrashWorld(CrashModel.AtLeastOnce);
+        world.MasterData(ExpenseWorld.MasterData());
+        world.App.Commit();
+
+        world.Send(ExpenseWorld.Expense("EXP-1"));
+        world.App.Crash();
+        Assert.True(world.App.Poll(Topics.Expenses.Name));
+        world.App.Commit();
+
+        Assert.Equal(["EXP-1"], world.Approved().Select(a => a.expense.expenseId));
+    }
+
+    /// <summary>The expense topology as a <see cref="SimulatedApp"/>, fed with <see cref="ExpenseWorld"/> records.</summary>
+    private sealed class CrashWorld : IDisposable
+    {
+        private readonly SimBroker broker = new();
+        private readonly SimSerDes serDes;
+
+        public CrashWorld(CrashModel model)
+        {
+            var url = $"inmemory://crash-{Guid.NewGuid():N}";
+            var registry = new InMemorySchemaRegistryClient();
+            SchemaRegistryClients.Register(url, registry);
+            var factory = new SerDesFactory(registry);
+            serDes = new SimSerDes(factory);
+            var clock = new FakeTimeProvider(ExpenseWorld.Today);
+            App = new SimulatedApp("crash-expense", () => new ExpenseTopology(), s => new TopologyContext(s, clock), factory, url, broker, model,
+                [Topics.Expenses.Name, Topics.CardTransactions.Name], [Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name], Topics.MasterDataHistory.Name);
+        }
+
+        public SimulatedApp App { get; }
+
+        public void MasterData(IEnumerable<(string Key, MasterDataHistory History)> records)
+        {
+            foreach (var (key, history) in records)
+                broker.Append(Topics.MasterDataHistory.Name, new SimRecord(Encoding.UTF8.GetBytes(key), serDes.Serialize(history, Topics.MasterDataHistory.Name), null));
+            while (App.Poll(Topics.MasterDataHistory.Name))
+            {
+            }
+        }
+
+        /// <summary>Appends <paramref name="line"/> to <c>ingest.expenses</c> and lets the application read it.</summary>
+        public void Send(ExpenseLine line)
+        {
+            broker.Append(Topics.Expenses.Name, new SimRecord(Encoding.UTF8.GetBytes(line.expenseId), serDes.Serialize(line, Topics.Expenses.Name), null));
+            Assert.True(App.Poll(Topics.Expenses.Name));
+        }
+
+        /// <summary>The approvals on the broker (committed).</summary>
+        public List<ApprovedExpense> Approved() =>
+            [.. broker.Topic(Topics.ApprovedExpenses.Name).Select(r => serDes.Deserialize<ApprovedExpense>(Topics.ApprovedExpenses.Name, r))];
+
+        public void Dispose() => App.Dispose();
+    }
+}
