@@ -18,6 +18,18 @@ public sealed class BrokerControlProvisioner(string controlUrl, TimeSpan? attemp
 {
     private const int Attempts = 3;
     private readonly TimeSpan timeout = attemptTimeout ?? TimeSpan.FromSeconds(20);
+    private ResiliencePipeline? pipeline;
+
+    // Both requests are idempotent: ask again when the busy broker process does not answer in time.
+    private ResiliencePipeline Pipeline => pipeline ??= new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TimeoutRejectedException>(),
+            MaxRetryAttempts = Attempts - 1,
+            Delay = TimeSpan.FromSeconds(1),
+        })
+        .AddTimeout(timeout)
+        .Build();
 
     /// <inheritdoc />
     public string Target => $"embedded broker controlled at {controlUrl}";
@@ -58,18 +70,9 @@ public sealed class BrokerControlProvisioner(string controlUrl, TimeSpan? attemp
 
     private async Task<T> AskAsync<T>(Func<CancellationToken, Task<T>> request, string what, CancellationToken ct)
     {
-        var pipeline = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TimeoutRejectedException>(),
-                MaxRetryAttempts = Attempts - 1,
-                Delay = TimeSpan.FromSeconds(1),
-            })
-            .AddTimeout(timeout)
-            .Build();
         try
         {
-            return await pipeline.ExecuteAsync(async token => await request(token), ct);
+            return await Pipeline.ExecuteAsync(async token => await request(token), ct);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !ct.IsCancellationRequested)
         {

@@ -4,7 +4,8 @@ namespace StreamFinance.Kafka.Hosting.Clients;
 
 /// <summary>
 /// An <see cref="IConsumer{TKey,TValue}"/> that passes every call to another one, so that a subclass can change the
-/// few calls it cares about. Disposing it disposes the inner consumer.
+/// few calls it cares about. Disposing it disposes the inner consumer. Streamiz polls these consumers on its own
+/// threads, so every poll marks the polling thread a background thread (<see cref="BackgroundStreamThread"/>).
 /// </summary>
 /// <param name="inner">The consumer that does the work.</param>
 public abstract class DelegatingConsumer(IConsumer<byte[], byte[]> inner) : IConsumer<byte[], byte[]>
@@ -37,13 +38,25 @@ public abstract class DelegatingConsumer(IConsumer<byte[], byte[]> inner) : ICon
     public void SetSaslCredentials(string username, string password) => Inner.SetSaslCredentials(username, password);
 
     /// <inheritdoc />
-    public virtual ConsumeResult<byte[], byte[]> Consume(int millisecondsTimeout) => Inner.Consume(millisecondsTimeout);
+    public ConsumeResult<byte[], byte[]> Consume(int millisecondsTimeout)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return Inner.Consume(millisecondsTimeout);
+    }
 
     /// <inheritdoc />
-    public virtual ConsumeResult<byte[], byte[]> Consume(CancellationToken cancellationToken = default) => Inner.Consume(cancellationToken);
+    public ConsumeResult<byte[], byte[]> Consume(CancellationToken cancellationToken = default)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return Inner.Consume(cancellationToken);
+    }
 
     /// <inheritdoc />
-    public virtual ConsumeResult<byte[], byte[]> Consume(TimeSpan timeout) => Inner.Consume(timeout);
+    public ConsumeResult<byte[], byte[]> Consume(TimeSpan timeout)
+    {
+        BackgroundStreamThread.MarkCurrent();
+        return Inner.Consume(timeout);
+    }
 
     /// <inheritdoc />
     public void Subscribe(IEnumerable<string> topics) => Inner.Subscribe(topics);

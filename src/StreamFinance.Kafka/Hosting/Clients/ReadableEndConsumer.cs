@@ -26,27 +26,6 @@ public sealed class ReadableEndConsumer(IConsumer<byte[], byte[]> inner, Consume
     }
 
     /// <inheritdoc />
-    public override ConsumeResult<byte[], byte[]> Consume(int millisecondsTimeout)
-    {
-        BackgroundStreamThread.MarkCurrent();
-        return base.Consume(millisecondsTimeout);
-    }
-
-    /// <inheritdoc />
-    public override ConsumeResult<byte[], byte[]> Consume(CancellationToken cancellationToken = default)
-    {
-        BackgroundStreamThread.MarkCurrent();
-        return base.Consume(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public override ConsumeResult<byte[], byte[]> Consume(TimeSpan timeout)
-    {
-        BackgroundStreamThread.MarkCurrent();
-        return base.Consume(timeout);
-    }
-
-    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing && probe.IsValueCreated)

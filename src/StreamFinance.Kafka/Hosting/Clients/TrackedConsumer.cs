@@ -54,27 +54,6 @@ public sealed class TrackedConsumer : DelegatingConsumer
     }
 
     /// <inheritdoc />
-    public override ConsumeResult<byte[], byte[]> Consume(int millisecondsTimeout)
-    {
-        BackgroundStreamThread.MarkCurrent();
-        return base.Consume(millisecondsTimeout);
-    }
-
-    /// <inheritdoc />
-    public override ConsumeResult<byte[], byte[]> Consume(CancellationToken cancellationToken = default)
-    {
-        BackgroundStreamThread.MarkCurrent();
-        return base.Consume(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public override ConsumeResult<byte[], byte[]> Consume(TimeSpan timeout)
-    {
-        BackgroundStreamThread.MarkCurrent();
-        return base.Consume(timeout);
-    }
-
-    /// <inheritdoc />
     public override void Close()
     {
         MarkClosed();
