@@ -14,6 +14,7 @@ using StreamFinance.Kafka.Hosting.Health;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.Observability.Streamiz;
 using StreamFinance.Kafka.SerDes;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Errors;
 using StreamFinance.Domain.MasterData;
@@ -309,11 +310,13 @@ public sealed class TopologyService(
     private TopologyRun CreateRun()
     {
         var builder = new StreamBuilder();
+        var restorations = new StoreRestorations();
         topology.Build(builder, new TopologyContext(serDes, time, topologyMetrics, loggerFactory, business)
         {
             MasterData = masterData ?? MasterDataOptions.Default(),
             Posting = posting ?? PostingOptions.Default(),
             Expenses = expenses ?? ExpenseOptions.Default(),
+            Restorations = restorations,
         });
         // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
         deadLetterPublisher ??= new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters", metrics: business.DeadLetters);
@@ -324,7 +327,7 @@ public sealed class TopologyService(
             config.StateDir = Path.Combine(config.StateDir, $"replacement-{leftBehind}");
         var statistics = reporting?.StatisticsIntervalMs ?? 0;
         var health = new StreamClientHealth(time, TimeSpan.FromMilliseconds(Math.Max(3L * statistics, 10_000)));
-        return new TopologyRun(topology.Name, builder.Build(), config, streams.EffectiveInstanceId(), health, reporting, OnStateChanged);
+        return new TopologyRun(topology.Name, builder.Build(), config, streams.EffectiveInstanceId(), health, reporting, OnStateChanged, restorations);
     }
 
     private async Task CloseCurrentAsync(string why)

@@ -103,7 +103,7 @@ public sealed class ExpenseTopology : IStreamTopology
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
                     .Transformer<ExpenseDecisionTransformer>(
-                        policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes, metrics, context.BusinessMetrics.Holds).Build(),
+                        policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes, metrics, context.BusinessMetrics.Holds, context.Restorations!).Build(),
                 ExpenseNames.Decide,
                 ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore);
         var approved = decisions.RouteFailures(
@@ -133,7 +133,7 @@ public sealed class ExpenseTopology : IStreamTopology
         var outcomes = charges.Merge(approvals, ExpenseNames.CardEvents)
             .Transform(
                 TransformerBuilder.New<string, CardPurchaseEvent, string, CardPurchaseOutcome>()
-                    .Transformer<CardPurchaseTransformer>(context.Clock, policy.Options, metrics, context.DeadLetters, approvedSerDes).Build(),
+                    .Transformer<CardPurchaseTransformer>(context.Clock, policy.Options, metrics, context.DeadLetters, approvedSerDes, context.Restorations!).Build(),
                 ExpenseNames.CardPairing,
                 ExpenseNames.CardHoldStore, ExpenseNames.CardSpendWaitStore, ExpenseNames.CardPurchaseStore)
             .Branch(ExpenseNames.CardOutcomes, (_, outcome, _) => outcome.Posts is not null, (_, _, _) => true);

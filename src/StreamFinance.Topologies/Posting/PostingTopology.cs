@@ -68,9 +68,9 @@ public sealed class PostingTopology : IStreamTopology
             .Repartition(Repartitioned<string, ApprovedExpense>.As(PostingNames.ByEntity).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(approvedSerDes))
             .DeadLetterTombstones(PostingNames.ByEntityTombstones, deadLetters, ByEntityInstead)
             .Transform(
-                TransformerBuilder.New<string, ApprovedExpense, string, JournalEntry>().Transformer<PostingWindowTransformer>(context.Posting, context.Clock, new PostingMetrics(context.BusinessMetrics), context.LoggerFactory.CreateLogger(typeof(PostingWindowTransformer).FullName!)).Build(),
+                TransformerBuilder.New<string, ApprovedExpense, string, JournalEntry>().Transformer<PostingWindowTransformer>(context.Posting, context.Clock, new PostingMetrics(context.BusinessMetrics), context.LoggerFactory.CreateLogger(typeof(PostingWindowTransformer).FullName!), context.Restorations!).Build(),
                 PostingNames.Windows,
-                PostingNames.OpenExpensesStore, PostingNames.ExpenseIdsStore, PostingNames.PostedExpiryStore, PostingNames.ClockStore)
+                PostingStores.Names)
             .CountProduced(context.Metrics, Topics.JournalPostings.Name)
             .To(Topics.JournalPostings.Name, SerDesFactory.Key(), context.SerDes.Avro<JournalEntry>(), PostingNames.JournalSink);
     }

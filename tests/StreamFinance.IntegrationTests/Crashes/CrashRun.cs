@@ -58,6 +58,7 @@ internal static class CrashRun
             for (var start = 0; ; start++)
             {
                 await using var process = pipeline.Start();
+                using var keep = KeepOutput(process, schedule.Seed, start);
                 var ready = ReadyOrKilledAsync(process);
                 var approvedAtStart = pipeline.Read(Topics.ApprovedExpenses).Count;
                 pipeline.Drop(drop);
@@ -70,7 +71,15 @@ internal static class CrashRun
                     restartReady[^1] = await ready;
                     if (restartReady[^1] is null)
                         return Report(schedule, killsDone, restartReady, null, $"the last start exited by itself. Output:{Environment.NewLine}{process.Tail()}", clock);
-                    OutcomeAudit.WaitUntilClean(pipeline, files, process, OutcomePatience, () => FileDropPipeline.HeldNow(process), killTimes);
+                    try
+                    {
+                        OutcomeAudit.WaitUntilClean(pipeline, files, process, OutcomePatience, () => FileDropPipeline.HeldNow(process), killTimes);
+                    }
+                    catch (Exception)
+                    {
+                        CrashForensics.Write(pipeline, schedule.Seed);
+                        throw;
+                    }
                     await Task.Delay(Settle, ct);
                     var audit = OutcomeAudit.Read(pipeline, files, () => FileDropPipeline.HeldNow(process), killTimes);
                     var kept = pipeline.CommittedOffsets(ExpenseTopology.TopologyName, Topics.Expenses.Name);
@@ -117,6 +126,19 @@ internal static class CrashRun
         return point.AfterStart is not null
             ? string.Create(CultureInfo.InvariantCulture, $"{point} ({(wasReady ? "ready" : "before ready")})")
             : string.Create(CultureInfo.InvariantCulture, $"{point} ({approved - approvedAtStart} more at {clock.Elapsed.TotalSeconds:0.0}s)");
+    }
+
+    /// <summary>When <see cref="CrashSettings.LogFolder"/> is set: writes the whole output of <paramref name="process"/> there once it is disposed (killed or done).</summary>
+    private static IDisposable? KeepOutput(StreamFinanceProcess process, int seed, int start) =>
+        CrashSettings.LogFolder is { } folder ? new OutputKeeper(process, Path.Combine(folder, $"{seed}-start{start + 1}.log")) : null;
+
+    private sealed class OutputKeeper(StreamFinanceProcess process, string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllLines(path, process.Lines);
+        }
     }
 
     /// <summary>Seconds until ready, or null when the process was killed (or exited) first.</summary>

@@ -19,6 +19,9 @@ internal static class CrashSettings
     /// <summary>Environment variable: a file the summary table is appended to.</summary>
     public const string ReportVariable = "STREAMFINANCE_CRASH_REPORT";
 
+    /// <summary>Environment variable: a folder each pipeline process's whole output is written to, one file per start.</summary>
+    public const string LogsVariable = "STREAMFINANCE_CRASH_LOGS";
+
     /// <summary>Runs in CI: two, each killed once or twice, in under 2 minutes on a 2-core machine.</summary>
     public const int ShortRuns = 2;
 
@@ -38,6 +41,9 @@ internal static class CrashSettings
 
     /// <summary>Whether this is the CI form (no run count given), whose runs are kept small.</summary>
     public static bool IsShortForm => Read(RunsVariable) is null;
+
+    /// <summary>The folder for the processes' output, or null.</summary>
+    public static string? LogFolder => Environment.GetEnvironmentVariable(LogsVariable) is { Length: > 0 } folder ? folder : null;
 
     /// <summary>The report file, or null.</summary>
     public static string? ReportFile => Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } file ? file : null;
