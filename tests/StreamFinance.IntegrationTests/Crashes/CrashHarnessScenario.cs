@@ -35,8 +35,8 @@ public sealed class CrashHarnessScenario
         var reports = new List<CrashRunReport>();
         foreach (var seed in CrashSettings.Seeds)
         {
-            var schedule = CrashSchedule.For(seed, maxKills);
-            output?.WriteLine($"seed {seed}: {schedule.Kills.Count} kill(s) at {string.Join(", ", schedule.Kills)}; {schedule.Sets} set(s) of vendor files");
+            var schedule = CrashSchedule.For(seed, maxKills, CrashSettings.Guarantee);
+            output?.WriteLine($"seed {seed}: {schedule.Guarantee}, {schedule.Kills.Count} kill(s) at {string.Join(", ", schedule.Kills)}; {schedule.Sets} set(s) of vendor files");
             var report = await CrashRun.ExecuteAsync(schedule, output, ct);
             output?.WriteLine($"seed {seed}: {(report.Failure is null ? "pass" : "FAIL: " + report.Failure)} in {report.Took.TotalSeconds:0} s");
             reports.Add(report);

@@ -38,7 +38,7 @@ internal static class CrashRun
         var files = new List<VendorFile>();
         try
         {
-            await using var pipeline = await FileDropPipeline.StartAsync($"crash-{schedule.Seed}", WindowSize, ct);
+            await using var pipeline = await FileDropPipeline.StartAsync($"crash-{schedule.Seed}", WindowSize, ct, schedule.Guarantee);
             var today = DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);
             var sets = 0;
             // Each set: the three sample files (15 lines) and one line held for a cost center that never arrives.

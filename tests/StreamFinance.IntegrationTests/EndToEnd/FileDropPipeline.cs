@@ -11,6 +11,7 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.IntegrationTests.Processes;
 using StreamFinance.Kafka.Configuration;
 using StreamFinance.Kafka.SerDes;
+using Streamiz.Kafka.Net;
 using StreamFinance.TestSupport.Files;
 using StreamFinance.TestSupport.Kafka;
 using StreamFinance.TestSupport.Metrics;
@@ -36,7 +37,7 @@ public sealed class FileDropPipeline : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> inboxes;
     private readonly string[] runArguments;
 
-    private FileDropPipeline(BrokerProcess broker, TempDirectory work, string name, TimeSpan windowSize)
+    private FileDropPipeline(BrokerProcess broker, TempDirectory work, string name, TimeSpan windowSize, ProcessingGuarantee? guarantee)
     {
         Broker = broker;
         this.work = work;
@@ -44,7 +45,7 @@ public sealed class FileDropPipeline : IAsyncDisposable
         SerDes = SerDesFactory.FromOptions(new SchemaRegistryOptions { Url = broker.SchemaRegistryUrl });
         inboxes = new[] { SampleWorldVendorFiles.ConcurProfile, SampleWorldVendorFiles.ExpensifyProfile }
             .ToDictionary(p => p, p => Directory.CreateDirectory(Path.Combine(work.Path, "inbox", p)).FullName);
-        runArguments = ["run", .. broker.RunArguments, "--config", WriteSettings(windowSize)];
+        runArguments = ["run", .. broker.RunArguments, "--config", WriteSettings(windowSize, guarantee)];
     }
 
     /// <summary>The broker process, which outlives every pipeline process.</summary>
@@ -62,7 +63,8 @@ public sealed class FileDropPipeline : IAsyncDisposable
     /// <param name="name">Lower-case letters and digits: the application id prefix and the connectors' prefix.</param>
     /// <param name="windowSize">Posting window size (at least 10 s); grace is 2 s and windows are checked every second.</param>
     /// <param name="ct">The test's cancellation.</param>
-    public static async Task<FileDropPipeline> StartAsync(string name, TimeSpan windowSize, CancellationToken ct)
+    /// <param name="guarantee">The processing guarantee of every topology; default the product's (EXACTLY_ONCE).</param>
+    public static async Task<FileDropPipeline> StartAsync(string name, TimeSpan windowSize, CancellationToken ct, ProcessingGuarantee? guarantee = null)
     {
         var broker = await BrokerProcess.StartAsync();
         var work = new TempDirectory(name);
@@ -75,7 +77,7 @@ public sealed class FileDropPipeline : IAsyncDisposable
                 foreach (var record in new SampleDataGenerator(7).MasterData())
                     await producer.ProduceAsync(record.Topic, record.Key, record.Value, ct);
             }
-            return new FileDropPipeline(broker, work, name, windowSize);
+            return new FileDropPipeline(broker, work, name, windowSize, guarantee);
         }
         catch
         {
@@ -185,8 +187,8 @@ public sealed class FileDropPipeline : IAsyncDisposable
         work.Dispose();
     }
 
-    /// <summary>The pipeline's settings: the connectors, short posting windows, free ports, state under the work folder.</summary>
-    private string WriteSettings(TimeSpan windowSize)
+    /// <summary>The pipeline's settings: the connectors, short posting windows, free ports, state under the work folder, the guarantee when given.</summary>
+    private string WriteSettings(TimeSpan windowSize, ProcessingGuarantee? guarantee)
     {
         object Connector(string profile) => new
         {
@@ -197,7 +199,13 @@ public sealed class FileDropPipeline : IAsyncDisposable
         };
         var settings = new
         {
-            Streams = new { ApplicationIdPrefix = Name, StateDir = Path.Combine(work.Path, "state"), CommitIntervalMs = 200 },
+            Streams = new Dictionary<string, object>
+            {
+                ["ApplicationIdPrefix"] = Name,
+                ["StateDir"] = Path.Combine(work.Path, "state"),
+                ["CommitIntervalMs"] = 200,
+                ["ProcessingGuarantee"] = (guarantee ?? new StreamsOptions().ProcessingGuarantee).ToString(),
+            },
             Observability = new { MetricsPort = 0, RegistryCheckIntervalSeconds = 1 },
             Api = new { Port = 0 },
             Posting = new { WindowSize = windowSize.ToString("c"), GracePeriod = "00:00:02", CloseCheckInterval = "00:00:01" },

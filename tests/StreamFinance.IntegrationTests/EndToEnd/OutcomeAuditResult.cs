@@ -9,11 +9,11 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// <param name="Held">Lines held for master data, by the hold gauge; null when not read.</param>
 /// <param name="Journals">Distinct reconciliation ids posted.</param>
 /// <param name="JournalRepeats">Journals emitted again under an id already posted, with the same content.</param>
-/// <param name="JournalsSuperseded">Journals of a window closed just before a SIGKILL and closed again after it, under the same id with other expenses: on the embedded broker, the visible part of a transaction the kill aborted (see <see cref="OutcomeAudit"/>).</param>
-/// <param name="ReapprovedAfterKill">Approvals repeated after a SIGKILL that fell at most 5 s after the first: on the embedded broker, the visible part of a transaction the kill aborted; each such line must still post once.</param>
+/// <param name="ApprovalsRepeatedAcrossKill">Approvals repeated with the same content after a SIGKILL that fell at most <see cref="OutcomeAudit.InFlightBound"/> after the first: the replayed input of a line whose dedupe-store write had not reached the broker (see <see cref="OutcomeAudit"/>); each such line still posts once.</param>
 /// <param name="DuplicatesAbsorbed">Records on <c>ingest.expenses</c> beyond one per idempotency key (re-deliveries in the files and connector replays), which the expense topology's dedupe dropped.</param>
 /// <param name="Lost">Lines planned to be approved or dead-lettered that ended in neither.</param>
-/// <param name="DoublePosted">Expenses in two journals of one entity, plus lines approved twice.</param>
+/// <param name="DoublePosted">Expenses in two journals of one entity, plus lines approved twice other than <paramref name="ApprovalsRepeatedAcrossKill"/>.</param>
+/// <param name="TwoContents">Reconciliation ids posted with two different contents.</param>
 /// <param name="Unbalanced">Journals whose debits, credits and control totals differ.</param>
 /// <param name="Violations">Every invariant broken, one sentence each; empty when all hold.</param>
 public sealed record OutcomeAuditResult(
@@ -25,11 +25,11 @@ public sealed record OutcomeAuditResult(
     int? Held,
     int Journals,
     int JournalRepeats,
-    int JournalsSuperseded,
-    int ReapprovedAfterKill,
+    int ApprovalsRepeatedAcrossKill,
     int DuplicatesAbsorbed,
     int Lost,
     int DoublePosted,
+    int TwoContents,
     int Unbalanced,
     IReadOnlyList<string> Violations)
 {
