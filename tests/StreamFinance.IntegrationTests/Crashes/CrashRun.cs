@@ -9,7 +9,7 @@ namespace StreamFinance.IntegrationTests.Crashes;
 
 /// <summary>
 /// One run of the crash harness: a fresh broker process with the sample world's master data, then the pipeline
-/// (<c>run</c>, every topology under EXACTLY_ONCE, file-drop connectors) started, SIGKILLed at each of the schedule's
+/// (<c>run</c>, every topology under the schedule's guarantee, file-drop connectors) started, SIGKILLed at each of the schedule's
 /// kill points and started again with the same state folder against the same broker, with more vendor files dropped
 /// while it is down; the last start must bring every line to its planned outcome with every invariant holding
 /// (<see cref="OutcomeAudit"/>), and still hold them a few seconds later.
