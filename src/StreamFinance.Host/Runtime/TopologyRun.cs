@@ -70,6 +70,9 @@ internal sealed class TopologyRun : IDisposable
     /// <summary>The stream.</summary>
     public KafkaStream Stream { get; }
 
+    /// <summary>The stream's state folder (<see cref="StreamStateFolder"/>).</summary>
+    public required string StateDir { get; init; }
+
     /// <summary>What its clients report.</summary>
     public StreamClientHealth Health { get; }
 
