@@ -47,7 +47,7 @@ public sealed class TopologyDeclarationTests
         Assert.Equal(TopicUserKind.Topology, validation.Kind);
         Assert.Equal("validation topology", validation.Name);
         Assert.Equal([Topics.MasterDataHistory.Name], validation.Reads.Select(t => t.Name));
-        // No sink writes dlq.master-data: the Streamiz exception handlers dead-letter what the global table cannot read.
-        Assert.Equal([Topics.MasterDataDeadLetters.Name], validation.Writes.Select(t => t.Name));
+        // No sink writes dlq.master-data: the Streamiz exception handlers dead-letter what the global table cannot read (and audit it).
+        Assert.Equal([Topics.MasterDataDeadLetters.Name, Topics.AuditEmitted.Name], validation.Writes.Select(t => t.Name));
     }
 }
