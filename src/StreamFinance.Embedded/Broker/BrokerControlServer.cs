@@ -14,9 +14,18 @@ namespace StreamFinance.Embedded.Broker;
 /// through this channel. Binds 127.0.0.1 only.
 /// </summary>
 /// <remarks>
-/// <c>GET /topics</c> returns <c>{"name": partitions}</c>; <c>POST /topics</c> with <c>[{"name":..,"partitions":..}]</c>
-/// creates topics (409 when one exists with another partition count); <c>POST /brokers/{id}/down|up</c> takes a broker
-/// down or up (404 with <c>{"error","brokerIds"}</c> naming the valid ids when there is no broker <c>id</c>).
+/// <list type="bullet">
+/// <item><c>GET /topics</c> returns <c>{"name": partitions}</c>; <c>POST /topics</c> with <c>[{"name":..,"partitions":..}]</c>
+/// creates topics (409 when one exists with another partition count).</item>
+/// <item><c>POST /brokers/{id}/down|up</c> takes a broker down or up (404 with <c>{"error","brokerIds"}</c> naming the
+/// valid ids when there is no broker <c>id</c>).</item>
+/// <item><c>POST /requests/{apiKey}/errors</c> with <c>{"error":"NOT_LEADER_FOR_PARTITION","count":3}</c> fails the next
+/// <c>count</c> requests of that Kafka API (<see cref="KafkaApiKey"/> name or number), to any broker, with that error
+/// (<see cref="Confluent.Kafka.ErrorCode"/> name or number; <c>Local_Transport</c> drops the connection);
+/// <c>DELETE /requests/{apiKey}/errors</c> drops what is still pushed. 400 names the valid keys, errors and counts.</item>
+/// <item><c>POST /topics/{topic}/partitions/{partition}/leader</c> with <c>{"brokerId":2}</c> moves the partition's
+/// leadership; 404 for an unknown topic, partition or broker.</item>
+/// </list>
 /// </remarks>
 public sealed class BrokerControlServer : IAsyncDisposable
 {
@@ -74,20 +83,22 @@ public sealed class BrokerControlServer : IAsyncDisposable
         });
         app.MapPost("/brokers/{id:int}/{state}", (int id, string state) =>
         {
-            if (id < 1 || id > cluster.BrokerCount)
+            try
             {
-                var ids = Enumerable.Range(1, cluster.BrokerCount).ToArray();
-                return Results.NotFound(new { error = $"Broker {id} does not exist: this cluster's broker ids are {string.Join(", ", ids)}.", brokerIds = ids });
+                switch (state)
+                {
+                    case "down": cluster.SetBrokerDown(id); break;
+                    case "up": cluster.SetBrokerUp(id); break;
+                    default: return Results.BadRequest(new { error = $"State '{state}' is not down or up." });
+                }
             }
-
-            switch (state)
+            catch (ArgumentOutOfRangeException e)
             {
-                case "down": cluster.SetBrokerDown(id); break;
-                case "up": cluster.SetBrokerUp(id); break;
-                default: return Results.BadRequest(new { error = $"State '{state}' is not down or up." });
+                return Internals.FaultRoutes.BrokerNotFound(cluster, e);
             }
             return Results.Ok(new { broker = id, state });
         });
+        Internals.FaultRoutes.Map(app, cluster);
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();

@@ -161,12 +161,40 @@ public sealed class EmbeddedKafkaCluster : IDisposable
     public void SetBrokerUp(int brokerId) => ChangeBroker(brokerId, "up", native.SetBrokerUp);
 
     /// <summary>
+    /// Moves the leadership of <paramref name="topic"/>'s partition <paramref name="partition"/> to broker
+    /// <paramref name="brokerId"/>, as Kafka's controller does when a leader fails or a reassignment completes. The
+    /// mock keeps every partition's data in one place, so nothing is lost or copied; clients still talking to the old
+    /// leader get <c>NOT_LEADER_OR_FOLLOWER</c> on their next Produce or Fetch, refresh their metadata and move.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The topic was not created through <see cref="CreateTopic"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The partition or the broker does not exist (<c>ParamName</c> says which).</exception>
+    public void SetPartitionLeader(string topic, int partition, int brokerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        lock (gate)
+        {
+            ThrowIfDisposed();
+            if (!topics.TryGetValue(topic, out var partitions))
+                throw new KeyNotFoundException($"Topic '{topic}' does not exist on this cluster; only topics created through it can be changed.");
+            if (partition < 0 || partition >= partitions)
+                throw new ArgumentOutOfRangeException(nameof(partition), partition, $"Topic '{topic}' has partitions 0 to {partitions - 1}.");
+            ThrowIfNoSuchBroker(brokerId);
+            var error = native.SetPartitionLeader(topic, partition, brokerId);
+            if (error != ErrorCode.NoError)
+                throw new InvalidOperationException($"The embedded Kafka cluster could not make broker {brokerId} the leader of {topic} [{partition}]: {error}.");
+        }
+    }
+
+    /// <summary>
     /// Makes the next <c>errors.Length</c> requests of type <paramref name="apiKey"/>, to any broker, fail
     /// with these errors, in order. <see cref="ErrorCode.Local_Transport"/> makes the broker drop the connection.
     /// </summary>
+    /// <exception cref="ArgumentException">An error is neither a Kafka protocol error (a positive code) nor <see cref="ErrorCode.Local_Transport"/>.</exception>
     public void PushRequestErrors(KafkaApiKey apiKey, params ErrorCode[] errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        foreach (var error in errors.Where(e => !IsInjectable(e)))
+            throw new ArgumentException($"{error} ({(int)error}) cannot be returned by a broker: use a Kafka protocol error (a positive code) or Local_Transport to drop the connection.", nameof(errors));
         lock (gate)
         {
             ThrowIfDisposed();
@@ -204,13 +232,20 @@ public sealed class EmbeddedKafkaCluster : IDisposable
         }
     }
 
-    private void ChangeBroker(int brokerId, string state, Func<int, ErrorCode> change)
+    /// <summary>Whether a broker can answer a request with <paramref name="error"/>: a protocol error, or a dropped connection.</summary>
+    public static bool IsInjectable(ErrorCode error) => error == ErrorCode.Local_Transport || (int)error > 0 && Enum.IsDefined(error);
+
+    private void ThrowIfNoSuchBroker(int brokerId)
     {
         if (brokerId < 1 || brokerId > BrokerCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(brokerId), brokerId, $"Broker ids run from 1 to {BrokerCount}.");
+            throw new ArgumentOutOfRangeException(nameof(brokerId), brokerId, $"Broker {brokerId} does not exist: this cluster's broker ids are {string.Join(", ", Enumerable.Range(1, BrokerCount))}.");
         }
+    }
 
+    private void ChangeBroker(int brokerId, string state, Func<int, ErrorCode> change)
+    {
+        ThrowIfNoSuchBroker(brokerId);
         lock (gate)
         {
             ThrowIfDisposed();

@@ -42,6 +42,12 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--stream-threads N</c>: shortcut for Streams:NumStreamThreads.</summary>
+    public static Option<int?> StreamThreads() => new("--stream-threads")
+    {
+        Description = "Stream threads per topology (1 to 64; more than a topology's input partitions leaves the extra ones idle). Shortcut for --set Streams:NumStreamThreads=N.",
+    };
+
     /// <summary><c>--duration</c>: stop by itself after this long.</summary>
     public static Option<TimeSpan?> Duration() => new("--duration")
     {

@@ -24,7 +24,9 @@ public static class RunCommand
             Description = "The Kafka cluster is an embedded broker (streamfinance broker): create topics through its control channel URL, since the mock has no Admin API.",
         };
         var logFormat = CommonOptions.LogFormat();
+        var streamThreads = CommonOptions.StreamThreads();
         command.Options.Add(duration);
+        command.Options.Add(streamThreads);
         command.Options.Add(liveView);
         command.Options.Add(brokerControl);
         command.Options.Add(logFormat);
@@ -35,6 +37,8 @@ public static class RunCommand
             var forced = new Dictionary<string, string?>();
             if (parse.GetValue(logFormat) is { } format)
                 forced["Logging:Format"] = format;
+            if (parse.GetValue(streamThreads) is { } threads)
+                forced["Streams:NumStreamThreads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(brokerControl) is not null)
                 foreach (var (key, value) in Configuration.EmbeddedBrokerSettings.Forced)
                     forced[key] = value;

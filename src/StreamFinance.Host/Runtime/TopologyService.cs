@@ -141,9 +141,9 @@ public sealed class TopologyService(
 
     /// <summary>
     /// Ready when the stream is RUNNING, all of its stream threads are alive, it is not stalled and its clients reach
-    /// Kafka. RUNNING already means every stream thread has restored its stores and runs (or died) and the global thread
-    /// has restored every global table, so the alive count rules out dead threads. Otherwise the detail says why, and
-    /// when a restart is pending.
+    /// Kafka: every broker that leads a partition they read or write. RUNNING already means every stream thread has
+    /// restored its stores and runs (or died) and the global thread has restored every global table, so the alive count
+    /// rules out dead threads. Otherwise the detail says why, and when a restart is pending.
     /// </summary>
     public TopologyReadiness Readiness()
     {
@@ -155,6 +155,8 @@ public sealed class TopologyService(
                 : $"not started ({State})");
         if (run.Health.Brokers.Outage() is { } outage)
             return new(false, $"{outage.Describe(now)}; state {run.State}{Pending(now)}");
+        if (run.Health.Brokers.Degradation() is { } degradation)
+            return new(false, $"{degradation.Describe(now)}; state {run.State}{Pending(now)}");
         if (!run.Running)
             return new(false, $"state {run.State}{run.Restoring()}{Pending(now)}");
         if (run.StreamThreads == 0)
@@ -244,6 +246,9 @@ public sealed class TopologyService(
             ProbeBrokers(run);
             stalls!.Reset();
         }
+        else if (run.Health.Brokers.Degradation() is not null)
+            // Records waiting on a broker that is down are no stall: a new stream would wait for it the same.
+            stalls!.Reset();
         else
             ObserveProgress(run);
         return policy!.Check(run.Trouble(stalls!.Current), run.Running);
@@ -326,7 +331,7 @@ public sealed class TopologyService(
             // A stream left behind still holds its stores open: this one restores its own from the changelogs.
             config.StateDir = Path.Combine(config.StateDir, $"replacement-{leftBehind}");
         var statistics = reporting?.StatisticsIntervalMs ?? 0;
-        var health = new StreamClientHealth(time, TimeSpan.FromMilliseconds(Math.Max(3L * statistics, 10_000)));
+        var health = new StreamClientHealth(time, TimeSpan.FromMilliseconds(Math.Max(3L * statistics, 10_000)), reporting?.ClientMetrics);
         return new TopologyRun(topology.Name, builder.Build(), config, streams.EffectiveInstanceId(), health, reporting, OnStateChanged);
     }
 

@@ -1,3 +1,4 @@
+using StreamFinance.Contracts;
 using System.Reflection;
 using StreamFinance.Kafka.Masking;
 using StreamFinance.Contracts.Outputs;
@@ -50,8 +51,8 @@ public sealed class AuditEventFactory(string component, TimeProvider? clock = nu
             detail = fact.Detail is null ? new Dictionary<string, string>() : fact.Detail.ToDictionary(d => d.Key, d => SensitiveMasks.MaskByChecksum(d.Value)),
             relatedIds = fact.RelatedIds.ToList(),
             attempt = fact.Attempt,
-            occurredAt = ToUtc(occurredAt),
-            sourceTime = fact.SourceTime is { } source ? ToUtc(source) : null,
+            occurredAt = AvroTimestamps.Utc(occurredAt),
+            sourceTime = fact.SourceTime is { } source ? AvroTimestamps.Utc(source) : null,
         };
         if (fact.Payload is { } payload)
         {
@@ -66,7 +67,4 @@ public sealed class AuditEventFactory(string component, TimeProvider? clock = nu
             audit.payloadSha256 = AuditPayload.Sha256(hashed);
         return audit;
     }
-
-    private static DateTime ToUtc(DateTime time) =>
-        time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 }

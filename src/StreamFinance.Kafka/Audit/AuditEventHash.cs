@@ -1,3 +1,4 @@
+using StreamFinance.Contracts;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -78,7 +79,7 @@ public static class AuditEventHash
     /// <summary>Milliseconds since the Unix epoch, as Avro's timestamp-millis keeps them (a local time is taken as what it says, converted to UTC).</summary>
     private static string Millis(DateTime time)
     {
-        var utc = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+        var utc = AvroTimestamps.Utc(time);
         return Number(new DateTimeOffset(utc).ToUnixTimeMilliseconds());
     }
 }

@@ -1,3 +1,4 @@
+using StreamFinance.Contracts;
 using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
@@ -118,7 +119,7 @@ public static class AuditPayload
                 json.WriteStringValue(time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
             case DateTime time:
-                json.WriteStringValue((time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+                json.WriteStringValue(AvroTimestamps.Utc(time).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
                 break;
             case AvroDecimal amount:
                 json.WriteStringValue(amount.ToString());

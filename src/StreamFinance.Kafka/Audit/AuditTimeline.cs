@@ -1,3 +1,4 @@
+using StreamFinance.Contracts;
 using System.Globalization;
 using System.Text;
 using StreamFinance.Contracts.Outputs;
@@ -88,5 +89,5 @@ public sealed class AuditTimeline
         : "no record (a timer)";
 
     private static string Instant(DateTime time) =>
-        (time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        AvroTimestamps.Utc(time).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using StreamFinance.Contracts;
 using System.Text;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Common;
@@ -53,7 +54,7 @@ public static class HeldRecords
 
     /// <summary>When the record was first held, as a UTC instant.</summary>
     public static DateTimeOffset HeldSince(this HeldRecord held) =>
-        new(DateTime.SpecifyKind(held.heldAt.Kind == DateTimeKind.Local ? held.heldAt.ToUniversalTime() : held.heldAt, DateTimeKind.Utc));
+        new(AvroTimestamps.Utc(held.heldAt));
 
     /// <summary>Where the record was read, or <see cref="DeadLetterOrigin.Unknown"/>.</summary>
     public static DeadLetterOrigin OriginOf(this HeldRecord held) =>

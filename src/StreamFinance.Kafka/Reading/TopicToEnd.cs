@@ -44,7 +44,10 @@ public static class TopicToEnd
     /// Not every partition was read to its end within <paramref name="timeout"/> (<see cref="Timeout.InfiniteTimeSpan"/>:
     /// no limit but <paramref name="ct"/>).
     /// </exception>
-    /// <exception cref="KafkaException">The broker did not answer for a partition's watermarks.</exception>
+    /// <exception cref="KafkaException">
+    /// The broker did not answer for a partition's watermarks, or a fetch failed for a reason that is not transient
+    /// (a transient one, such as <c>REQUEST_TIMED_OUT</c> or a leader change, is fetched again until the timeout).
+    /// </exception>
     public static IEnumerable<ConsumeResult<TKey, TValue>> Read<TKey, TValue>(
         IConsumer<TKey, TValue> consumer, IReadOnlyList<TopicPartitionOffset> starts, TimeSpan timeout, CancellationToken ct)
     {
@@ -77,7 +80,7 @@ public static class TopicToEnd
                     throw new TimeoutException(
                         $"Reading {string.Join(", ", ends.Keys.Select(p => p.Topic).Distinct())} to its end took over {timeout.TotalSeconds:0.#} s " +
                         $"(partitions left: {string.Join(", ", ends.Select(e => $"{e.Key.Partition.Value} up to offset {e.Value}"))}); check the broker.");
-                if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is not { } result || !ends.TryGetValue(result.TopicPartition, out var end))
+                if (ConsumeUnlessTransient(consumer) is not { } result || !ends.TryGetValue(result.TopicPartition, out var end))
                     continue;
                 var offset = result.Offset.Value;
                 if (result.IsPartitionEOF ? offset >= end : offset + 1 >= end)
@@ -89,6 +92,20 @@ public static class TopicToEnd
         finally
         {
             consumer.Unassign();
+        }
+    }
+
+    // A fetch that failed for a transient reason (a leader moving, a timeout, a dropped connection) is fetched again by
+    // the consumer itself; only the read's timeout ends the wait.
+    private static ConsumeResult<TKey, TValue>? ConsumeUnlessTransient<TKey, TValue>(IConsumer<TKey, TValue> consumer)
+    {
+        try
+        {
+            return consumer.Consume(TimeSpan.FromMilliseconds(200));
+        }
+        catch (ConsumeException e) when (Hosting.TransientKafkaErrors.IsTransient(e.Error))
+        {
+            return null;
         }
     }
 }

@@ -322,7 +322,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
 
     /// <summary>When the expense topology approved it (<c>envelope.eventTime</c>), as a UTC instant.</summary>
     private static DateTimeOffset ApprovedAt(ApprovedExpense approved) =>
-        new(DateTime.SpecifyKind(approved.envelope.eventTime.Kind == DateTimeKind.Local ? approved.envelope.eventTime.ToUniversalTime() : approved.envelope.eventTime, DateTimeKind.Utc));
+        new(AvroTimestamps.Utc(approved.envelope.eventTime));
 
     private static Headers LineageHeaders(ApprovedExpense approved) => new()
     {

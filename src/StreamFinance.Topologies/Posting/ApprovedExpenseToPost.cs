@@ -1,3 +1,4 @@
+using StreamFinance.Contracts;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
@@ -37,6 +38,6 @@ public static class ApprovedExpenseToPost
     {
         ArgumentNullException.ThrowIfNull(approved);
         var time = approved.envelope.eventTime;
-        return new DateTimeOffset(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
+        return new DateTimeOffset(AvroTimestamps.Utc(time));
     }
 }

@@ -53,6 +53,10 @@ internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
     {
         ApplicationIdPrefix = "expense-benchmark", StateDir = stateDir, ProcessingGuarantee = Streamiz.Kafka.Net.ProcessingGuarantee.AT_LEAST_ONCE,
         NumStreamThreads = StreamThreads,
+        // As demo and run --broker-control do on the embedded broker (EmbeddedBrokerSettings): without them a second
+        // stream thread's join waited 44 s.
+        StaticMembership = false,
+        SessionTimeoutMs = StreamFinance.Host.Configuration.EmbeddedBrokerSettings.SessionTimeoutMs,
     };
 
     public static async Task<ExpenseBenchmarkStack> StartAsync(SampleDataGenerator generator, int streamThreads, ILoggerFactory loggerFactory, CancellationToken ct)

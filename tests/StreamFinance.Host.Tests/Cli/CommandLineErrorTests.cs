@@ -10,6 +10,8 @@ public class CommandLineErrorTests
     [InlineData("topics list --format xml", "--format")]
     [InlineData("run --log-format xml", "--log-format")]
     [InlineData("demo --log-format xml", "--log-format")]
+    [InlineData("run --stream-threads two", "--stream-threads")]
+    [InlineData("run --stream-threads 0 --duration 1", "Streams:NumStreamThreads is 0: use 1 to 64")]
     [InlineData("no-such-command", "no-such-command")]
     public async Task Bad_command_line_value_gets_one_line_explanation_and_exit_code_2(string args, string named)
     {

@@ -198,12 +198,6 @@ public sealed class SigtermRestartScenario
         return missing.Count == 0 ? null : $"{missing.Count}: {string.Join(", ", missing.Take(10))}";
     }
 
-    private static List<T> Read<T>(BrokerProcess broker, Topic<string, T> topic, SerDesFactory serDes) where T : class, ISpecificRecord
-    {
-        var values = serDes.Avro<T>();
-        return TopicReader.ReadAll(broker.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
-            .Where(r => r.Message.Value is not null)
-            .Select(r => values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
-            .ToList();
-    }
+    private static List<T> Read<T>(BrokerProcess broker, Topic<string, T> topic, SerDesFactory serDes) where T : class, ISpecificRecord =>
+        TopicReader.ReadValues(broker.BootstrapServers, topic, serDes, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 }

@@ -111,10 +111,7 @@ public abstract class ExpenseReplayScenarios(KafkaStackFixture fixture)
     }
 
     private List<T> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, Avro.Specific.ISpecificRecord =>
-        TopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
-            .Where(r => r.Message.Value is not null)
-            .Select(r => serDes.Avro<T>().Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
-            .ToList();
+        TopicReader.ReadValues(fixture.Stack.BootstrapServers, topic, serDes, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
     private string DeadLetterMessages(SerDesFactory serDes) =>
         string.Join(" | ", TopicReader.ReadAll(fixture.Stack.BootstrapServers, Topics.ExpenseDeadLetters.Name, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)

@@ -105,10 +105,7 @@ public abstract class MasterDataRaceScenarios(KafkaStackFixture fixture)
     }
 
     private List<T> Read<T>(Topic<string, T> topic, SerDesFactory serDes) where T : class, Avro.Specific.ISpecificRecord =>
-        TopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)
-            .Where(r => r.Message.Value is not null)
-            .Select(r => serDes.Avro<T>().Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
-            .ToList();
+        TopicReader.ReadValues(fixture.Stack.BootstrapServers, topic, serDes, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
     /// <summary>Polls <paramref name="probe"/> until it answers; fails when <see cref="Patience"/> runs out or the application stops.</summary>
     private static T Eventually<T>(Func<T?> probe, RunningStreamsApp app, string what) where T : class =>

@@ -114,10 +114,7 @@ public sealed class EmbeddedPoisonPillScenario(EmbeddedKafkaStackFixture fixture
     }
 
     private List<T> Read<T>(SerDesFactory serDes, Topic<string, T> topic) where T : class, Avro.Specific.ISpecificRecord =>
-        TopicReader.ReadAll(fixture.Stack.BootstrapServers, topic.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
-            .Where(r => r.Message.Value is not null)
-            .Select(r => serDes.Avro<T>().Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
-            .ToList();
+        TopicReader.ReadValues(fixture.Stack.BootstrapServers, topic, serDes, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
     private List<(DeadLetter DeadLetter, ConsumeResult<byte[], byte[]> Record)> DeadLetters(SerDesFactory serDes) =>
         TopicReader.ReadAll(fixture.Stack.BootstrapServers, Topics.ExpenseDeadLetters.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)

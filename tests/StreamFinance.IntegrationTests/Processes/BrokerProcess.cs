@@ -1,7 +1,7 @@
 namespace StreamFinance.IntegrationTests.Processes;
 
 /// <summary>
-/// <c>streamfinance broker --registry-port 0</c> in a process of its own, so that a pipeline process can be stopped and
+/// <c>streamfinance broker --registry-port 0 [--brokers 3]</c> in a process of its own, so that a pipeline process can be stopped and
 /// started again against the same broker and registry: the addresses it printed, and the process itself.
 /// </summary>
 public sealed class BrokerProcess : IAsyncDisposable
@@ -14,6 +14,7 @@ public sealed class BrokerProcess : IAsyncDisposable
         BootstrapServers = bootstrapServers;
         ControlUrl = control;
         SchemaRegistryUrl = registry;
+        Control = new BrokerControl(control);
     }
 
     /// <summary>The broker's process.</summary>
@@ -25,6 +26,9 @@ public sealed class BrokerProcess : IAsyncDisposable
     /// <summary>URL of the broker's control channel (<c>run --broker-control</c>).</summary>
     public string ControlUrl { get; }
 
+    /// <summary>Its control channel, for faults.</summary>
+    public BrokerControl Control { get; }
+
     /// <summary>URL of the embedded Schema Registry it hosts.</summary>
     public string SchemaRegistryUrl { get; }
 
@@ -32,10 +36,12 @@ public sealed class BrokerProcess : IAsyncDisposable
     public string[] RunArguments => ["--bootstrap-servers", BootstrapServers, "--schema-registry", SchemaRegistryUrl, "--broker-control", ControlUrl];
 
     /// <summary>Starts the broker and waits until it has created every topic and serves its control channel and registry.</summary>
+    /// <param name="brokers">Brokers in the cluster: 1 or 3.</param>
     /// <param name="environment">Added to the broker's environment, e.g. the registry's credentials.</param>
-    public static async Task<BrokerProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<BrokerProcess> StartAsync(int brokers = 1, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var process = StreamFinanceProcess.Start(environment ?? new Dictionary<string, string>(), "broker", "--registry-port", "0");
+        var process = StreamFinanceProcess.Start(environment ?? new Dictionary<string, string>(),
+            "broker", "--registry-port", "0", "--brokers", brokers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             await process.WaitForLineAsync("^Running until", StartPatience);
@@ -53,5 +59,9 @@ public sealed class BrokerProcess : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => Process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Control.Dispose();
+        await Process.DisposeAsync();
+    }
 }

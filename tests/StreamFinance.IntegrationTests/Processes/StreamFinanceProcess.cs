@@ -38,6 +38,9 @@ public sealed class StreamFinanceProcess : IAsyncDisposable
     /// <summary>The process id.</summary>
     public int Id => process.Id;
 
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>Starts <c>streamfinance</c> with <paramref name="args"/>.</summary>
     public static StreamFinanceProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
@@ -80,6 +83,9 @@ public sealed class StreamFinanceProcess : IAsyncDisposable
 
     /// <summary>Sends SIGTERM (15), as <c>docker stop</c>, Kubernetes and systemd do.</summary>
     public void Terminate() => Signal(15);
+
+    /// <summary>Sends SIGKILL (9), as the kernel's OOM killer or a power cut ends a process: no handler runs, nothing is flushed.</summary>
+    public void Crash() => Signal(9);
 
     /// <summary>Sends SIGINT (2), as Ctrl+C in a terminal does.</summary>
     public void Interrupt() => Signal(2);

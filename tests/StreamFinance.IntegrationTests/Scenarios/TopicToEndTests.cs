@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamFinance.Embedded.Broker;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.IntegrationTests.Support;
 using StreamFinance.Kafka.Reading;
@@ -72,6 +73,25 @@ public sealed class TopicToEndTests(EmbeddedKafkaStackFixture fixture) : IClassF
         var error = Assert.Throws<TimeoutException>(() => TopicToEnd.Read(consumer, TopicToEnd.FromBeginning(topic, 1), TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken).ToList());
 
         Assert.StartsWith($"Reading {topic} to its end took over 2 s (partitions left: 0 up to offset 2)", error.Message);
+    }
+
+    [Fact]
+    public async Task Fetches_that_fail_for_a_transient_reason_are_fetched_again_and_the_read_ends_with_every_record()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start();
+        cluster.CreateTopic("flaky", 1);
+        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers }).Build())
+        {
+            foreach (var value in new[] { "1", "2", "3" })
+                await producer.ProduceAsync("flaky", new Message<string, string> { Key = value, Value = value }, TestContext.Current.CancellationToken);
+        }
+        // A broker that answers fetches with errors a real one returns while a leader moves or a request times out.
+        cluster.PushRequestErrors(KafkaApiKey.Fetch, ErrorCode.RequestTimedOut, ErrorCode.NotLeaderForPartition, ErrorCode.RequestTimedOut);
+        using var consumer = new ConsumerBuilder<string, string>(TopicToEnd.Settings(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers }, "flaky-reader")).Build();
+
+        var values = TopicToEnd.Read(consumer, TopicToEnd.FromBeginning("flaky", 1), Patience, TestContext.Current.CancellationToken).Select(r => r.Message.Value).ToList();
+
+        Assert.Equal(["1", "2", "3"], values);
     }
 
     private IConsumer<string, string> Consumer(string purpose) =>

@@ -53,7 +53,7 @@ public sealed class SecretsStayInsideScenario
         var registryFile = WriteSecret(work.Path, "registry-user-info", RegistryUserInfo);
         var webhookFile = WriteSecret(work.Path, "webhook-secret", WebhookSecret);
         var registryEnvironment = new Dictionary<string, string> { ["STREAMFINANCE_SchemaRegistry__BasicAuthUserInfoFile"] = registryFile };
-        await using var broker = await BrokerProcess.StartAsync(registryEnvironment);
+        await using var broker = await BrokerProcess.StartAsync(environment: registryEnvironment);
 
         var inbox = Directory.CreateDirectory(Path.Combine(work.Path, "suppliers")).FullName;
         var webhookPort = TakenPort.Free();

@@ -1,4 +1,7 @@
+using Avro.Specific;
 using Confluent.Kafka;
+using StreamFinance.Contracts.Catalog;
+using StreamFinance.Kafka.SerDes;
 using StreamFinance.Kafka.Reading;
 using StreamFinance.TestSupport.Waiting;
 
@@ -16,6 +19,17 @@ public static class TopicReader
         using var consumer = new ConsumerBuilder<byte[], byte[]>(TopicToEnd.Settings(new ConsumerConfig { BootstrapServers = bootstrapServers }, "topic-reader")).Build();
         return TopicToEnd.Read(consumer, TopicToEnd.FromBeginning(topic, PartitionCount(bootstrapServers, topic)), timeout, ct)
             .OrderBy(r => r.Partition.Value).ThenBy(r => r.Offset.Value).ToList();
+    }
+
+    /// <summary>Every value of a catalog topic up to the end it has when asked, decoded through the Schema Registry of <paramref name="serDes"/>; tombstones left out.</summary>
+    public static List<T> ReadValues<T>(string bootstrapServers, Topic<string, T> topic, SerDesFactory serDes, TimeSpan timeout, CancellationToken ct)
+        where T : class, ISpecificRecord
+    {
+        var values = serDes.Avro<T>();
+        return ReadAll(bootstrapServers, topic.Name, timeout, ct)
+            .Where(r => r.Message.Value is not null)
+            .Select(r => values.Deserialize(r.Message.Value, new SerializationContext(MessageComponentType.Value, topic.Name)))
+            .ToList();
     }
 
     /// <summary>Every record of <paramref name="topic"/> up to its current end, as UTF-8 key and raw value, in partition then offset order.</summary>

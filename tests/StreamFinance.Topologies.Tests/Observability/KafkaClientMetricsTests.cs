@@ -40,6 +40,31 @@ public sealed class KafkaClientMetricsTests
     }
 
     [Fact]
+    public async Task Request_retries_are_published_per_broker_and_coordinator()
+    {
+        metrics.Apply(new KafkaClientSnapshot("c", [], null, null, [new BrokerRequestCounts("2", 0, 0, 3), new BrokerRequestCounts("group-coordinator", 1, 0, 4)]));
+
+        var text = await registry.ExportAsync();
+        Assert.Equal(3, text.Value("streamfinance_kafka_request_retries_total", ("client", "c"), ("broker", "2")));
+        Assert.Equal(4, text.Value("streamfinance_kafka_request_retries_total", ("client", "c"), ("broker", "group-coordinator")));
+        Assert.Equal(1, text.Value("streamfinance_kafka_request_errors_total", ("client", "c"), ("broker", "group-coordinator")));
+    }
+
+    [Fact]
+    public async Task Transient_fetch_errors_are_counted_per_client_and_code_and_go_with_the_client()
+    {
+        metrics.CountTransientFetchError("c", Confluent.Kafka.ErrorCode.RequestTimedOut);
+        metrics.CountTransientFetchError("c", Confluent.Kafka.ErrorCode.RequestTimedOut);
+        metrics.Apply(Consumer(new PartitionLag("t", 0, 5)));
+        var counted = await registry.ExportAsync();
+
+        metrics.Forget("c");
+
+        Assert.Equal(2, counted.Value("streamfinance_kafka_transient_fetch_errors_total", ("client", "c"), ("error", "RequestTimedOut")));
+        Assert.Empty((await registry.ExportAsync()).Matching("streamfinance_kafka_transient_fetch_errors_total"));
+    }
+
+    [Fact]
     public async Task Bootstrap_connections_are_left_out()
     {
         metrics.Apply(new KafkaClientSnapshot("p", [], 0, 0, [new BrokerRequestCounts("-1", 3, 0)]));

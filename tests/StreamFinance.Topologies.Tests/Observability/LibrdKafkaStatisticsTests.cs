@@ -9,7 +9,8 @@ public sealed class LibrdKafkaStatisticsTests
         {"name":"streamfinance-reader#consumer-1","client_id":"streamfinance-reader","type":"consumer","msg_cnt":0,"msg_size":0,
          "brokers":{
            "127.0.0.1:9092/bootstrap":{"nodeid":-1,"txerrs":9,"rxerrs":9,"req_timeouts":9},
-           "127.0.0.1:9092/1":{"nodeid":1,"txerrs":1,"rxerrs":2,"req_timeouts":3,"rtt":{"avg":100}}},
+           "127.0.0.1:9092/1":{"nodeid":1,"txerrs":1,"rxerrs":2,"req_timeouts":3,"txretries":5,"rtt":{"avg":100}},
+           "GroupCoordinator":{"nodeid":-1,"txerrs":0,"rxerrs":1,"req_timeouts":0,"txretries":2}},
          "topics":{"ingest.expenses":{"topic":"ingest.expenses","partitions":{
            "0":{"partition":0,"consumer_lag":42},
            "1":{"partition":1,"consumer_lag":-1},
@@ -30,7 +31,7 @@ public sealed class LibrdKafkaStatisticsTests
         Assert.Equal("streamfinance-reader", snapshot.Client);
         Assert.Equal([new PartitionLag("ingest.expenses", 0, 42)], snapshot.Lags);
         Assert.Null(snapshot.QueueMessages);
-        Assert.Equal([new BrokerRequestCounts("1", 3, 3)], snapshot.Brokers);
+        Assert.Equal([new BrokerRequestCounts("1", 3, 3, 5), new BrokerRequestCounts("group-coordinator", 1, 0, 2)], snapshot.Brokers);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using StreamFinance.Kafka.Observability.Kafka;
 using StreamFinance.Kafka.Observability.Streamiz;
 using StreamFinance.Topologies.Tests.Support;
 
@@ -12,7 +11,7 @@ public sealed class StreamizMetricsBridgeTests
 
     public StreamizMetricsBridgeTests()
     {
-        bridge = new StreamizMetricsBridge(registry.Registry, new KafkaClientMetrics(registry.Factory));
+        bridge = new StreamizMetricsBridge(registry.Registry);
     }
 
     [Fact]
@@ -99,51 +98,11 @@ public sealed class StreamizMetricsBridgeTests
         Assert.Equal(0.3, text.Value("streamfinance_streamiz_thread_commit_ratio"));
     }
 
-    [Fact]
-    public async Task Streamiz_librdkafka_lag_queue_and_errors_are_also_published_under_the_kafka_client_names()
-    {
-        const string consumer = "app-1-stream-thread-0-consumer";
-        const string producer = "app-1-stream-thread-0-producer";
-        bridge.Publish("expenses",
-        [
-            Lag(consumer, "ingest.expenses", "0", 12), Lag(consumer, "ingest.expenses", "1", 3),
-            Librdkafka("producer", "messages-queue-current-total", producer, 40L),
-            Librdkafka("producer", "bytes-queue-current-total", producer, 4096L),
-            Librdkafka("producer", "broker-error-total", producer, 2L, ("broker_id", "1")),
-            Librdkafka("producer", "broker-timeout-total", producer, 1L, ("broker_id", "1")),
-        ], complete: true);
-
-        var text = await registry.ExportAsync();
-        Assert.Equal(12, text.Value("streamfinance_kafka_consumer_lag", ("client", consumer), ("topic", "ingest.expenses"), ("partition", "0")));
-        Assert.Equal(3, text.Value("streamfinance_kafka_consumer_lag", ("client", consumer), ("partition", "1")));
-        Assert.Equal(40, text.Value("streamfinance_kafka_producer_queue_messages", ("client", producer)));
-        Assert.Equal(4096, text.Value("streamfinance_kafka_producer_queue_bytes", ("client", producer)));
-        Assert.Equal(2, text.Value("streamfinance_kafka_request_errors_total", ("client", producer), ("broker", "1")));
-        Assert.Equal(1, text.Value("streamfinance_kafka_request_timeouts_total", ("client", producer), ("broker", "1")));
-    }
-
-    [Fact]
-    public async Task Kafka_client_series_of_a_forgotten_topology_disappear()
-    {
-        bridge.Publish("expenses", [Lag("c1", "ingest.expenses", "0", 12)], complete: true);
-
-        bridge.Forget("expenses");
-
-        Assert.Empty((await registry.ExportAsync()).Matching("streamfinance_kafka_consumer_lag"));
-    }
-
     private static SensorSample ThreadMetric(string name, object value) =>
         Sample("stream-thread-metrics", name, value, ("thread_id", Thread));
 
     private static SensorSample TaskMetric(string task, double value) =>
         Sample("stream-task-metrics", "active-restoration", value, ("thread_id", Thread), ("task_id", task));
-
-    private static SensorSample Lag(string client, string topic, string partition, long lag) =>
-        Librdkafka("consumer", "consumer-lag", client, lag, ("topic", topic), ("partition_id", partition), ("broker_id", "1"));
-
-    private static SensorSample Librdkafka(string kind, string name, string client, object value, params (string, string)[] tags) =>
-        Sample($"stream-librdkafka-{kind}-metrics", name, value,
-            [("thread_id", Thread), ("librdkafka_client_id", client), ("application_id", "app"), .. tags]);
 
     private static SensorSample Sample(string group, string name, object value, params (string Key, string Value)[] tags) => new(
         group,

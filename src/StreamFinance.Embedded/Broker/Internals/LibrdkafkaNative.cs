@@ -80,4 +80,9 @@ internal static unsafe partial class LibrdkafkaNative
     [LibraryImport(LibraryName)]
     [UnmanagedCallConv(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
     public static partial void rd_kafka_mock_clear_request_errors(IntPtr mcluster, short apiKey);
+
+    /// <summary>Makes <paramref name="brokerId"/> the partition's leader (-1: leaderless); creates the topic if it does not exist.</summary>
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [UnmanagedCallConv(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    public static partial int rd_kafka_mock_partition_set_leader(IntPtr mcluster, string topic, int partition, int brokerId);
 }

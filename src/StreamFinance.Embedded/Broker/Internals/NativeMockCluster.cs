@@ -92,6 +92,10 @@ internal sealed unsafe class NativeMockCluster
     /// <summary>Drops every pushed error for <paramref name="apiKey"/>.</summary>
     public void ClearRequestErrors(short apiKey) => LibrdkafkaNative.rd_kafka_mock_clear_request_errors(Cluster, apiKey);
 
+    /// <summary>Moves the partition's leadership to <paramref name="brokerId"/>; clients learn it from their next request's error.</summary>
+    public ErrorCode SetPartitionLeader(string topic, int partition, int brokerId) =>
+        (ErrorCode)LibrdkafkaNative.rd_kafka_mock_partition_set_leader(Cluster, topic, partition, brokerId);
+
     /// <summary>Stops the brokers (connected clients see disconnects), then frees the hosting handle. Idempotent.</summary>
     public void Destroy()
     {

@@ -1,3 +1,4 @@
+using StreamFinance.Contracts;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.Audit;
 
@@ -56,7 +57,7 @@ public sealed record AuditEventResponse(
             e.payloadType, e.payloadSnapshot, e.payloadSha256, e.previousHash, e.hash, e.chainedAt is { } chained ? Utc(chained) : null);
     }
 
-    private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+    private static DateTime Utc(DateTime time) => AvroTimestamps.Utc(time);
 }
 
 /// <summary>Where a decided record came from: a topic position, or a file (or endpoint) and line.</summary>

@@ -7,8 +7,16 @@ namespace StreamFinance.Kafka.Hosting.Clients;
 /// few calls it cares about. Disposing it disposes the inner consumer. Streamiz polls these consumers on its own
 /// threads, so every poll marks the polling thread a background thread (<see cref="BackgroundStreamThread"/>).
 /// </summary>
+/// <remarks>
+/// A poll that reports a transient fetch error (<see cref="TransientKafkaErrors"/>: a leader moving, a request timed out,
+/// a connection dropped) returns no record instead of throwing: librdkafka fetches that partition again by itself, while
+/// Streamiz ends the thread that polled on any exception, and its global thread takes the whole process down with it
+/// (seen with one <c>REQUEST_TIMED_OUT</c> answer to a global table's fetch). The error goes to
+/// <paramref name="transientError"/>. A fetch error that keeps coming shows as a stall.
+/// </remarks>
 /// <param name="inner">The consumer that does the work.</param>
-public abstract class DelegatingConsumer(IConsumer<byte[], byte[]> inner) : IConsumer<byte[], byte[]>
+/// <param name="transientError">Told each transient fetch error skipped; null: nobody.</param>
+public abstract class DelegatingConsumer(IConsumer<byte[], byte[]> inner, Action<Error>? transientError = null) : IConsumer<byte[], byte[]>
 {
     /// <summary>The consumer that does the work.</summary>
     protected IConsumer<byte[], byte[]> Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
@@ -41,21 +49,39 @@ public abstract class DelegatingConsumer(IConsumer<byte[], byte[]> inner) : ICon
     public ConsumeResult<byte[], byte[]> Consume(int millisecondsTimeout)
     {
         BackgroundStreamThread.MarkCurrent();
-        return Inner.Consume(millisecondsTimeout);
+        return UnlessTransient(() => Inner.Consume(millisecondsTimeout))!;
     }
 
     /// <inheritdoc />
     public ConsumeResult<byte[], byte[]> Consume(CancellationToken cancellationToken = default)
     {
         BackgroundStreamThread.MarkCurrent();
-        return Inner.Consume(cancellationToken);
+        // This overload waits for a record: after a transient error, it waits on.
+        while (true)
+        {
+            if (UnlessTransient(() => Inner.Consume(cancellationToken)) is { } result)
+                return result;
+        }
     }
 
     /// <inheritdoc />
     public ConsumeResult<byte[], byte[]> Consume(TimeSpan timeout)
     {
         BackgroundStreamThread.MarkCurrent();
-        return Inner.Consume(timeout);
+        return UnlessTransient(() => Inner.Consume(timeout))!;
+    }
+
+    private ConsumeResult<byte[], byte[]>? UnlessTransient(Func<ConsumeResult<byte[], byte[]>> consume)
+    {
+        try
+        {
+            return consume();
+        }
+        catch (ConsumeException e) when (TransientKafkaErrors.IsTransient(e.Error))
+        {
+            transientError?.Invoke(e.Error);
+            return null;
+        }
     }
 
     /// <inheritdoc />

@@ -4,10 +4,10 @@ using StreamFinance.Kafka.Hosting.Health;
 namespace StreamFinance.Kafka.Hosting.Clients;
 
 /// <summary>
-/// A consumer builder whose consumers also tell <paramref name="brokers"/> about their errors and statistics. The
+/// A consumer builder whose consumers also tell <paramref name="health"/> about their errors and statistics. The
 /// handlers are chained when the consumer is built, after Streamiz has set its own, since librdkafka takes one each.
 /// </summary>
-internal sealed class ObservedConsumerBuilder(ConsumerConfig config, BrokerReachability brokers) : ConsumerBuilder<byte[], byte[]>(config)
+internal sealed class ObservedConsumerBuilder(ConsumerConfig config, StreamClientHealth health) : ConsumerBuilder<byte[], byte[]>(config)
 {
     public override IConsumer<byte[], byte[]> Build()
     {
@@ -16,12 +16,12 @@ internal sealed class ObservedConsumerBuilder(ConsumerConfig config, BrokerReach
         ErrorHandler = (consumer, error) =>
         {
             onError?.Invoke(consumer, error);
-            brokers.OnError(consumer.Name, error);
+            health.OnError(consumer.Name, error);
         };
         StatisticsHandler = (consumer, json) =>
         {
             onStatistics?.Invoke(consumer, json);
-            brokers.OnStatistics(consumer.Name, json);
+            health.OnStatistics(consumer.Name, json);
         };
         return base.Build();
     }

@@ -4,10 +4,10 @@ using StreamFinance.Kafka.Hosting.Health;
 namespace StreamFinance.Kafka.Hosting.Clients;
 
 /// <summary>
-/// A producer builder whose producers also tell <paramref name="brokers"/> about their errors and statistics. A
+/// A producer builder whose producers also tell <paramref name="health"/> about their errors and statistics. A
 /// producer's callbacks come from its own polling thread, so they keep coming while a stream thread is blocked.
 /// </summary>
-internal sealed class ObservedProducerBuilder(ProducerConfig config, BrokerReachability brokers) : ProducerBuilder<byte[], byte[]>(config)
+internal sealed class ObservedProducerBuilder(ProducerConfig config, StreamClientHealth health) : ProducerBuilder<byte[], byte[]>(config)
 {
     public override IProducer<byte[], byte[]> Build()
     {
@@ -16,12 +16,12 @@ internal sealed class ObservedProducerBuilder(ProducerConfig config, BrokerReach
         ErrorHandler = (producer, error) =>
         {
             onError?.Invoke(producer, error);
-            brokers.OnError(producer.Name, error);
+            health.OnError(producer.Name, error);
         };
         StatisticsHandler = (producer, json) =>
         {
             onStatistics?.Invoke(producer, json);
-            brokers.OnStatistics(producer.Name, json);
+            health.OnStatistics(producer.Name, json);
         };
         return base.Build();
     }

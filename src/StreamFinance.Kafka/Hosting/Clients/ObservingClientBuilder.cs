@@ -6,15 +6,15 @@ namespace StreamFinance.Kafka.Hosting.Clients;
 
 /// <summary>
 /// The builders Streamiz's <see cref="DefaultKafkaClientSupplier"/> makes its consumers and producers with, so that the
-/// error and statistics callbacks Streamiz sets also reach a <see cref="BrokerReachability"/>. Streamiz's own handlers
+/// error and statistics callbacks Streamiz sets also reach a <see cref="StreamClientHealth"/>. Streamiz's own handlers
 /// still run first, unchanged.
 /// </summary>
-/// <param name="brokers">Where the clients' reports go.</param>
-public sealed class ObservingClientBuilder(BrokerReachability brokers) : DefaultKafkaClientBuilder
+/// <param name="health">Where the clients' reports go.</param>
+public sealed class ObservingClientBuilder(StreamClientHealth health) : DefaultKafkaClientBuilder
 {
     /// <inheritdoc />
-    public override ConsumerBuilder<byte[], byte[]> GetConsumerBuilder(ConsumerConfig config) => new ObservedConsumerBuilder(config, brokers);
+    public override ConsumerBuilder<byte[], byte[]> GetConsumerBuilder(ConsumerConfig config) => new ObservedConsumerBuilder(config, health);
 
     /// <inheritdoc />
-    public override ProducerBuilder<byte[], byte[]> GetProducerBuilder(ProducerConfig config) => new ObservedProducerBuilder(config, brokers);
+    public override ProducerBuilder<byte[], byte[]> GetProducerBuilder(ProducerConfig config) => new ObservedProducerBuilder(config, health);
 }

@@ -10,7 +10,9 @@ namespace StreamFinance.Kafka.Hosting.Clients;
 /// </summary>
 /// <param name="inner">The consumer Streamiz would have used.</param>
 /// <param name="config">Its configuration, for the probe.</param>
-public sealed class ReadableEndConsumer(IConsumer<byte[], byte[]> inner, ConsumerConfig config) : DelegatingConsumer(inner)
+/// <param name="transientError">Told each transient fetch error skipped (see <see cref="DelegatingConsumer"/>).</param>
+public sealed class ReadableEndConsumer(IConsumer<byte[], byte[]> inner, ConsumerConfig config, Action<Error>? transientError = null)
+    : DelegatingConsumer(inner, transientError)
 {
     /// <summary>Shortest time given to the probe, whatever Streamiz's own watermark timeout: it opens a connection first.</summary>
     public static readonly TimeSpan MinimumProbeTimeout = TimeSpan.FromSeconds(10);

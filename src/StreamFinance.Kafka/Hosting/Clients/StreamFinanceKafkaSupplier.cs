@@ -42,7 +42,7 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
         var logger = new KafkaLoggerAdapter(config);
         clients = health is null
             ? new DefaultKafkaClientSupplier(logger, config)
-            : new DefaultKafkaClientSupplier(logger, config, new ObservingClientBuilder(health.Brokers));
+            : new DefaultKafkaClientSupplier(logger, config, new ObservingClientBuilder(health));
         this.instanceId = instanceId;
         this.health = health;
     }
@@ -69,17 +69,19 @@ public sealed class StreamFinanceKafkaSupplier : IKafkaSupplier, IDisposable
         if (instanceId is not null)
             config.GroupInstanceId = $"{instanceId}-{config.ClientId}";
         var consumer = clients.GetConsumer(config, rebalanceListener);
-        return health is null ? consumer : new TrackedConsumer(consumer, config, health.Backlog);
+        return health is null ? consumer : new TrackedConsumer(consumer, config, health.Backlog, SkippedBy(config));
     }
 
     /// <inheritdoc />
     public IProducer<byte[], byte[]> GetProducer(ProducerConfig config) => clients.GetProducer(config);
 
     /// <inheritdoc />
-    public IConsumer<byte[], byte[]> GetRestoreConsumer(ConsumerConfig config) => new ReadableEndConsumer(clients.GetRestoreConsumer(config), config);
+    public IConsumer<byte[], byte[]> GetRestoreConsumer(ConsumerConfig config) => new ReadableEndConsumer(clients.GetRestoreConsumer(config), config, SkippedBy(config));
 
     /// <inheritdoc />
-    public IConsumer<byte[], byte[]> GetGlobalConsumer(ConsumerConfig config) => new ReadableEndConsumer(clients.GetGlobalConsumer(config), config);
+    public IConsumer<byte[], byte[]> GetGlobalConsumer(ConsumerConfig config) => new ReadableEndConsumer(clients.GetGlobalConsumer(config), config, SkippedBy(config));
+
+    private Action<Error>? SkippedBy(ConsumerConfig config) => health is null ? null : error => health.OnTransientFetchError(config.ClientId, error);
 
     /// <summary>Disposes every admin client handed out that Streamiz has not disposed. Call after disposing the stream.</summary>
     public void Dispose()

@@ -18,7 +18,9 @@ public sealed class TrackedConsumer : DelegatingConsumer
     /// <param name="inner">The consumer Streamiz would have used.</param>
     /// <param name="config">Its configuration, for the probes of <paramref name="backlog"/>.</param>
     /// <param name="backlog">Where it is tracked until closed.</param>
-    public TrackedConsumer(IConsumer<byte[], byte[]> inner, ConsumerConfig config, InputBacklog backlog) : base(inner)
+    /// <param name="transientError">Told each transient fetch error skipped (see <see cref="DelegatingConsumer"/>).</param>
+    public TrackedConsumer(IConsumer<byte[], byte[]> inner, ConsumerConfig config, InputBacklog backlog, Action<Error>? transientError = null)
+        : base(inner, transientError)
     {
         ArgumentNullException.ThrowIfNull(backlog);
         Config = config ?? throw new ArgumentNullException(nameof(config));

@@ -9,6 +9,10 @@ namespace StreamFinance.Kafka.Hosting.Health;
 /// <c>statistics.interval.ms</c>) and explicit probes (<see cref="OnProbe"/>).
 /// </summary>
 /// <remarks>
+/// A broker that is down while others answer is a partial outage (<see cref="Degradation"/>): a client whose statistics
+/// show, in two reports in a row (one may catch a leader change or a reconnect in passing), partitions it needs whose
+/// leader it cannot reach, or its coordinator unreachable, cannot read, write or commit them until the broker is back
+/// or their leadership moves.
 /// Each client's latest report counts for <paramref name="freshness"/>. The stream is cut off from Kafka when at least
 /// one fresh report says no broker is reachable and none says one is: a client whose thread is blocked sends nothing
 /// and is not counted, and one connected client is proof enough that the brokers answer. librdkafka reports an outage
@@ -23,6 +27,7 @@ public sealed class BrokerReachability(TimeProvider time, TimeSpan freshness)
 
     private readonly object gate = new();
     private readonly Dictionary<string, Report> reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PartialReport> partial = new(StringComparer.Ordinal);
 
     // Whose words describe an outage best, best first: librdkafka's error ("3/3 brokers are down"), then statistics, then a probe.
     private enum Source
@@ -45,6 +50,7 @@ public sealed class BrokerReachability(TimeProvider time, TimeSpan freshness)
     {
         if (!BrokerAvailability.TryRead(json, out var availability))
             return;
+        RecordPartial(client, availability);
         if (availability.Up > 0)
             Record(client, reachable: true, Source.Statistics, "");
         else if (availability.NoneReachable)
@@ -69,6 +75,39 @@ public sealed class BrokerReachability(TimeProvider time, TimeSpan freshness)
         }
     }
 
+    /// <summary>
+    /// The partial outage in progress: brokers that fresh reports (two in a row from a client) show down while partitions
+    /// wait on them and other brokers answer; null when there is none.
+    /// </summary>
+    public BrokerDegradation? Degradation()
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            var fresh = partial.Values.Where(p => now - p.At <= freshness && p.Reports >= 2).ToList();
+            if (fresh.Count == 0)
+                return null;
+            var brokers = fresh.SelectMany(p => p.Waiting).GroupBy(w => w.Broker)
+                .Select(g => new BrokerWait(g.Key, g.Max(w => w.Partitions), g.Any(w => w.Coordinator)))
+                .OrderBy(w => int.TryParse(w.Broker, out var id) ? id : int.MaxValue).ToList();
+            return new BrokerDegradation(fresh.Min(p => p.Since), brokers);
+        }
+    }
+
+    private void RecordPartial(string client, BrokerAvailability availability)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (!availability.PartlyReachable)
+                partial.Remove(client);
+            else if (partial.TryGetValue(client, out var previous) && now - previous.At <= freshness)
+                partial[client] = previous with { At = now, Reports = previous.Reports + 1, Waiting = availability.Waiting };
+            else
+                partial[client] = new PartialReport(now, now, 1, availability.Waiting);
+        }
+    }
+
     private void Record(string client, bool reachable, Source source, string reason)
     {
         var now = time.GetUtcNow();
@@ -83,4 +122,6 @@ public sealed class BrokerReachability(TimeProvider time, TimeSpan freshness)
     }
 
     private sealed record Report(bool Reachable, DateTimeOffset At, DateTimeOffset Since, Source Source, string Reason);
+
+    private sealed record PartialReport(DateTimeOffset Since, DateTimeOffset At, int Reports, IReadOnlyList<BrokerWait> Waiting);
 }

@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using Prometheus;
 
 namespace StreamFinance.Kafka.Observability.Kafka;
@@ -8,9 +9,13 @@ namespace StreamFinance.Kafka.Observability.Kafka;
 /// <list type="bullet">
 /// <item><c>streamfinance_kafka_consumer_lag{client,topic,partition}</c> (gauge, messages);</item>
 /// <item><c>streamfinance_kafka_producer_queue_messages{client}</c> and <c>streamfinance_kafka_producer_queue_bytes{client}</c> (gauges);</item>
-/// <item><c>streamfinance_kafka_request_errors_total{client,broker}</c> and <c>streamfinance_kafka_request_timeouts_total{client,broker}</c> (counters).</item>
+/// <item><c>streamfinance_kafka_request_errors_total{client,broker}</c>, <c>streamfinance_kafka_request_timeouts_total{client,broker}</c>
+/// and <c>streamfinance_kafka_request_retries_total{client,broker}</c> (counters);</item>
+/// <item><c>streamfinance_kafka_transient_fetch_errors_total{client,error}</c> (counter): fetch errors a consumer reported
+/// and the stream went on after, by error code (the transient codes only).</item>
 /// </list>
-/// The <c>broker</c> label is the broker's node id; librdkafka's bootstrap connections (node id -1) are left out.
+/// The <c>broker</c> label is the broker's node id, or <c>group-coordinator</c> / <c>txn-coordinator</c>; librdkafka's
+/// bootstrap connections (node id -1) are left out.
 /// </summary>
 public sealed class KafkaClientMetrics
 {
@@ -21,6 +26,8 @@ public sealed class KafkaClientMetrics
     private readonly Gauge queueBytes;
     private readonly Counter requestErrors;
     private readonly Counter requestTimeouts;
+    private readonly Counter requestRetries;
+    private readonly Counter transientFetchErrors;
 
     /// <summary>Creates the metrics through <paramref name="factory"/>.</summary>
     public KafkaClientMetrics(PrefixedMetricFactory factory)
@@ -30,6 +37,12 @@ public sealed class KafkaClientMetrics
         queueBytes = factory.Gauge("kafka_producer_queue_bytes", "Bytes waiting in the producer's queues to be sent or acknowledged.", "client");
         requestErrors = factory.Counter("kafka_request_errors_total", "Request transmit and receive errors per broker, as librdkafka counts them.", "client", "broker");
         requestTimeouts = factory.Counter("kafka_request_timeouts_total", "Requests to a broker that timed out.", "client", "broker");
+        requestRetries = factory.Counter("kafka_request_retries_total",
+            "Requests librdkafka sent again to a broker or coordinator after a retriable error or a lost connection (txretries); message re-sends after a leader change are not requests retried.",
+            "client", "broker");
+        transientFetchErrors = factory.Counter("kafka_transient_fetch_errors_total",
+            "Fetch errors a consumer reported that are transient (a leader moving, a request timed out, a connection dropped): the stream went on and librdkafka fetched again.",
+            "client", "error");
     }
 
     /// <summary>The metrics in prometheus-net's default registry, served by the host.</summary>
@@ -54,6 +67,7 @@ public sealed class KafkaClientMetrics
         {
             var previous = clients.GetValueOrDefault(client) ?? new ClientSeries();
             var current = new ClientSeries();
+            current.FetchErrors.UnionWith(previous.FetchErrors);
             foreach (var lag in snapshot.Lags.Where(l => l.Partition >= 0 && l.Lag >= 0))
             {
                 var partition = lag.Partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -73,11 +87,24 @@ public sealed class KafkaClientMetrics
             {
                 if (broker.Errors is { } errors) SetCumulative(requestErrors, errors, client, broker.Broker);
                 if (broker.Timeouts is { } timeouts) SetCumulative(requestTimeouts, timeouts, client, broker.Broker);
+                if (broker.Retries is { } retries) SetCumulative(requestRetries, retries, client, broker.Broker);
                 current.Brokers.Add(broker.Broker);
             }
             foreach (var broker in previous.Brokers.Except(current.Brokers))
                 RemoveBroker(client, broker);
             clients[client] = current;
+        }
+    }
+
+    /// <summary>Counts one transient fetch error of <paramref name="client"/>.</summary>
+    public void CountTransientFetchError(string client, ErrorCode error)
+    {
+        lock (gate)
+        {
+            var series = clients.TryGetValue(client, out var known) ? known : clients[client] = new ClientSeries();
+            var code = error.ToString();
+            series.FetchErrors.Add(code);
+            transientFetchErrors.WithLabels(client, code).Inc();
         }
     }
 
@@ -94,6 +121,8 @@ public sealed class KafkaClientMetrics
                 RemoveProducerQueue(client);
             foreach (var broker in series.Brokers)
                 RemoveBroker(client, broker);
+            foreach (var code in series.FetchErrors)
+                transientFetchErrors.RemoveLabelled(client, code);
         }
     }
 
@@ -107,6 +136,7 @@ public sealed class KafkaClientMetrics
     {
         requestErrors.RemoveLabelled(client, broker);
         requestTimeouts.RemoveLabelled(client, broker);
+        requestRetries.RemoveLabelled(client, broker);
     }
 
     // librdkafka's counts only grow while a client lives. A smaller value means a new client under the same id:
@@ -129,5 +159,7 @@ public sealed class KafkaClientMetrics
         public HashSet<string> Brokers { get; } = new(StringComparer.Ordinal);
 
         public bool Producer { get; set; }
+
+        public HashSet<string> FetchErrors { get; } = new(StringComparer.Ordinal);
     }
 }

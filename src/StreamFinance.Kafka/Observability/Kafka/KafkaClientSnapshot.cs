@@ -20,7 +20,12 @@ public sealed record KafkaClientSnapshot(
 public sealed record PartitionLag(string Topic, int Partition, long Lag);
 
 /// <summary>
-/// Cumulative counts for one broker since the client was created: transmit and receive errors, and requests that timed out.
-/// Null where the source does not report it.
+/// Cumulative counts for one broker since the client was created: transmit and receive errors, requests that timed out,
+/// and requests sent again. Null where the source does not report it.
 /// </summary>
-public sealed record BrokerRequestCounts(string Broker, long? Errors, long? Timeouts);
+/// <param name="Broker">The broker's node id, or <c>group-coordinator</c> / <c>txn-coordinator</c> for the connection
+/// librdkafka keeps to the client's group or transaction coordinator (offset commits, joins, transactions).</param>
+/// <param name="Errors">Transmit and receive errors (<c>txerrs</c> + <c>rxerrs</c>).</param>
+/// <param name="Timeouts">Requests that timed out (<c>req_timeouts</c>).</param>
+/// <param name="Retries">Requests sent again after a retriable error or a lost connection (<c>txretries</c>).</param>
+public sealed record BrokerRequestCounts(string Broker, long? Errors, long? Timeouts, long? Retries = null);

@@ -10,9 +10,9 @@ namespace StreamFinance.Kafka.Observability.Streamiz;
 /// <summary>
 /// Publishes Streamiz sensors as Prometheus gauges named by <see cref="StreamizMetricName"/>
 /// (<c>streamfinance_streamiz_thread_commit_latency_avg_seconds</c>), labelled with <c>topology</c> plus the sensor's
-/// own tags (<c>thread_id</c>, <c>task_id</c>, <c>librdkafka_client_id</c>, ...). Streamiz's librdkafka consumer lag,
-/// producer queue depth and broker errors and timeouts are also published under the stable names of
-/// <see cref="KafkaClientMetrics"/>.
+/// own tags (<c>thread_id</c>, <c>task_id</c>, <c>librdkafka_client_id</c>, ...). The stable Kafka client metrics
+/// (<see cref="KafkaClientMetrics"/>) of a stream's clients come from their librdkafka statistics directly
+/// (<see cref="Hosting.Health.StreamClientHealth"/>), for every client, restore and global consumers included.
 /// </summary>
 /// <remarks>
 /// <para>Sensors reach the bridge two ways:</para>
@@ -35,27 +35,25 @@ public sealed class StreamizMetricsBridge
     private const int MaxLabelValueLength = 200;
     private const string TopologyLabel = PipelineMetrics.TopologyLabel;
     private static readonly string[] PlaceholderTags = ["broker_id", "topic", "partition_id"];
-    private static readonly Lazy<StreamizMetricsBridge> DefaultBridge = new(() => new StreamizMetricsBridge(Metrics.DefaultRegistry, KafkaClientMetrics.Default));
+    private static readonly Lazy<StreamizMetricsBridge> DefaultBridge = new(() => new StreamizMetricsBridge(Metrics.DefaultRegistry));
 
     private readonly object gate = new();
     private readonly IMetricFactory factory;
-    private readonly KafkaClientMetrics kafka;
     private readonly ILogger logger;
     private readonly Dictionary<string, Family?> families = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TopologySeries> topologies = new(StringComparer.Ordinal);
     private readonly List<Registration> tracked = [];
 
     /// <summary>Creates a bridge that publishes into <paramref name="registry"/> and refreshes tracked streams before each of its collections.</summary>
-    public StreamizMetricsBridge(CollectorRegistry registry, KafkaClientMetrics kafka, ILogger? logger = null)
+    public StreamizMetricsBridge(CollectorRegistry registry, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         factory = Metrics.WithCustomRegistry(registry);
-        this.kafka = kafka;
         this.logger = logger ?? NullLogger.Instance;
         registry.AddBeforeCollectCallback(Refresh);
     }
 
-    /// <summary>The bridge over prometheus-net's default registry and <see cref="KafkaClientMetrics.Default"/>, served by the host.</summary>
+    /// <summary>The bridge over prometheus-net's default registry, served by the host.</summary>
     public static StreamizMetricsBridge Default => DefaultBridge.Value;
 
     /// <summary>A Streamiz <c>MetricsReporter</c> for one topology's <c>KafkaStream</c>.</summary>
@@ -107,24 +105,15 @@ public sealed class StreamizMetricsBridge
         {
             var previous = topologies.GetValueOrDefault(topology) ?? new TopologySeries();
             var current = complete ? new TopologySeries() : previous;
-            var clients = new Dictionary<string, KafkaClientSnapshotBuilder>(StringComparer.Ordinal);
             foreach (var sample in samples)
             {
-                KafkaClientSnapshotBuilder.Collect(sample, clients);
                 if (Export(topology, sample) is { } series)
                     current.Series[series.Key] = series;
-            }
-            foreach (var client in clients.Values)
-            {
-                kafka.Apply(client.Build());
-                current.Clients.Add(client.Client);
             }
             if (complete)
             {
                 foreach (var (key, series) in previous.Series.Where(s => !current.Series.ContainsKey(s.Key)))
                     series.Gauge.RemoveLabelled(series.LabelValues);
-                foreach (var client in previous.Clients.Except(current.Clients))
-                    kafka.Forget(client);
             }
             topologies[topology] = current;
         }
@@ -139,8 +128,6 @@ public sealed class StreamizMetricsBridge
                 return;
             foreach (var s in series.Series.Values)
                 s.Gauge.RemoveLabelled(s.LabelValues);
-            foreach (var client in series.Clients)
-                kafka.Forget(client);
         }
     }
 
@@ -208,8 +195,6 @@ public sealed class StreamizMetricsBridge
     private sealed class TopologySeries
     {
         public Dictionary<string, Series> Series { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Clients { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class Registration(StreamizMetricsBridge bridge, string topology, Func<IEnumerable<Sensor>> sensors) : IDisposable

@@ -19,6 +19,12 @@ public sealed record StreamizReporting(StreamizMetricsBridge Bridge, int Statist
     /// </summary>
     public const long ReportIntervalMs = 30_000;
 
+    /// <summary>
+    /// Where the librdkafka statistics of the stream's clients are published as Kafka client metrics (lag, producer
+    /// queues, request errors, timeouts and retries); default <see cref="KafkaClientMetrics.Default"/>, served by the host.
+    /// </summary>
+    public KafkaClientMetrics ClientMetrics { get; init; } = KafkaClientMetrics.Default;
+
     /// <summary>Sets the reporter, its interval, the recording level and the librdkafka statistics on <paramref name="config"/>.</summary>
     public void ApplyTo(StreamConfig config, string topology)
     {

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
 using StreamFinance.Kafka.Hosting.Health;
+using StreamFinance.Kafka.Observability.Kafka;
 using StreamFinance.Topologies.Tests.Support;
 
 namespace StreamFinance.Topologies.Tests.Hosting.Health;
@@ -86,6 +87,88 @@ public sealed class BrokerReachabilityTests
         brokers.OnProbe(true, "");
 
         Assert.Null(brokers.Outage());
+    }
+
+    [Fact]
+    public void Partitions_a_consumer_fetches_whose_leader_it_cannot_reach_while_others_answer_are_a_partial_outage_after_two_reports()
+    {
+        var since = clock.GetUtcNow();
+        // As librdkafka reports a broker that went down: its entry back in INIT, its partitions delegated to no broker (-1).
+        var report = Partial("consumer-1", [(1, "UP"), (2, "INIT"), (3, "UP")], [(0, 1, 1, "active"), (1, 2, -1, "active"), (4, 2, -1, "active"), (5, 2, -1, "none")]);
+        brokers.OnStatistics("consumer-1", report);
+        Assert.Null(brokers.Degradation());
+
+        clock.Advance(TimeSpan.FromSeconds(9));
+        brokers.OnStatistics("consumer-1", report);
+
+        var degradation = brokers.Degradation();
+        Assert.Equal(new BrokerDegradation(since, [new BrokerWait("2", 2)]), degradation);
+        Assert.Equal("Kafka partly unreachable for 9 s: broker 2 is down (2 partitions wait on it)", degradation!.Describe(clock.GetUtcNow()));
+        Assert.Null(brokers.Outage());
+    }
+
+    [Fact]
+    public void A_coordinator_that_cannot_be_reached_is_named_by_its_broker()
+    {
+        var report = Partial("consumer-1", [(1, "UP"), (2, "INIT"), (3, "UP")], [(1, 2, -1, "active")], coordinator: (2, "TRY_CONNECT"));
+
+        brokers.OnStatistics("consumer-1", report);
+        brokers.OnStatistics("consumer-1", report);
+
+        Assert.Equal("broker 2 is down (1 partition and the coordinator wait on it)", brokers.Degradation()!.Describe(clock.GetUtcNow()).Split(": ")[1]);
+    }
+
+    [Fact]
+    public void A_producer_waits_only_on_leaders_of_partitions_it_has_messages_for()
+    {
+        var idle = Partial("producer-1", [(1, "UP"), (2, "INIT")], [(0, 2, -1, null)], queued: 0);
+        brokers.OnStatistics("producer-1", idle);
+        brokers.OnStatistics("producer-1", idle);
+        Assert.Null(brokers.Degradation());
+
+        var queued = Partial("producer-1", [(1, "UP"), (2, "INIT")], [(0, 2, -1, null)], queued: 12);
+        brokers.OnStatistics("producer-1", queued);
+        brokers.OnStatistics("producer-1", queued);
+
+        Assert.Equal([new BrokerWait("2", 1)], brokers.Degradation()!.Brokers);
+    }
+
+    [Fact]
+    public void A_partial_outage_ends_with_the_first_report_that_reaches_every_broker_it_needs_and_names_every_broker_still_down()
+    {
+        var twoDown = Partial("consumer-1", [(1, "CONNECT"), (2, "INIT"), (3, "UP")], [(0, 1, -1, "active"), (1, 2, -1, "active"), (2, 2, -1, "active"), (3, 3, 3, "active")]);
+        brokers.OnStatistics("consumer-1", twoDown);
+        brokers.OnStatistics("consumer-1", twoDown);
+        Assert.Equal("brokers 1, 2 are down (3 partitions wait on them)", brokers.Degradation()!.Describe(clock.GetUtcNow()).Split(": ")[1]);
+
+        brokers.OnStatistics("consumer-1", Partial("consumer-1", [(1, "UP"), (2, "UP"), (3, "UP")], [(0, 1, 1, "active"), (1, 2, 2, "active")]));
+
+        Assert.Null(brokers.Degradation());
+    }
+
+    [Fact]
+    public void A_partial_outage_reported_by_a_client_that_fell_silent_expires_with_its_freshness()
+    {
+        var report = Partial("consumer-1", [(1, "UP"), (2, "INIT")], [(0, 2, -1, "active")]);
+        brokers.OnStatistics("consumer-1", report);
+        brokers.OnStatistics("consumer-1", report);
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.Null(brokers.Degradation());
+    }
+
+    /// <summary>A statistics report: brokers by node id and state; partitions of topic t with leader, delegated broker and fetch state.</summary>
+    private static string Partial(string client, (int Node, string State)[] nodes, (int Partition, int Leader, int Broker, string? Fetch)[] partitions,
+        (int Node, string State)? coordinator = null, int queued = 0)
+    {
+        var brokers = nodes.Select(n => $"\"127.0.0.1:{9091 + n.Node}/{n.Node}\":{{\"nodename\":\"127.0.0.1:{9091 + n.Node}\",\"nodeid\":{n.Node},\"state\":\"{n.State}\"}}").ToList();
+        if (coordinator is { } c)
+            brokers.Add($"\"GroupCoordinator\":{{\"nodename\":\"127.0.0.1:{9091 + c.Node}\",\"nodeid\":-1,\"state\":\"{c.State}\"}}");
+        var parts = partitions.Select(p =>
+            $"\"{p.Partition}\":{{\"partition\":{p.Partition},\"leader\":{p.Leader},\"broker\":{p.Broker},\"msgq_cnt\":{queued},\"xmit_msgq_cnt\":0" +
+            (p.Fetch is null ? "" : $",\"fetch_state\":\"{p.Fetch}\"") + "}");
+        return $"{{\"client_id\":\"{client}\",\"brokers\":{{{string.Join(",", brokers)}}},\"topics\":{{\"t\":{{\"partitions\":{{{string.Join(",", parts)}}}}}}}}}";
     }
 
     private static string Statistics(string client, params (string Name, string State)[] entries)
