@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using StreamFinance.Contracts;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
@@ -65,6 +66,8 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     private MasterDataReader? reader;
     private long sweptGeneration = long.MinValue;
     private bool budgetFreed;
+    private bool holdsChanged = true;
+    private HeldTally tally = HeldTally.Empty;
 
     /// <summary>
     /// Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default settings on the system clock,
@@ -115,7 +118,11 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
             ?? throw new InvalidOperationException($"Global store {ProcurementNames.MasterDataStore} is missing or not a timestamped key-value store: build the topology with ProcurementTopology.Build.");
         IMasterDataLookup reads = new StateStoreMasterDataLookup(global);
         reader = new MasterDataReader(masterDataWrites is null ? reads : new CachedMasterDataLookup(reads, new MasterDataLookupCache(masterDataWrites)));
-        context.Schedule(options.HoldCheckInterval, PunctuationType.PROCESSING_TIME, _ => SweepIfMasterDataChanged());
+        context.Schedule(options.HoldCheckInterval, PunctuationType.PROCESSING_TIME, _ =>
+        {
+            SweepIfMasterDataChanged();
+            CountHeldOrders();
+        });
     }
 
     /// <inheritdoc />
@@ -136,7 +143,14 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     }
 
     /// <inheritdoc />
-    public void Close() => holds?.Close();
+    public void Close()
+    {
+        holds?.Close();
+        // This task's held orders leave the instance's gauges with it; the next owner counts them from the store.
+        metrics.Moved(tally, HeldTally.Empty);
+        tally = HeldTally.Empty;
+        holdsChanged = true;
+    }
 
     private ProcurementOutcome DecideArrival(PurchaseOrder order, Headers? headers, DeadLetterOrigin origin)
     {
@@ -204,6 +218,9 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
         }
         orders!.Put(order.poNumber, new OrderState(OrderStage.Committed, order.revision, order.revision, null, next).ToString());
         facts.Add(ProcurementAudit.Committed(order, commitment, origin));
+        // The approval time; the Coupa and X12 850 profiles send none, so the source's time of the approved revision stands in.
+        var approvedAt = AvroTimestamps.Utc(order.approvedAt ?? order.envelope.eventTime);
+        metrics.CommittedAfter(order.legalEntityId, now - new DateTimeOffset(approvedAt));
         return new ProcurementOutcome(order.poNumber)
         {
             Commitment = commitment,
@@ -329,6 +346,7 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
                 {
                     // Left behind by a decision that ended the hold under another key: the order is decided elsewhere.
                     holds.Release(key);
+                    holdsChanged = true;
                     continue;
                 }
                 Forward(order.legalEntityId, Decide(order, state, headers, held.OriginOf(), held, cause), headers);
@@ -377,14 +395,56 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
             metrics.Committed(commitment.kind.ToString());
         if (outcome.Hold is { } hold)
             metrics.Held(hold.reasonCode);
+        holdsChanged |= outcome.Hold is not null || outcome.HoldEnds;
         context!.SetHeaders(headers ?? new Headers());
         context.Forward(key, outcome);
+    }
+
+    /// <summary>
+    /// Sets the held-now gauges from the hold store after holds changed (the punctuator's work, so a burst of holds
+    /// costs one pass): every held order read back, counted by entity and by the reason that decides its hold.
+    /// </summary>
+    private void CountHeldOrders()
+    {
+        if (!holdsChanged || orderSerDes is null)
+            return;
+        holdsChanged = false;
+        var next = HeldTally.Of(HeldOrders());
+        metrics.Moved(tally, next);
+        tally = next;
+    }
+
+    /// <summary>Every held order this task keeps, with its deciding reason code; one that cannot be read back is left to the sweep.</summary>
+    private IEnumerable<(PurchaseOrder Order, string Reason)> HeldOrders()
+    {
+        string? after = null;
+        while (true)
+        {
+            var batch = holds!.After(after, SweepBatch);
+            foreach (var (_, held) in batch)
+            {
+                PurchaseOrder? order = null;
+                try
+                {
+                    order = orderSerDes!.Deserialize(held.rawValue, new SerializationContext(MessageComponentType.Value, Topics.PurchaseOrders.Name, held.HeadersOf()));
+                }
+                catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+                {
+                    // Dead-lettered with its reason by the next sweep that reads it.
+                }
+                if (order is not null)
+                    yield return (order, held.reasons.Count > 0 ? held.reasons[0].code : ReasonCode.ProcessingFailed.Code);
+            }
+            if (batch.Count < SweepBatch)
+                yield break;
+            after = batch[^1].Key;
+        }
     }
 
     private OrderState? StateOf(string poNumber) => orders!.Get(poNumber) is { } text ? OrderState.Parse(text) : null;
 
     /// <summary>The hold key: first-held time (UTC ticks, fixed width) then the PO number, so key order is oldest first.</summary>
-    internal static string HoldKeyOf(DateTimeOffset heldAt, string poNumber) =>
+    public static string HoldKeyOf(DateTimeOffset heldAt, string poNumber) =>
         $"{heldAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{poNumber}";
 
     private static DeadLetterOrigin OriginOf(Record<string, ProcurementEvent> record) =>

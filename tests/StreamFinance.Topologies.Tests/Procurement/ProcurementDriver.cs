@@ -59,6 +59,9 @@ internal sealed class ProcurementDriver : IDisposable
         harness.AdvanceWallClock(Options.HoldCheckInterval);
     }
 
+    /// <summary>One hold check passes on the wall clock (the held-now gauges are counted, held orders looked at again after a master-data change).</summary>
+    public void HoldCheckPasses() => harness.AdvanceWallClock(Options.HoldCheckInterval);
+
     /// <summary>Sends an order as a connector does, keyed by its PO number.</summary>
     public void Send(PurchaseOrder order) => orders.PipeInput(order.poNumber, order);
 
