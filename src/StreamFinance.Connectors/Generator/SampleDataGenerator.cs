@@ -93,11 +93,17 @@ public sealed class SampleDataGenerator
         foreach (var record in MasterDataExceptions(today, yearStart))
             yield return record;
         foreach (var (id, entity, costCenter) in World.Employees)
+        {
+            // The first employee of each entity approves everyone's purchase orders there, up to 1,000,000 USD or its equivalent.
+            var approver = World.Employees.First(x => x.Entity == entity).Id;
+            var currency = World.Entities.First(e => e.Id == entity).Currency;
             yield return Update("netsuite", MasterDataObjectType.EMPLOYEE, id, yearStart, new Employee
             {
                 envelope = Envelope("netsuite", id, yearStart), employeeId = id, legalEntityId = entity, defaultCostCenterId = costCenter,
-                approverEmployeeId = World.Employees.First(x => x.Entity == entity).Id, status = EmployeeStatus.ACTIVE, effectiveFrom = yearStart,
+                approverEmployeeId = approver, status = EmployeeStatus.ACTIVE, effectiveFrom = yearStart,
+                approvalLimit = id == approver ? Money(SampleWorld.ApprovalLimitUsd * SampleWorld.PerUsd(currency), currency) : null,
             });
+        }
         foreach (var record in FxRates(today))
             yield return record;
         foreach (var e in World.Entities)
