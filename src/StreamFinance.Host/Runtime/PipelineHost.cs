@@ -18,6 +18,8 @@ using StreamFinance.Kafka.Observability.Streamiz;
 using StreamFinance.Kafka.SerDes;
 using StreamFinance.Kafka;
 
+using StreamFinance.Topologies.Procurement;
+
 namespace StreamFinance.Host.Runtime;
 
 /// <summary>
@@ -70,7 +72,8 @@ public static class PipelineHost
                 output,
                 sp.GetRequiredService<ILogger<LiveView>>(),
                 connectorStates: () => ConnectorServices(sp).ToDictionary(c => c.Connector.Name, c => ConnectorActivity.Describe(c.Connector, connectorMetrics)),
-                journals: new JournalTail(settings.Kafka, serDes)));
+                journals: new JournalTail(settings.Kafka, serDes),
+                procurement: topologies.Any(t => t is ProcurementTopology) ? new ProcurementTail(settings.Kafka, serDes) : null));
 
         var app = builder.Build();
         app.MapObservability();
