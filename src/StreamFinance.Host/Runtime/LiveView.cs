@@ -87,7 +87,7 @@ public sealed class LiveView(
             : string.Create(CultureInfo.InvariantCulture,
                 $"  purchase orders held on p2p.po-held: {activity.Held.Count} ({string.Join(", ", activity.Held.GroupBy(h => h.ReasonCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))})"));
         foreach (var hold in activity.Held.Take(HoldsShown))
-            sb.AppendLine(CultureInfo.InvariantCulture, $"    {hold.PoNumber}  {hold.ReasonCode}: {hold.Message}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    {hold.PoNumber}  {hold.ReasonCode}: {Shortened(hold.Message)}");
         return sb.ToString();
     }
 
@@ -139,6 +139,11 @@ public sealed class LiveView(
             return Journals;
         }
     }
+
+    /// <summary>Longest hold message shown in full; a longer one (every violation of an 850, say) is cut with an ellipsis.</summary>
+    public const int HoldMessageShown = 120;
+
+    private static string Shortened(string message) => message.Length <= HoldMessageShown ? message : message[..(HoldMessageShown - 1)] + "…";
 
     private ProcurementActivity PollProcurement()
     {

@@ -23,6 +23,17 @@ public class LiveViewProcurementTests
     }
 
     [Fact]
+    public void A_long_hold_message_is_cut_to_its_first_characters()
+    {
+        var message = new string('x', LiveView.HoldMessageShown + 40);
+        var activity = new ProcurementActivity(new Dictionary<string, int>(), new Dictionary<string, decimal>(), [new HeldOrder("PO-1", "MISSING_REQUESTER", message)]);
+
+        var line = LiveView.ProcurementLines(activity).Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)[2];
+
+        Assert.Equal("    PO-1  MISSING_REQUESTER: " + new string('x', LiveView.HoldMessageShown - 1) + "…", line);
+    }
+
+    [Fact]
     public void Before_anything_is_written_the_lines_say_so()
     {
         Assert.Equal(
