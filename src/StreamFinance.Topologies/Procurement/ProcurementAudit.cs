@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamFinance.Contracts;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Kafka.Audit;
@@ -43,7 +44,7 @@ public static class ProcurementAudit
         {
             Reason = why,
             Origin = origin,
-            Detail = new Dictionary<string, string> { ["heldSince"] = heldSince.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), ["revision"] = order.revision.ToString(CultureInfo.InvariantCulture) },
+            Detail = new Dictionary<string, string> { ["heldSince"] = AvroTimestamps.Iso(heldSince.UtcDateTime), ["revision"] = order.revision.ToString(CultureInfo.InvariantCulture) },
         };
 
     /// <summary><paramref name="order"/> ignored: <paramref name="reason"/> (already decided, superseded, or the order is final).</summary>
