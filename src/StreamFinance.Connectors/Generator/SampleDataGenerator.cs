@@ -132,6 +132,29 @@ public sealed class SampleDataGenerator
     }
 
     /// <summary>
+    /// A second version of the sample budget <paramref name="budgetId"/> (<c>CC-1020/US01-2026-12</c>): <paramref name="amount"/>
+    /// in force from <paramref name="effective"/>, with its change against the first version, as its system of record sends it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sample world has no such budget this month.</exception>
+    public GeneratedRecord BudgetChange(string budgetId, decimal amount, DateTime effective)
+    {
+        var first = MasterData().Select(r => r.Value).OfType<MasterDataUpdate>()
+            .Where(u => u.objectType == MasterDataObjectType.BUDGET && u.businessKey == budgetId).Select(u => (Budget)u.payload).FirstOrDefault()
+            ?? throw new ArgumentException($"The sample world has no budget {budgetId} this month.", nameof(budgetId));
+        var currency = first.amount.currency;
+        var day = DateTime.SpecifyKind(effective.Date, DateTimeKind.Utc);
+        var change = Update("sap-s4", MasterDataObjectType.BUDGET, budgetId, day, new Budget
+        {
+            envelope = Envelope("sap-s4", budgetId, day), budgetId = budgetId, costCenterId = first.costCenterId, projectId = first.projectId, periodId = first.periodId,
+            amount = Money(amount, currency), budgetVersion = "2", changeAmount = Money(amount - first.amount.ToDecimal(), currency), changeDate = day,
+        });
+        var update = (MasterDataUpdate)change.Value;
+        update.envelope.idempotencyKey = $"sap-s4:{budgetId}:2";
+        ((Budget)update.payload).envelope.idempotencyKey = update.envelope.idempotencyKey;
+        return change;
+    }
+
+    /// <summary>
     /// Deliberate master-data cases, so the demo shows every path of the master-data topology: procurement's own record of
     /// <see cref="SampleWorld.DuplicateSupplier"/> spelled differently but with the same tax id and bank account (a duplicate,
     /// merged into the ERP's golden record); procurement trying to change that supplier's bank account, which only the ERP

@@ -30,11 +30,9 @@ internal static class ProcurementBenchmark
 {
     public static async Task RunAsync(int records, int seed, decimal budgetFactor, TextWriter output, CancellationToken ct)
     {
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Streamiz", LogLevel.Critical));
+        using var loggerFactory = PipelineBenchmarkRun.Logging();
         var generator = new SampleDataGenerator(seed);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average before start {LoadAverage()}"));
+        output.WriteLine(PipelineBenchmarkRun.Machine());
         output.WriteLine("Starting the embedded stack and running the sample master data through the master-data topology ...");
         await using var stack = await ExpenseBenchmarkStack.StartAsync(generator, 1, loggerFactory, ct, new ProcurementTopology());
         if (budgetFactor != 1m)
@@ -50,7 +48,7 @@ internal static class ProcurementBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{orders.Count:N0} distinct approved purchase orders of {orders.Select(o => o.legalEntityId).Distinct().Count()} legal entities, " +
             $"{payloads.Average(p => p.Length):0} Avro bytes each on average, produced to both inputs ({Topics.PurchaseOrders.Partitions} partitions each)."));
-        ProduceBytes(stack.BootstrapServers, orders, payloads, Topics.PurchaseOrders.Name, ExpenseBenchmarkStack.PassthroughInput);
+        PipelineBenchmarkRun.ProduceBytes(stack.BootstrapServers, orders.Select(o => o.poNumber).ToList(), payloads, Topics.PurchaseOrders.Name, ExpenseBenchmarkStack.PassthroughInput);
 
         var warmup = orders.Count / 5;
         output.WriteLine($"Each path is timed after its first {warmup:N0} records (steady state), to its last.");
@@ -97,17 +95,13 @@ internal static class ProcurementBenchmark
     private static async Task RaiseBudgetsAsync(ExpenseBenchmarkStack stack, SampleDataGenerator generator, decimal factor, CancellationToken ct)
     {
         var today = DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);
+        var budgets = generator.MasterData().Select(r => r.Value).OfType<MasterDataUpdate>()
+            .Where(u => u.objectType == MasterDataObjectType.BUDGET).Select(u => (Budget)u.payload).ToList();
         using (var producer = new CanonicalRecordProducer(stack.Kafka, stack.SerDes, "benchmark-budgets"))
-            foreach (var record in generator.MasterData().Where(r => r.Value is MasterDataUpdate { objectType: MasterDataObjectType.BUDGET }))
+            foreach (var budget in budgets)
             {
-                var update = (MasterDataUpdate)record.Value;
-                var budget = (Budget)update.payload;
-                update.effectiveDate = today;
-                update.envelope.eventId = Guid.NewGuid();
-                update.envelope.eventTime = today;
-                update.envelope.idempotencyKey = $"{update.envelope.sourceSystem}:{budget.budgetId}:raised";
-                budget.amount = (budget.amount.ToDecimal() * factor).ToMoney(budget.amount.currency);
-                await producer.ProduceAsync(record.Topic, record.Key, update, ct);
+                var change = generator.BudgetChange(budget.budgetId, budget.amount.ToDecimal() * factor, today);
+                await producer.ProduceAsync(change.Topic, change.Key, change.Value, ct);
             }
         await stack.WaitUntilSettledAsync(Topics.MasterDataHistory.Name, ct);
     }
@@ -121,16 +115,4 @@ internal static class ProcurementBenchmark
                 orders.Add(order);
         return orders;
     }
-
-    private static void ProduceBytes(string bootstrapServers, IReadOnlyList<PurchaseOrder> orders, IReadOnlyList<byte[]> payloads, params string[] topics)
-    {
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5 }).Build();
-        foreach (var topic in topics)
-            for (var i = 0; i < orders.Count; i++)
-                producer.ProduceWaiting(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(orders[i].poNumber), Value = payloads[i] });
-        if (producer.Flush(TimeSpan.FromMinutes(1)) > 0)
-            throw new InvalidOperationException("The benchmark input was not acknowledged within a minute.");
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 }

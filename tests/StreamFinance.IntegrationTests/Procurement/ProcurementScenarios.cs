@@ -116,7 +116,7 @@ public abstract class ProcurementScenarios(KafkaStackFixture fixture)
         Assert.Equal((OrderStage.Held, "BUDGET_EXCEEDED"), (book.Order(poB)!.State.Stage, book.Order(poB)!.Hold!.reasons[0].code));
 
         // 5. The budget raised by 50,000 to 300,000 USD in force today: the held order commits and its hold is tombstoned.
-        var raise = RaisedBudget(generator, budgetKey, 300_000m, 50_000m, today);
+        var raise = generator.BudgetChange(budgetKey, 300_000m, today);
         await ProduceAsync(kafka, serDes, [raise], ct);
         wait.Until($"the release of {poB}", Patience, () => Pipeline.Read(Topics.Commitments, serDes),
             read => read.Any(c => c.Key == $"{poB}/R1") ? null : "no commitment yet");
@@ -156,24 +156,6 @@ public abstract class ProcurementScenarios(KafkaStackFixture fixture)
     private static List<(string Key, byte[]? Value)> HoldRecords(IKafkaStack stack) =>
         TopicReader.ReadAll(stack.BootstrapServers, Topics.PurchaseOrdersHeld.Name, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
             .Select(r => (Encoding.UTF8.GetString(r.Message.Key), (byte[]?)r.Message.Value)).ToList();
-
-    /// <summary>The sample world's budget of <paramref name="budgetKey"/> raised to <paramref name="amount"/> (by <paramref name="change"/>) from <paramref name="today"/>, as its system of record sends it.</summary>
-    private static GeneratedRecord RaisedBudget(SampleDataGenerator generator, string budgetKey, decimal amount, decimal change, DateTime today)
-    {
-        var original = generator.MasterData().Single(r => r.Key == Key(MasterDataObjectType.BUDGET, budgetKey));
-        var update = (MasterDataUpdate)original.Value;
-        var budget = (Budget)update.payload;
-        update.effectiveDate = today;
-        update.envelope.eventId = Guid.NewGuid();
-        update.envelope.eventTime = today;
-        update.envelope.idempotencyKey = $"{update.envelope.sourceSystem}:{budgetKey}:2";
-        update.payload = new Budget
-        {
-            envelope = budget.envelope, budgetId = budget.budgetId, costCenterId = budget.costCenterId, projectId = budget.projectId, periodId = budget.periodId,
-            amount = amount.ToMoney(budget.amount.currency), budgetVersion = "2", changeAmount = change.ToMoney(budget.amount.currency), changeDate = today,
-        };
-        return original;
-    }
 
     private static async Task ProduceAsync(KafkaOptions kafka, SerDesFactory serDes, IEnumerable<GeneratedRecord> records, CancellationToken ct)
     {
