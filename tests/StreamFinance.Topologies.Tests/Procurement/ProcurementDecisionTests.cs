@@ -163,6 +163,9 @@ public class ProcurementDecisionTests
         Assert.NotEmpty(deadLetter.rawValue);
         Assert.Empty(driver.Commitments());
         Assert.Empty(driver.StatusNow());
+        // The dead letter is a decision of the audit trail too, under the order's correlation id.
+        var audited = Assert.Single(driver.Audit(), e => e.step == "dead-lettered");
+        Assert.Equal(("SCHEMA_INVALID", "4500050", "procurement"), (audited.reason, audited.correlationId, audited.component));
     }
 
     [Fact]
