@@ -315,7 +315,7 @@ public sealed class TopologyService(
     private TopologyRun CreateRun()
     {
         var builder = new StreamBuilder();
-        var restorations = new StoreRestorations();
+        var restorations = new StoreRestorations(logger);
         topology.Build(builder, new TopologyContext(serDes, time, topologyMetrics, loggerFactory, business)
         {
             MasterData = masterData ?? MasterDataOptions.Default(),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace StreamFinance.Kafka.State;
 
@@ -15,7 +16,11 @@ namespace StreamFinance.Kafka.State;
 /// running tasks only. So a punctuator that decides from what its stores hold (close a posting window, release a held
 /// line) would decide from part of the state, which the rest of the restore then writes over.
 /// </remarks>
-public sealed class StoreRestorations
+/// <param name="logger">
+/// Where each task's restoration is logged: once when a punctuation first waits (naming the stores not restored yet) and
+/// once when it completes (and by what); null: nowhere (a test driver).
+/// </param>
+public sealed class StoreRestorations(ILogger? logger = null)
 {
     private readonly ConcurrentDictionary<(string Store, int Partition), long> ends = new();
 
@@ -27,10 +32,13 @@ public sealed class StoreRestorations
     /// each of them has ended a restore after this call. Call it from the processor's <c>Init</c>, which Streamiz runs
     /// before it registers the task's changelogs for restoring.
     /// </summary>
-    public TaskRestoration Begin(int partition, params string[] stores)
+    public TaskRestoration Begin(int partition, params string[] stores) => Begin($"of partition {partition}", partition, stores);
+
+    /// <summary><see cref="Begin(int, string[])"/> for the task named <paramref name="task"/> in the log.</summary>
+    internal TaskRestoration Begin(string task, int partition, string[] stores)
     {
         ArgumentNullException.ThrowIfNull(stores);
-        return new TaskRestoration([.. stores.Select(store => EndedSince(store, partition, EndsOf(store, partition)))]);
+        return new TaskRestoration(task, [.. stores.Select(store => (store, EndedSince(store, partition, EndsOf(store, partition))))], logger);
     }
 
     private Func<bool> EndedSince(string store, int partition, long before) => () => EndsOf(store, partition) > before;

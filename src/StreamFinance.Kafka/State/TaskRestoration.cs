@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Processors.Public;
 
@@ -10,13 +11,18 @@ namespace StreamFinance.Kafka.State;
 /// </summary>
 public sealed class TaskRestoration
 {
-    private readonly IReadOnlyList<Func<bool>> restored;
+    private readonly string task;
+    private readonly IReadOnlyList<(string Store, Func<bool> Ended)> stores;
+    private readonly ILogger? logger;
     private bool complete;
+    private bool waitLogged;
 
-    internal TaskRestoration(IReadOnlyList<Func<bool>> restored)
+    internal TaskRestoration(string task, IReadOnlyList<(string Store, Func<bool> Ended)> stores, ILogger? logger)
     {
-        this.restored = restored;
-        complete = restored.Count == 0;
+        this.task = task;
+        this.stores = stores;
+        this.logger = logger;
+        complete = stores.Count == 0;
     }
 
     /// <summary>
@@ -26,7 +32,7 @@ public sealed class TaskRestoration
     public static TaskRestoration For<K, V>(ProcessorContext<K, V> context, StoreRestorations? restorations, params string[] stores)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return restorations is null ? new TaskRestoration([]) : restorations.Begin(context.Id.Partition, stores);
+        return restorations is null ? new TaskRestoration("", [], null) : restorations.Begin(context.Id.ToString(), context.Id.Partition, stores);
     }
 
     /// <summary>Whether every store is restored: each ended a restore since <c>Init</c>, or a record has reached the task.</summary>
@@ -34,14 +40,18 @@ public sealed class TaskRestoration
     {
         get
         {
-            if (!complete && restored.All(store => store()))
-                complete = true;
+            if (!complete && stores.All(s => s.Ended()))
+                Complete("each of its stores ended a restore");
             return complete;
         }
     }
 
     /// <summary>A record reached the task's processor: Streamiz hands records only to running tasks, whose stores are restored.</summary>
-    public void RecordArrived() => complete = true;
+    public void RecordArrived()
+    {
+        if (!complete)
+            Complete("a record reached it");
+    }
 
     /// <summary>
     /// Schedules <paramref name="punctuate"/> every <paramref name="interval"/> of processing time, as
@@ -55,6 +65,25 @@ public sealed class TaskRestoration
         {
             if (IsComplete)
                 punctuate();
+            else
+                LogWaitOnce();
         });
+    }
+
+    private void Complete(string how)
+    {
+        complete = true;
+        if (waitLogged)
+            logger?.LogInformation("Task {Task}: stores restored ({How}); its punctuators run from now", task, how);
+    }
+
+    /// <summary>Once per task: which stores a punctuation waits for, so that a gate that never opens shows in the log.</summary>
+    private void LogWaitOnce()
+    {
+        if (waitLogged)
+            return;
+        waitLogged = true;
+        logger?.LogInformation("Task {Task}: punctuators wait until {Stores} are restored (no restore end seen since the task was assigned, and no record yet)",
+            task, string.Join(", ", stores.Where(s => !s.Ended()).Select(s => s.Store)));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Kafka.State;
 using static StreamFinance.Topologies.Tests.Posting.TestApprovedExpenses;
@@ -49,5 +50,36 @@ public class PostingRestoreTests
 
         var journal = Assert.Single(driver.Journals()).Journal;
         Assert.Equal(["E1"], journal.ExpenseIds());
+    }
+
+    [Fact]
+    public void A_waiting_task_logs_once_which_stores_it_waits_for_and_then_by_what_its_wait_ended()
+    {
+        var log = new LineLogger();
+        using var driver = new PostingDriver(restorations: new StoreRestorations(log));
+        driver.Restore(Us("E1", 5m, TenOClock.AddMinutes(5)));
+        driver.WallClockReaches(TenOClock.AddMinutes(75));
+        driver.WallClockReaches(TenOClock.AddMinutes(76));
+
+        var wait = Assert.Single(log.Lines);
+        Assert.Contains("Task 1-0: punctuators wait until posting.open-expenses, posting.expense-ids, posting.posted-expiry, posting.clock are restored", wait, StringComparison.Ordinal);
+
+        driver.RestoreEnded();
+        driver.WallClockReaches(TenOClock.AddMinutes(77));
+        Assert.Single(driver.Journals());
+        Assert.Equal(2, log.Lines.Count);
+        Assert.Contains("Task 1-0: stores restored (each of its stores ended a restore)", log.Lines[1], StringComparison.Ordinal);
+    }
+
+    private sealed class LineLogger : ILogger
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
     }
 }
