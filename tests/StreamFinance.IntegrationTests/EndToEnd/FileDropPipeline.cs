@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Avro.Specific;
@@ -150,25 +149,8 @@ public sealed class FileDropPipeline : IAsyncDisposable
         return consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Where(o => o.Offset != Offset.Unset).ToList();
     }
 
-    /// <summary>Writes each file into its profile's inbox under a temporary name first, as an uploader does, oldest first.</summary>
-    public void Drop(IReadOnlyList<VendorFile> files) => Drop(files, inboxes);
-
-    /// <summary>
-    /// Writes each file into the inbox of its profile in <paramref name="inboxes"/> under a temporary name first, as an
-    /// uploader does, then dates the files a second apart in order: scans take files oldest first, so a second Concur
-    /// page (with its re-delivery) is read after the first.
-    /// </summary>
-    public static void Drop(IReadOnlyList<VendorFile> files, IReadOnlyDictionary<string, string> inboxes)
-    {
-        var written = DateTime.UtcNow.AddSeconds(-files.Count - 1);
-        foreach (var file in files)
-        {
-            var target = Path.Combine(inboxes[file.Profile], file.FileName);
-            File.WriteAllText(target + ".part", file.Content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(target + ".part", target);
-            File.SetLastWriteTimeUtc(target, written = written.AddSeconds(1));
-        }
-    }
+    /// <summary>Writes each file into its profile's inbox under a temporary name first, as an uploader does, oldest first (<see cref="EndToEndPipeline.Drop"/>).</summary>
+    public void Drop(IReadOnlyList<VendorFile> files) => EndToEndPipeline.Drop(files, inboxes);
 
     /// <summary>Every value on <paramref name="topic"/>, decoded, in partition then offset order (tombstones left out).</summary>
     public List<T> Read<T>(Topic<string, T> topic) where T : class, ISpecificRecord =>
