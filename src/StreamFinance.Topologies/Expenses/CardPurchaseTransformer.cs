@@ -7,6 +7,7 @@ using StreamFinance.Domain.Expenses;
 using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.SerDes;
@@ -39,6 +40,8 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     private readonly ExpenseMetrics metrics;
     private readonly DeadLetterFactory deadLetters;
     private readonly ISerDes<ApprovedExpense>? approvedSerDes;
+    private readonly StoreRestorations? restorations;
+    private TaskRestoration? restoration;
     private ProcessorContext<string, CardPurchaseOutcome>? context;
     private IKeyValueStore<string, DeadLetter>? holds;
     private IKeyValueStore<string, ApprovedExpense>? waits;
@@ -46,7 +49,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
 
     /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default options on the system clock, metrics served nowhere, conflicts without raw bytes.</summary>
     public CardPurchaseTransformer()
-        : this(TimeProvider.System, ExpenseOptions.Default(), new ExpenseMetrics(BusinessMetrics.Detached()), DeadLetterFactory.System, null)
+        : this(TimeProvider.System, ExpenseOptions.Default(), new ExpenseMetrics(BusinessMetrics.Detached()), DeadLetterFactory.System, null, null)
     {
     }
 
@@ -56,8 +59,11 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     /// <param name="metrics">Where card transactions and purchase sides are counted by outcome.</param>
     /// <param name="deadLetters">Makes the dead letter of a conflict.</param>
     /// <param name="approvedSerDes">The SerDes of the purchase repartition topic, for a conflict's raw bytes.</param>
-    public CardPurchaseTransformer(TimeProvider clock, ExpenseOptions options, ExpenseMetrics metrics, DeadLetterFactory deadLetters, ISerDes<ApprovedExpense>? approvedSerDes)
+    /// <param name="restorations">The stream's restorations: the punctuators expire and release nothing while the task's stores restore. Null: nothing restores (a test driver).</param>
+    public CardPurchaseTransformer(TimeProvider clock, ExpenseOptions options, ExpenseMetrics metrics, DeadLetterFactory deadLetters, ISerDes<ApprovedExpense>? approvedSerDes,
+        StoreRestorations? restorations)
     {
+        this.restorations = restorations;
         this.clock = clock;
         this.options = options;
         this.metrics = metrics;
@@ -72,9 +78,11 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         holds = (IKeyValueStore<string, DeadLetter>)context.GetStateStore(ExpenseNames.CardHoldStore);
         waits = (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(ExpenseNames.CardSpendWaitStore);
         posted = (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(ExpenseNames.CardPurchaseStore);
-        // Wall-clock cadences; the horizons and waits themselves are measured on the topology's clock.
-        context.Schedule(options.CardDocumentationCheckInterval, PunctuationType.PROCESSING_TIME, _ => Expire());
-        context.Schedule(options.CardSpend.WaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaited());
+        // Wall-clock cadences; the horizons and waits themselves are measured on the topology's clock. Punctuated only once
+        // the stores are restored, so that nothing is expired or released from part of them.
+        restoration = TaskRestoration.For(context, restorations, ExpenseNames.CardHoldStore, ExpenseNames.CardSpendWaitStore, ExpenseNames.CardPurchaseStore);
+        restoration.Schedule(context, options.CardDocumentationCheckInterval, Expire);
+        restoration.Schedule(context, options.CardSpend.WaitCheckInterval, ReleaseWaited);
     }
 
     /// <inheritdoc />
@@ -82,6 +90,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     {
         if (holds is null)
             throw new InvalidOperationException($"{nameof(CardPurchaseTransformer)} processed a record before Init.");
+        restoration?.RecordArrived();
         return record.Value.Approved is { } approved
             ? (approved.expense.codedCardTransaction == true ? CodedCard(record, approved) : ReportLine(record, approved))
             : Charge(record, record.Value.Charge!);

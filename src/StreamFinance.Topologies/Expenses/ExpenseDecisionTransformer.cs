@@ -51,6 +51,8 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     private readonly ISerDes<ExpenseLine>? lineSerDes;
     private readonly ExpenseMetrics metrics;
     private readonly HoldMetrics holdMetrics;
+    private readonly StoreRestorations? restorations;
+    private TaskRestoration? restoration;
     private ProcessorContext<string, ExpenseDecision>? context;
     private IKeyValueStore<string, string>? dedupe;
     private IMasterDataLookup? masterData;
@@ -64,7 +66,7 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     /// </summary>
     public ExpenseDecisionTransformer()
         : this(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System, null, null,
-            new ExpenseMetrics(BusinessMetrics.Detached()), BusinessMetrics.Detached().Holds)
+            new ExpenseMetrics(BusinessMetrics.Detached()), BusinessMetrics.Detached().Holds, null)
     {
     }
 
@@ -76,10 +78,12 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     /// <param name="lineSerDes">The SerDes of <c>ingest.expenses</c>, to keep a waiting line's bytes.</param>
     /// <param name="metrics">Where expense lines are counted by outcome.</param>
     /// <param name="holdMetrics">The gauge of lines waiting for master data.</param>
+    /// <param name="restorations">The stream's restorations: the punctuators release and purge nothing while the task's stores restore. Null: nothing restores (a test driver).</param>
     public ExpenseDecisionTransformer(
         ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock, StoreWriteSignal? masterDataWrites, ISerDes<ExpenseLine>? lineSerDes,
-        ExpenseMetrics metrics, HoldMetrics holdMetrics)
+        ExpenseMetrics metrics, HoldMetrics holdMetrics, StoreRestorations? restorations)
     {
+        this.restorations = restorations;
         ArgumentNullException.ThrowIfNull(policy);
         evaluator = new ExpenseEvaluator(policy, fxFallback, clock);
         options = policy.Options;
@@ -102,14 +106,18 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         masterData = masterDataWrites is null ? reads : new CachedMasterDataLookup(reads, new MasterDataLookupCache(masterDataWrites));
         var held = new HoldStore((IKeyValueStore<string, HeldRecord>)context.GetStateStore(ExpenseNames.MasterDataWaitStore), ExpenseNames.MasterDataWaitStore, holdMetrics);
         waits = lineSerDes is null ? null : new ExpenseMasterDataWaits(held, masterDataWrites, options.MasterDataWaitHorizon, clock, lineSerDes, evaluator);
-        context.Schedule(PurgeInterval, PunctuationType.PROCESSING_TIME, _ => Purge());
-        context.Schedule(options.MasterDataWaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaiting());
+        // Punctuated only once the stores are restored: a line released from part of the wait store would be held again
+        // by the rest of the restore, and released a second time.
+        restoration = TaskRestoration.For(context, restorations, ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore);
+        restoration.Schedule(context, PurgeInterval, Purge);
+        restoration.Schedule(context, options.MasterDataWaitCheckInterval, ReleaseWaiting);
     }
 
     /// <inheritdoc />
     public Record<string, ExpenseDecision>? Process(Record<string, ExpenseLine> record)
     {
         var store = dedupe ?? throw new InvalidOperationException($"{nameof(ExpenseDecisionTransformer)} processed a record before Init.");
+        restoration?.RecordArrived();
         var line = record.Value;
         var key = line.envelope.idempotencyKey;
         var attempt = ReplayAttempt(record.Headers);

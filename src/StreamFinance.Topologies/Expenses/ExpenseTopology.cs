@@ -105,7 +105,7 @@ public sealed class ExpenseTopology : IStreamTopology
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
                     .Transformer<ExpenseDecisionTransformer>(
-                        policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes, metrics, context.BusinessMetrics.Holds).Build(),
+                        policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes, metrics, context.BusinessMetrics.Holds, context.Restorations!).Build(),
                 ExpenseNames.Decide,
                 ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore)
             // Every decision in the audit trail (deduplicated, held, released, approved; dead letters where they are written).
@@ -138,7 +138,7 @@ public sealed class ExpenseTopology : IStreamTopology
         var outcomes = charges.Merge(approvals, ExpenseNames.CardEvents)
             .Transform(
                 TransformerBuilder.New<string, CardPurchaseEvent, string, CardPurchaseOutcome>()
-                    .Transformer<CardPurchaseTransformer>(context.Clock, policy.Options, metrics, context.DeadLetters, approvedSerDes).Build(),
+                    .Transformer<CardPurchaseTransformer>(context.Clock, policy.Options, metrics, context.DeadLetters, approvedSerDes, context.Restorations!).Build(),
                 ExpenseNames.CardPairing,
                 ExpenseNames.CardHoldStore, ExpenseNames.CardSpendWaitStore, ExpenseNames.CardPurchaseStore)
             // Merged, held, released and re-delivered sides in the audit trail (dead letters where they are written).

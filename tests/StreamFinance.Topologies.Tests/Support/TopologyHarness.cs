@@ -72,6 +72,14 @@ internal sealed class TopologyHarness : IDisposable
     /// <summary>A key-value store of the topology, by its name.</summary>
     public IReadOnlyKeyValueStore<string, T> Store<T>(string name) => driver.GetKeyValueStore<string, T>(name);
 
+    /// <summary>
+    /// A key-value store of the topology, by its name, to write as Streamiz's restore does: under the processors, while
+    /// their task restores (the test driver itself never restores).
+    /// </summary>
+    public IKeyValueStore<string, T> RestoringStore<T>(string name) =>
+        driver.GetKeyValueStore<string, T>(name) as IKeyValueStore<string, T>
+        ?? throw new InvalidOperationException($"Store {name} cannot be written from a test: it is not a plain key-value store.");
+
     /// <summary>Advances the driver's wall clock, firing the processing-time punctuators that fall due.</summary>
     public void AdvanceWallClockTime(TimeSpan advance) => driver.AdvanceWallClockTime(advance);
 
