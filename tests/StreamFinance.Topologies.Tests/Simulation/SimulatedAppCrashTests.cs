@@ -56,14 +56,58 @@ public class SimulatedAppCrashTests
     }
 
     [Fact]
-    public void Under_at_least_once_a_crash_before_the_commit_keeps_the_approval_and_the_redelivered_line_is_dropped()
+    public void Under_at_least_once_a_crash_before_the_commit_decides_the_line_again_and_repeats_the_same_approval()
     {
         using var world = new CrashWorld(CrashModel.AtLeastOnce);
         world.MasterData(ExpenseWorld.MasterData());
         world.App.Commit();
 
         world.Send(ExpenseWorld.Expense("EXP-1"));
+        world.Clock.Advance(TimeSpan.FromMinutes(5));
         world.App.Crash();
+        Assert.True(world.App.Poll(Topics.Expenses.Name));
+        world.App.Commit();
+
+        // The line read again is a redo: decided again as of its first decision, so the approval repeats byte for byte
+        // (same event id, same approval time) and posting takes it once.
+        var approvals = world.ApprovedBytes();
+        Assert.Equal(2, approvals.Count);
+        Assert.Equal(approvals[0], approvals[1]);
+        Assert.Equal(["EXP-1", "EXP-1"], world.Approved().Select(a => a.expense.expenseId));
+        Assert.Equal(ExpenseWorld.Today.UtcDateTime, world.Approved()[1].envelope.eventTime);
+    }
+
+    [Fact]
+    public void Under_at_least_once_a_line_sent_again_after_the_commit_is_a_redelivery_and_is_dropped()
+    {
+        using var world = new CrashWorld(CrashModel.AtLeastOnce);
+        world.MasterData(ExpenseWorld.MasterData());
+        world.Send(ExpenseWorld.Expense("EXP-1"));
+        world.App.Commit();
+        world.App.Crash();
+
+        world.Send(ExpenseWorld.Expense("EXP-1"));
+        world.App.Commit();
+
+        Assert.Equal(["EXP-1"], world.Approved().Select(a => a.expense.expenseId));
+        Assert.StartsWith("Approved|", world.App.Store<string>(ExpenseNames.DedupeStore).Get("concur:EXP-1:1"));
+    }
+
+    /// <summary>
+    /// Issue 14 point 3: the dedupe entry reached its changelog, the approval did not (its partition's leader was down),
+    /// and the task went back to its last commit. Dropping the line read again as a re-delivery lost it.
+    /// </summary>
+    [Fact]
+    public void When_the_dedupe_entry_survives_a_crash_that_loses_the_approval_the_line_read_again_is_approved()
+    {
+        using var world = new CrashWorld(CrashModel.OutputsLost);
+        world.MasterData(ExpenseWorld.MasterData());
+        world.App.Commit();
+
+        world.Send(ExpenseWorld.Expense("EXP-1"));
+        world.App.Crash();
+        Assert.Empty(world.Approved());
+        Assert.StartsWith("Approved|", world.App.Store<string>(ExpenseNames.DedupeStore).Get("concur:EXP-1:1"));
         Assert.True(world.App.Poll(Topics.Expenses.Name));
         world.App.Commit();
 
@@ -83,12 +127,13 @@ public class SimulatedAppCrashTests
             SchemaRegistryClients.Register(url, registry);
             var factory = new SerDesFactory(registry);
             serDes = new SimSerDes(factory);
-            var clock = new FakeTimeProvider(ExpenseWorld.Today);
-            App = new SimulatedApp("crash-expense", () => new ExpenseTopology(), s => new TopologyContext(s, clock), factory, url, broker, model,
+            App = new SimulatedApp("crash-expense", () => new ExpenseTopology(), s => new TopologyContext(s, Clock), factory, url, broker, model,
                 [Topics.Expenses.Name, Topics.CardTransactions.Name], [Topics.ApprovedExpenses.Name, Topics.ExpenseDeadLetters.Name], Topics.MasterDataHistory.Name);
         }
 
         public SimulatedApp App { get; }
+
+        public FakeTimeProvider Clock { get; } = new(ExpenseWorld.Today);
 
         public void MasterData(IEnumerable<(string Key, MasterDataHistory History)> records)
         {
@@ -107,6 +152,9 @@ public class SimulatedAppCrashTests
         }
 
         /// <summary>The approvals on the broker (committed).</summary>
+        /// <summary>The approvals on the broker (committed), as written.</summary>
+        public List<byte[]> ApprovedBytes() => [.. broker.Topic(Topics.ApprovedExpenses.Name).Select(r => r.Value)];
+
         public List<ApprovedExpense> Approved() =>
             [.. broker.Topic(Topics.ApprovedExpenses.Name).Select(r => serDes.Deserialize<ApprovedExpense>(Topics.ApprovedExpenses.Name, r))];
 
