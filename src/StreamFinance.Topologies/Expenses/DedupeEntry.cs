@@ -36,7 +36,7 @@ public sealed record DedupeEntry(DedupeOutcome Outcome, DateOnly FirstSeen, stri
         !IsRedo(identity) && (Outcome != DedupeOutcome.DeadLettered || !isReplay);
 
     /// <summary>
-    /// Stored form: <c>Approved|2026-03-31|ingest.expenses:3:1234@1774952400000|2026-03-31T09:00:00.0000000+00:00</c>, or
+    /// Stored form: <c>Approved|2026-03-31|ingest.expenses:3:1234@1774947600000|2026-03-31T09:00:00.0000000+00:00</c>, or
     /// <c>Approved|2026-03-31</c> when the deciding record is unknown (entries written before identities were kept).
     /// </summary>
     public override string ToString() =>

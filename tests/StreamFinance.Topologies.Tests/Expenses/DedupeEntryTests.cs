@@ -38,9 +38,9 @@ public sealed class DedupeEntryTests
     }
 
     [Theory]
-    [InlineData("ingest.expenses:3:1235@1774947600000")]
-    [InlineData("ingest.expenses:3:1234@1774947600001")]
-    [InlineData("ingest.expenses:2:1234@1774947600000")]
+    [InlineData("ingest.expenses:3:1235@1775034000000")]
+    [InlineData("ingest.expenses:3:1234@1775034000001")]
+    [InlineData("ingest.expenses:2:1234@1775034000000")]
     [InlineData(null)]
     public void A_record_of_another_identity_with_the_same_key_is_a_redelivery(string? identity)
     {
@@ -64,7 +64,7 @@ public sealed class DedupeEntryTests
 
         Assert.Equal("DeadLettered|2026-04-01", entry.ToString());
         Assert.Equal(entry, DedupeEntry.Parse(entry.ToString()));
-        Assert.Equal("Approved|2026-04-01|ingest.expenses:3:1234@1774947600000|2026-04-01T09:00:00.0000000+00:00", decided.ToString());
+        Assert.Equal("Approved|2026-04-01|ingest.expenses:3:1234@1775034000000|2026-04-01T09:00:00.0000000+00:00", decided.ToString());
         Assert.Equal(decided, DedupeEntry.Parse(decided.ToString()));
         foreach (var foreign in new[] { "seen", "Approved|2026-04-01|ingest.expenses:3:1234@1", "Approved|2026-04-01||2026-04-01T09:00:00.0000000+00:00" })
         {
@@ -73,7 +73,7 @@ public sealed class DedupeEntryTests
         }
     }
 
-    private const string Deciding = "ingest.expenses:3:1234@1774947600000";
+    private const string Deciding = "ingest.expenses:3:1234@1775034000000";
 
     private static readonly DateTimeOffset DecidedAt = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
 }

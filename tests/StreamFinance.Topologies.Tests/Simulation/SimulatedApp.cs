@@ -47,8 +47,8 @@ public enum CrashModel
 /// since are delivered again, at the offsets and with the timestamps they had (a redo, as Kafka delivers it). Wall-clock
 /// punctuators start afresh. In-memory caches and metrics of the old incarnation
 /// are gone.</para>
-/// <para>Not modelled: a crash inside the processing of one record (records are atomic here), partial loss of an
-/// at-least-once producer's unflushed batches, rebalances between several instances, repartition topics as separate
+/// <para>Not modelled: a crash inside the processing of one record (records are atomic here), the loss of some of an
+/// at-least-once producer's outputs but not others (<see cref="CrashModel.OutputsLost"/> loses all since the commit), rebalances between several instances, repartition topics as separate
 /// commit units (the driver forwards them within the step).</para>
 /// </remarks>
 internal sealed class SimulatedApp : IDisposable
