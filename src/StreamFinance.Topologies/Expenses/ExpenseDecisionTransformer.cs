@@ -154,10 +154,13 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             return;
         foreach (var released in due.Release(masterData!, ReplayAttempt))
         {
-            var approved = released.Outcome.Outcome!.IsOk;
+            var outcome = released.Outcome.Outcome!;
+            var approved = outcome.IsOk;
             var seen = dedupe!.Get(released.Key) is { } stored ? DedupeEntry.Parse(stored) : null;
-            // Kept as decided by the record that waited, now: read again after a failure, it is decided again as of this release.
-            Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen, seen?.DecidedBy, clock.GetUtcNow());
+            // Kept as decided by the record that waited, when this release decided it: read again after a failure, that
+            // record is decided again as of the same time, so its approval or dead letter repeats unchanged.
+            var decidedAt = approved ? new DateTimeOffset(AvroTimestamps.Utc(outcome.Value.envelope.eventTime)) : outcome.Failure!.FailedAt ?? clock.GetUtcNow();
+            Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen, seen?.DecidedBy, decidedAt);
             metrics.Line(ExpenseMetrics.Released);
             metrics.Line(approved ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
             // A punctuator's record context is empty: the line leaves with the headers it arrived with.

@@ -78,6 +78,30 @@ public class SimulatedAppCrashTests
     }
 
     [Fact]
+    public void Under_at_least_once_a_line_released_from_its_wait_and_read_again_repeats_the_released_approval()
+    {
+        using var world = new CrashWorld(CrashModel.AtLeastOnce);
+        world.MasterData(ExpenseWorld.MasterData());
+        world.App.Commit();
+
+        world.Send(ExpenseWorld.Expense("EXP-LATE", employee: "E-NEW"));
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        world.MasterData([ExpenseWorld.Hired("E-NEW", "US01", "CC-1000")]);
+        world.App.AdvanceWallClock(TimeSpan.FromSeconds(10));
+        Assert.Single(world.Approved());
+        world.Clock.Advance(TimeSpan.FromMinutes(5));
+        world.App.Crash();
+        Assert.True(world.App.Poll(Topics.Expenses.Name));
+        world.App.Commit();
+
+        // The line read again is the record that waited: decided again as of its release, the same approval again.
+        var approvals = world.ApprovedBytes();
+        Assert.Equal(2, approvals.Count);
+        Assert.Equal(approvals[0], approvals[1]);
+        Assert.Equal(ExpenseWorld.Today.UtcDateTime.AddMinutes(1), world.Approved()[1].envelope.eventTime);
+    }
+
+    [Fact]
     public void Under_at_least_once_a_line_sent_again_after_the_commit_is_a_redelivery_and_is_dropped()
     {
         using var world = new CrashWorld(CrashModel.AtLeastOnce);
