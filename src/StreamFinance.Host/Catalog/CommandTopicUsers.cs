@@ -21,7 +21,7 @@ public static class CommandTopicUsers
     [
         DeadLetterReplay(topologies),
         new(TopicUserKind.Command, "md get/dump", MasterDataCommand.InspectableTopics, []),
-        new(TopicUserKind.Command, "live view (demo, run --live-view)", [JournalTail.Topic], []),
+        new(TopicUserKind.Command, "live view (demo, run --live-view)", [JournalTail.Topic, .. ProcurementTail.Topics], []),
         new(TopicUserKind.Command, "audit verify/trace", [Topics.AuditEvents], []),
     ];
 
