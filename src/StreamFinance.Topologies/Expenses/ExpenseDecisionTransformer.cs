@@ -28,6 +28,8 @@ namespace StreamFinance.Topologies.Expenses;
 /// <c>context.GetStateStore</c>: Streamiz registers global stores with every task), and records the outcome for the key.
 /// A key that was approved, or whose line waits, is always dropped; one that was dead-lettered passes again only as a
 /// replay (a record with the <see cref="RecordHeaders.ReplayAttempt"/> header), so replaying twice never posts twice.
+/// The record that decided a key, read again from the same position after a failure, is decided again, as of its first
+/// decision (<see cref="DedupeEntry.IsRedo"/>): its first outputs may have been lost with the failed task.
 /// A dropped re-delivery and a line that starts to wait are forwarded as recorded-only decisions
 /// (<see cref="ExpenseDecision.Recorded"/>), for the audit trail.
 /// </summary>
@@ -122,23 +124,30 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         var key = line.envelope.idempotencyKey;
         var attempt = ReplayAttempt(record.Headers);
         var seen = store.Get(key) is { } stored ? DedupeEntry.Parse(stored) : null;
-        if (seen is not null && seen.Drops(isReplay: attempt > 1))
+        var identity = DedupeEntry.IdentityOf(record);
+        if (seen is not null && seen.Drops(isReplay: attempt > 1, identity))
         {
             metrics.Line(ExpenseMetrics.Duplicate);
             return Recorded(record, ExpenseAudit.Deduplicated(line, OriginOf(record), attempt, seen.Outcome switch { DedupeOutcome.Approved => "approved", DedupeOutcome.DeadLettered => "dead-lettered", _ => "waiting for master data" }));
         }
 
-        var evaluation = evaluator.Evaluate(line, masterData!, attempt);
+        // A redo of a decided line is decided as of its first decision: the same approval time and period, the same bytes.
+        var redoOf = seen is { Outcome: not DedupeOutcome.Held, DecidedAt: { } first } && seen.IsRedo(identity) ? first : (DateTimeOffset?)null;
+        var decidedAt = redoOf ?? clock.GetUtcNow();
+        var evaluation = evaluator.Evaluate(line, masterData!, attempt, decidedAt);
         if (evaluation.AwaitsMasterData)
         {
             var wait = waits ?? throw new InvalidOperationException($"{nameof(ExpenseDecisionTransformer)} was built without the SerDes of ingest.expenses and cannot keep a waiting line: build the topology with ExpenseTopology.Build.");
             wait.Hold(record.Key, line, record.Headers, OriginOf(record), evaluation);
-            Remember(key, DedupeOutcome.Held, seen);
+            Remember(key, DedupeOutcome.Held, seen, identity, decidedAt);
             metrics.Line(ExpenseMetrics.Held);
             return Recorded(record, ExpenseAudit.Held(line, OriginOf(record), attempt, evaluation));
         }
 
-        Remember(key, evaluation.Outcome.IsOk ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
+        if (seen is { Outcome: DedupeOutcome.Held } && seen.IsRedo(identity))
+            // The redo of a line that waited is decided now: it leaves the wait, or its release would decide it twice.
+            waits?.Forget(key);
+        Remember(key, evaluation.Outcome.IsOk ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen, identity, decidedAt);
         metrics.Line(evaluation.Outcome.IsOk ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
         return Record<string, ExpenseDecision>.Create(record.Key, new ExpenseDecision(line, evaluation.Outcome) { Attempt = attempt }, record.Headers);
     }
@@ -153,9 +162,13 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             return;
         foreach (var released in due.Release(masterData!, ReplayAttempt))
         {
-            var approved = released.Outcome.Outcome!.IsOk;
+            var outcome = released.Outcome.Outcome!;
+            var approved = outcome.IsOk;
             var seen = dedupe!.Get(released.Key) is { } stored ? DedupeEntry.Parse(stored) : null;
-            Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
+            // Kept as decided by the record that waited, when this release decided it: read again after a failure, that
+            // record is decided again as of the same time, so its approval or dead letter repeats unchanged.
+            var decidedAt = approved ? new DateTimeOffset(AvroTimestamps.Utc(outcome.Value.envelope.eventTime)) : outcome.Failure!.FailedAt ?? clock.GetUtcNow();
+            Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen, seen?.DecidedBy, decidedAt);
             metrics.Line(ExpenseMetrics.Released);
             metrics.Line(approved ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
             // A punctuator's record context is empty: the line leaves with the headers it arrived with.
@@ -168,8 +181,8 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     private static Record<string, ExpenseDecision> Recorded(Record<string, ExpenseLine> record, AuditFact fact) =>
         Record<string, ExpenseDecision>.Create(record.Key, ExpenseDecision.Record(record.Value, fact), record.Headers);
 
-    private void Remember(string key, DedupeOutcome outcome, DedupeEntry? seen) =>
-        dedupe!.Put(key, new DedupeEntry(outcome, seen?.FirstSeen ?? Today).ToString());
+    private void Remember(string key, DedupeOutcome outcome, DedupeEntry? seen, string? identity, DateTimeOffset decidedAt) =>
+        dedupe!.Put(key, new DedupeEntry(outcome, seen?.FirstSeen ?? Today, identity, identity is null ? null : decidedAt).ToString());
 
     /// <summary>1 for an original delivery; the replay header's attempt plus one for a replay.</summary>
     private static int ReplayAttempt(Headers? headers) =>

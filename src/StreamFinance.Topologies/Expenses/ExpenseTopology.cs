@@ -35,7 +35,8 @@ namespace StreamFinance.Topologies.Expenses;
 /// <remarks>
 /// <para>Dedupe: by idempotency key in <see cref="ExpenseNames.DedupeStore"/> (RocksDB, changelogged), remembered for
 /// <see cref="ExpenseOptions.DedupeHorizonDays"/>. An approved key is dropped for good; a dead-lettered key passes again
-/// only as a replay, so <c>dlq replay</c> works after the master data is fixed and replaying twice posts once.</para>
+/// only as a replay, so <c>dlq replay</c> works after the master data is fixed and replaying twice posts once. The
+/// record that decided a key, read again after a failure, is a redo and is decided again (<see cref="DedupeEntry"/>).</para>
 /// <para>Waiting for master data (<see cref="ExpenseMasterDataWaits"/>): a line that fails only because master data has
 /// not arrived yet waits and is evaluated again after each write of the master-data global table, up to
 /// <see cref="ExpenseOptions.MasterDataWaitHorizon"/>, then dead-lettered with its violations; so a fresh start whose

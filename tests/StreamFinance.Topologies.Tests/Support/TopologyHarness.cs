@@ -59,6 +59,10 @@ internal sealed class TopologyHarness : IDisposable
     public TestInputTopic<string, string> RepartitionInput(string repartitionName) =>
         driver.CreateInputTopic($"{applicationId}-{repartitionName}-repartition", SerDesFactory.Key(), new StringSerDes());
 
+    /// <summary>The repartition topic named <paramref name="repartitionName"/> as an input of Avro records, as the topology writes them there.</summary>
+    public TestInputTopic<string, T> RepartitionInput<T>(string repartitionName) where T : class, ISpecificRecord =>
+        driver.CreateInputTopic($"{applicationId}-{repartitionName}-repartition", SerDesFactory.Key(), Context.SerDes.Avro<T>());
+
     /// <summary>Any topic as an input of raw bytes: what a producer with another serializer, or none, writes.</summary>
     public TestInputTopic<byte[], byte[]> RawInput(string topic) => driver.CreateInputTopic(topic, new ByteArraySerDes(), new ByteArraySerDes());
 
