@@ -13,7 +13,7 @@ namespace StreamFinance.Host.Runtime;
 /// <param name="Provisioner">How topics are created on that stack.</param>
 /// <param name="RunGenerator">Whether the sample-data generator feeds the ingest topics.</param>
 /// <param name="LiveView">Whether to draw the records-per-topic table.</param>
-/// <param name="Duration">Stop after this long; null runs until cancelled.</param>
+/// <param name="Duration">Stop after running this long, counted from the end of the start; null runs until cancelled.</param>
 /// <param name="Topologies">The topologies to run; null (the default) runs <see cref="TopologyCatalog.All"/>.</param>
 /// <param name="ConfigureLogging">More logging set-up after the console output and before secret masking (tests capture the log here); default none.</param>
 /// <param name="OnListening">Told the base address of <c>/metrics</c> and <c>/health</c> once it listens, before the topologies start; default none.</param>
