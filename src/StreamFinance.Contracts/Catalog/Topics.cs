@@ -159,6 +159,9 @@ public static class Topics
         PlannedWriters = "procurement and three-way match topologies (issues 16, 17)",
     };
 
+    /// <summary>Postings the ERP rejected, and records the ERP sinks could not read or map.</summary>
+    public static readonly Topic<string, DeadLetter> ErpDeadLetters = DeadLetters("dlq.erp", "Postings the ERP rejected, with the ERP's messages and the payload sent, and erp.* records a sink could not read or map. Owner: integration support.", "integration support");
+
     /// <summary>
     /// Audit events as their emitters write them, unchained, each in the same transaction or flush as the output it
     /// records; the audit chainer reads them in order per correlation id and appends them, chained, to
@@ -196,7 +199,7 @@ public static class Topics
         Expenses, CardTransactions, PurchaseOrders, GoodsReceipts, SupplierInvoices, SupplierOnboarding,
         ApprovedExpenses, JournalPostings, Commitments, ApInvoices, VendorRequests, PostingConfirmations,
         ExpenseStatus, PurchaseOrderStatus, MatchExceptions, PurchaseOrdersHeld,
-        IngestDeadLetters, MasterDataDeadLetters, ExpenseDeadLetters, ProcurementDeadLetters,
+        IngestDeadLetters, MasterDataDeadLetters, ExpenseDeadLetters, ProcurementDeadLetters, ErpDeadLetters,
         AuditEmitted, AuditEvents, ConnectorOffsets,
     ];
 
