@@ -19,17 +19,25 @@ internal abstract class OutboundNode
     public abstract bool Write(Utf8JsonWriter writer, ISourceDocument document, string? name);
 }
 
-/// <summary>A JSON object: its members in profile order, absent values left out.</summary>
+/// <summary>A JSON object: its members in profile order, absent values left out; a nested object left with no member is left out too (a reference to nothing).</summary>
 internal sealed class OutboundObject(IReadOnlyList<(string Name, OutboundNode Node)> members) : OutboundNode
 {
     public override bool Write(Utf8JsonWriter writer, ISourceDocument document, string? name)
     {
+        using var buffer = new MemoryStream();
+        var written = 0;
+        using (var inner = new Utf8JsonWriter(buffer))
+        {
+            inner.WriteStartObject();
+            foreach (var (member, node) in members)
+                written += node.Write(inner, document, member) ? 1 : 0;
+            inner.WriteEndObject();
+        }
+        if (written == 0 && name is not null)
+            return false;
         if (name is not null)
             writer.WritePropertyName(name);
-        writer.WriteStartObject();
-        foreach (var (member, node) in members)
-            node.Write(writer, document, member);
-        writer.WriteEndObject();
+        writer.WriteRawValue(buffer.ToArray(), skipInputValidation: true);
         return true;
     }
 }
@@ -66,7 +74,7 @@ internal sealed class OutboundValue(ValueSpec spec, OutboundJsonType @as, bool r
         if (text is null)
         {
             if (required)
-                throw spec.Missing(document, field);
+                throw new MappingValueException(ReasonCode.MappingFailed, field, $"{field}: required value missing at {spec.Describe()} in the canonical record (no default in the profile)");
             return false;
         }
         if (name is not null)
