@@ -146,9 +146,10 @@ public sealed class ErpEndpoint : IDisposable
 
     private ResiliencePipeline<HttpResponseMessage> Build(ConnectorHealth health)
     {
-        var limiter = bucket.Limiter;
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var limiter = bucket;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
+        if (options.MaxRetries > 0)
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
@@ -165,7 +166,8 @@ public sealed class ErpEndpoint : IDisposable
                     health.Retried();
                     return ValueTask.CompletedTask;
                 },
-            })
+            });
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
