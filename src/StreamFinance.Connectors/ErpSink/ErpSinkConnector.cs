@@ -33,6 +33,7 @@ public sealed class ErpSinkConnector : IConnector, IDisposable
     private readonly ErpAnswerRecorder recorder;
     private readonly ErpSinkMetrics metrics;
     private readonly Dictionary<TopicPartition, DateTimeOffset> paused = [];
+    private volatile TopicPartition[] assigned = [];
     private OutboundProfile? refused;
 
     /// <summary>Creates the sink; nothing connects until <see cref="RunAsync"/>.</summary>
@@ -69,12 +70,17 @@ public sealed class ErpSinkConnector : IConnector, IDisposable
     /// <summary>The ERP instance named in confirmations.</summary>
     public string TargetSystem => string.IsNullOrWhiteSpace(options.TargetSystem) ? started.TargetSystem : options.TargetSystem;
 
+    /// <summary>The partitions this instance owns in its consumer group now.</summary>
+    public IReadOnlyList<TopicPartition> AssignedPartitions => assigned;
+
     /// <summary>The endpoint, for its circuit state.</summary>
     public ErpEndpoint Endpoint => endpoint;
 
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken ct)
     {
+        // The loop blocks in Consume between batches: never on the caller's thread.
+        await Task.Yield();
         var config = kafka.ApplyTo(new ConsumerConfig(), $"erp-sink-{context.Name}");
         config.GroupId = options.EffectiveConsumerGroup(context.Name);
         config.EnableAutoCommit = false;
@@ -83,6 +89,7 @@ public sealed class ErpSinkConnector : IConnector, IDisposable
         config.SessionTimeoutMs = options.SessionTimeoutMs;
         config.HeartbeatIntervalMs = Math.Max(100, options.SessionTimeoutMs / 5);
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config)
+            .SetPartitionsAssignedHandler((_, added) => assigned = [.. assigned.Union(added)])
             .SetPartitionsRevokedHandler((_, revoked) => Forget(revoked.Select(p => p.TopicPartition)))
             .SetPartitionsLostHandler((_, lost) => Forget(lost.Select(p => p.TopicPartition)))
             .Build();
@@ -245,11 +252,18 @@ public sealed class ErpSinkConnector : IConnector, IDisposable
         if (due.Count == 0)
             return;
         consumer.Resume(due);
-        Forget(due);
+        Unpause(due);
         context.Logger.LogInformation("ERP sink {Connector} resumed {Partitions}", Name, string.Join(", ", due));
     }
 
     private void Forget(IEnumerable<TopicPartition> partitions)
+    {
+        var gone = partitions.ToList();
+        assigned = [.. assigned.Except(gone)];
+        Unpause(gone);
+    }
+
+    private void Unpause(IEnumerable<TopicPartition> partitions)
     {
         foreach (var partition in partitions)
             paused.Remove(partition);
