@@ -64,7 +64,7 @@ public sealed class RecordPrinter : IDisposable
         json.WriteString("topic", record.Topic);
         json.WriteNumber("partition", record.Partition);
         json.WriteNumber("offset", record.Offset);
-        json.WriteString("timestamp", record.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        json.WriteString("timestamp", AvroTimestamps.Iso(record.Timestamp.UtcDateTime));
         json.WriteString("key", record.Key);
         json.WriteStartObject("headers");
         foreach (var (name, value) in record.Headers)
@@ -90,7 +90,7 @@ public sealed class RecordPrinter : IDisposable
             {
                 record.Partition.ToString(CultureInfo.InvariantCulture),
                 record.Offset.ToString(CultureInfo.InvariantCulture),
-                record.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                AvroTimestamps.Iso(record.Timestamp.UtcDateTime),
                 record.Key ?? "",
             }
             .Concat(columns.Select(path => value is null ? "" : Cell(value.RootElement, path)))

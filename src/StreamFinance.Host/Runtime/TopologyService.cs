@@ -115,7 +115,7 @@ public sealed class TopologyService(
             {
                 logger.LogWarning(e, "Topology {Topology}: the global thread could not position its consumer (attempt {Attempt} of {Attempts}); starting the stream again",
                     topology.Name, attempt, StartAttempts);
-                CloseCurrent();
+                await CloseAfterFailedStartAsync("closing it after the start race");
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
             }
         }
@@ -292,7 +292,7 @@ public sealed class TopologyService(
         {
             startFailure = e;
             logger.LogError(e, "Topology {Topology}: the new stream did not start; the supervisor tries again after its delay", topology.Name);
-            await CloseCurrentAsync("closing it after a failed start");
+            await CloseAfterFailedStartAsync("closing it after a failed start");
         }
         finally
         {
@@ -346,6 +346,18 @@ public sealed class TopologyService(
         leftBehind++;
         logger.LogWarning("Topology {Topology}: its stream did not close within {Timeout} s ({Why}; a stream thread is blocked in a Kafka client call); it is left behind, and a new stream keeps its state in a folder of its own",
             topology.Name, supervision.CloseTimeout.TotalSeconds, why);
+    }
+
+    /// <summary>
+    /// Closes a stream whose start failed. Streamiz 1.8 opens the global stores before its global thread positions its
+    /// consumer and never closes them when that fails (the thread did not start, so nothing runs its close): they keep
+    /// their RocksDB locks until the garbage collector finalizes them. So the next stream keeps its state in a folder
+    /// of its own and restores there from the changelogs, instead of waiting on those locks.
+    /// </summary>
+    private async Task CloseAfterFailedStartAsync(string why)
+    {
+        await CloseCurrentAsync(why);
+        leftBehind++;
     }
 
     private void CloseCurrent() => CloseCurrentAsync("closing it as the host stops").GetAwaiter().GetResult();

@@ -119,7 +119,7 @@ public static class AuditPayload
                 json.WriteStringValue(time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
             case DateTime time:
-                json.WriteStringValue(AvroTimestamps.Utc(time).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+                json.WriteStringValue(AvroTimestamps.Iso(time));
                 break;
             case AvroDecimal amount:
                 json.WriteStringValue(amount.ToString());

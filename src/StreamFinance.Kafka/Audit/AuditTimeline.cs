@@ -65,12 +65,12 @@ public sealed class AuditTimeline
             {
                 var reason = e.reason is null ? "" : $" ({e.reason})";
                 text.Append(CultureInfo.InvariantCulture,
-                    $"  {e.sequence,3}  {Instant(e.occurredAt)}  {e.step,-13} {e.outcome,-17} {e.businessId}{reason}{Environment.NewLine}");
+                    $"  {e.sequence,3}  {AvroTimestamps.Iso(e.occurredAt)}  {e.step,-13} {e.outcome,-17} {e.businessId}{reason}{Environment.NewLine}");
                 text.Append(CultureInfo.InvariantCulture, $"       by {e.component} {e.componentVersion}, from {Origin(e)}");
                 if (e.attempt > 1)
                     text.Append(CultureInfo.InvariantCulture, $", attempt {e.attempt}");
                 if (e.sourceTime is { } source)
-                    text.Append(CultureInfo.InvariantCulture, $", source time {Instant(source)}");
+                    text.Append(CultureInfo.InvariantCulture, $", source time {AvroTimestamps.Iso(source)}");
                 text.Append(Environment.NewLine);
                 if (e.relatedIds is { Count: > 0 })
                     text.Append(CultureInfo.InvariantCulture, $"       related: {string.Join(", ", e.relatedIds)}{Environment.NewLine}");
@@ -87,7 +87,4 @@ public sealed class AuditTimeline
         e.originFile is not null ? $"{e.originFile}:{e.originLine?.ToString(CultureInfo.InvariantCulture)}"
         : e.topic is not null ? $"{e.topic}/{e.partition?.ToString(CultureInfo.InvariantCulture)}/{e.offset?.ToString(CultureInfo.InvariantCulture)}"
         : "no record (a timer)";
-
-    private static string Instant(DateTime time) =>
-        AvroTimestamps.Utc(time).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }
