@@ -186,14 +186,29 @@ public sealed class ErpSinkConnector : IConnector, IDisposable
         return new PartitionOutcome(partition, commit, null, null);
     }
 
-    /// <summary>Sends one record and records the answer; returns why the ERP is unavailable, or null when the record is done.</summary>
+    /// <summary>
+    /// Sends one record and records the answer; returns why the ERP is unavailable, or null when the record is done. A
+    /// done record counts in <c>streamfinance_connector_records_total</c> as read, and as produced (POSTED) or
+    /// dead_lettered (rejected, unreadable or unmappable), so read = produced + dead_lettered as for the sources.
+    /// </summary>
     private async Task<string?> HandleAsync(ConsumeResult<byte[], byte[]> received, CancellationToken ct)
+    {
+        var (outcome, problem) = await SendAsync(received, ct).ConfigureAwait(false);
+        if (outcome is null)
+            return problem;
+        context.Metrics.Records.WithLabels(Name, ConnectorMetrics.Read).Inc();
+        context.Metrics.Records.WithLabels(Name, outcome).Inc();
+        return null;
+    }
+
+    /// <summary>The record's outcome label (<see cref="ConnectorMetrics.Produced"/> or <see cref="ConnectorMetrics.DeadLettered"/>), or why the ERP is unavailable.</summary>
+    private async Task<(string? Outcome, string? Problem)> SendAsync(ConsumeResult<byte[], byte[]> received, CancellationToken ct)
     {
         if (received.Message.Value is null)
         {
             await recorder.DeadLetterAsync(received, new Failure(ReasonCode.DeserializationFailed,
                 $"{received.TopicPartitionOffset}: a tombstone (null value) on {received.Topic} holds no posting to send. {ReasonCode.DeserializationFailed.Remedy}"), ct).ConfigureAwait(false);
-            return null;
+            return (ConnectorMetrics.DeadLettered, null);
         }
         ISpecificRecord record;
         try
@@ -204,7 +219,7 @@ public sealed class ErpSinkConnector : IConnector, IDisposable
         {
             await recorder.DeadLetterAsync(received, new Failure(ReasonCode.DeserializationFailed,
                 $"{received.TopicPartitionOffset}: the value is not a {decoder.Topic.ValueType.Name} ({e.Message}). {ReasonCode.DeserializationFailed.Remedy}") { Exception = e }, ct).ConfigureAwait(false);
-            return null;
+            return (ConnectorMetrics.DeadLettered, null);
         }
         var profile = Current();
         var mapping = profile.Build(record);
@@ -215,12 +230,12 @@ public sealed class ErpSinkConnector : IConnector, IDisposable
                 MappingProfile = profile.ProfileId,
                 IdempotencyKey = EnvelopeAccess.Of(record)?.idempotencyKey,
             }, ct).ConfigureAwait(false);
-            return null;
+            return (ConnectorMetrics.DeadLettered, null);
         }
         var request = mapping.Request!;
         var answer = await endpoint.SendAsync(request, ct).ConfigureAwait(false);
         if (answer.Kind == ErpCallKind.Unavailable)
-            return answer.Problem;
+            return (null, answer.Problem);
         var confirmation = await recorder.RecordAsync(received, record, profile, TargetSystem, request, answer, ct).ConfigureAwait(false);
         context.Health.Succeeded();
         if (confirmation.status == PostingStatus.POSTED)
@@ -229,7 +244,7 @@ public sealed class ErpSinkConnector : IConnector, IDisposable
         else
             context.Logger.LogWarning("ERP sink {Connector}: {TargetSystem} rejected {PostingId}: {Messages}; dead-lettered to {Topic}",
                 Name, TargetSystem, confirmation.postingId, string.Join("; ", confirmation.messages), ErpAnswerRecorder.DeadLetterTopic.Name);
-        return null;
+        return (confirmation.status == PostingStatus.POSTED ? ConnectorMetrics.Produced : ConnectorMetrics.DeadLettered, null);
     }
 
     private OutboundProfile Current()

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using StreamFinance.Connectors.Mapping.Binding;
 using StreamFinance.Connectors.Mapping.Outbound;
-using StreamFinance.Contracts.Catalog;
 using YamlDotNet.RepresentationModel;
 
 namespace StreamFinance.Connectors.Mapping;
@@ -36,8 +35,8 @@ public sealed partial class MappingProfileLoader
             var version = RequiredText(root, "version");
             var targetSystem = RequiredText(root, "targetSystem");
             var sourceNode = Child(root, "source") ?? throw Error(root, "'source' (the erp.* topic whose records are sent) is missing.");
-            var source = Topics.All.FirstOrDefault(t => t.Name == Text(sourceNode) && t.Name.StartsWith("erp.", StringComparison.Ordinal) && t != Topics.PostingConfirmations)
-                ?? throw Error(sourceNode, $"source '{Text(sourceNode)}' is not a topic the ERP consumes; use one of {string.Join(", ", Topics.All.Where(t => t.Name.StartsWith("erp.", StringComparison.Ordinal) && t != Topics.PostingConfirmations).Select(t => t.Name))}.");
+            var source = OutboundProfile.SendableTopics.FirstOrDefault(t => t.Name == Text(sourceNode))
+                ?? throw Error(sourceNode, $"source '{Text(sourceNode)}' is not a topic the ERP consumes; use one of {string.Join(", ", OutboundProfile.SendableTopics.Select(t => t.Name))}.");
             var postingId = ParseValue(Child(root, "postingId") ?? throw Error(root, "'postingId' (the path of the record's posting id, e.g. $.reconciliationId) is missing."), AvroScalar.String);
 
             var request = Child(root, "request") as YamlMappingNode ?? throw Error(root, "'request' (method, path, idempotencyHeader, headers) is missing.");

@@ -38,6 +38,10 @@ public sealed class OutboundProfile
         this.answer = answer;
     }
 
+    /// <summary>The topics an outbound profile may send: the <c>erp.*</c> topics the ERP consumes (not its confirmations).</summary>
+    public static IReadOnlyList<TopicSpec> SendableTopics { get; } =
+        [.. Topics.All.Where(t => t.Name.StartsWith("erp.", StringComparison.Ordinal) && t.Name != Topics.PostingConfirmations.Name)];
+
     /// <summary>Name, version, target system, source topic and file.</summary>
     public OutboundProfileHeader Header { get; }
 
