@@ -127,7 +127,7 @@ public static class Topics
     {
         Name = "erp.posting-confirmations", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Month,
         KeyDescription = "posting id", Description = "ERP confirmations and rejections of postings, with document numbers.",
-        Audiences = "ERP integration teams", PlannedReaders = "status topology and daily reconciliation (issue 18)",
+        Audiences = "ERP integration teams",
     };
 
     /// <summary>Latest status per expense.</summary>

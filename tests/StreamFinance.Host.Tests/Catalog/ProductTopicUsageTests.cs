@@ -21,7 +21,7 @@ public sealed class ProductTopicUsageTests
     {
         Assert.Equal("master-data topology", Shipped.WrittenBy(Topics.CostCenters));
         Assert.Equal("expense topology, dlq replay", Shipped.WrittenBy(Topics.ApprovedExpenses));
-        Assert.Equal("posting topology", Shipped.WrittenBy(Topics.JournalPostings));
+        Assert.Equal("posting topology, dlq replay", Shipped.WrittenBy(Topics.JournalPostings));
         Assert.Equal("expense topology, posting topology", Shipped.WrittenBy(Topics.ExpenseDeadLetters));
     }
 
@@ -68,7 +68,7 @@ public sealed class ProductTopicUsageTests
 
         Assert.Equal(["dlq.ingest", "dlq.master-data", "dlq.expenses", "dlq.erp"], replay.Reads.Select(t => t.Name));
         Assert.Equal(
-            ["md.updates", "md.history", "ingest.expenses", "ingest.card-transactions", "expense.approved", "erp.journal-postings", "erp.commitments", "erp.ap-invoices", "erp.vendor-requests", "audit.emitted"],
+            ["md.updates", "md.history", "ingest.expenses", "ingest.card-transactions", "expense.approved", "audit.emitted", "erp.journal-postings", "erp.commitments", "erp.ap-invoices", "erp.vendor-requests"],
             replay.Writes.Select(t => t.Name));
         Assert.DoesNotContain(Topics.AuditEvents, replay.Writes);
     }
