@@ -77,6 +77,7 @@ public sealed class ErpEndpointTests : IAsyncLifetime
         }
 
         Assert.Equal(ErpCallKind.Posted, (await second).Kind);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Retry-After 2 s; the retry came after {waited.TotalSeconds:F2} s of the clock");
         Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.3));
         Assert.Equal([204, 429, 204], erp.Calls.Select(c => c.Status));
         Assert.Equal((1, 1), ((int)metrics.Throttles.WithLabels("erp-test", "erp").Value, (int)metrics.CallsOf("erp-test", ErpSinkMetrics.Throttled)));
