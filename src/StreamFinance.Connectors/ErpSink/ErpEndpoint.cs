@@ -4,7 +4,6 @@ using System.Text;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
-using Polly.Retry;
 using Polly.Timeout;
 using StreamFinance.Connectors.Mapping.Outbound;
 using StreamFinance.Connectors.Rest;
@@ -149,24 +148,7 @@ public sealed class ErpEndpoint : IDisposable
         var limiter = bucket;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
         if (options.MaxRetries > 0)
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(RestResilience.IsTransient),
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(options.BaseDelayMs),
-                MaxDelay = TimeSpan.FromMilliseconds(options.MaxDelayMs),
-                DelayGenerator = args => ValueTask.FromResult(RestResilience.RetryAfter(args.Outcome.Result, clock, options.MaxRetryAfterSeconds)),
-                OnRetry = _ =>
-                {
-                    health.Retried();
-                    return ValueTask.CompletedTask;
-                },
-            });
+            builder.AddRetry(RestResilience.Retry(options.MaxRetries, options.BaseDelayMs, options.MaxDelayMs, options.MaxRetryAfterSeconds, health, clock));
         return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
