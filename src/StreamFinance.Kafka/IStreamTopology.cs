@@ -17,6 +17,12 @@ public interface IStreamTopology
     /// <summary>One sentence on what it does, for docs and logs.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// Design notes for its docs page (Markdown paragraphs, under "Design"): choices a reader of the diagram needs, such
+    /// as how state is partitioned and what that costs. Default none.
+    /// </summary>
+    IReadOnlyList<string> Design => [];
+
     /// <summary>Catalog topics it reads.</summary>
     IReadOnlyList<TopicSpec> Inputs { get; }
 

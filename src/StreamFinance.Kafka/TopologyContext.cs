@@ -10,6 +10,7 @@ using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.SerDes;
 using StreamFinance.Domain.MasterData;
+using StreamFinance.Domain.Procurement;
 
 namespace StreamFinance.Kafka;
 
@@ -50,6 +51,12 @@ public sealed class TopologyContext(
     /// rounding, horizons). Default <see cref="ExpenseOptions.Default"/>; the host sets the validated <c>Expenses</c> section.
     /// </summary>
     public ExpenseOptions Expenses { get; init; } = ExpenseOptions.Default();
+
+    /// <summary>
+    /// Settings of the procurement topology (how often held orders are looked at again after master data changed).
+    /// Default <see cref="ProcurementOptions.Default"/>; the host sets the validated <c>Procurement</c> section.
+    /// </summary>
+    public ProcurementOptions Procurement { get; init; } = ProcurementOptions.Default();
 
     /// <summary>Builds dead letters on <see cref="Clock"/>.</summary>
     public DeadLetterFactory DeadLetters => new(Clock);

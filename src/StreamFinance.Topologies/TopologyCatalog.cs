@@ -2,6 +2,7 @@ using StreamFinance.Topologies.Audit;
 using StreamFinance.Topologies.Expenses;
 using StreamFinance.Topologies.MasterData;
 using StreamFinance.Topologies.Posting;
+using StreamFinance.Topologies.Procurement;
 using StreamFinance.Topologies.Validation;
 using StreamFinance.Kafka;
 
@@ -14,5 +15,5 @@ namespace StreamFinance.Topologies;
 public static class TopologyCatalog
 {
     /// <summary>All topologies, in the order they are started.</summary>
-    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology(), new ExpenseTopology(), new PostingTopology(), new AuditChainTopology(), new AuditIndexTopology()];
+    public static IReadOnlyList<IStreamTopology> All { get; } = [new MasterDataTopology(), new ValidationTopology(), new ExpenseTopology(), new PostingTopology(), new ProcurementTopology(), new AuditChainTopology(), new AuditIndexTopology()];
 }

@@ -13,7 +13,31 @@ internal static class BenchmarkCli
         root.Subcommands.Add(ValidationRulesCommand());
         root.Subcommands.Add(ExpensePipelineCommand());
         root.Subcommands.Add(ConnectorIngestCommand());
+        root.Subcommands.Add(ProcurementCommand());
         return root;
+    }
+
+    private static Command ProcurementCommand()
+    {
+        var records = new Option<int>("--records") { Description = "Distinct approved purchase orders pushed through each path.", DefaultValueFactory = _ => 20_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the sample data.", DefaultValueFactory = _ => 42 };
+        var budgets = new Option<int>("--budget-factor")
+        {
+            Description = "Multiplies every sample budget before the run (1 keeps them: 250,000 USD per cost center, so most orders of a long run are held for budget).",
+            DefaultValueFactory = _ => 1_000,
+        };
+        var command = new Command("procurement",
+            "Throughput of the procurement topology on the embedded broker against a do-nothing Streamiz topology over the same Avro bytes, one run; prints the ratio.")
+        {
+            records, seed, budgets,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await Procurement.ProcurementBenchmark.RunAsync(
+                Math.Max(1_000, parse.GetValue(records)), parse.GetValue(seed), Math.Max(1, parse.GetValue(budgets)), Console.Out, ct);
+            return 0;
+        });
+        return command;
     }
 
     private static Command ConnectorIngestCommand()

@@ -93,11 +93,17 @@ public sealed class SampleDataGenerator
         foreach (var record in MasterDataExceptions(today, yearStart))
             yield return record;
         foreach (var (id, entity, costCenter) in World.Employees)
+        {
+            // The first employee of each entity approves everyone's purchase orders there, up to 1,000,000 USD or its equivalent.
+            var approver = World.Employees.First(x => x.Entity == entity).Id;
+            var currency = World.Entities.First(e => e.Id == entity).Currency;
             yield return Update("netsuite", MasterDataObjectType.EMPLOYEE, id, yearStart, new Employee
             {
                 envelope = Envelope("netsuite", id, yearStart), employeeId = id, legalEntityId = entity, defaultCostCenterId = costCenter,
-                approverEmployeeId = World.Employees.First(x => x.Entity == entity).Id, status = EmployeeStatus.ACTIVE, effectiveFrom = yearStart,
+                approverEmployeeId = approver, status = EmployeeStatus.ACTIVE, effectiveFrom = yearStart,
+                approvalLimit = id == approver ? Money(SampleWorld.ApprovalLimitUsd * SampleWorld.PerUsd(currency), currency) : null,
             });
+        }
         foreach (var record in FxRates(today))
             yield return record;
         foreach (var e in World.Entities)
@@ -123,6 +129,29 @@ public sealed class SampleDataGenerator
                 amount = Money(250_000m * SampleWorld.PerUsd(currency), currency),
             });
         }
+    }
+
+    /// <summary>
+    /// A second version of the sample budget <paramref name="budgetId"/> (<c>CC-1020/US01-2026-12</c>): <paramref name="amount"/>
+    /// in force from <paramref name="effective"/>, with its change against the first version, as its system of record sends it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sample world has no such budget this month.</exception>
+    public GeneratedRecord BudgetChange(string budgetId, decimal amount, DateTime effective)
+    {
+        var first = MasterData().Select(r => r.Value).OfType<MasterDataUpdate>()
+            .Where(u => u.objectType == MasterDataObjectType.BUDGET && u.businessKey == budgetId).Select(u => (Budget)u.payload).FirstOrDefault()
+            ?? throw new ArgumentException($"The sample world has no budget {budgetId} this month.", nameof(budgetId));
+        var currency = first.amount.currency;
+        var day = DateTime.SpecifyKind(effective.Date, DateTimeKind.Utc);
+        var change = Update("sap-s4", MasterDataObjectType.BUDGET, budgetId, day, new Budget
+        {
+            envelope = Envelope("sap-s4", budgetId, day), budgetId = budgetId, costCenterId = first.costCenterId, projectId = first.projectId, periodId = first.periodId,
+            amount = Money(amount, currency), budgetVersion = "2", changeAmount = Money(amount - first.amount.ToDecimal(), currency), changeDate = day,
+        });
+        var update = (MasterDataUpdate)change.Value;
+        update.envelope.idempotencyKey = $"sap-s4:{budgetId}:2";
+        ((Budget)update.payload).envelope.idempotencyKey = update.envelope.idempotencyKey;
+        return change;
     }
 
     /// <summary>
@@ -258,6 +287,7 @@ public sealed class SampleDataGenerator
             envelope = Envelope("coupa", poNumber, now), poNumber = poNumber, legalEntityId = entity.Id, supplierId = supplier.Id, requesterId = requester.Id,
             costCenterId = requester.CostCenter, projectId = null, lines = lines,
             total = Money(lines.Sum(l => l.lineAmount.ToDecimal()), entity.Currency), status = PurchaseOrderStatus.APPROVED, approvedAt = now,
+            revision = 0, poDate = now.Date,
         };
         openOrders.Add(order);
         if (openOrders.Count > 200)
@@ -274,7 +304,7 @@ public sealed class SampleDataGenerator
         {
             envelope = Envelope("coupa", id, now), receiptId = id, poNumber = order.poNumber, supplierId = order.supplierId, receivedDate = now.Date,
             receivedBy = order.requesterId,
-            lines = order.lines.Select(l => new GoodsReceiptLine { lineNumber = l.lineNumber, poLineNumber = l.lineNumber, quantityReceived = l.quantity }).ToList(),
+            lines = order.lines.Select(l => new GoodsReceiptLine { lineNumber = l.lineNumber, poLineNumber = l.lineNumber, quantityReceived = l.quantity!.Value }).ToList(), // the generator orders goods lines only, each with its quantity
         };
         return new GeneratedRecord(Topics.GoodsReceipts, id, receipt);
     }
@@ -287,7 +317,7 @@ public sealed class SampleDataGenerator
         var now = clock();
         var lines = order.lines.Select(l => new SupplierInvoiceLine
         {
-            lineNumber = l.lineNumber, poLineNumber = l.lineNumber, description = l.item, quantity = l.quantity, unitPrice = l.unitPrice,
+            lineNumber = l.lineNumber, poLineNumber = l.lineNumber, description = l.item, quantity = l.quantity!.Value, unitPrice = l.unitPrice!,
             lineAmount = l.lineAmount, taxCodeId = null,
         }).ToList();
         var net = lines.Sum(l => l.lineAmount.ToDecimal());

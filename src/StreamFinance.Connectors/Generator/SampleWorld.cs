@@ -41,6 +41,9 @@ public sealed class SampleWorld
         ("CC-3000", "JP01", "Keiri"), ("CC-3010", "JP01", "Eigyo"),
     ];
 
+    /// <summary>Purchase-order approval limit of each entity's approver (its first employee), in USD; converted at <see cref="PerUsd"/>.</summary>
+    public const decimal ApprovalLimitUsd = 1_000_000m;
+
     /// <summary>The cost center made inactive in the sample data, so that expenses coded to it show up as exceptions.</summary>
     public string InactiveCostCenter => "CC-1042";
 

@@ -118,6 +118,16 @@ public sealed partial class MappingProfileLoader
             return problem is null ? options : throw Error(node, problem);
         }
 
+        /// <summary>
+        /// The schema's own default of a required scalar field a profile does not map (a field added by BACKWARD
+        /// evolution, e.g. <c>PurchaseOrder.revision</c> 0 or a line's <c>lineType</c> GOODS), as a constant; null when the
+        /// field has no default or a non-scalar one (those must be mapped).
+        /// </summary>
+        private static string? SchemaDefault(Field field) =>
+            field.DefaultValue is Newtonsoft.Json.Linq.JValue { Value: { } value } && field.Schema.Tag != Schema.Type.Union
+                ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+
         private RecordBinding ParseRecord(YamlMappingNode node, RecordSchema schema, Type type, bool nullable)
         {
             var mapped = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -139,7 +149,9 @@ public sealed partial class MappingProfileLoader
                     fields.Add((field.Pos, field.Name, new EnvelopeBinding()));
                     continue;
                 }
-                if (!mapped.TryGetValue(field.Name, out var fieldNode))
+                if (!mapped.TryGetValue(field.Name, out var fieldNode) && SchemaDefault(field) is { } schemaDefault)
+                    fieldNode = new YamlMappingNode(new YamlScalarNode("const"), new YamlScalarNode(schemaDefault));
+                if (fieldNode is null)
                 {
                     if (!fieldNullable)
                         throw Error(node, $"{schema.Name}.{field.Name} ({Describe(fieldSchema)}) is required by the schema but not mapped; give it a path, const or default.");

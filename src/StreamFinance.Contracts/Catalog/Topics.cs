@@ -90,7 +90,7 @@ public static class Topics
     public static readonly Topic<string, CardTransaction> CardTransactions = Ingest<CardTransaction>("ingest.card-transactions", "card transaction id", "Card transactions from Ramp, Brex and card feeds, canonical.");
 
     /// <summary>Approved purchase orders from procurement.</summary>
-    public static readonly Topic<string, PurchaseOrder> PurchaseOrders = Ingest<PurchaseOrder>("ingest.purchase-orders", "PO number", "Purchase orders from Coupa, Ariba and EDI 850, canonical.", "procurement topology (issue 16)");
+    public static readonly Topic<string, PurchaseOrder> PurchaseOrders = Ingest<PurchaseOrder>("ingest.purchase-orders", "PO number", "Purchase orders from Coupa, Ariba and EDI 850, canonical.");
 
     /// <summary>Goods receipts.</summary>
     public static readonly Topic<string, GoodsReceipt> GoodsReceipts = Ingest<GoodsReceipt>("ingest.goods-receipts", "receipt id", "Goods receipts against purchase orders, canonical.", "three-way match topology (issue 17)");
@@ -114,7 +114,7 @@ public static class Topics
     public static readonly Topic<string, JournalEntry> JournalPostings = Erp<JournalEntry>("erp.journal-postings", "reconciliation id", "Balanced journals per legal entity, currency and posting window, with control totals.");
 
     /// <summary>PO commitments for the ERP.</summary>
-    public static readonly Topic<string, Commitment> Commitments = Erp<Commitment>("erp.commitments", "commitment id (from PO number and version)", "Budget-checked purchase-order commitments.", "procurement topology (issue 16)");
+    public static readonly Topic<string, Commitment> Commitments = Erp<Commitment>("erp.commitments", "commitment id (PO number + revision, e.g. 4500012/R0)", "Budget-checked purchase-order commitments.");
 
     /// <summary>Matched supplier invoices for AP posting.</summary>
     public static readonly Topic<string, ApInvoicePosting> ApInvoices = Erp<ApInvoicePosting>("erp.ap-invoices", "AP posting id (from supplier and invoice number)", "Supplier invoices that passed three-way match, ready for AP.", "three-way match topology (issue 17)");
@@ -134,13 +134,13 @@ public static class Topics
     public static readonly Topic<string, StatusUpdate> ExpenseStatus = Status<StatusUpdate>("status.expenses", "expense id", "Where each expense is: approved, posted with document number, or dead-lettered.", "status topology (issue 18)", "finance operations");
 
     /// <summary>Latest status per purchase order.</summary>
-    public static readonly Topic<string, StatusUpdate> PurchaseOrderStatus = Status<StatusUpdate>("status.purchase-orders", "PO number", "Where each purchase order is, and its open accrual exposure.", "procurement topology (issue 16), status topology (issue 18)", "procurement operations");
+    public static readonly Topic<string, StatusUpdate> PurchaseOrderStatus = Status<StatusUpdate>("status.purchase-orders", "PO number", "Where each purchase order is: received, held, committed, cancelled or closed.", null, "procurement operations");
 
     /// <summary>Three-way-match exceptions for procurement operations.</summary>
     public static readonly Topic<string, MatchResult> MatchExceptions = Status<MatchResult>("p2p.match-exceptions", "supplier id + invoice number", "Invoices that failed three-way match, with the variances found.", "three-way match topology (issue 17)", "procurement operations, accounts payable");
 
     /// <summary>Purchase orders on hold.</summary>
-    public static readonly Topic<string, PurchaseOrderHold> PurchaseOrdersHeld = Status<PurchaseOrderHold>("p2p.po-held", "PO number", "Purchase orders held for budget or supplier reasons, until released.", "procurement topology (issue 16)", "procurement operations");
+    public static readonly Topic<string, PurchaseOrderHold> PurchaseOrdersHeld = Status<PurchaseOrderHold>("p2p.po-held", "PO number", "Purchase orders held for budget, supplier, approval or master-data reasons; a release writes the key's tombstone.", null, "procurement operations");
 
     // ---- exceptions and audit --------------------------------------------------------------------------------------
 
@@ -154,10 +154,7 @@ public static class Topics
     public static readonly Topic<string, DeadLetter> ExpenseDeadLetters = DeadLetters("dlq.expenses", "Expenses that failed enrichment or policy validation. Owner: finance operations.", "finance operations, integration support");
 
     /// <summary>Procurement records that failed checks.</summary>
-    public static readonly Topic<string, DeadLetter> ProcurementDeadLetters = DeadLetters("dlq.procurement", "Purchase orders, receipts and invoices that failed checks. Owner: procurement operations.", "procurement operations, integration support") with
-    {
-        PlannedWriters = "procurement and three-way match topologies (issues 16, 17)",
-    };
+    public static readonly Topic<string, DeadLetter> ProcurementDeadLetters = DeadLetters("dlq.procurement", "Purchase orders, receipts and invoices that failed checks. Owner: procurement operations.", "procurement operations, integration support");
 
     /// <summary>Postings the ERP rejected, and records the ERP sinks could not read or map.</summary>
     public static readonly Topic<string, DeadLetter> ErpDeadLetters = DeadLetters("dlq.erp", "Postings the ERP rejected, with the ERP's messages and the payload sent, and erp.* records a sink could not read or map. Owner: integration support.", "integration support");
@@ -225,7 +222,7 @@ public static class Topics
         KeyDescription = key, Description = description, Audiences = "ERP integration teams", PlannedWriters = plannedWriters,
     };
 
-    private static Topic<string, T> Status<T>(string name, string key, string description, string plannedWriters, string audiences) => new()
+    private static Topic<string, T> Status<T>(string name, string key, string description, string? plannedWriters, string audiences) => new()
     {
         Name = name, Partitions = StreamPartitions, Cleanup = CleanupPolicy.Compact, Retention = null,
         KeyDescription = key, Description = description, Audiences = audiences, PlannedWriters = plannedWriters,

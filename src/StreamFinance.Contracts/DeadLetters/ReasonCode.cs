@@ -93,6 +93,21 @@ public sealed class ReasonCode
     /// <summary>The commitment would exceed the remaining budget.</summary>
     public static readonly ReasonCode BudgetExceeded = Business("BUDGET_EXCEEDED", OwnerRole.PROCUREMENT_OPS, "Get a budget increase or reduce the order, then replay.");
 
+    /// <summary>The supplier's risk or compliance screening forbids new orders for now (high risk, non-compliant).</summary>
+    public static readonly ReasonCode SupplierRiskHold = Business("SUPPLIER_RISK_HOLD", OwnerRole.PROCUREMENT_OPS, "Have risk/compliance clear the supplier (the order is released when its rating changes) or choose another supplier.");
+
+    /// <summary>The order total exceeds the approval limit of the employee who approves it.</summary>
+    public static readonly ReasonCode ApprovalLimitExceeded = Business("APPROVAL_LIMIT_EXCEEDED", OwnerRole.PROCUREMENT_OPS, "Route the order to an approver whose limit covers it (update the approval hierarchy or the limit in HR), or split the order.");
+
+    /// <summary>The order names no requester (X12 850 carries none) and none could be resolved.</summary>
+    public static readonly ReasonCode MissingRequester = Business("MISSING_REQUESTER", OwnerRole.PROCUREMENT_OPS, "Send the order again with the requester's employee id (or e-mail), or map the buyer in the EDI profile.");
+
+    /// <summary>An order line names no GL account (X12 850 carries none).</summary>
+    public static readonly ReasonCode MissingGlAccount = Business("MISSING_GL_ACCOUNT", OwnerRole.PROCUREMENT_OPS, "Send the order again with a GL account on every line.");
+
+    /// <summary>An order line's GL account is not in master data, or is blocked.</summary>
+    public static readonly ReasonCode UnknownGlAccount = Business("UNKNOWN_GL_ACCOUNT", OwnerRole.PROCUREMENT_OPS, "Recode the line to an active GL account, or create or unblock it in the ERP.");
+
     /// <summary>Invoice price differs from the order price beyond tolerance.</summary>
     public static readonly ReasonCode PriceVariance = Business("PRICE_VARIANCE", OwnerRole.PROCUREMENT_OPS, "Confirm the price with the supplier and correct the invoice or the order, then replay.");
 
@@ -145,7 +160,7 @@ public sealed class ReasonCode
     [
         UnknownCostCenter, InactiveCostCenter, ClosedPeriod, InvalidTaxJurisdiction, MissingReceipt, PolicyLimitExceeded, FxRateMissing,
         UnknownEmployee, UnknownLegalEntity, CostCenterEntityMismatch, UnknownProject, ClosedProject, UnknownTaxCode, UnmappedCategory, UndocumentedCardCharge, CardExpenseConflict,
-        UnknownSupplier, SupplierBlocked, BudgetExceeded, PriceVariance, QuantityVariance, DuplicateInvoice,
+        UnknownSupplier, SupplierBlocked, BudgetExceeded, SupplierRiskHold, ApprovalLimitExceeded, MissingRequester, MissingGlAccount, UnknownGlAccount, PriceVariance, QuantityVariance, DuplicateInvoice,
         OwnershipViolation, UnknownObjectType, MissingKey, InvalidEffectiveDate, InvalidFxRate, MappingFailed, ParseFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed, ErpRejected,
     ];
 

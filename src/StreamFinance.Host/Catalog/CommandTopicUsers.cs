@@ -23,7 +23,7 @@ public static class CommandTopicUsers
     [
         DeadLetterReplay(topologies),
         new(TopicUserKind.Command, "md get/dump", MasterDataCommand.InspectableTopics, []),
-        new(TopicUserKind.Command, "live view (demo, run --live-view)", [JournalTail.Topic, JournalTail.Answers], []),
+        new(TopicUserKind.Command, "live view (demo, run --live-view)", [JournalTail.Topic, JournalTail.Answers, .. ProcurementTail.Topics], []),
         new(TopicUserKind.Command, "audit verify/trace", [Topics.AuditEvents], []),
     ];
 

@@ -1,3 +1,4 @@
+using StreamFinance.Domain.Procurement;
 using Microsoft.Extensions.Configuration;
 using StreamFinance.Domain.Journals;
 using StreamFinance.Domain.Expenses;
@@ -30,6 +31,9 @@ public sealed record StreamFinanceSettings(
     /// <summary>Expense policy of the expense topology (section <c>Expenses</c>, see <see cref="ExpenseSettings"/>). Default <see cref="ExpenseOptions.Default"/>.</summary>
     public ExpenseOptions Expenses { get; init; } = ExpenseOptions.Default();
 
+    /// <summary>Settings of the procurement topology (section <c>Procurement</c>, see <see cref="ProcurementOptions"/>). Default <see cref="ProcurementOptions.Default"/>.</summary>
+    public ProcurementOptions Procurement { get; init; } = ProcurementOptions.Default();
+
     /// <summary>Where the connectors' mapping profiles are read from (section <c>Mapping</c>, see <see cref="MappingOptions"/>). Default: <c>Profiles</c> next to the executable.</summary>
     public MappingOptions Mapping { get; init; } = new();
 
@@ -58,6 +62,7 @@ public sealed record StreamFinanceSettings(
             Posting = BindSection<PostingOptions>(configuration, PostingOptions.Section),
             Connectors = BindSection<Dictionary<string, ConnectorOptions>>(configuration, ConnectorOptions.Section),
             Expenses = ExpenseSettings.Bind(configuration),
+            Procurement = BindSection<ProcurementOptions>(configuration, ProcurementOptions.Section),
             Mapping = BindSection<MappingOptions>(configuration, MappingOptions.Section),
             Supervision = BindSection<SupervisionOptions>(configuration, SupervisionOptions.Section),
             Audit = BindSection<AuditOptions>(configuration, AuditOptions.Section),
@@ -70,6 +75,7 @@ public sealed record StreamFinanceSettings(
             .Concat(settings.MasterData.Validate())
             .Concat(settings.Posting.Validate())
             .Concat(settings.Expenses.Validate())
+            .Concat(settings.Procurement.Validate())
             .Concat(settings.Api.Validate())
             .Concat(settings.Mapping.Validate())
             .Concat(settings.Supervision.Validate())

@@ -9,11 +9,12 @@ namespace StreamFinance.Host.Runtime;
 /// The demo's live view: a table of records per topic, redrawn in place on a terminal, or printed as a new block
 /// when the output goes to a file or a CI log. Topics that are still empty are left out to keep it short. Each topology's
 /// state and, when <c>connectorStates</c> is given, each connector's state and record counts are shown above the table;
-/// when <c>journals</c> is given, the journals posted so far are listed below it with their reconciliation ids and balances.
+/// when <c>journals</c> is given, the journals posted so far are listed below it with their reconciliation ids and balances;
+/// when <c>procurement</c> is given, the commitments written by kind and the purchase orders held now by reason.
 /// </summary>
 public sealed class LiveView(
     TopicActivityMonitor monitor, Func<IReadOnlyDictionary<string, string>> topologyStates, TextWriter output, ILogger<LiveView> logger, TimeSpan? refresh = null,
-    Func<IReadOnlyDictionary<string, string>>? connectorStates = null, JournalTail? journals = null)
+    Func<IReadOnlyDictionary<string, string>>? connectorStates = null, JournalTail? journals = null, ProcurementTail? procurement = null)
     : BackgroundService
 {
     private readonly TimeSpan interval = refresh ?? TimeSpan.FromSeconds(2);
@@ -26,8 +27,14 @@ public sealed class LiveView(
     /// <summary>The last snapshot drawn, for the closing summary.</summary>
     public IReadOnlyList<TopicActivity> Last { get; private set; } = [];
 
+    /// <summary>How many held purchase orders the live view lists, oldest first.</summary>
+    public const int HoldsShown = 4;
+
     /// <summary>The journals read by the last draw, for the closing summary.</summary>
     public IReadOnlyList<PostedJournal> Journals { get; private set; } = [];
+
+    /// <summary>The procurement outputs read by the last draw, for the closing summary.</summary>
+    public ProcurementActivity Procurement { get; private set; } = ProcurementActivity.None;
 
     /// <inheritdoc />
     public override void Dispose()
@@ -35,6 +42,7 @@ public sealed class LiveView(
         base.Dispose();
         monitor.Dispose();
         journals?.Dispose();
+        procurement?.Dispose();
     }
 
     /// <summary>One closing line with the final count per topic, read fresh so that the last second is included.</summary>
@@ -50,10 +58,37 @@ public sealed class LiveView(
         }
         var rows = Last.Where(a => a.Records > 0).Select(a => $"{a.Topic} {a.Records:N0}");
         var summary = $"Stopped after {DateTime.UtcNow - startedAt:hh\\:mm\\:ss}. {Last.Sum(a => a.Records):N0} records in {Last.Count(a => a.Records > 0)} topics: {string.Join(", ", rows)}.";
-        if (journals is null)
-            return summary;
-        Journals = PollJournals();
-        return summary + Environment.NewLine + JournalLines(Journals);
+        if (journals is not null)
+        {
+            Journals = PollJournals();
+            summary += Environment.NewLine + JournalLines(Journals).TrimEnd();
+        }
+        if (procurement is not null)
+        {
+            Procurement = PollProcurement();
+            summary += Environment.NewLine + ProcurementLines(Procurement);
+        }
+        return summary;
+    }
+
+    /// <summary>The procurement part of the view: commitments by kind, what stays committed per currency, and the orders held now by reason, the oldest <see cref="HoldsShown"/> listed.</summary>
+    public static string ProcurementLines(ProcurementActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var sb = new StringBuilder();
+        var commitments = activity.CommitmentsByKind.Values.Sum();
+        sb.AppendLine(commitments == 0
+            ? "  commitments on erp.commitments: none yet"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"  commitments on erp.commitments: {commitments} ({string.Join(", ", activity.CommitmentsByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))}); " +
+                $"committed now {string.Join(", ", activity.CommittedByCurrency.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value:N2} {c.Key}"))}"));
+        sb.AppendLine(activity.Held.Count == 0
+            ? "  purchase orders held on p2p.po-held: none"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"  purchase orders held on p2p.po-held: {activity.Held.Count} ({string.Join(", ", activity.Held.GroupBy(h => h.ReasonCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))})"));
+        foreach (var hold in activity.Held.Take(HoldsShown))
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    {hold.PoNumber}  {hold.ReasonCode}: {Shortened(hold.Message)}");
+        return sb.ToString();
     }
 
     /// <summary>The journals part of the view: how many, whether all balance, and the newest <see cref="JournalsShown"/>.</summary>
@@ -81,6 +116,7 @@ public sealed class LiveView(
             {
                 Last = await Task.Run(monitor.Snapshot, stoppingToken);
                 Journals = journals is null ? [] : await Task.Run(PollJournals, stoppingToken);
+                Procurement = procurement is null ? ProcurementActivity.None : await Task.Run(PollProcurement, stoppingToken);
                 Draw(Last);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -104,6 +140,24 @@ public sealed class LiveView(
         }
     }
 
+    /// <summary>Longest hold message shown in full; a longer one (every violation of an 850, say) is cut with an ellipsis.</summary>
+    public const int HoldMessageShown = 120;
+
+    private static string Shortened(string message) => message.Length <= HoldMessageShown ? message : message[..(HoldMessageShown - 1)] + "…";
+
+    private ProcurementActivity PollProcurement()
+    {
+        try
+        {
+            return procurement!.Poll();
+        }
+        catch (Exception e) when (e is Confluent.Kafka.KafkaException or Avro.AvroException or InvalidDataException)
+        {
+            logger.LogWarning("Live view could not read the procurement outputs: {Reason}", e.Message);
+            return Procurement;
+        }
+    }
+
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
     {
         try { return await timer.WaitForNextTickAsync(ct); }
@@ -115,6 +169,8 @@ public sealed class LiveView(
         var text = Render(snapshot, topologyStates(), DateTime.UtcNow - startedAt, connectorStates?.Invoke());
         if (journals is not null)
             text += JournalLines(Journals);
+        if (procurement is not null)
+            text += ProcurementLines(Procurement);
         output.Write(interactive ? "\u001b[H\u001b[2J" + text : text);
         output.Flush();
     }

@@ -19,6 +19,8 @@ using StreamFinance.Kafka.Observability.Streamiz;
 using StreamFinance.Kafka.SerDes;
 using StreamFinance.Kafka;
 
+using StreamFinance.Topologies.Procurement;
+
 namespace StreamFinance.Host.Runtime;
 
 /// <summary>
@@ -59,7 +61,7 @@ public static class PipelineHost
             builder.Services.AddSingleton<IHostedService>(sp => new TopologyService(
                 topology, settings.Kafka, settings.Streams, settings.SchemaRegistry, serDes, sp.GetRequiredService<ILoggerFactory>(), reporting,
                 masterData: settings.MasterData, expenses: settings.Expenses, posting: settings.Posting,
-                supervision: settings.Supervision, stallSeconds: settings.Observability.StallSeconds, businessMetrics: metrics));
+                supervision: settings.Supervision, stallSeconds: settings.Observability.StallSeconds, businessMetrics: metrics, procurement: settings.Procurement));
             builder.Services.AddTopologyReadiness(topology.Name, sp => TopologyServices(sp).Single(s => s.Topology == topology));
         }
 
@@ -71,7 +73,8 @@ public static class PipelineHost
                 output,
                 sp.GetRequiredService<ILogger<LiveView>>(),
                 connectorStates: () => ConnectorServices(sp).ToDictionary(c => c.Connector.Name, c => ConnectorActivity.Describe(c.Connector, connectorMetrics)),
-                journals: new JournalTail(settings.Kafka, serDes)));
+                journals: new JournalTail(settings.Kafka, serDes),
+                procurement: topologies.Any(t => t is ProcurementTopology) ? new ProcurementTail(settings.Kafka, serDes) : null));
 
         var app = builder.Build();
         app.MapObservability();

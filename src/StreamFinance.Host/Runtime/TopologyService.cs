@@ -17,6 +17,7 @@ using StreamFinance.Kafka.SerDes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Errors;
 using StreamFinance.Domain.MasterData;
+using StreamFinance.Domain.Procurement;
 using StreamFinance.Kafka;
 
 namespace StreamFinance.Host.Runtime;
@@ -57,7 +58,8 @@ public sealed class TopologyService(
     int stallSeconds = 60,
     TimeProvider? clock = null,
     TopologyRestartMetrics? restartMetrics = null,
-    BusinessMetrics? businessMetrics = null) : IHostedLifecycleService, IDisposable
+    BusinessMetrics? businessMetrics = null,
+    ProcurementOptions? procurement = null) : IHostedLifecycleService, IDisposable
 {
     /// <summary>How long the supervisor waits for the brokers when it checks a backlog or whether Kafka answers.</summary>
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
@@ -319,6 +321,7 @@ public sealed class TopologyService(
             MasterData = masterData ?? MasterDataOptions.Default(),
             Posting = posting ?? PostingOptions.Default(),
             Expenses = expenses ?? ExpenseOptions.Default(),
+            Procurement = procurement ?? ProcurementOptions.Default(),
         });
         // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
         deadLetterPublisher ??= new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters", metrics: business.DeadLetters);

@@ -11,6 +11,9 @@ internal sealed record DescribedTopology
     /// <summary>What it does (<see cref="IStreamTopology.Description"/>).</summary>
     public required string Description { get; init; }
 
+    /// <summary>Its design notes (<see cref="IStreamTopology.Design"/>); empty for none.</summary>
+    public IReadOnlyList<string> Design { get; init; } = [];
+
     /// <summary>Its application id, the prefix of its internal topics.</summary>
     public required string ApplicationId { get; init; }
 

@@ -30,6 +30,7 @@ internal static class TopologyDescriber
         {
             Name = topology.Name,
             Description = topology.Description,
+            Design = topology.Design,
             ApplicationId = applicationId,
             SubTopologies = subTopologies,
             GlobalTables = globalTables,

@@ -23,6 +23,13 @@ internal static class TopologyPage
             .Line($"Application id {Code(topology.ApplicationId)} (with the default `Streams:ApplicationIdPrefix`); its internal topics carry this prefix.")
             .Line();
 
+        if (topology.Design.Count > 0)
+        {
+            page.Heading(2, "Design");
+            foreach (var paragraph in topology.Design)
+                page.Line(paragraph).Line();
+        }
+
         page.Heading(2, "Flow")
             .Line("```mermaid")
             .Raw(MermaidFlowchart.Render(topology))

@@ -64,6 +64,9 @@ public sealed class HoldStore(IKeyValueStore<string, HeldRecord> store, string n
             earliest = record.HeldSince();
     }
 
+    /// <summary>The record held under <paramref name="key"/>; null when none is.</summary>
+    public HeldRecord? Get(string key) => store.Get(key);
+
     /// <summary>Releases <paramref name="key"/> (nothing when it is not held).</summary>
     public void Release(string key)
     {

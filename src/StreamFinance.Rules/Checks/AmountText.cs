@@ -14,6 +14,12 @@ public static class AmountText
         .ToString(CurrencyMinorUnits.IsKnown(currency) ? "F" + CurrencyMinorUnits.Of(currency).ToString(CultureInfo.InvariantCulture) : "G", CultureInfo.InvariantCulture)
         + " " + currency;
 
+    /// <summary>The amount with thousands separators and the currency's minor units, then the code: <c>12,400.00 EUR</c>.</summary>
+    public static string Grouped(decimal amount, string currency) =>
+        (CurrencyMinorUnits.IsKnown(currency) ? Math.Round(amount, CurrencyMinorUnits.Of(currency), MidpointRounding.AwayFromZero) : amount)
+        .ToString("N" + (CurrencyMinorUnits.IsKnown(currency) ? CurrencyMinorUnits.Of(currency) : 4).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+        + " " + currency;
+
     /// <summary>An ISO date.</summary>
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -74,6 +74,75 @@ public static class CommonChecks
     }
 
     /// <summary>
+    /// The supplier in force on <paramref name="date"/>, by golden id, else (when <paramref name="sourceSystem"/> is
+    /// given) through the golden records' cross-references of that source system: UNKNOWN_SUPPLIER when neither finds
+    /// one; SUPPLIER_BLOCKED when its status is not ACTIVE or its risk rating is BLOCKED; SUPPLIER_RISK_HOLD when its
+    /// risk screening is HIGH (status or rating) or its compliance NON_COMPLIANT. Returned even when blocked or held.
+    /// </summary>
+    public static Supplier? Supplier(MasterDataReader reader, string id, string? sourceSystem, DateOnly date, string field, List<Violation> violations)
+    {
+        var found = reader.AsOf<Supplier>(MasterDataObjectTypes.Supplier, id, date);
+        if (!found.IsFound && sourceSystem is not null && reader.SupplierByReference(sourceSystem, id, date) is { } referenced)
+            found = referenced;
+        if (!found.IsFound)
+        {
+            violations.Add(new Violation(ReasonCode.UnknownSupplier, field, id, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.Supplier, id) });
+            return null;
+        }
+        var supplier = found.Value!;
+        var name = supplier.supplierId == id ? $"supplier {id}" : $"supplier {supplier.supplierId} ({sourceSystem} {id})";
+        if (supplier.status != SupplierStatus.ACTIVE)
+        {
+            var since = found.History!.Since(date, s => s.status == supplier.status)!.Value;
+            violations.Add(new Violation(ReasonCode.SupplierBlocked, field, id, $"{name} is {supplier.status.ToString().ToLowerInvariant()} since {Day(since)}"));
+        }
+        else if (supplier.riskRating is { rating: SupplierRiskRatingLevel.BLOCKED } blocked)
+            violations.Add(new Violation(ReasonCode.SupplierBlocked, field, id, $"{name} is rated BLOCKED by {blocked.ratedBy ?? "the risk platform"} as of {Day(DateOnly.FromDateTime(blocked.asOf))}"));
+        else if (supplier.riskRating is { rating: SupplierRiskRatingLevel.HIGH } high)
+            violations.Add(new Violation(ReasonCode.SupplierRiskHold, field, id, $"{name} is rated HIGH risk by {high.ratedBy ?? "the risk platform"} as of {Day(DateOnly.FromDateTime(high.asOf))}"));
+        else if (supplier.riskStatus == SupplierRiskStatus.HIGH)
+            violations.Add(new Violation(ReasonCode.SupplierRiskHold, field, id, $"{name} has a HIGH risk screening"));
+        else if (supplier.complianceStatus == SupplierComplianceStatus.NON_COMPLIANT)
+            violations.Add(new Violation(ReasonCode.SupplierRiskHold, field, id, $"{name} is NON_COMPLIANT (sanctions, tax or documents)"));
+        return supplier;
+    }
+
+    /// <summary>The GL account in force on <paramref name="date"/>: UNKNOWN_GL_ACCOUNT when there is none or it is blocked.</summary>
+    public static GlAccount? GlAccount(MasterDataReader reader, string id, DateOnly date, string field, List<Violation> violations)
+    {
+        var found = reader.AsOf<GlAccount>(MasterDataObjectTypes.GlAccount, id, date);
+        if (!found.IsFound)
+        {
+            violations.Add(new Violation(ReasonCode.UnknownGlAccount, field, id, found.Absence!) { Awaits = AwaitedObject(found, MasterDataObjectTypes.GlAccount, id) });
+            return null;
+        }
+        if (found.Value!.status != GlAccountStatus.ACTIVE)
+            violations.Add(new Violation(ReasonCode.UnknownGlAccount, field, id, $"GL account {id} is blocked for postings"));
+        return found.Value;
+    }
+
+    /// <summary>
+    /// The open accounting period of <paramref name="legalEntityId"/> containing <paramref name="date"/>: CLOSED_PERIOD
+    /// on <paramref name="field"/> when no period contains it or the one that does is closed (<paramref name="consequence"/>
+    /// says what that prevents, e.g. "so there is no period budget to draw on").
+    /// </summary>
+    public static AccountingPeriod? OpenPeriod(MasterDataReader reader, string legalEntityId, DateOnly date, string field, string consequence, List<Violation> violations)
+    {
+        var period = reader.PeriodContaining(legalEntityId, date);
+        if (!period.IsFound)
+        {
+            violations.Add(new Violation(ReasonCode.ClosedPeriod, field, Day(date), $"{period.Absence}, {consequence}"));
+            return null;
+        }
+        var value = period.Value!;
+        if (value.status == AccountingPeriodStatus.OPEN)
+            return value;
+        violations.Add(new Violation(ReasonCode.ClosedPeriod, field, Day(date),
+            $"accounting period {value.periodId} ({Day(DateOnly.FromDateTime(value.startDate))} to {Day(DateOnly.FromDateTime(value.endDate))}) containing {Day(date)} is closed"));
+        return null;
+    }
+
+    /// <summary>
     /// <paramref name="amount"/> converted into <paramref name="target"/> at the rate of <paramref name="date"/> (with
     /// fallback); FX_RATE_MISSING (on <paramref name="field"/>) and null when there is no rate. The result is rounded to
     /// the minor unit of <paramref name="target"/> with <paramref name="rounding"/>, which every caller states (the

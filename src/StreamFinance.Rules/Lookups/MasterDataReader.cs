@@ -79,6 +79,27 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
         return next;
     }
 
+    /// <summary>Most supplier golden records examined when a purchase order names a supplier by a source system's id.</summary>
+    public const int MaxSuppliersScanned = 10_000;
+
+    /// <summary>
+    /// The supplier golden record, in force on <paramref name="date"/>, that lists <paramref name="sourceId"/> of
+    /// <paramref name="sourceSystem"/> among its cross-references (<c>sourceReferences</c>); null when none does among the
+    /// first <see cref="MaxSuppliersScanned"/> suppliers. A scan, not an index: fine for thousands of suppliers.
+    /// </summary>
+    public VersionInForce<Supplier>? SupplierByReference(string sourceSystem, string sourceId, DateOnly date)
+    {
+        var type = MasterDataObjectTypes.Supplier;
+        foreach (var stored in lookup.FindByPrefix(type, "", MaxSuppliersScanned))
+        {
+            var candidate = InForce(View<Supplier>(stored), MasterDataNouns.Of(type), date);
+            if (candidate.IsFound && (candidate.Value!.sourceReferences ?? []).Any(r =>
+                    string.Equals(r.sourceSystem, sourceSystem, StringComparison.Ordinal) && string.Equals(r.sourceId, sourceId, StringComparison.Ordinal)))
+                return candidate;
+        }
+        return null;
+    }
+
     private MasterDataHistory? FindByKey(string key) =>
         MasterDataKeys.TrySplit(key, out var type, out var businessKey) ? lookup.Find(type, businessKey) : null;
 

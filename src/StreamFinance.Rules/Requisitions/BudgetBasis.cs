@@ -4,8 +4,14 @@ namespace StreamFinance.Rules.Requisitions;
 public static class BudgetBasis
 {
     /// <summary>
-    /// The budgeted amount of the period alone. Open commitments (approved purchase orders) are not deducted yet: the
-    /// procurement flow that records them does not exist, so a requisition is only checked against the whole budget.
+    /// The budgeted amount of the period alone: the process answering does not run the procurement topology, so it has
+    /// no open commitments or actuals to deduct, and a requisition is only checked against the whole budget.
     /// </summary>
     public const string BudgetedAmountWithoutCommitments = "BUDGETED_AMOUNT_WITHOUT_COMMITMENTS";
+
+    /// <summary>
+    /// The budget less the open commitments and the actuals the procurement topology keeps for the key (the
+    /// <see cref="Domain.Budgets.BudgetPosition.Available"/> its budget rule decides purchase orders on).
+    /// </summary>
+    public const string BudgetLessCommitmentsAndActuals = "BUDGET_LESS_OPEN_COMMITMENTS_AND_ACTUALS";
 }

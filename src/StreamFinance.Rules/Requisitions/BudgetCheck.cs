@@ -6,6 +6,13 @@ namespace StreamFinance.Rules.Requisitions;
 /// <param name="BudgetAmount">The budgeted amount.</param>
 /// <param name="Currency">Currency of the budget (the legal entity's functional currency).</param>
 /// <param name="Requested">The requisition amount converted into <paramref name="Currency"/>.</param>
-/// <param name="RemainingAfter"><paramref name="BudgetAmount"/> minus <paramref name="Requested"/>; negative when exceeded.</param>
+/// <param name="RemainingAfter">What is available (<paramref name="BudgetAmount"/> less <paramref name="Committed"/> and <paramref name="Actual"/>) minus <paramref name="Requested"/>; negative when exceeded.</param>
 /// <param name="Basis">What the budget figure includes; see <see cref="BudgetBasis"/>.</param>
-public sealed record BudgetCheck(string BudgetId, string PeriodId, decimal BudgetAmount, string Currency, decimal Requested, decimal RemainingAfter, string Basis);
+/// <param name="Committed">Open commitments deducted (0 under <see cref="BudgetBasis.BudgetedAmountWithoutCommitments"/>).</param>
+/// <param name="Actual">Actuals deducted (0 under <see cref="BudgetBasis.BudgetedAmountWithoutCommitments"/>).</param>
+public sealed record BudgetCheck(
+    string BudgetId, string PeriodId, decimal BudgetAmount, string Currency, decimal Requested, decimal RemainingAfter, string Basis, decimal Committed = 0m, decimal Actual = 0m)
+{
+    /// <summary>What was available before the request: budget less open commitments less actuals.</summary>
+    public decimal Available => BudgetAmount - Committed - Actual;
+}

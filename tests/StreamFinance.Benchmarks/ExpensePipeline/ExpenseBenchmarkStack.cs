@@ -18,9 +18,10 @@ using StreamFinance.Kafka;
 namespace StreamFinance.Benchmarks.ExpensePipeline;
 
 /// <summary>
-/// The embedded broker and registry in this process, with every topic of the master-data and expense topologies plus
-/// the passthrough's two topics (as many partitions as <c>ingest.expenses</c>), and the sample master data run through
-/// the master-data topology into <c>md.history</c>, as in the demo.
+/// The embedded broker and registry in this process, with every topic of the master-data topology and of the measured
+/// topology (the expense topology unless another is given) plus the passthrough's topics (as many partitions as
+/// <c>ingest.expenses</c>, which every ingest topic has), and the sample master data run through the master-data topology
+/// into <c>md.history</c>, as in the demo.
 /// </summary>
 internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
 {
@@ -59,12 +60,13 @@ internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
         SessionTimeoutMs = StreamFinance.Host.Configuration.EmbeddedBrokerSettings.SessionTimeoutMs,
     };
 
-    public static async Task<ExpenseBenchmarkStack> StartAsync(SampleDataGenerator generator, int streamThreads, ILoggerFactory loggerFactory, CancellationToken ct)
+    public static async Task<ExpenseBenchmarkStack> StartAsync(
+        SampleDataGenerator generator, int streamThreads, ILoggerFactory loggerFactory, CancellationToken ct, IStreamTopology? measured = null)
     {
         var stack = new ExpenseBenchmarkStack(streamThreads, loggerFactory);
         try
         {
-            await stack.StartInternalAsync(generator, ct);
+            await stack.StartInternalAsync(generator, measured ?? new ExpenseTopology(), ct);
             return stack;
         }
         catch
@@ -74,13 +76,13 @@ internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
         }
     }
 
-    private async Task StartInternalAsync(SampleDataGenerator generator, CancellationToken ct)
+    private async Task StartInternalAsync(SampleDataGenerator generator, IStreamTopology measured, CancellationToken ct)
     {
         cluster = EmbeddedKafkaCluster.Start();
         registry = await EmbeddedSchemaRegistry.StartAsync(0, ct: ct);
         Kafka = new KafkaOptions { BootstrapServers = cluster.BootstrapServers };
         SerDes = new SerDesFactory(SchemaRegistryClients.For(registry.Url));
-        IReadOnlyList<IStreamTopology> run = [new MasterDataTopology(), new ExpenseTopology()];
+        IReadOnlyList<IStreamTopology> run = [new MasterDataTopology(), measured];
         await new EmbeddedClusterProvisioner(cluster).ApplyAsync(RequiredTopics.For(Streams, run, SerDes), ct);
         cluster.CreateTopic(PassthroughInput, Topics.Expenses.Partitions);
         cluster.CreateTopic(PassthroughOutput, Topics.Expenses.Partitions);
@@ -144,7 +146,7 @@ internal sealed class ExpenseBenchmarkStack : IAsyncDisposable
         Topics.All.FirstOrDefault(t => t.Name == topic)?.Partitions ?? Topics.Expenses.Partitions;
 
     /// <summary>Waits until <paramref name="topic"/> has records and has not grown for 3 s.</summary>
-    private async Task WaitUntilSettledAsync(string topic, CancellationToken ct)
+    public async Task WaitUntilSettledAsync(string topic, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         var (last, since) = (-1L, DateTime.UtcNow);

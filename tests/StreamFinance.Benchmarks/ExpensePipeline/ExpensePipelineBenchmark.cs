@@ -28,11 +28,9 @@ internal static class ExpensePipelineBenchmark
 {
     public static async Task RunAsync(int records, int seed, int streamThreads, TextWriter output, CancellationToken ct)
     {
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Streamiz", LogLevel.Critical));
+        using var loggerFactory = PipelineBenchmarkRun.Logging();
         var generator = new SampleDataGenerator(seed);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average before start {LoadAverage()}"));
+        output.WriteLine(PipelineBenchmarkRun.Machine());
         output.WriteLine("Starting the embedded stack and running the sample master data through the master-data topology ...");
         await using var stack = await ExpenseBenchmarkStack.StartAsync(generator, streamThreads, loggerFactory, ct);
 
@@ -42,7 +40,7 @@ internal static class ExpensePipelineBenchmark
         var payloads = lines.Select(line => serDes.Serialize(line, context)).ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{lines.Count:N0} distinct expense lines, {payloads.Average(p => p.Length):0} Avro bytes each on average, written once and produced to both inputs ({Topics.Expenses.Partitions} partitions each)."));
-        ProduceBytes(stack.BootstrapServers, lines, payloads, Topics.Expenses.Name, ExpenseBenchmarkStack.PassthroughInput);
+        PipelineBenchmarkRun.ProduceBytes(stack.BootstrapServers, lines.Select(l => l.expenseId).ToList(), payloads, Topics.Expenses.Name, ExpenseBenchmarkStack.PassthroughInput);
 
         var warmup = lines.Count / 5;
         output.WriteLine($"Each path is timed after its first {warmup:N0} records (steady state), to its last.");
@@ -101,19 +99,6 @@ internal static class ExpensePipelineBenchmark
         return lines;
     }
 
-    private static void ProduceBytes(string bootstrapServers, IReadOnlyList<ExpenseLine> lines, IReadOnlyList<byte[]> payloads, params string[] topics)
-    {
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5 }).Build();
-        foreach (var topic in topics)
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var message = new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(lines[i].expenseId), Value = payloads[i] };
-                producer.ProduceWaiting(topic, message);
-            }
-        if (producer.Flush(TimeSpan.FromMinutes(1)) > 0)
-            throw new InvalidOperationException("The benchmark input was not acknowledged within a minute.");
-    }
-
     private static async Task<Throughput> RunPipelineAsync(ExpenseBenchmarkStack stack, int count, int warmup, CancellationToken ct)
     {
         var service = stack.Start(new ExpenseTopology());
@@ -151,6 +136,4 @@ internal static class ExpensePipelineBenchmark
         var evaluator = new ExpenseEvaluator(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System);
         return PerRecordCost.Measure("enrich + validate (in-memory look-ups)", lines.Count, i => evaluator.Evaluate(lines[i], lookup), operations: 100_000);
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 }

@@ -49,7 +49,7 @@ public class X12FileDropTests
         Assert.Contains("'XXQ' at ^CUR02 is not a known ISO 4217 currency code", letter.message);
         Assert.Equal(("po-unknown-currency.x12", 3L), (letter.originFile, (long)letter.originLine!));
         Assert.Equal(set, Encoding.UTF8.GetString(letter.rawValue));
-        Assert.Equal("edi-850-purchase-orders@1", letter.mappingProfile);
+        Assert.Equal("edi-850-purchase-orders@2", letter.mappingProfile);
         Assert.Equal(1d, t.Context.Metrics.RecordsOf(Connector, ConnectorMetrics.DeadLettered));
         Assert.Equal(1d, t.Context.Metrics.RecordsOf(Connector, ConnectorMetrics.Read));
         Assert.True(File.Exists(Path.Combine(inbox.Processed, "po-unknown-currency.x12")));

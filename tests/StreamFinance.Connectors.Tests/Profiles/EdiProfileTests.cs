@@ -38,17 +38,20 @@ public class EdiProfileTests
         Assert.Equal("SUP-0001", order.supplierId);
         Assert.Equal("CC-1020", order.costCenterId);
         Assert.Equal("PRJ-ERP-2026", order.projectId);
-        Assert.Equal("UNASSIGNED", order.requesterId);
+        Assert.Null(order.requesterId);
+        Assert.Equal(new DateTime(2026, 11, 20), order.poDate);
+        Assert.Equal(0, order.revision);
         Assert.Equal(PurchaseOrderStatus.APPROVED, order.status);
         Assert.Null(order.approvedAt);
         Assert.Equal([1, 2], order.lines.Select(l => l.lineNumber));
         Assert.Equal("Nitrile safety gloves, box of 100", order.lines[0].item);
-        Assert.Equal(10m, AvroDecimals.ToDecimal(order.lines[0].quantity));
-        Assert.Equal(12.50m, order.lines[0].unitPrice.ToDecimal());
+        Assert.Equal(10m, AvroDecimals.ToDecimal(order.lines[0].quantity!.Value));
+        Assert.Equal(12.50m, order.lines[0].unitPrice!.ToDecimal());
         Assert.Equal(125.00m, order.lines[0].lineAmount.ToDecimal());
         Assert.Equal(344.00m, order.lines[1].lineAmount.ToDecimal());
         Assert.Equal("USD", order.lines[1].lineAmount.currency);
-        Assert.Equal("UNASSIGNED", order.lines[0].glAccountId);
+        Assert.Null(order.lines[0].glAccountId);
+        Assert.Equal(PurchaseOrderLineType.GOODS, order.lines[0].lineType);
         Assert.Equal(469.00m, order.total.ToDecimal());
         Assert.Equal("USD", order.total.currency);
 
@@ -56,7 +59,7 @@ public class EdiProfileTests
         Assert.Equal("PO-US01-000123/000000101/0001", order.envelope.sourceId);
         Assert.Equal("edi-x12:ingest.purchase-orders:PO-US01-000123/000000101/0001", order.envelope.idempotencyKey);
         Assert.Equal("PO-US01-000123", order.envelope.correlationId);
-        Assert.Equal("edi-850-purchase-orders@1", order.envelope.mappingProfile);
+        Assert.Equal("edi-850-purchase-orders@2", order.envelope.mappingProfile);
         Assert.Equal(Utc(2026, 11, 21, 9, 30), order.envelope.eventTime);
     }
 
@@ -71,8 +74,8 @@ public class EdiProfileTests
         Assert.Equal("PRJ-EU-LAUNCH", order.projectId);
         Assert.Equal(["Bürostuhl ergonomisch", "Kopierpapier A4, 500 Blatt", "Schreibtisch elektrisch 160 cm"], order.lines.Select(l => l.item));
         Assert.Equal([698.00m, 195.00m, 1290.00m], order.lines.Select(l => l.lineAmount.ToDecimal()));
-        Assert.Equal(7.80m, order.lines[1].unitPrice.ToDecimal());
-        Assert.Equal(25m, AvroDecimals.ToDecimal(order.lines[1].quantity));
+        Assert.Equal(7.80m, order.lines[1].unitPrice!.ToDecimal());
+        Assert.Equal(25m, AvroDecimals.ToDecimal(order.lines[1].quantity!.Value));
         Assert.Equal(2183.00m, order.total.ToDecimal());
         Assert.Equal("EUR", order.total.currency);
         Assert.Equal("edi-x12:ingest.purchase-orders:PO-DE01-000456/000000101/0002", order.envelope.idempotencyKey);
@@ -107,7 +110,7 @@ public class EdiProfileTests
 
         var failure = Assert.Single(results).Failure!;
         Assert.Equal(ReasonCode.MappingFailed, failure.Reason);
-        Assert.Equal("edi-850-purchase-orders@1 costCenterId: required value missing at REF[DP]02 (no default in the profile) (t.x12:23)", failure.Message);
+        Assert.Equal("edi-850-purchase-orders@2 costCenterId: required value missing at REF[DP]02 (no default in the profile) (t.x12:23)", failure.Message);
     }
 
     [Fact]

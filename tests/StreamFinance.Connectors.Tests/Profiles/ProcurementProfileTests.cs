@@ -17,14 +17,17 @@ public class ProcurementProfileTests
         Assert.Equal("US01", order.legalEntityId);
         Assert.Equal("SUP-0001", order.supplierId);
         Assert.Equal("E-US01-003", order.requesterId);
+        Assert.Equal("dana.reyes@streamfinance.example", order.requesterEmail);
+        Assert.Equal(1, order.revision);
+        Assert.Equal(new DateTime(2026, 11, 10), order.poDate);
         Assert.Equal("CC-1020", order.costCenterId);
         Assert.Equal("PRJ-ERP-2026", order.projectId);
         Assert.Equal(PurchaseOrderStatus.APPROVED, order.status);
         Assert.Equal(2, order.lines.Count);
         Assert.Equal(2, order.lines[1].lineNumber);
-        Assert.Equal(2.0m, AvroDecimals.ToDecimal(order.lines[1].quantity));
-        Assert.Equal(89.90m, order.lines[1].unitPrice.ToDecimal());
-        Assert.Equal("USD", order.lines[1].unitPrice.currency);
+        Assert.Equal(2.0m, AvroDecimals.ToDecimal(order.lines[1].quantity!.Value));
+        Assert.Equal(89.90m, order.lines[1].unitPrice!.ToDecimal());
+        Assert.Equal("USD", order.lines[1].unitPrice!.currency);
         Assert.Equal(179.80m, order.lines[1].lineAmount.ToDecimal());
         Assert.Equal("650200", order.lines[0].glAccountId);
         Assert.Equal(8679.80m, order.total.ToDecimal());
@@ -32,9 +35,17 @@ public class ProcurementProfileTests
         Assert.Equal("PO-US01-31001", order.envelope.correlationId);
         var draft = sample.Value<PurchaseOrder>("PO-DE01-31002");
         Assert.Equal(PurchaseOrderStatus.DRAFT, draft.status);
-        Assert.Equal("EUR", draft.lines[0].unitPrice.currency);
-        Assert.Equal(36.125m, draft.lines[0].unitPrice.ToDecimal());
+        Assert.Equal("EUR", draft.lines[0].unitPrice!.currency);
+        Assert.Equal(36.125m, draft.lines[0].unitPrice!.ToDecimal());
         Assert.Null(draft.projectId);
+        Assert.Equal(PurchaseOrderLineType.GOODS, draft.lines[0].lineType);
+        var service = draft.lines[1];
+        Assert.Equal(PurchaseOrderLineType.SERVICE, service.lineType);
+        Assert.Null(service.quantity);
+        Assert.Null(service.unitPrice);
+        Assert.Equal(120.00m, service.lineAmount.ToDecimal());
+        Assert.Equal(481.25m, draft.total.ToDecimal());
+        Assert.Equal(PurchaseOrderLineType.GOODS, order.lines[0].lineType);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace StreamFinance.Contracts.Tests.Catalog;
 public class TopicUsageTests
 {
     private static readonly TopicUser Expense = new(TopicUserKind.Topology, "expense topology", [Topics.Expenses], [Topics.ApprovedExpenses, Topics.ExpenseDeadLetters]);
-    private static readonly TopicUser Replay = new(TopicUserKind.Command, "dlq replay", [Topics.ExpenseDeadLetters], [Topics.Expenses, Topics.Commitments]);
+    private static readonly TopicUser Replay = new(TopicUserKind.Command, "dlq replay", [Topics.ExpenseDeadLetters], [Topics.Expenses, Topics.ApInvoices]);
 
     [Fact]
     public void A_topology_output_is_written_by_that_topology_and_its_input_read_by_it()
@@ -33,8 +33,8 @@ public class TopicUsageTests
     {
         var usage = TopicUsage.Of(Topics.All, [Expense, Replay]);
 
-        Assert.True(usage.IsPlanned(Topics.Commitments));
-        Assert.Equal("planned: procurement topology (issue 16)", usage.WrittenBy(Topics.Commitments));
+        Assert.True(usage.IsPlanned(Topics.ApInvoices));
+        Assert.Equal("planned: three-way match topology (issue 17)", usage.WrittenBy(Topics.ApInvoices));
         Assert.True(usage.IsPlanned(Topics.Expenses));
     }
 
@@ -62,18 +62,18 @@ public class TopicUsageTests
         var usage = TopicUsage.Of(Topics.All, [Expense]);
 
         Assert.Equal("nothing yet", usage.ReadBy(Topics.JournalPostings));
-        Assert.Equal("planned: procurement topology (issue 16)", usage.ReadBy(Topics.PurchaseOrders));
+        Assert.Equal("planned: three-way match topology (issue 17)", usage.ReadBy(Topics.GoodsReceipts));
     }
 
     [Fact]
     public void A_written_topic_that_still_declares_planned_writers_is_a_disagreement()
     {
-        var procurement = new TopicUser(TopicUserKind.Topology, "procurement topology", [Topics.PurchaseOrders], [Topics.Commitments]);
+        var match = new TopicUser(TopicUserKind.Topology, "match topology", [Topics.GoodsReceipts], [Topics.ApInvoices]);
 
-        var sentences = TopicUsage.Of(Topics.All, [procurement]).Disagreements();
+        var sentences = TopicUsage.Of(Topics.All, [match]).Disagreements();
 
-        Assert.Contains("`erp.commitments` is written by procurement topology but still declares planned writers (procurement topology (issue 16)); remove PlannedWriters.", sentences);
-        Assert.Contains("`ingest.purchase-orders` is read by procurement topology but still declares planned readers (procurement topology (issue 16)); remove PlannedReaders.", sentences);
+        Assert.Contains("`erp.ap-invoices` is written by match topology but still declares planned writers (three-way match topology (issue 17)); remove PlannedWriters.", sentences);
+        Assert.Contains("`ingest.goods-receipts` is read by match topology but still declares planned readers (three-way match topology (issue 17)); remove PlannedReaders.", sentences);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Tests.Api.Support;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
+using StreamFinance.Rules.Procurement;
 using StreamFinance.Rules.Requisitions;
 
 namespace StreamFinance.Host.Tests.Api;
@@ -41,8 +42,33 @@ public class RequisitionRulesTests
         Assert.Equal("BUDGET_EXCEEDED", violation.Code);
         Assert.Equal("amount", violation.Field);
         Assert.Equal(
-            "10000.01 USD exceeds the budget of 10000.00 USD of cost center CC-1000 for period US01-2026-03 (open commitments are not deducted yet)",
+            "10000.01 USD exceeds the budget of 10000.00 USD of cost center CC-1000 for period US01-2026-03 (open commitments and actuals are not deducted: this process does not run the procurement topology)",
             violation.Message);
+    }
+
+    [Fact]
+    public void With_the_procurement_balances_open_commitments_and_actuals_are_deducted_and_the_basis_says_so()
+    {
+        var balances = new Balances(new Dictionary<string, BudgetBalance> { ["CC-1000/US01-2026-03"] = new(6_000m, 1_500m) });
+
+        var fits = Rules.Evaluate(Requisition(amount: 2_500m), Reader, balances);
+        var exceeds = Rules.Evaluate(Requisition(amount: 2_500.01m), Reader, balances);
+
+        Assert.True(fits.Valid, string.Join("; ", fits.Violations));
+        Assert.Equal(new BudgetCheck("CC-1000/US01-2026-03", "US01-2026-03", 10_000m, "USD", 2_500m, 0m, "BUDGET_LESS_OPEN_COMMITMENTS_AND_ACTUALS", 6_000m, 1_500m), fits.Budget);
+        Assert.Equal(2_500m, fits.Budget!.Available);
+        var violation = Single(exceeds);
+        Assert.Equal("BUDGET_EXCEEDED", violation.Code);
+        Assert.Equal(
+            "2500.01 USD exceeds the 2500.00 USD available on CC-1000/US01-2026-03 (budget 10000.00 USD, committed 6000.00 USD, actual 1500.00 USD)",
+            violation.Message);
+        Assert.Equal(-0.01m, exceeds.Budget!.RemainingAfter);
+    }
+
+    /// <summary>Fixed balances per budget key.</summary>
+    private sealed class Balances(IReadOnlyDictionary<string, BudgetBalance> byKey) : IBudgetBalances
+    {
+        public BudgetBalance Of(string budgetKey) => byKey.GetValueOrDefault(budgetKey) ?? BudgetBalance.None;
     }
 
     [Fact]
@@ -111,7 +137,8 @@ public class RequisitionRulesTests
     {
         var violation = Single(Evaluate(Requisition(supplier: "SUP-404")));
 
-        Assert.Equal(new Violation(ReasonCode.UnknownSupplier, "supplierId", "SUP-404", "supplier SUP-404 is unknown"), violation);
+        // A supplier never seen may still arrive: the shared supplier check says what it waits for (the API does not answer with it).
+        Assert.Equal(new Violation(ReasonCode.UnknownSupplier, "supplierId", "SUP-404", "supplier SUP-404 is unknown") { Awaits = "SUPPLIER:SUP-404" }, violation);
     }
 
     [Fact]

@@ -203,7 +203,7 @@ public class ValidationApiOpenApiTests
 
         var examples = contract.Examples().ToList();
 
-        Assert.Equal(18, examples.Count);
+        Assert.Equal(22, examples.Count);
         foreach (var (where, schema, example) in examples)
         {
             var problems = contract.Problems(schema, example, exactProperties: !where.Contains(" request ", StringComparison.Ordinal));

@@ -29,7 +29,7 @@ public sealed class ProductTopicUsageTests
     public void Master_data_topics_are_read_by_what_really_reads_them_not_by_every_topology()
     {
         Assert.Equal("md get/dump", Shipped.ReadBy(Topics.CostCenters));
-        Assert.Equal("validation topology, expense topology, md get/dump", Shipped.ReadBy(Topics.MasterDataHistory));
+        Assert.Equal("validation topology, expense topology, procurement topology, md get/dump", Shipped.ReadBy(Topics.MasterDataHistory));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ProductTopicUsageTests
     public void Audit_events_are_emitted_by_every_flow_chained_by_the_audit_topology_and_read_by_the_index_and_the_audit_commands()
     {
         Assert.Equal(
-            "master-data topology, validation topology, expense topology, posting topology, audit topology, audit-index topology, " +
+            "master-data topology, validation topology, expense topology, posting topology, procurement topology, audit topology, audit-index topology, " +
             "connectors (profiles d365-journal-lines, netsuite-journal-entries, sap-supplier-invoices), dlq replay",
             Shipped.WrittenBy(Topics.AuditEmitted));
         Assert.Equal("audit topology", Shipped.ReadBy(Topics.AuditEmitted));
@@ -56,8 +56,7 @@ public sealed class ProductTopicUsageTests
     public void The_topics_nothing_writes_yet_are_the_procurement_erp_feedback_and_status_ones()
     {
         Assert.Equal(
-            ["erp.commitments", "erp.ap-invoices", "erp.vendor-requests", "status.expenses", "status.purchase-orders",
-             "p2p.match-exceptions", "p2p.po-held", "dlq.procurement"],
+            ["erp.ap-invoices", "erp.vendor-requests", "status.expenses", "p2p.match-exceptions"],
             Shipped.Catalog.Where(Shipped.IsPlanned).Select(t => t.Name));
     }
 
@@ -66,10 +65,11 @@ public sealed class ProductTopicUsageTests
     {
         var replay = Shipped.Users.Single(u => u.Name == "dlq replay");
 
-        Assert.Equal(["dlq.ingest", "dlq.master-data", "dlq.expenses", "dlq.erp"], replay.Reads.Select(t => t.Name));
+        Assert.Equal(["dlq.ingest", "dlq.master-data", "dlq.expenses", "dlq.procurement", "dlq.erp"], replay.Reads.Select(t => t.Name));
         Assert.Equal(
-            ["md.updates", "md.history", "ingest.expenses", "ingest.card-transactions", "expense.approved", "audit.emitted", "erp.journal-postings", "erp.commitments", "erp.ap-invoices", "erp.vendor-requests"],
-            replay.Writes.Select(t => t.Name));
+            ["audit.emitted", "erp.ap-invoices", "erp.commitments", "erp.journal-postings", "erp.vendor-requests", "expense.approved", "ingest.card-transactions", "ingest.expenses",
+             "ingest.purchase-orders", "md.history", "md.updates"],
+            replay.Writes.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(Topics.AuditEvents, replay.Writes);
     }
 

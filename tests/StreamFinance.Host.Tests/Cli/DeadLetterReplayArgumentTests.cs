@@ -5,7 +5,6 @@ public sealed class DeadLetterReplayArgumentTests
     [Theory]
     [InlineData("dlq replay", "--topic")]
     [InlineData("dlq replay --topic ingest.expenses", "'ingest.expenses' is not a dead-letter topic")]
-    [InlineData("dlq replay --topic dlq.procurement", "'dlq.procurement' is a planned dead-letter topic (procurement and three-way match topologies (issues 16, 17)): nothing writes it yet")]
     [InlineData("dlq replay --topic dlq.expenses --reason NO_SUCH_REASON", "'NO_SUCH_REASON' is not a reason code")]
     [InlineData("dlq replay --topic dlq.expenses --since yesterday", "'yesterday' is not an ISO 8601 instant")]
     [InlineData("dlq replay --topic dlq.expenses --no-such-option", "--no-such-option")]

@@ -31,7 +31,7 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public async Task The_readme_demo_lists_balanced_journals_with_their_reconciliation_ids_before_it_ends()
+    public async Task The_readme_demo_lists_balanced_journals_and_commitments_and_held_purchase_orders_before_it_ends()
     {
         var result = await RunDemoAsync("--duration", "40");
 
@@ -43,6 +43,10 @@ public class DemoCommandTests
         var listed = Regex.Matches(closing, @"JE-[A-Z0-9]+-[A-Z]{3}-\d{8}T\d{4}Z-[0-9A-F]{8} +\d+ lines +debit +([\d,.]+) ([A-Z]{3}) +credit +([\d,.]+) \2 +balanced");
         Assert.NotEmpty(listed);
         Assert.All(listed, m => Assert.Equal(m.Groups[1].Value, m.Groups[3].Value));
+        // Purchase orders flow too: generated and Coupa orders commit, the 850 samples wait for a requester.
+        var commitments = Regex.Match(closing, @"commitments on erp\.commitments: (\d+) \(COMMIT (\d+)");
+        Assert.True(commitments.Success && int.Parse(commitments.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, closing);
+        Assert.Matches(new Regex(@"purchase orders held on p2p\.po-held: \d+ \([^)]*MISSING_REQUESTER \d+"), closing);
     }
 
     /// <summary>

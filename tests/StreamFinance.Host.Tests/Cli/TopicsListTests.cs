@@ -11,7 +11,7 @@ public sealed class TopicsListTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(new Regex(@"\nerp\.vendor-requests\s.*\splanned\n    written by: planned: onboarding topology \(issue 19\)\n"), result.Output);
-        Assert.Matches(new Regex(@"\nerp\.commitments\s.*\splanned\n    written by: planned: procurement topology \(issue 16\)\n"), result.Output);
+        Assert.Matches(new Regex(@"\nerp\.ap-invoices\s.*\splanned\n    written by: planned: three-way match topology \(issue 17\)\n"), result.Output);
         Assert.Contains("Planned topics: nothing writes them yet, so topics apply, broker, demo and run do not create them.", result.Output);
     }
 

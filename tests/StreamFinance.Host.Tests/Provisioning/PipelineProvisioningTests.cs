@@ -19,7 +19,9 @@ public sealed class PipelineProvisioningTests
         Assert.True(topics.ContainsKey(Topics.ConnectorOffsets.Name));
         Assert.True(topics.ContainsKey(Topics.AuditEvents.Name));
         Assert.False(topics.ContainsKey(Topics.VendorRequests.Name));
-        Assert.False(topics.ContainsKey(Topics.Commitments.Name));
-        Assert.False(topics.ContainsKey(Topics.ProcurementDeadLetters.Name));
+        Assert.False(topics.ContainsKey(Topics.ApInvoices.Name));
+        Assert.False(topics.ContainsKey(Topics.MatchExceptions.Name));
+        Assert.True(topics.ContainsKey(Topics.Commitments.Name));
+        Assert.True(topics.ContainsKey(Topics.ProcurementDeadLetters.Name));
     }
 }

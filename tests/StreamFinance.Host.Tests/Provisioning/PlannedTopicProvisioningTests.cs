@@ -11,7 +11,7 @@ namespace StreamFinance.Host.Tests.Provisioning;
 /// <summary>A planned topic (nothing writes it yet) is created neither by <c>topics apply</c> nor by <c>broker</c>.</summary>
 public sealed class PlannedTopicProvisioningTests
 {
-    private static readonly string[] Planned = [Topics.VendorRequests.Name, Topics.Commitments.Name, Topics.ProcurementDeadLetters.Name, Topics.ExpenseStatus.Name];
+    private static readonly string[] Planned = [Topics.VendorRequests.Name, Topics.ApInvoices.Name, Topics.MatchExceptions.Name, Topics.ExpenseStatus.Name];
     private static readonly string[] Written = [Topics.ExpenseDeadLetters.Name, Topics.MasterDataHistory.Name, Topics.GoodsReceipts.Name, Topics.ConnectorOffsets.Name, Topics.AuditEmitted.Name, Topics.AuditEvents.Name];
 
     [Fact]

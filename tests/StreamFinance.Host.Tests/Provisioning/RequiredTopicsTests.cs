@@ -72,9 +72,10 @@ public class RequiredTopicsTests
         var required = RequiredTopics.For(new StreamsOptions(), TopologyCatalog.All, SerDes).Select(r => r.Name).ToList();
 
         Assert.DoesNotContain(Topics.VendorRequests.Name, required);
-        Assert.DoesNotContain(Topics.Commitments.Name, required);
+        Assert.DoesNotContain(Topics.ApInvoices.Name, required);
         Assert.Contains(Topics.AuditEvents.Name, required);
-        Assert.DoesNotContain(Topics.ProcurementDeadLetters.Name, required);
+        Assert.Contains(Topics.Commitments.Name, required);
+        Assert.Contains(Topics.ProcurementDeadLetters.Name, required);
         Assert.Contains(Topics.ExpenseDeadLetters.Name, required);
         Assert.Contains(Topics.MasterDataDeadLetters.Name, required);
         Assert.Contains(Topics.GoodsReceipts.Name, required);
@@ -87,6 +88,6 @@ public class RequiredTopicsTests
         var required = RequiredTopics.For(new StreamsOptions(), [new StatusWriter()], SerDes).Select(r => r.Name).ToList();
 
         Assert.Contains(Topics.ExpenseStatus.Name, required);
-        Assert.DoesNotContain(Topics.PurchaseOrderStatus.Name, required);
+        Assert.DoesNotContain(Topics.MatchExceptions.Name, required);
     }
 }

@@ -26,9 +26,14 @@ public static class AcceptanceCoverage
     /// <summary>Codes no record of the dataset can reach, with the reason.</summary>
     public static readonly IReadOnlyDictionary<string, string> OutOfReach = new Dictionary<string, string>
     {
-        ["UNKNOWN_SUPPLIER"] = "procurement: nothing reads purchase orders yet (issue 16)",
+        ["UNKNOWN_SUPPLIER"] = "procurement (issue 16): the dataset has no purchase orders",
         ["SUPPLIER_BLOCKED"] = "procurement (issue 16)",
         ["BUDGET_EXCEEDED"] = "procurement (issue 16)",
+        ["SUPPLIER_RISK_HOLD"] = "procurement (issue 16): the dataset has no purchase orders",
+        ["APPROVAL_LIMIT_EXCEEDED"] = "procurement (issue 16): the dataset has no purchase orders",
+        ["MISSING_REQUESTER"] = "procurement (issue 16): the dataset has no purchase orders",
+        ["MISSING_GL_ACCOUNT"] = "procurement (issue 16): the dataset has no purchase orders",
+        ["UNKNOWN_GL_ACCOUNT"] = "procurement (issue 16): the dataset has no purchase orders",
         ["PRICE_VARIANCE"] = "three-way match (issue 17)",
         ["QUANTITY_VARIANCE"] = "three-way match (issue 17)",
         ["DUPLICATE_INVOICE"] = "three-way match (issue 17)",

@@ -14,6 +14,7 @@ using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData;
+using StreamFinance.Domain.Procurement;
 using StreamFinance.Host.Runtime;
 using StreamFinance.IntegrationTests.Stacks;
 using StreamFinance.Kafka;
@@ -41,8 +42,9 @@ public sealed class EndToEndPipeline(IKafkaStack stack, string run, FakeTimeProv
 
     /// <summary>A topology run as the host runs it, with the given policies (defaults where null).</summary>
     public TopologyService Topology(IStreamTopology topology, KafkaOptions kafka, StreamsOptions streams, SchemaRegistryOptions registry,
-        SerDesFactory serDes, PostingOptions posting, ExpenseOptions? expenses = null, MasterDataOptions? masterData = null) =>
-        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, masterData: masterData, expenses: expenses, posting: posting, clock: clock, businessMetrics: metrics);
+        SerDesFactory serDes, PostingOptions posting, ExpenseOptions? expenses = null, MasterDataOptions? masterData = null, ProcurementOptions? procurement = null) =>
+        new(topology, kafka, streams, registry, serDes, NullLoggerFactory.Instance, masterData: masterData, expenses: expenses, posting: posting, clock: clock,
+            businessMetrics: metrics, procurement: procurement);
 
     /// <summary>Starts the topology as the host does and waits until it is ready (RUNNING, stores and global tables restored).</summary>
     public static async Task StartAsync(TopologyService service, PipelineWait wait)

@@ -40,6 +40,11 @@ public sealed class ReasonCodeTests
         ("DESERIALIZATION_FAILED", OwnerRole.INTEGRATION_SUPPORT),
         ("PRODUCTION_FAILED", OwnerRole.INTEGRATION_SUPPORT),
         ("PROCESSING_FAILED", OwnerRole.INTEGRATION_SUPPORT),
+        ("SUPPLIER_RISK_HOLD", OwnerRole.PROCUREMENT_OPS),
+        ("APPROVAL_LIMIT_EXCEEDED", OwnerRole.PROCUREMENT_OPS),
+        ("MISSING_REQUESTER", OwnerRole.PROCUREMENT_OPS),
+        ("MISSING_GL_ACCOUNT", OwnerRole.PROCUREMENT_OPS),
+        ("UNKNOWN_GL_ACCOUNT", OwnerRole.PROCUREMENT_OPS),
     ];
 
     public static TheoryData<string, OwnerRole> DesignCodes => new(Design);

@@ -112,7 +112,7 @@ public sealed class TopologyDocsGeneratorTests
         var index = TopologyDocsGenerator.Generate([new SampleExpenseTopology()], usage).Files.Single(f => f.FileName == "README.md").Content;
 
         Assert.Contains("| `ingest.expenses` | expense id | `ExpenseLine` | 6 | delete | 7 days | connectors (generator) | docs-sample topology |  |", index);
-        Assert.Contains("| `erp.commitments` | commitment id (from PO number and version) | `Commitment` | 6 | delete | 30 days | planned: procurement topology (issue 16) | nothing yet | ERP integration teams |", index);
+        Assert.Contains("| `erp.ap-invoices` | AP posting id (from supplier and invoice number) | `ApInvoicePosting` | 6 | delete | 30 days | planned: three-way match topology (issue 17) | nothing yet | ERP integration teams |", index);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ internal static class ExpenseWorld
 
     public static DateTime Day(string iso) => DateTime.SpecifyKind(DateTime.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
-    private static (string, MasterDataHistory) Of(MasterDataObjectType type, string key, params (string From, ISpecificRecord Payload)[] versions) =>
+    public static (string Key, MasterDataHistory History) Of(MasterDataObjectType type, string key, params (string From, ISpecificRecord Payload)[] versions) =>
         ($"{type}:{key}", new MasterDataHistory
         {
             objectType = type,
@@ -167,7 +167,7 @@ internal static class ExpenseWorld
         startDate = Day(start), endDate = Day(end), status = status,
     };
 
-    private static Envelope Envelope(string source, string id) => new()
+    public static Envelope Envelope(string source, string id) => new()
     {
         eventId = Guid.NewGuid(), correlationId = $"{source}:{id}", sourceSystem = source, sourceId = id,
         eventTime = Day("2026-04-10"), ingestTime = Day("2026-04-10"), idempotencyKey = $"{source}:{id}:1",

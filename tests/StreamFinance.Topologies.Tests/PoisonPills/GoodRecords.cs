@@ -2,6 +2,7 @@ using Avro.Specific;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.MasterData;
+using StreamFinance.Contracts.Outputs;
 using StreamFinance.Kafka.SerDes;
 using StreamFinance.Topologies.Tests.Audit;
 using StreamFinance.Topologies.Tests.Expenses;
@@ -26,6 +27,9 @@ internal static class GoodRecords
         [Topics.CardTransactions.Name] = serDes => Bytes(serDes, Topics.CardTransactions, "T-GOOD", ExpenseWorld.Card("T-GOOD")),
         [Topics.ApprovedExpenses.Name] = serDes =>
             Bytes(serDes, Topics.ApprovedExpenses, "E-GOOD", TestApprovedExpenses.Us("E-GOOD", 5m, TestApprovedExpenses.TenOClock)),
+        [Topics.PurchaseOrders.Name] = serDes => Bytes(serDes, Topics.PurchaseOrders, "PO-GOOD", Procurement.ProcurementWorld.Order("PO-GOOD")),
+        [Topics.JournalPostings.Name] = serDes =>
+            Bytes(serDes, Topics.JournalPostings, "JE-GOOD", Procurement.ProcurementDecisionTests.Journal("JE-GOOD", ("CC-2010", JournalSide.DEBIT, 10m), (null, JournalSide.CREDIT, 10m))),
         [Topics.AuditEmitted.Name] = serDes => Bytes(serDes, Topics.AuditEmitted, "c-good", TestAuditEvents.Emitted("c-good", "EXP-GOOD")),
         [Topics.AuditEvents.Name] = serDes => Bytes(serDes, Topics.AuditEvents, "c-good", TestAuditEvents.Chained("c-good", "approved")[0]),
     };

@@ -28,6 +28,9 @@ internal static class ApiDocumentSetup
     /// <summary>Tag of the audit trail.</summary>
     public const string AuditTag = "Audit";
 
+    /// <summary>Tag of the procurement queries.</summary>
+    public const string ProcurementTag = "Procurement";
+
     /// <summary>Adds the document's generator to <paramref name="services"/>.</summary>
     public static IServiceCollection AddApiDocument(this IServiceCollection services, ValidationApiOptions options) =>
         services.AddOpenApi(DocumentName, openApi =>
@@ -64,6 +67,7 @@ internal static class ApiDocumentSetup
             new() { Name = LookupTag, Description = "The version of a master-data object, or the FX rate, in force on a date." },
             new() { Name = ValidationTag, Description = "Every rule a request breaks, with a stable reason code, field and message." },
             new() { Name = AuditTag, Description = "The recorded journey of a transaction, from the audit index." },
+            new() { Name = ProcurementTag, Description = "Budget positions and purchase orders, from the procurement topology's stores." },
         };
         if (options.ApiKey is null)
             return;

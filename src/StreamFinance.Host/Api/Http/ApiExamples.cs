@@ -83,8 +83,20 @@ internal static class ApiExamples
 
     /// <summary>Its answer, with the budget it was measured against.</summary>
     public static JsonNode RequisitionResponse() => Node(new RequisitionResponse(true, Day, [],
-        new BudgetResponse("CC-1000/US01-2026-04", "US01-2026-04", "10000.0000", "USD", "2500", "7500.0000", "BUDGETED_AMOUNT_WITHOUT_COMMITMENTS",
-            ValidationEndpoints.BudgetNote)), ApiJsonContext.Default.RequisitionResponse);
+        new BudgetResponse("CC-1000/US01-2026-04", "US01-2026-04", "10000.0000", "USD", "2500", "3150.0000", "850.0000", "6000.0000", "3500.0000",
+            Rules.Requisitions.BudgetBasis.BudgetLessCommitmentsAndActuals, ValidationEndpoints.DeductedNote)), ApiJsonContext.Default.RequisitionResponse);
+
+    /// <summary>An answer of <c>GET /v1/budgets/CC-1000?period=US01-2026-04</c>.</summary>
+    public static JsonNode BudgetPosition() => Node(new BudgetPositionResponse("CC-1000/US01-2026-04", "CC-1000", "US01-2026-04", Day, "USD",
+        "10000.0000", "3150.0000", "850.0000", "6000.0000", Rules.Requisitions.BudgetBasis.BudgetLessCommitmentsAndActuals), ApiJsonContext.Default.BudgetPositionResponse);
+
+    /// <summary>An answer of <c>GET /v1/purchase-orders/4500012</c>: revision 1 held for budget while revision 0 stays committed.</summary>
+    public static JsonNode PurchaseOrderStatus() => Node(new PurchaseOrderStatusResponse("4500012", "HELD", 1, 0,
+        new CommitmentSummaryResponse("4500012/R0", "COMMIT", "CMT-4500012-R0-5d41402a", "8000.0000", "EUR"),
+        new HoldResponse("BUDGET_EXCEEDED", "PO 4500012 needs 12,400.00 EUR on CC-2010/DE01-2026-04; 3,150.00 EUR available (budget 20,000.00 EUR, committed 14,000.00 EUR, actual 2,850.00 EUR)",
+            new DateTime(2026, 4, 1, 9, 30, 0, DateTimeKind.Utc),
+            [new HoldReasonResponse("BUDGET_EXCEEDED", "lines[0].costCenterId", "PO 4500012 needs 12,400.00 EUR on CC-2010/DE01-2026-04; 3,150.00 EUR available (budget 20,000.00 EUR, committed 14,000.00 EUR, actual 2,850.00 EUR)")])),
+        ApiJsonContext.Default.PurchaseOrderStatusResponse);
 
     /// <summary>An answer of <c>GET /v1/fx-rates/EUR/USD?date=2026-03-29</c>, a Sunday: Friday's rate.</summary>
     public static JsonNode FxRateResponse() => Node(new FxRateResponse("EUR", "USD", new DateOnly(2026, 3, 29), "1.08000000", new DateOnly(2026, 3, 27), 2, false),

@@ -26,4 +26,6 @@ namespace StreamFinance.Host.Api.Http;
 [JsonSerializable(typeof(RequisitionResponse))]
 [JsonSerializable(typeof(FxRateResponse))]
 [JsonSerializable(typeof(AuditTrailResponse))]
+[JsonSerializable(typeof(BudgetPositionResponse))]
+[JsonSerializable(typeof(PurchaseOrderStatusResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

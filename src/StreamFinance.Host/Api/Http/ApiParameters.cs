@@ -9,8 +9,22 @@ namespace StreamFinance.Host.Api.Http;
 internal static class ApiParameters
 {
     /// <summary>Describes the <c>id</c> path parameter: trimmed, at most <see cref="RequestFields.MaxIdLength"/> characters.</summary>
-    public static void Id(OpenApiOperation operation, string description) =>
-        Describe(operation, "id", description, new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = RequestFields.MaxIdLength });
+    public static void Id(OpenApiOperation operation, string description) => Key(operation, "id", description);
+
+    /// <summary>Describes the key path parameter <paramref name="name"/>: trimmed, at most <see cref="RequestFields.MaxIdLength"/> characters.</summary>
+    public static void Key(OpenApiOperation operation, string name, string description) =>
+        Describe(operation, name, description, new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = RequestFields.MaxIdLength });
+
+    /// <summary>Adds the optional <c>period</c> query parameter of a budget.</summary>
+    public static void AddPeriod(OpenApiOperation operation) =>
+        (operation.Parameters ??= []).Add(new OpenApiParameter
+        {
+            Name = "period",
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = "Accounting period id, e.g. `US01-2026-04`, given at most once; default the period of the legal entity containing `date`.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = RequestFields.MaxIdLength },
+        });
 
     /// <summary>Describes a currency path parameter: three upper-case letters.</summary>
     public static void Currency(OpenApiOperation operation, string name, string description) =>

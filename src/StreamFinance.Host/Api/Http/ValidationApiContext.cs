@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using StreamFinance.Host.Api.Audit;
+using StreamFinance.Host.Api.Procurement;
 using StreamFinance.Domain.Expenses;
 using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Rules.Expenses;
@@ -22,9 +23,15 @@ public sealed class ValidationApiContext
     /// preview is judged by the policy its posting will be.
     /// </param>
     /// <param name="audit">Where <c>GET /v1/audit/{id}</c> reads; default none (<see cref="UnavailableAuditTrail"/>: 503).</param>
+    /// <param name="procurement">
+    /// The procurement topology's stores: the budget and purchase-order queries read them (503 without), and requisitions
+    /// deduct their open commitments and actuals (without, they are measured against the budgeted amount alone).
+    /// </param>
     public ValidationApiContext(
-        ValidationApiOptions options, IMasterDataLookup lookup, FxFallbackPolicy fxFallback, TimeProvider? time = null, ExpenseOptions? expenses = null, IAuditTrail? audit = null)
+        ValidationApiOptions options, IMasterDataLookup lookup, FxFallbackPolicy fxFallback, TimeProvider? time = null, ExpenseOptions? expenses = null, IAuditTrail? audit = null,
+        IProcurementBook? procurement = null)
     {
+        Procurement = procurement;
         Audit = audit ?? UnavailableAuditTrail.Instance;
         Options = options;
         Lookup = lookup;
@@ -43,6 +50,9 @@ public sealed class ValidationApiContext
 
     /// <summary>Where master data is read.</summary>
     public IMasterDataLookup Lookup { get; }
+
+    /// <summary>The procurement topology's stores; null when this process does not run it.</summary>
+    public IProcurementBook? Procurement { get; }
 
     /// <summary>Point-in-time reads over <see cref="Lookup"/>.</summary>
     public MasterDataReader Reader { get; }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Host.Api.Audit;
 using StreamFinance.Host.Api.MasterData;
+using StreamFinance.Host.Api.Procurement;
+using StreamFinance.Topologies.Procurement;
 using StreamFinance.Topologies.Audit;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Runtime;
@@ -39,8 +41,11 @@ public static class ValidationApiRegistration
             IAuditTrail audit = topologies.Any(t => t is AuditIndexTopology)
                 ? new AuditIndexTrail(() => PipelineHost.TopologyServices(sp).Single(t => t.Topology is AuditIndexTopology))
                 : UnavailableAuditTrail.Instance;
+            IProcurementBook? procurement = topologies.Any(t => t is ProcurementTopology)
+                ? new ProcurementStoreBook(() => PipelineHost.TopologyServices(sp).Single(t => t.Topology is ProcurementTopology))
+                : null;
             var server = new ValidationApiServer(
-                new ValidationApiContext(settings.Api, lookup, settings.MasterData.FxFallback, expenses: settings.Expenses, audit: audit), loggerFactory);
+                new ValidationApiContext(settings.Api, lookup, settings.MasterData.FxFallback, expenses: settings.Expenses, audit: audit, procurement: procurement), loggerFactory);
             return new ValidationApiService(server, output, loggerFactory.CreateLogger<ValidationApiService>());
         });
     }

@@ -66,6 +66,7 @@ public sealed class ValidationApiServer : IAsyncDisposable
         LookupEndpoints.Map(v1, api);
         ValidationEndpoints.Map(v1, api);
         AuditEndpoints.Map(v1, api);
+        ProcurementEndpoints.Map(v1, api);
         ApiDocumentEndpoint.Map(app);
         mapMore?.Invoke(app);
     }

@@ -14,8 +14,11 @@ namespace StreamFinance.Host.Api.Http;
 /// </summary>
 internal static class ValidationEndpoints
 {
-    /// <summary>Note returned with every budget figure.</summary>
-    public const string BudgetNote = "Open commitments are not deducted from the budget yet: they will be once the procurement flow records them.";
+    /// <summary>Note returned with a budget figure that deducts the procurement topology's open commitments and actuals.</summary>
+    public const string DeductedNote = "Available = budget - open commitments - actuals, from the procurement topology's stores: the figure purchase orders are decided on.";
+
+    /// <summary>Note returned with a budget figure of a process that does not run the procurement topology.</summary>
+    public const string NotDeductedNote = "Open commitments and actuals are not deducted: this process does not run the procurement topology, so only the budgeted amount is known.";
 
     // Read once from the serializer's contracts: the scan of each body compares member names against them.
     private static readonly JsonBodyContract<ExpenseCodingBody> ExpenseCodingContract = new(ApiJsonContext.Default.ExpenseCodingBody, ExpenseCodingBody.Expected);
@@ -52,8 +55,9 @@ internal static class ValidationEndpoints
             .WithTags(ApiDocumentSetup.ValidationTag)
             .WithSummary("Every rule a purchase requisition breaks, and the budget it was measured against")
             .WithDescription("Checks the cost center, supplier and accounting period on `date` (default today) and the amount against the cost " +
-                             "center's budget for the period. Budgets are checked against the budgeted amount alone: open commitments are not deducted yet " +
-                             "(`budget.budgetBasis`). Always 200 once the body is well-formed.")
+                             "center's budget for the period, less the open commitments and actuals the procurement topology holds on the key " +
+                             "(`budget.budgetBasis` `BUDGET_LESS_OPEN_COMMITMENTS_AND_ACTUALS`; a process that does not run that topology " +
+                             "measures against the budgeted amount alone and says `BUDGETED_AMOUNT_WITHOUT_COMMITMENTS`). Always 200 once the body is well-formed.")
             .Produces<RequisitionResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -88,7 +92,7 @@ internal static class ValidationEndpoints
         var errors = new FieldErrors();
         if (body!.ToInput(api.Today, errors) is not { } request)
             return Problems.BadRequest(context, errors.Summary(), errors.ToDictionary());
-        var result = api.RequisitionRules.Evaluate(request, api.Reader);
+        var result = api.RequisitionRules.Evaluate(request, api.Reader, api.Procurement);
         return TypedResults.Json(
             new RequisitionResponse(result.Valid, request.Date, Violations(result.Violations), result.Budget is { } b ? Budget(b) : null),
             ApiJsonContext.Default.RequisitionResponse);
@@ -101,7 +105,8 @@ internal static class ValidationEndpoints
         new(Text(c.Amount), c.Currency, Text(c.ConvertedAmount), c.ConvertedCurrency, Text(c.Rate), c.RateDate, c.FellBackDays, c.Inverse);
 
     private static BudgetResponse Budget(BudgetCheck b) =>
-        new(b.BudgetId, b.PeriodId, Text(b.BudgetAmount), b.Currency, Text(b.Requested), Text(b.RemainingAfter), b.Basis, BudgetNote);
+        new(b.BudgetId, b.PeriodId, Text(b.BudgetAmount), b.Currency, Text(b.Requested), Text(b.Committed), Text(b.Actual), Text(b.Available),
+            Text(b.RemainingAfter), b.Basis, b.Basis == BudgetBasis.BudgetLessCommitmentsAndActuals ? DeductedNote : NotDeductedNote);
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -21,13 +21,27 @@ public sealed record ConversionResponse(
     int FellBackDays,
     bool Inverse);
 
-/// <summary>The budget a requisition was measured against; amounts are exact decimal strings.</summary>
+/// <summary>The budget a requisition was measured against; amounts are exact decimal strings in the budget's currency.</summary>
+/// <param name="BudgetId">The budget key.</param>
+/// <param name="PeriodId">The accounting period.</param>
+/// <param name="BudgetAmount">The budgeted amount.</param>
+/// <param name="Currency">The budget's currency.</param>
+/// <param name="Requested">The requisition converted into <paramref name="Currency"/>.</param>
+/// <param name="Committed">Open commitments deducted (0 unless <paramref name="BudgetBasis"/> deducts them).</param>
+/// <param name="Actual">Actuals deducted (0 unless <paramref name="BudgetBasis"/> deducts them).</param>
+/// <param name="Available">What was available before the requisition.</param>
+/// <param name="RemainingAfter"><paramref name="Available"/> - <paramref name="Requested"/>; negative when exceeded.</param>
+/// <param name="BudgetBasis"><c>BUDGET_LESS_OPEN_COMMITMENTS_AND_ACTUALS</c>, or <c>BUDGETED_AMOUNT_WITHOUT_COMMITMENTS</c> when the process does not run the procurement topology.</param>
+/// <param name="Note">What <paramref name="BudgetBasis"/> means, for people.</param>
 public sealed record BudgetResponse(
     string BudgetId,
     string PeriodId,
     [property: StringFormat(StringFormatAttribute.Decimal)] string BudgetAmount,
     string Currency,
     [property: StringFormat(StringFormatAttribute.Decimal)] string Requested,
+    [property: StringFormat(StringFormatAttribute.Decimal)] string Committed,
+    [property: StringFormat(StringFormatAttribute.Decimal)] string Actual,
+    [property: StringFormat(StringFormatAttribute.Decimal)] string Available,
     [property: StringFormat(StringFormatAttribute.Decimal)] string RemainingAfter,
     string BudgetBasis,
     string Note);

@@ -5,6 +5,7 @@ using StreamFinance.Domain.MasterData.Fx;
 using StreamFinance.Host.Api;
 using StreamFinance.Host.Api.Audit;
 using StreamFinance.Host.Api.Http;
+using StreamFinance.Host.Api.Procurement;
 using StreamFinance.Rules.Checks;
 using StreamFinance.Rules.Lookups;
 using StreamFinance.Topologies.Lookups;
@@ -29,10 +30,12 @@ internal sealed class InMemoryApi : IAsyncDisposable
 
     /// <summary>Starts the API over <paramref name="lookup"/> with the expense policy <paramref name="expenses"/> (default <see cref="ExpenseOptions.Default"/>).</summary>
     /// <param name="audit">Where <c>GET /v1/audit/{id}</c> reads; default none (503).</param>
-    public static async Task<InMemoryApi> StartAsync(IMasterDataLookup? lookup = null, string? apiKey = null, ExpenseOptions? expenses = null, IAuditTrail? audit = null)
+    /// <param name="procurement">The procurement topology's stores; default none (budget and order queries 503, requisitions not deducted).</param>
+    public static async Task<InMemoryApi> StartAsync(
+        IMasterDataLookup? lookup = null, string? apiKey = null, ExpenseOptions? expenses = null, IAuditTrail? audit = null, IProcurementBook? procurement = null)
     {
         var options = new ValidationApiOptions { Port = 0, ApiKey = apiKey };
-        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now), expenses, audit);
+        var context = new ValidationApiContext(options, lookup ?? ValidationWorld.Lookup(), new FxFallbackPolicy(), new FakeTimeProvider(ValidationApiStack.Now), expenses, audit, procurement);
         var server = new ValidationApiServer(context, NullLoggerFactory.Instance);
         try
         {
