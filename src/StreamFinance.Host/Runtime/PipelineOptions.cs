@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Mapping.Outbound;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Provisioning;
@@ -19,6 +20,7 @@ namespace StreamFinance.Host.Runtime;
 /// <param name="OnListening">Told the base address of <c>/metrics</c> and <c>/health</c> once it listens, before the topologies start; default none.</param>
 /// <param name="Mappers">Mapping profiles for the configured connectors (the mapping engine's catalog); default none, and then only generator connectors can run.</param>
 /// <param name="Formats">Source formats for the configured connectors; default none.</param>
+/// <param name="Outbound">Outbound profiles for the configured ERP sinks; default none, and then no ERP sink can run.</param>
 public sealed record PipelineOptions(
     StreamFinanceSettings Settings,
     ITopicProvisioner Provisioner,
@@ -29,4 +31,5 @@ public sealed record PipelineOptions(
     Action<ILoggingBuilder>? ConfigureLogging = null,
     Action<Uri>? OnListening = null,
     IMapperSource? Mappers = null,
-    ISourceFormatRegistry? Formats = null);
+    ISourceFormatRegistry? Formats = null,
+    OutboundProfileCatalog? Outbound = null);

@@ -28,7 +28,7 @@ public static class PipelineRunner
     public static async Task<int> RunAsync(PipelineOptions options, TextWriter output, CancellationToken ct)
     {
         var settings = options.Settings;
-        ConnectorProfileResolver.CheckAll(settings.Connectors, options.Mappers, options.Formats);
+        ConnectorProfileResolver.CheckAll(settings.Connectors, options.Mappers, options.Formats, options.Outbound);
         PipelinePreflight.For(settings).ThrowIfAnyProblem();
         await DependencyProbe.CheckAsync(settings.Kafka, settings.SchemaRegistry, ct);
 
