@@ -87,16 +87,19 @@ public sealed class ErpEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_timeout_after_the_erp_created_the_document_is_retried_and_answered_with_that_same_document()
     {
-        erp.AnswerDelay = TimeSpan.FromSeconds(3);
-        using var endpoint = Endpoint(TimeProvider.System, o => o.RequestTimeoutMs = 300);
+        erp.AnswerDelay = TimeSpan.FromSeconds(4);
+        using var endpoint = Endpoint(TimeProvider.System, o => o.RequestTimeoutMs = 1000);
 
         var result = await endpoint.SendAsync(Request("JE-SLOW"), TestContext.Current.CancellationToken);
 
         Assert.Equal(ErpCallKind.Posted, result.Kind);
         var document = Assert.Single(erp.Documents);
         Assert.EndsWith($"/journalEntry/{document.Number}", result.Header("Location"), StringComparison.Ordinal);
-        Assert.Equal(["JE-SLOW", "JE-SLOW"], erp.Calls.Select(c => c.IdempotencyKey));
-        Assert.Equal(1, metrics.CallsOf("erp-test", ErpSinkMetrics.Timeout));
+        // On the real clock a busy machine can time a retry out too: every call carries the key, every call but the
+        // answered one timed out, and still one document exists.
+        Assert.True(erp.Calls.Count >= 2, $"{erp.Calls.Count} call(s)");
+        Assert.All(erp.Calls, c => Assert.Equal("JE-SLOW", c.IdempotencyKey));
+        Assert.Equal(erp.Calls.Count - 1, metrics.CallsOf("erp-test", ErpSinkMetrics.Timeout));
     }
 
     [Fact]

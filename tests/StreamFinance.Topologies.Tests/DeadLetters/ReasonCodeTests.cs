@@ -45,6 +45,7 @@ public sealed class ReasonCodeTests
         ("MISSING_REQUESTER", OwnerRole.PROCUREMENT_OPS),
         ("MISSING_GL_ACCOUNT", OwnerRole.PROCUREMENT_OPS),
         ("UNKNOWN_GL_ACCOUNT", OwnerRole.PROCUREMENT_OPS),
+        ("ERP_REJECTED", OwnerRole.INTEGRATION_SUPPORT),
     ];
 
     public static TheoryData<string, OwnerRole> DesignCodes => new(Design);
