@@ -58,6 +58,13 @@ public sealed class TopologyContext(
     /// </summary>
     public ProcurementOptions Procurement { get; init; } = ProcurementOptions.Default();
 
+    /// <summary>
+    /// The restorations of the stream the topology runs in, which processors with wall-clock punctuators wait for
+    /// (<see cref="State.TaskRestoration"/>). The host passes the one its <c>KafkaStream</c>'s restore-end events feed;
+    /// default null: nothing is restored under the processors (a test driver).
+    /// </summary>
+    public State.StoreRestorations? Restorations { get; init; }
+
     /// <summary>Builds dead letters on <see cref="Clock"/>.</summary>
     public DeadLetterFactory DeadLetters => new(Clock);
 

@@ -27,18 +27,18 @@ public sealed partial class MappingProfileLoader
 
     /// <summary>Loads the profile file at <paramref name="path"/>.</summary>
     /// <exception cref="MappingProfileException">The profile is invalid; the message names file, line and problem.</exception>
-    public IRecordMapper LoadFile(string path)
+    public IRecordMapper LoadFile(string path) => Load(ReadProfile(path), path);
+
+    private static string ReadProfile(string path)
     {
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (IOException exception)
         {
             throw new MappingProfileException(path, 1, $"cannot be read ({exception.Message}).", exception);
         }
-        return Load(text, path);
     }
 
     /// <summary>Loads a profile from YAML text; <paramref name="file"/> names it in errors.</summary>
@@ -53,17 +53,7 @@ public sealed partial class MappingProfileLoader
 
         public ProfileRecordMapper Parse(string yaml)
         {
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(yaml));
-            }
-            catch (YamlException exception)
-            {
-                throw new MappingProfileException(file, exception.Start.Line, $"is not valid YAML: {exception.Message}", exception);
-            }
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-                throw new MappingProfileException(file, 1, "must be a YAML mapping with name, version, sourceSystem, format, target, sourceId and fields.");
+            var root = Root(yaml, "must be a YAML mapping with name, version, sourceSystem, format, target, sourceId and fields.");
             CheckKeys(root, TopKeys, "a profile");
 
             var name = RequiredText(root, "name");
@@ -91,6 +81,20 @@ public sealed partial class MappingProfileLoader
             CheckFingerprintedAreSensitive(sensitive);
             var header = new MappingProfileHeader(name, version, sourceSystem, sourceFormat.Name, options, topic, file) { SensitiveFields = sensitive };
             return new ProfileRecordMapper(header, binding, sourceId, key, eventTime, correlationId);
+        }
+
+        private YamlMappingNode Root(string yaml, string shape)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(yaml));
+            }
+            catch (YamlException exception)
+            {
+                throw new MappingProfileException(file, exception.Start.Line, $"is not valid YAML: {exception.Message}", exception);
+            }
+            return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root ? root : throw new MappingProfileException(file, 1, shape);
         }
 
         private IReadOnlyDictionary<string, string> FormatOptions(YamlMappingNode root, string format)

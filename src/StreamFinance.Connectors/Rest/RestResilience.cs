@@ -18,29 +18,42 @@ public static class RestResilience
     public static ResiliencePipeline<HttpResponseMessage> Build(RestPollingOptions options, ConnectorHealth health, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(health);
         var time = clock ?? TimeProvider.System;
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (options.MaxRetries > 0)
+            builder.AddRetry(Retry(options.MaxRetries, options.BaseDelayMs, options.MaxDelayMs, options.MaxRetryAfterSeconds, health, time));
+        return builder.AddTimeout(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)).Build();
+    }
+
+    /// <summary>
+    /// The one retry rule of StreamFinance's HTTP calls (REST sources and ERP sinks): 408, 429, 5xx, timeouts and
+    /// connection errors retried up to <paramref name="maxRetries"/> times (1 or more) with exponential backoff and
+    /// jitter from <paramref name="baseDelayMs"/> to <paramref name="maxDelayMs"/>; a 429 or 503 waits its Retry-After
+    /// (capped at <paramref name="maxRetryAfterSeconds"/>); each retry counted in <paramref name="health"/>.
+    /// </summary>
+    public static RetryStrategyOptions<HttpResponseMessage> Retry(int maxRetries, int baseDelayMs, int maxDelayMs, int maxRetryAfterSeconds, ConnectorHealth health, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRetries, 1);
+        return new RetryStrategyOptions<HttpResponseMessage>
+        {
+            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .Handle<TimeoutRejectedException>()
+                .HandleResult(IsTransient),
+            MaxRetryAttempts = maxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(baseDelayMs),
+            MaxDelay = TimeSpan.FromMilliseconds(maxDelayMs),
+            DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, clock, maxRetryAfterSeconds)),
+            OnRetry = _ =>
             {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(IsTransient),
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(options.BaseDelayMs),
-                MaxDelay = TimeSpan.FromMilliseconds(options.MaxDelayMs),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time, options.MaxRetryAfterSeconds)),
-                OnRetry = _ =>
-                {
-                    health.Retried();
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddTimeout(TimeSpan.FromMilliseconds(options.RequestTimeoutMs))
-            .Build();
+                health.Retried();
+                return ValueTask.CompletedTask;
+            },
+        };
     }
 
     /// <summary>Whether a response is worth retrying: 408, 429 and every 5xx.</summary>

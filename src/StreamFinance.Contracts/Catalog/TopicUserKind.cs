@@ -9,7 +9,7 @@ public enum TopicUserKind
     /// <summary>What every connector does, whatever its source: dead letters and source positions.</summary>
     Connectors,
 
-    /// <summary>A mapping profile: a connector reading with it writes the profile's target topic.</summary>
+    /// <summary>A mapping profile: a connector reading with it writes the profile's target topic; an ERP sink sending with an outbound profile reads its erp.* topic and writes confirmations.</summary>
     ConnectorProfile,
 
     /// <summary>The sample-data generator connector.</summary>

@@ -130,7 +130,7 @@ public static class Topics
     {
         Name = "erp.posting-confirmations", Partitions = StreamPartitions, Cleanup = CleanupPolicy.Delete, Retention = Month,
         KeyDescription = "posting id", Description = "ERP confirmations and rejections of postings, with document numbers.",
-        Audiences = "ERP integration teams", PlannedWriters = "ERP sink connectors (issue 18)", PlannedReaders = "status topology (issue 18)",
+        Audiences = "ERP integration teams",
     };
 
     /// <summary>Latest status per expense.</summary>
@@ -158,6 +158,9 @@ public static class Topics
 
     /// <summary>Procurement records that failed checks.</summary>
     public static readonly Topic<string, DeadLetter> ProcurementDeadLetters = DeadLetters("dlq.procurement", "Purchase orders, receipts and invoices that failed checks. Owner: procurement operations.", "procurement operations, integration support");
+
+    /// <summary>Postings the ERP rejected, and records the ERP sinks could not read or map.</summary>
+    public static readonly Topic<string, DeadLetter> ErpDeadLetters = DeadLetters("dlq.erp", "Postings the ERP rejected, with the ERP's messages and the payload sent, and erp.* records a sink could not read or map. Owner: integration support.", "integration support");
 
     /// <summary>
     /// Audit events as their emitters write them, unchained, each in the same transaction or flush as the output it
@@ -196,7 +199,7 @@ public static class Topics
         Expenses, CardTransactions, PurchaseOrders, GoodsReceipts, SupplierInvoices, SupplierOnboarding,
         ApprovedExpenses, JournalPostings, Commitments, ApInvoices, VendorRequests, PostingConfirmations,
         ExpenseStatus, PurchaseOrderStatus, MatchExceptions, PurchaseOrdersHeld,
-        IngestDeadLetters, MasterDataDeadLetters, ExpenseDeadLetters, ProcurementDeadLetters,
+        IngestDeadLetters, MasterDataDeadLetters, ExpenseDeadLetters, ProcurementDeadLetters, ErpDeadLetters,
         AuditEmitted, AuditEvents, ConnectorOffsets,
     ];
 

@@ -152,13 +152,16 @@ public sealed class ReasonCode
     /// <summary>A processing step threw an unexpected exception.</summary>
     public static readonly ReasonCode ProcessingFailed = Technical("PROCESSING_FAILED", "Investigate the exception in the processor named in the dead letter; replay after the fix is deployed.");
 
+    /// <summary>The ERP answered a posting with a rejection (a 4xx other than 401, 403, 408 and 429); the dead letter carries the ERP's messages and the payload sent.</summary>
+    public static readonly ReasonCode ErpRejected = Technical("ERP_REJECTED", "Read the ERP's message in the dead letter; fix the master data in the ERP or the outbound profile, then replay: the posting id keeps the ERP from posting it twice.");
+
     /// <summary>Every reason code, business codes first.</summary>
     public static IReadOnlyList<ReasonCode> All { get; } =
     [
         UnknownCostCenter, InactiveCostCenter, ClosedPeriod, InvalidTaxJurisdiction, MissingReceipt, PolicyLimitExceeded, FxRateMissing,
         UnknownEmployee, UnknownLegalEntity, CostCenterEntityMismatch, UnknownProject, ClosedProject, UnknownTaxCode, UnmappedCategory, UndocumentedCardCharge, CardExpenseConflict,
         UnknownSupplier, SupplierBlocked, BudgetExceeded, SupplierRiskHold, ApprovalLimitExceeded, MissingRequester, MissingGlAccount, UnknownGlAccount, PriceVariance, QuantityVariance, DuplicateInvoice,
-        OwnershipViolation, UnknownObjectType, MissingKey, InvalidEffectiveDate, InvalidFxRate, MappingFailed, ParseFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed,
+        OwnershipViolation, UnknownObjectType, MissingKey, InvalidEffectiveDate, InvalidFxRate, MappingFailed, ParseFailed, SchemaInvalid, DeserializationFailed, ProductionFailed, ProcessingFailed, ErpRejected,
     ];
 
     /// <summary>The reason code written as <paramref name="code"/>, for tools reading dead letters back.</summary>

@@ -1,4 +1,5 @@
 using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Mapping.Outbound;
 using StreamFinance.Connectors.Runtime;
 using StreamFinance.Contracts.Catalog;
 using StreamFinance.Host.Configuration;
@@ -24,7 +25,7 @@ public static class ProductTopicUsage
     /// runtime, the generator, the shipped mapping profiles, and the commands.
     /// </summary>
     /// <exception cref="ConfigurationException">A shipped profile is invalid (<c>file:line: problem</c>).</exception>
-    public static TopicUsage Shipped(IReadOnlyList<IStreamTopology>? topologies = null) => Of(topologies ?? TopologyCatalog.All, ShippedProfiles());
+    public static TopicUsage Shipped(IReadOnlyList<IStreamTopology>? topologies = null) => Of(topologies ?? TopologyCatalog.All, ShippedProfiles(), ShippedOutboundProfiles());
 
     /// <summary>
     /// What a pipeline running <paramref name="running"/> uses: the shipped product with <paramref name="running"/> in
@@ -39,11 +40,11 @@ public static class ProductTopicUsage
         return Shipped(topologies).With(connectors is null ? [] : Configured(connectors, mappers));
     }
 
-    /// <summary>The usage by <paramref name="topologies"/>, the connectors with <paramref name="profiles"/>, and the commands.</summary>
-    public static TopicUsage Of(IReadOnlyList<IStreamTopology> topologies, IEnumerable<IRecordMapper> profiles)
+    /// <summary>The usage by <paramref name="topologies"/>, the connectors with <paramref name="profiles"/>, the ERP sinks with <paramref name="outbound"/> profiles, and the commands.</summary>
+    public static TopicUsage Of(IReadOnlyList<IStreamTopology> topologies, IEnumerable<IRecordMapper> profiles, IEnumerable<OutboundProfile>? outbound = null)
     {
         ArgumentNullException.ThrowIfNull(topologies);
-        return TopicUsage.Of(Topics.All, [.. topologies.Select(TopologyTopicUser.Of), .. ConnectorTopicUsers.With(profiles), .. CommandTopicUsers.Of(topologies)]);
+        return TopicUsage.Of(Topics.All, [.. topologies.Select(TopologyTopicUser.Of), .. ConnectorTopicUsers.With(profiles, outbound), .. CommandTopicUsers.Of(topologies)]);
     }
 
     /// <summary>
@@ -90,6 +91,22 @@ public static class ProductTopicUsage
         catch (MappingProfileException e)
         {
             throw new ConfigurationException($"mapping profile {e.File}:{e.Line}: {e.Problem} Fix the shipped profile next to the executable.", e);
+        }
+    }
+
+    private static IReadOnlyList<OutboundProfile> ShippedOutboundProfiles()
+    {
+        var directory = Path.Combine(ShippedProfilesDirectory, OutboundProfileCatalog.Folder);
+        if (!Directory.Exists(directory))
+            return [];
+        try
+        {
+            using var catalog = new OutboundProfileCatalog(directory, watch: false);
+            return catalog.Profiles.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        }
+        catch (MappingProfileException e)
+        {
+            throw new ConfigurationException($"outbound profile {e.File}:{e.Line}: {e.Problem} Fix the shipped profile next to the executable.", e);
         }
     }
 }

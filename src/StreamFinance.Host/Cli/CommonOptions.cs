@@ -51,7 +51,7 @@ public static class CommonOptions
     /// <summary><c>--duration</c>: stop by itself after this long.</summary>
     public static Option<TimeSpan?> Duration() => new("--duration")
     {
-        Description = "Stop after this long (20, 90s, 5m, hh:mm:ss). Default: until Ctrl+C.",
+        Description = "Stop after running this long, counted once started (20, 90s, 5m, hh:mm:ss). Default: until Ctrl+C.",
         CustomParser = result =>
         {
             var token = result.Tokens.Single().Value;

@@ -2,6 +2,7 @@ using StreamFinance.Domain.Journals;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using StreamFinance.Embedded.Broker;
+using StreamFinance.Embedded.Erp;
 using StreamFinance.Embedded.SchemaRegistry;
 using StreamFinance.Host.Configuration;
 using StreamFinance.Host.Logging;
@@ -13,8 +14,9 @@ namespace StreamFinance.Host.Cli;
 /// <summary>
 /// <c>streamfinance demo</c>: the whole product on one machine with nothing installed. Starts the embedded broker and
 /// Schema Registry in process, creates every topic, runs the sample-data generator, a file-drop connector per shipped
-/// mapping profile fed with that vendor's sample files (<see cref="DemoSources"/>) and every topology, and shows
-/// records per topic and per connector until Ctrl+C or <c>--duration</c>.
+/// mapping profile fed with that vendor's sample files (<see cref="DemoSources"/>), every topology, and an ERP sink
+/// posting the journals to a fake ERP in process, and shows records per topic and per connector, and each journal with
+/// its ERP document number, until Ctrl+C or <c>--duration</c>.
 /// </summary>
 public static class DemoCommand
 {
@@ -74,19 +76,26 @@ public static class DemoCommand
             using var mapping = ConnectorMapping.Load(settings, loggers);
             foreach (var (key, value) in DemoSources.Connectors(mapping.ProfileNames, workDir))
                 forced[key] = value;
+            // A fake ERP in process, so the journals come back with ERP document numbers (erp.posting-confirmations).
+            await using var erp = await FakeErp.StartAsync(ct: ct);
+            if (mapping.Outbound?.Profiles.ContainsKey(DemoSources.ErpSinkProfile) == true)
+                foreach (var (key, value) in DemoSources.ErpSink(erp.Url))
+                    forced[key] = value;
             settings = settingsOptions.Load(parse, forced);
 
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"Embedded Kafka ({cluster.BrokerCount} broker(s)) at {cluster.BootstrapServers}, Schema Registry at {registry.Url}");
             if (demoWindows)
                 output.WriteLine("Posting windows of 15 s with 2 s grace for the demo (set Posting:WindowSize to choose another).");
+            if (settings.Connectors.ContainsKey("erp-journals"))
+                output.WriteLine($"Fake ERP (NetSuite REST shape) at {erp.Url}: sink erp-journals posts every journal there; the document numbers come back on erp.posting-confirmations.");
             try
             {
                 var samples = DemoSources.CopySamples(mapping.ProfileNames, workDir);
                 output.WriteLine($"{mapping.ProfileNames.Count} mapping profiles from {mapping.Directory}; {samples} vendor sample files dropped into inboxes under {Path.Combine(workDir, "inbox")}");
                 return await PipelineRunner.RunAsync(
                     new PipelineOptions(settings, new EmbeddedClusterProvisioner(cluster), RunGenerator: true, LiveView: true, parse.GetValue(duration),
-                        Mappers: mapping.Mappers, Formats: mapping.Formats),
+                        Mappers: mapping.Mappers, Formats: mapping.Formats, Outbound: mapping.Outbound),
                     output, ct);
             }
             finally

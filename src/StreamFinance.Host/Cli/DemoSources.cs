@@ -74,4 +74,17 @@ public static class DemoSources
         loadedProfiles.Where(p => SamplesByProfile.TryGetValue(p, out var samples) && samples.All(s => File.Exists(Path.Combine(SampleDirectory, s))));
 
     private static string Inbox(string workDirectory, string profile) => Path.Combine(workDirectory, "inbox", profile);
+
+    /// <summary>The demo's ERP sink: connector <c>erp-journals</c> posting every journal with the NetSuite profile to the fake ERP at <paramref name="erpUrl"/>.</summary>
+    public static Dictionary<string, string?> ErpSink(string erpUrl) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Connectors:erp-journals:Kind"] = "ErpRest",
+        ["Connectors:erp-journals:Profile"] = ErpSinkProfile,
+        ["Connectors:erp-journals:ErpRest:BaseUrl"] = erpUrl,
+        ["Connectors:erp-journals:ErpRest:TargetSystem"] = "fake-netsuite",
+        ["Connectors:erp-journals:ErpRest:BearerToken"] = "demo-token",
+    };
+
+    /// <summary>The outbound profile of the demo's ERP sink.</summary>
+    public const string ErpSinkProfile = "netsuite-journal-entries";
 }

@@ -49,7 +49,7 @@ public static class RunCommand
             using var mapping = ConnectorMapping.Load(settings, loggers);
             return await PipelineRunner.RunAsync(
                 new PipelineOptions(settings, Provisioner(parse.GetValue(brokerControl), settings), settings.Generator.Enabled, parse.GetValue(liveView), parse.GetValue(duration),
-                    Mappers: mapping.Mappers, Formats: mapping.Formats),
+                    Mappers: mapping.Mappers, Formats: mapping.Formats, Outbound: mapping.Outbound),
                 output, ct);
         });
         return command;

@@ -14,4 +14,7 @@ public enum ConnectorKind
 
     /// <summary>The synthetic-data generator; settings in <c>Generator</c>.</summary>
     Generator,
+
+    /// <summary>An ERP sink: consumes an <c>erp.*</c> topic and posts each record to an ERP's REST/OData API with an outbound profile; settings in <c>ErpRest</c>.</summary>
+    ErpRest,
 }

@@ -1,3 +1,4 @@
+using StreamFinance.Connectors.ErpSink;
 using StreamFinance.Connectors.FileDrop;
 using StreamFinance.Connectors.Generator;
 using StreamFinance.Connectors.Rest;
@@ -10,7 +11,9 @@ namespace StreamFinance.Host.Configuration;
 /// <summary>
 /// One connector, bound from <c>Connectors:&lt;name&gt;</c>: its kind, mapping profile, target topic, and the settings
 /// of its kind (schedule or rate). Secrets (<c>Rest:BearerToken</c>, <c>Rest:ApiKey</c>, <c>Webhook:Secret</c>,
-/// <c>DeadLetterSecret</c>) are masked in logs.
+/// <c>ErpRest:BearerToken</c>, <c>ErpRest:ApiKey</c>, <c>ErpRest:Password</c>, <c>DeadLetterSecret</c>) are masked in logs.
+/// An <see cref="ConnectorKind.ErpRest"/> connector is a sink: its <c>Profile</c> is an outbound profile and its
+/// <c>Topic</c> the <c>erp.*</c> topic it consumes.
 /// </summary>
 public sealed class ConnectorOptions
 {
@@ -23,10 +26,10 @@ public sealed class ConnectorOptions
     /// <summary>Whether the connector runs in <c>demo</c> and <c>run</c>. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Mapping profile name, e.g. <c>concur-expense-entries</c>; required except for the generator.</summary>
+    /// <summary>Mapping profile name, e.g. <c>concur-expense-entries</c> (for an ERP sink an outbound profile, e.g. <c>netsuite-journal-entries</c>); required except for the generator.</summary>
     public string? Profile { get; set; }
 
-    /// <summary>Catalog topic the profile must write to, checked at start (e.g. <c>ingest.expenses</c>); default: the profile's own.</summary>
+    /// <summary>Catalog topic the profile must write to (an ERP sink: read from), checked at start (e.g. <c>ingest.expenses</c>, <c>erp.journal-postings</c>); default: the profile's own.</summary>
     public string? Topic { get; set; }
 
     /// <summary>
@@ -47,6 +50,9 @@ public sealed class ConnectorOptions
 
     /// <summary>Settings of a <see cref="ConnectorKind.Generator"/> connector.</summary>
     public GeneratorConnectorOptions? Generator { get; set; }
+
+    /// <summary>Settings of an <see cref="ConnectorKind.ErpRest"/> sink.</summary>
+    public ErpSinkOptions? ErpRest { get; set; }
 
     /// <summary>Every problem with connector <paramref name="name"/>, each phrased so a person can fix it.</summary>
     public IEnumerable<string> Validate(string name)
@@ -71,6 +77,7 @@ public sealed class ConnectorOptions
             ConnectorKind.FileDrop => (FileDrop is not null, FileDrop?.Validate($"{prefix}:FileDrop") ?? []),
             ConnectorKind.RestPoll => (Rest is not null, Rest?.Validate($"{prefix}:Rest") ?? []),
             ConnectorKind.Webhook => (Webhook is not null, Webhook?.Validate($"{prefix}:Webhook") ?? []),
+            ConnectorKind.ErpRest => (ErpRest is not null, ErpRest?.Validate($"{prefix}:ErpRest") ?? []),
             _ => (true, (Generator ?? new GeneratorConnectorOptions()).Validate($"{prefix}:Generator")),
         };
         if (!present)
@@ -80,7 +87,7 @@ public sealed class ConnectorOptions
         var others = new (string Name, object? Value, ConnectorKind For)[]
         {
             ("FileDrop", FileDrop, ConnectorKind.FileDrop), ("Rest", Rest, ConnectorKind.RestPoll),
-            ("Webhook", Webhook, ConnectorKind.Webhook), ("Generator", Generator, ConnectorKind.Generator),
+            ("Webhook", Webhook, ConnectorKind.Webhook), ("Generator", Generator, ConnectorKind.Generator), ("ErpRest", ErpRest, ConnectorKind.ErpRest),
         };
         foreach (var other in others.Where(o => o.Value is not null && o.For != Kind))
             yield return $"{prefix}:{other.Name} is set but Kind is {Kind}; remove it or change Kind.";

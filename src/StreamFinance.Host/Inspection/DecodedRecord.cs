@@ -1,3 +1,4 @@
+using StreamFinance.Kafka.SerDes;
 using System.Text;
 using Avro.Specific;
 using Confluent.Kafka;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Mapping.Outbound;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Connectors.Sources.Formats;
 using StreamFinance.Host.Configuration;
@@ -18,9 +19,10 @@ public sealed class ConnectorMapping : IDisposable
     private const string LoggerCategory = "StreamFinance.Connectors.Mapping";
     private readonly MappingProfileCatalog? catalog;
 
-    private ConnectorMapping(MappingProfileCatalog? catalog, string directory, ILogger logger)
+    private ConnectorMapping(MappingProfileCatalog? catalog, string directory, ILogger logger, OutboundProfileCatalog? outbound = null)
     {
         this.catalog = catalog;
+        Outbound = outbound;
         Directory = directory;
         // Each connector follows its profile's version in force, so an edited profile applies without a restart.
         Mappers = catalog is null ? null : MapperSource.From(name => new ReloadingRecordMapper(catalog, catalog.Get(name), logger));
@@ -35,6 +37,9 @@ public sealed class ConnectorMapping : IDisposable
 
     /// <summary>The source formats (<see cref="SourceFormats.Default"/>); null when <see cref="Mappers"/> is.</summary>
     public ISourceFormatRegistry? Formats { get; }
+
+    /// <summary>The outbound profiles of the ERP sinks (folder <c>outbound</c> of the profile folder, watched the same way); null when that folder does not exist.</summary>
+    public OutboundProfileCatalog? Outbound { get; }
 
     /// <summary>The names of the profiles in force, sorted; empty when none are loaded.</summary>
     public IReadOnlyList<string> ProfileNames => catalog is null ? [] : catalog.Profiles.Keys.Order(StringComparer.Ordinal).ToList();
@@ -70,9 +75,29 @@ public sealed class ConnectorMapping : IDisposable
         }
         catalog.Reloaded += (_, args) => logger.LogInformation(
             "Mapping profiles in {Directory} reloaded: {Count} in force, {Rejected} rejected", directory, args.InForce.Count, args.Rejected.Count);
-        return new ConnectorMapping(catalog, directory, logger);
+        var outboundDirectory = Path.Combine(directory, OutboundProfileCatalog.Folder);
+        OutboundProfileCatalog? outbound = null;
+        if (System.IO.Directory.Exists(outboundDirectory))
+        {
+            try
+            {
+                outbound = new OutboundProfileCatalog(outboundDirectory, logger);
+            }
+            catch (MappingProfileException e)
+            {
+                catalog.Dispose();
+                throw new ConfigurationException($"outbound profile {e.File}:{e.Line}: {e.Problem} Fix the profile and start again.", e);
+            }
+            outbound.Reloaded += (_, args) => logger.LogInformation(
+                "Outbound profiles in {Directory} reloaded: {Count} in force, {Rejected} rejected", outboundDirectory, args.InForce.Count, args.Rejected.Count);
+        }
+        return new ConnectorMapping(catalog, directory, logger, outbound);
     }
 
     /// <inheritdoc />
-    public void Dispose() => catalog?.Dispose();
+    public void Dispose()
+    {
+        catalog?.Dispose();
+        Outbound?.Dispose();
+    }
 }

@@ -1,4 +1,5 @@
 using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Mapping.Outbound;
 using StreamFinance.Connectors.Sources;
 using StreamFinance.Host.Configuration;
 
@@ -38,9 +39,33 @@ public static class ConnectorProfileResolver
         return (mapper, format);
     }
 
-    /// <summary>Resolves every enabled connector that reads with a profile; all problems are reported at once.</summary>
+    /// <summary>The outbound profile ERP sink <paramref name="name"/> posts with.</summary>
+    /// <exception cref="ConfigurationException">The profile is not loaded, or its source differs from the connector's <c>Topic</c>.</exception>
+    public static OutboundProfile ResolveOutbound(string name, ConnectorOptions options, OutboundProfileCatalog? outbound)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (outbound is null)
+            throw new ConfigurationException(
+                $"Connectors:{name} needs outbound profile '{options.Profile}', but no outbound profiles are loaded (the folder '{OutboundProfileCatalog.Folder}' inside " +
+                $"{MappingOptions.Section}:ProfilesDirectory was not found). Put the outbound *.yaml profiles there or disable the connector (Enabled=false).");
+        OutboundProfile profile;
+        try
+        {
+            profile = outbound.Get(options.Profile!);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new ConfigurationException($"Connectors:{name}:Profile names outbound profile '{options.Profile}', which is unknown: {e.Message}", e);
+        }
+        if (options.Topic is { } topic && topic != profile.Source.Name)
+            throw new ConfigurationException(
+                $"Connectors:{name}:Topic is {topic}, but its profile {profile.ProfileId} sends {profile.Source.Name}; make the connector's Topic {profile.Source.Name} or choose a profile for {topic}.");
+        return profile;
+    }
+
+    /// <summary>Resolves every enabled connector that reads or sends with a profile; all problems are reported at once.</summary>
     /// <exception cref="ConfigurationException">At least one connector cannot be resolved; the message has one sentence per connector.</exception>
-    public static void CheckAll(IReadOnlyDictionary<string, ConnectorOptions> connectors, IMapperSource? mappers, ISourceFormatRegistry? formats)
+    public static void CheckAll(IReadOnlyDictionary<string, ConnectorOptions> connectors, IMapperSource? mappers, ISourceFormatRegistry? formats, OutboundProfileCatalog? outbound = null)
     {
         ArgumentNullException.ThrowIfNull(connectors);
         var problems = new List<string>();
@@ -48,7 +73,10 @@ public static class ConnectorProfileResolver
         {
             try
             {
-                Resolve(name, options, mappers, formats);
+                if (options.Kind == ConnectorKind.ErpRest)
+                    ResolveOutbound(name, options, outbound);
+                else
+                    Resolve(name, options, mappers, formats);
             }
             catch (ConfigurationException e)
             {

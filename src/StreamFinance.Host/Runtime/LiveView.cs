@@ -102,7 +102,7 @@ public sealed class LiveView(
         sb.AppendLine(heading);
         foreach (var j in journals.TakeLast(JournalsShown))
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"    {j.ReconciliationId}  {j.Lines,3} lines  debit {j.Debit,14:N2} {j.Currency}  credit {j.Credit,14:N2} {j.Currency}  {(j.Balanced ? "balanced" : "NOT balanced")}");
+                $"    {j.ReconciliationId}  {j.Lines,3} lines  debit {j.Debit,14:N2} {j.Currency}  credit {j.Credit,14:N2} {j.Currency}  {(j.Balanced ? "balanced" : "NOT balanced")}{(j.ErpAnswer is null ? "" : "  -> " + j.ErpAnswer)}");
         return sb.ToString();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StreamFinance.Connectors.ErpSink;
 using StreamFinance.Connectors.Offsets;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Connectors.Runtime;
@@ -64,7 +65,7 @@ public static class PipelineHost
             builder.Services.AddTopologyReadiness(topology.Name, sp => TopologyServices(sp).Single(s => s.Topology == topology));
         }
 
-        AddConnectors(builder, options, serDes, metrics.DeadLetters, connectorMetrics);
+        AddConnectors(builder, options, serDes, metrics.DeadLetters, connectorMetrics, new ErpSinkMetrics(metrics));
         if (options.LiveView)
             builder.Services.AddHostedService(sp => new LiveView(
                 new TopicActivityMonitor(settings.Kafka, required.ToDictionary(r => r.Name, r => r.Partitions)),
@@ -86,7 +87,8 @@ public static class PipelineHost
     /// counting into the host's <paramref name="deadLetterMetrics"/> and <paramref name="connectorMetrics"/>.
     /// </summary>
     private static void AddConnectors(
-        WebApplicationBuilder builder, PipelineOptions options, SerDesFactory serDes, DeadLetterMetrics deadLetterMetrics, ConnectorMetrics connectorMetrics)
+        WebApplicationBuilder builder, PipelineOptions options, SerDesFactory serDes, DeadLetterMetrics deadLetterMetrics, ConnectorMetrics connectorMetrics,
+        ErpSinkMetrics erpSinkMetrics)
     {
         var settings = options.Settings;
         var enabled = settings.Connectors.Where(c => c.Value.Enabled).ToList();
@@ -100,7 +102,8 @@ public static class PipelineHost
         builder.Services.AddSingleton<IConnectorOffsetStore>(_ => new KafkaConnectorOffsetStore(settings.Kafka, serDes));
         builder.Services.AddSingleton(sp => new ConnectorFactory(
             sp.GetRequiredService<IRecordSink>(), sp.GetRequiredService<IDeadLetterPublisher>(), sp.GetRequiredService<IConnectorOffsetStore>(),
-            sp.GetRequiredService<ILoggerFactory>(), options.Mappers, options.Formats, connectorMetrics));
+            sp.GetRequiredService<ILoggerFactory>(), options.Mappers, options.Formats, connectorMetrics,
+            new ErpSinkWiring(options.Outbound, settings.Kafka, serDes, erpSinkMetrics)));
 
         var declared = enabled.Select(c => (c.Key, Create: (Func<ConnectorFactory, IConnector>)(f => f.Create(c.Key, c.Value)))).ToList();
         if (options.RunGenerator && !settings.Connectors.ContainsKey("generator"))

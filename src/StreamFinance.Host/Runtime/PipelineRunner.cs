@@ -28,7 +28,7 @@ public static class PipelineRunner
     public static async Task<int> RunAsync(PipelineOptions options, TextWriter output, CancellationToken ct)
     {
         var settings = options.Settings;
-        ConnectorProfileResolver.CheckAll(settings.Connectors, options.Mappers, options.Formats);
+        ConnectorProfileResolver.CheckAll(settings.Connectors, options.Mappers, options.Formats, options.Outbound);
         PipelinePreflight.For(settings).ThrowIfAnyProblem();
         await DependencyProbe.CheckAsync(settings.Kafka, settings.SchemaRegistry, ct);
 
@@ -47,10 +47,11 @@ public static class PipelineRunner
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StreamFinance.Host")
             .LogInformation("Effective settings: {Settings}", EffectiveSettings.Describe(settings));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (options.Duration is { } duration)
-            stop.CancelAfter(duration);
         if (!await StartAsync(app, options, ct))
             return ExitCodes.Ok;
+        // The duration is how long the pipeline runs once started: a slow start does not eat into it.
+        if (options.Duration is { } duration)
+            stop.CancelAfter(duration);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);

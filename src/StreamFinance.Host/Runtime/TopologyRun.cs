@@ -3,6 +3,7 @@ using StreamFinance.Host.Runtime.Supervision;
 using StreamFinance.Kafka.Hosting.Clients;
 using StreamFinance.Kafka.Hosting.Health;
 using StreamFinance.Kafka.Observability.Streamiz;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Stream;
 
@@ -29,8 +30,9 @@ internal sealed class TopologyRun : IDisposable
     /// <param name="health">Where its clients report.</param>
     /// <param name="reporting">Where its sensors go, or null.</param>
     /// <param name="stateChanged">Told every state change, with this run.</param>
+    /// <param name="restorations">Told every store restore that ends (the topology's processors wait for them); null: nobody is told.</param>
     public TopologyRun(string name, Topology topology, IStreamConfig config, string? instanceId, StreamClientHealth health,
-        StreamizReporting? reporting, Action<TopologyRun, KafkaStream.State, KafkaStream.State> stateChanged)
+        StreamizReporting? reporting, Action<TopologyRun, KafkaStream.State, KafkaStream.State> stateChanged, StoreRestorations? restorations = null)
     {
         Health = health;
         // A topology of global tables only has no stream thread: its KafkaStream state alone says whether it runs.
@@ -59,6 +61,7 @@ internal sealed class TopologyRun : IDisposable
         {
             lock (gate)
                 restoring.Remove((store, partition));
+            restorations?.Ended(store, partition.Partition.Value);
         };
         if (reporting is not null)
             sensorTracking = reporting.Bridge.Track(name, Stream.Metrics);
@@ -66,6 +69,9 @@ internal sealed class TopologyRun : IDisposable
 
     /// <summary>The stream.</summary>
     public KafkaStream Stream { get; }
+
+    /// <summary>The stream's state folder (<see cref="StreamStateFolder"/>).</summary>
+    public required string StateDir { get; init; }
 
     /// <summary>What its clients report.</summary>
     public StreamClientHealth Health { get; }

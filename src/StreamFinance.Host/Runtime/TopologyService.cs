@@ -14,6 +14,7 @@ using StreamFinance.Kafka.Hosting.Health;
 using StreamFinance.Kafka.Observability;
 using StreamFinance.Kafka.Observability.Streamiz;
 using StreamFinance.Kafka.SerDes;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Errors;
 using StreamFinance.Domain.MasterData;
@@ -211,7 +212,7 @@ public sealed class TopologyService(
         await stopping.CancelAsync();
         if (supervisor is not null)
             await supervisor.WaitAsync(supervision.CloseTimeout + ProbeTimeout, time, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await CloseCurrentAsync("closing it as the host stops");
+        await CloseCurrentAsync("closing it as the host stops", forStop: true);
     }
 
     private async Task SuperviseAsync(CancellationToken ct)
@@ -316,12 +317,14 @@ public sealed class TopologyService(
     private TopologyRun CreateRun()
     {
         var builder = new StreamBuilder();
+        var restorations = new StoreRestorations(logger);
         topology.Build(builder, new TopologyContext(serDes, time, topologyMetrics, loggerFactory, business)
         {
             MasterData = masterData ?? MasterDataOptions.Default(),
             Posting = posting ?? PostingOptions.Default(),
             Expenses = expenses ?? ExpenseOptions.Default(),
             Procurement = procurement ?? ProcurementOptions.Default(),
+            Restorations = restorations,
         });
         // Records the topology cannot deserialize or write go to its dead-letter topic instead of stopping it.
         deadLetterPublisher ??= new DeadLetterPublisher(kafka, serDes, logger, $"{topology.Name}-dead-letters", metrics: business.DeadLetters);
@@ -330,12 +333,17 @@ public sealed class TopologyService(
         if (leftBehind > 0)
             // A stream left behind still holds its stores open: this one restores its own from the changelogs.
             config.StateDir = Path.Combine(config.StateDir, $"replacement-{leftBehind}");
+        // Only state a clean close left behind is trusted; anything else may be ahead of what reached Kafka.
+        if (StreamStateFolder.PrepareForStart(config.StateDir) > 0)
+            logger.LogInformation("Topology {Topology}: its state folder {Folder} was not closed cleanly (the process was killed, or the stream before failed); emptied, so that every store is restored from its changelog",
+                topology.Name, config.StateDir);
         var statistics = reporting?.StatisticsIntervalMs ?? 0;
         var health = new StreamClientHealth(time, TimeSpan.FromMilliseconds(Math.Max(3L * statistics, 10_000)), reporting?.ClientMetrics);
-        return new TopologyRun(topology.Name, builder.Build(), config, streams.EffectiveInstanceId(), health, reporting, OnStateChanged);
+        return new TopologyRun(topology.Name, builder.Build(), config, streams.EffectiveInstanceId(), health, reporting, OnStateChanged, restorations) { StateDir = config.StateDir };
     }
 
-    private async Task CloseCurrentAsync(string why)
+    /// <summary>Closes the current stream; <paramref name="forStop"/>: the host stops (a clean close then marks the state folder as safe to keep).</summary>
+    private async Task CloseCurrentAsync(string why, bool forStop = false)
     {
         TopologyRun? run;
         lock (gate)
@@ -344,8 +352,16 @@ public sealed class TopologyService(
             current = null;
             State = restarting is null ? KafkaStream.State.NOT_RUNNING.Name : "RESTARTING";
         }
-        if (run is null || await run.CloseAsync(supervision.CloseTimeout, time))
+        if (run is null)
             return;
+        // A stream in ERROR or short of threads closes without committing what its dead threads had processed.
+        var healthy = run.Trouble(null) is null;
+        if (await run.CloseAsync(supervision.CloseTimeout, time))
+        {
+            if (forStop && healthy)
+                StreamStateFolder.MarkClosedCleanly(run.StateDir);
+            return;
+        }
         leftBehind++;
         logger.LogWarning("Topology {Topology}: its stream did not close within {Timeout} s ({Why}; a stream thread is blocked in a Kafka client call); it is left behind, and a new stream keeps its state in a folder of its own",
             topology.Name, supervision.CloseTimeout.TotalSeconds, why);
@@ -363,7 +379,7 @@ public sealed class TopologyService(
         leftBehind++;
     }
 
-    private void CloseCurrent() => CloseCurrentAsync("closing it as the host stops").GetAwaiter().GetResult();
+    private void CloseCurrent() => CloseCurrentAsync("closing it as the host stops", forStop: true).GetAwaiter().GetResult();
 
     private string Pending(DateTimeOffset now) =>
         policy?.Pending is { } pending

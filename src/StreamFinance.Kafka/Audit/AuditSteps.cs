@@ -51,13 +51,13 @@ public static class AuditSteps
     /// <summary>Planned (three-way match, issue 17): an invoice matched to its order and receipt.</summary>
     public const string Matched = "matched";
 
-    /// <summary>Planned (ERP sink, issue 18): a posting sent to the ERP.</summary>
+    /// <summary>Planned (ERP sink, issue 18): a posting sent to the ERP. Not emitted: the <see cref="Confirmed"/> or <see cref="Rejected"/> event records the call with its answer.</summary>
     public const string Sent = "sent";
 
-    /// <summary>Planned (ERP sink, issue 18): the ERP confirmed a posting (document number in <c>relatedIds</c>).</summary>
+    /// <summary>An ERP sink recorded the ERP's confirmation of a posting (document number in <c>relatedIds</c>, the call in <c>detail</c>).</summary>
     public const string Confirmed = "confirmed";
 
-    /// <summary>Planned (ERP sink, issue 18): the ERP rejected a posting.</summary>
+    /// <summary>An ERP sink recorded the ERP's rejection of a posting (reason <c>ERP_REJECTED</c>; its dead letter is audited as <see cref="DeadLettered"/>).</summary>
     public const string Rejected = "rejected";
 
     /// <summary>Planned (workbench): a person resolved an exception.</summary>

@@ -60,7 +60,7 @@ public sealed class DeadLetterFactory(TimeProvider clock)
             attemptCount = failure.AttemptCount,
             mappingProfile = NonBlank(failure.MappingProfile),
             processor = processor,
-            failedAt = clock.GetUtcNow().UtcDateTime,
+            failedAt = (failure.FailedAt ?? clock.GetUtcNow()).UtcDateTime,
             truncated = [],
             violations = [.. failure.Violations.Select(v => new RuleViolation { code = v.code, field = v.field, value = v.value, message = v.message })],
         };

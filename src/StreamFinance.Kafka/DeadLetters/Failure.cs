@@ -30,4 +30,7 @@ public sealed record Failure(ReasonCode Reason, string Message)
 
     /// <summary>Processing attempts including replays, 1 (default) for the first failure.</summary>
     public int AttemptCount { get; init; } = 1;
+
+    /// <summary>When it failed, when the caller decided it (a redo repeats its first decision's time). Default: now on the factory's clock.</summary>
+    public DateTimeOffset? FailedAt { get; init; }
 }

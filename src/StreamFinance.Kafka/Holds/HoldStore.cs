@@ -10,8 +10,9 @@ namespace StreamFinance.Kafka.Holds;
 /// </summary>
 /// <remarks>
 /// Streamiz initialises processors before it restores their stores, so the store is first read (counted) on first use,
-/// which is always while the task runs. <see cref="Close"/> takes this task's records off the gauge when the task
-/// leaves the instance; the records stay in the store and its changelog for the next owner.
+/// which is always once the task's stores are restored: by a record (records reach running tasks only) or by a
+/// punctuator that waits for <see cref="State.TaskRestoration"/>. <see cref="Close"/> takes this task's records off the
+/// gauge when the task leaves the instance; the records stay in the store and its changelog for the next owner.
 /// </remarks>
 /// <param name="store">The task's hold store.</param>
 /// <param name="name">The store's name, which labels the gauge.</param>

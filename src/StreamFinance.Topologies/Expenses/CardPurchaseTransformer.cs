@@ -7,6 +7,7 @@ using StreamFinance.Domain.Expenses;
 using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
 using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.SerDes;
@@ -31,6 +32,12 @@ namespace StreamFinance.Topologies.Expenses;
 /// system of record for coding). After one side posted, a later side is merged when its values agree
 /// (<see cref="CardPurchaseValues"/>) or when what posted is the winner; otherwise it is a conflict naming both values.
 /// A second report line naming a purchase whose report line posted is a conflict too: a purchase posts once.</para>
+/// <para>Repeats: the same approved side again (same expense id, same values: the expense topology decides a line again
+/// when it reads it again after a failure) is a duplicate whatever the purchase's state. When it is the side that
+/// posted, its approval is forwarded again, byte for byte (same deterministic event id; the posting topology takes an
+/// expense id once), because the first forward may have been lost with the failed task while this store kept the
+/// purchase as posted. A merged side is remembered under <c>{cardTransactionId}|{expenseId}</c> in the same store, for
+/// the same horizon, so that its repeat is not merged twice.</para>
 /// </remarks>
 public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseEvent, string, CardPurchaseOutcome>
 {
@@ -39,6 +46,8 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     private readonly ExpenseMetrics metrics;
     private readonly DeadLetterFactory deadLetters;
     private readonly ISerDes<ApprovedExpense>? approvedSerDes;
+    private readonly StoreRestorations? restorations;
+    private TaskRestoration? restoration;
     private ProcessorContext<string, CardPurchaseOutcome>? context;
     private IKeyValueStore<string, DeadLetter>? holds;
     private IKeyValueStore<string, ApprovedExpense>? waits;
@@ -46,7 +55,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
 
     /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default options on the system clock, metrics served nowhere, conflicts without raw bytes.</summary>
     public CardPurchaseTransformer()
-        : this(TimeProvider.System, ExpenseOptions.Default(), new ExpenseMetrics(BusinessMetrics.Detached()), DeadLetterFactory.System, null)
+        : this(TimeProvider.System, ExpenseOptions.Default(), new ExpenseMetrics(BusinessMetrics.Detached()), DeadLetterFactory.System, null, null)
     {
     }
 
@@ -56,8 +65,11 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     /// <param name="metrics">Where card transactions and purchase sides are counted by outcome.</param>
     /// <param name="deadLetters">Makes the dead letter of a conflict.</param>
     /// <param name="approvedSerDes">The SerDes of the purchase repartition topic, for a conflict's raw bytes.</param>
-    public CardPurchaseTransformer(TimeProvider clock, ExpenseOptions options, ExpenseMetrics metrics, DeadLetterFactory deadLetters, ISerDes<ApprovedExpense>? approvedSerDes)
+    /// <param name="restorations">The stream's restorations: the punctuators expire and release nothing while the task's stores restore. Null: nothing restores (a test driver).</param>
+    public CardPurchaseTransformer(TimeProvider clock, ExpenseOptions options, ExpenseMetrics metrics, DeadLetterFactory deadLetters, ISerDes<ApprovedExpense>? approvedSerDes,
+        StoreRestorations? restorations)
     {
+        this.restorations = restorations;
         this.clock = clock;
         this.options = options;
         this.metrics = metrics;
@@ -72,9 +84,11 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         holds = (IKeyValueStore<string, DeadLetter>)context.GetStateStore(ExpenseNames.CardHoldStore);
         waits = (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(ExpenseNames.CardSpendWaitStore);
         posted = (IKeyValueStore<string, ApprovedExpense>)context.GetStateStore(ExpenseNames.CardPurchaseStore);
-        // Wall-clock cadences; the horizons and waits themselves are measured on the topology's clock.
-        context.Schedule(options.CardDocumentationCheckInterval, PunctuationType.PROCESSING_TIME, _ => Expire());
-        context.Schedule(options.CardSpend.WaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaited());
+        // Wall-clock cadences; the horizons and waits themselves are measured on the topology's clock. Punctuated only once
+        // the stores are restored, so that nothing is expired or released from part of them.
+        restoration = TaskRestoration.For(context, restorations, ExpenseNames.CardHoldStore, ExpenseNames.CardSpendWaitStore, ExpenseNames.CardPurchaseStore);
+        restoration.Schedule(context, options.CardDocumentationCheckInterval, Expire);
+        restoration.Schedule(context, options.CardSpend.WaitCheckInterval, ReleaseWaited);
     }
 
     /// <inheritdoc />
@@ -82,6 +96,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     {
         if (holds is null)
             throw new InvalidOperationException($"{nameof(CardPurchaseTransformer)} processed a record before Init.");
+        restoration?.RecordArrived();
         return record.Value.Approved is { } approved
             ? (approved.expense.codedCardTransaction == true ? CodedCard(record, approved) : ReportLine(record, approved))
             : Charge(record, record.Value.Charge!);
@@ -121,6 +136,8 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     {
         const string side = ExpenseMetrics.ReportLineSide;
         var transactionId = record.Key;
+        if (Repeat(record, side, line) is { } repeat)
+            return repeat;
         var id = CardPurchaseId.Parse(line.expense.cardTransactionId);
         if (posted!.Get(transactionId) is { } done)
         {
@@ -132,7 +149,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
                     : Conflict(record, line, done, [$"expense line {done.expense.expenseId} already documents card transaction {id}"]);
             var differences = CardPurchaseValues.Of(done).Differences(CardPurchaseValues.Of(line));
             return differences.Count == 0 || options.CardSpend.CardWins(done.expense.envelope.sourceSystem)
-                ? Count(record, side, ExpenseMetrics.Merged, MergedFact(record, line, done))
+                ? Count(record, side, ExpenseMetrics.Merged, MergedFact(record, Merged(transactionId, line), done))
                 : Conflict(record, line, done, differences);
         }
 
@@ -144,7 +161,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
             waits.Delete(transactionId);
             metrics.HeldChanged(-1);
             metrics.Purchase(ExpenseMetrics.CardSide, ExpenseMetrics.Merged);
-            return Post(transactionId, line, record.Headers, MergedFact(record, waiting, line));
+            return Post(transactionId, line, record.Headers, MergedFact(record, Merged(transactionId, waiting), line));
         }
         if (holds!.Get(transactionId) is { } charge)
         {
@@ -161,6 +178,8 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
     {
         const string side = ExpenseMetrics.CardSide;
         var transactionId = record.Key;
+        if (Repeat(record, side, card) is { } repeat)
+            return repeat;
         var documented = new List<AuditFact>();
         if (holds!.Get(transactionId) is { } charge)
         {
@@ -181,7 +200,7 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
                     ? Count(record, side, ExpenseMetrics.Duplicate, SideFact(record, card, AuditSteps.Deduplicated, AuditOutcome.DUPLICATE_IGNORED, "the coded card transaction already posted"))
                     : Conflict(record, card, done, differences);
             return differences.Count == 0 || !options.CardSpend.CardWins(card.expense.envelope.sourceSystem)
-                ? Count(record, side, ExpenseMetrics.Merged, MergedFact(record, card, done))
+                ? Count(record, side, ExpenseMetrics.Merged, MergedFact(record, Merged(transactionId, card), done))
                 : Conflict(record, card, done, differences);
         }
 
@@ -197,6 +216,36 @@ public sealed class CardPurchaseTransformer : ITransformer<string, CardPurchaseE
         metrics.HeldChanged(1);
         return Count(record, side, ExpenseMetrics.Waiting, [.. documented, SideFact(record, card, AuditSteps.Held, AuditOutcome.HELD, $"waiting up to {options.CardSpend.ReportLineWait:c} for the report line that names it")]);
     }
+
+    /// <summary>
+    /// The same side again (see the remarks): counted as a duplicate; the approval forwarded again when it is the side
+    /// that posted. Null when <paramref name="approved"/> is not a side already decided with these values.
+    /// </summary>
+    private Record<string, CardPurchaseOutcome>? Repeat(Record<string, CardPurchaseEvent> record, string side, ApprovedExpense approved)
+    {
+        var transactionId = record.Key;
+        var expenseId = approved.expense.expenseId;
+        if (posted!.Get(transactionId) is { } done && done.expense.expenseId == expenseId && Same(done, approved))
+        {
+            metrics.Purchase(side, ExpenseMetrics.Duplicate);
+            var fact = SideFact(record, approved, AuditSteps.Deduplicated, AuditOutcome.DUPLICATE_IGNORED, $"{expenseId} already posted the purchase: its approval is written again, the same record, which posting takes once");
+            return Record<string, CardPurchaseOutcome>.Create(expenseId, CardPurchaseOutcome.Post(done, fact), record.Headers);
+        }
+        return posted.Get(MergedKey(transactionId, expenseId)) is { } merged && Same(merged, approved)
+            ? Count(record, side, ExpenseMetrics.Duplicate, SideFact(record, approved, AuditSteps.Deduplicated, AuditOutcome.DUPLICATE_IGNORED, $"{expenseId} was already merged into the purchase"))
+            : null;
+    }
+
+    private static bool Same(ApprovedExpense decided, ApprovedExpense again) => CardPurchaseValues.Of(decided).Differences(CardPurchaseValues.Of(again)).Count == 0;
+
+    /// <summary>Remembers <paramref name="side"/> as merged into its purchase, so that its repeat is a duplicate; returns it.</summary>
+    private ApprovedExpense Merged(string transactionId, ApprovedExpense side)
+    {
+        posted!.Put(MergedKey(transactionId, side.expense.expenseId), side);
+        return side;
+    }
+
+    private static string MergedKey(string transactionId, string expenseId) => $"{transactionId}|{expenseId}";
 
     /// <summary>Remembers <paramref name="approved"/> as the side that posted and forwards it, keyed by its expense id.</summary>
     private Record<string, CardPurchaseOutcome> Post(string transactionId, ApprovedExpense approved, Headers? headers, params IReadOnlyList<AuditFact> recorded)

@@ -28,6 +28,8 @@ namespace StreamFinance.Topologies.Expenses;
 /// <c>context.GetStateStore</c>: Streamiz registers global stores with every task), and records the outcome for the key.
 /// A key that was approved, or whose line waits, is always dropped; one that was dead-lettered passes again only as a
 /// replay (a record with the <see cref="RecordHeaders.ReplayAttempt"/> header), so replaying twice never posts twice.
+/// The record that decided a key, read again from the same position after a failure, is decided again, as of its first
+/// decision (<see cref="DedupeEntry.IsRedo"/>): its first outputs may have been lost with the failed task.
 /// A dropped re-delivery and a line that starts to wait are forwarded as recorded-only decisions
 /// (<see cref="ExpenseDecision.Recorded"/>), for the audit trail.
 /// </summary>
@@ -51,6 +53,8 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     private readonly ISerDes<ExpenseLine>? lineSerDes;
     private readonly ExpenseMetrics metrics;
     private readonly HoldMetrics holdMetrics;
+    private readonly StoreRestorations? restorations;
+    private TaskRestoration? restoration;
     private ProcessorContext<string, ExpenseDecision>? context;
     private IKeyValueStore<string, string>? dedupe;
     private IMasterDataLookup? masterData;
@@ -64,7 +68,7 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     /// </summary>
     public ExpenseDecisionTransformer()
         : this(new ExpensePolicy(ExpenseOptions.Default()), new FxFallbackPolicy(), TimeProvider.System, null, null,
-            new ExpenseMetrics(BusinessMetrics.Detached()), BusinessMetrics.Detached().Holds)
+            new ExpenseMetrics(BusinessMetrics.Detached()), BusinessMetrics.Detached().Holds, null)
     {
     }
 
@@ -76,10 +80,12 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     /// <param name="lineSerDes">The SerDes of <c>ingest.expenses</c>, to keep a waiting line's bytes.</param>
     /// <param name="metrics">Where expense lines are counted by outcome.</param>
     /// <param name="holdMetrics">The gauge of lines waiting for master data.</param>
+    /// <param name="restorations">The stream's restorations: the punctuators release and purge nothing while the task's stores restore. Null: nothing restores (a test driver).</param>
     public ExpenseDecisionTransformer(
         ExpensePolicy policy, FxFallbackPolicy fxFallback, TimeProvider clock, StoreWriteSignal? masterDataWrites, ISerDes<ExpenseLine>? lineSerDes,
-        ExpenseMetrics metrics, HoldMetrics holdMetrics)
+        ExpenseMetrics metrics, HoldMetrics holdMetrics, StoreRestorations? restorations)
     {
+        this.restorations = restorations;
         ArgumentNullException.ThrowIfNull(policy);
         evaluator = new ExpenseEvaluator(policy, fxFallback, clock);
         options = policy.Options;
@@ -102,35 +108,46 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
         masterData = masterDataWrites is null ? reads : new CachedMasterDataLookup(reads, new MasterDataLookupCache(masterDataWrites));
         var held = new HoldStore((IKeyValueStore<string, HeldRecord>)context.GetStateStore(ExpenseNames.MasterDataWaitStore), ExpenseNames.MasterDataWaitStore, holdMetrics);
         waits = lineSerDes is null ? null : new ExpenseMasterDataWaits(held, masterDataWrites, options.MasterDataWaitHorizon, clock, lineSerDes, evaluator);
-        context.Schedule(PurgeInterval, PunctuationType.PROCESSING_TIME, _ => Purge());
-        context.Schedule(options.MasterDataWaitCheckInterval, PunctuationType.PROCESSING_TIME, _ => ReleaseWaiting());
+        // Punctuated only once the stores are restored: a line released from part of the wait store would be held again
+        // by the rest of the restore, and released a second time.
+        restoration = TaskRestoration.For(context, restorations, ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore);
+        restoration.Schedule(context, PurgeInterval, Purge);
+        restoration.Schedule(context, options.MasterDataWaitCheckInterval, ReleaseWaiting);
     }
 
     /// <inheritdoc />
     public Record<string, ExpenseDecision>? Process(Record<string, ExpenseLine> record)
     {
         var store = dedupe ?? throw new InvalidOperationException($"{nameof(ExpenseDecisionTransformer)} processed a record before Init.");
+        restoration?.RecordArrived();
         var line = record.Value;
         var key = line.envelope.idempotencyKey;
         var attempt = ReplayAttempt(record.Headers);
         var seen = store.Get(key) is { } stored ? DedupeEntry.Parse(stored) : null;
-        if (seen is not null && seen.Drops(isReplay: attempt > 1))
+        var identity = DedupeEntry.IdentityOf(record);
+        if (seen is not null && seen.Drops(isReplay: attempt > 1, identity))
         {
             metrics.Line(ExpenseMetrics.Duplicate);
             return Recorded(record, ExpenseAudit.Deduplicated(line, OriginOf(record), attempt, seen.Outcome switch { DedupeOutcome.Approved => "approved", DedupeOutcome.DeadLettered => "dead-lettered", _ => "waiting for master data" }));
         }
 
-        var evaluation = evaluator.Evaluate(line, masterData!, attempt);
+        // A redo of a decided line is decided as of its first decision: the same approval time and period, the same bytes.
+        var redoOf = seen is { Outcome: not DedupeOutcome.Held, DecidedAt: { } first } && seen.IsRedo(identity) ? first : (DateTimeOffset?)null;
+        var decidedAt = redoOf ?? clock.GetUtcNow();
+        var evaluation = evaluator.Evaluate(line, masterData!, attempt, decidedAt);
         if (evaluation.AwaitsMasterData)
         {
             var wait = waits ?? throw new InvalidOperationException($"{nameof(ExpenseDecisionTransformer)} was built without the SerDes of ingest.expenses and cannot keep a waiting line: build the topology with ExpenseTopology.Build.");
             wait.Hold(record.Key, line, record.Headers, OriginOf(record), evaluation);
-            Remember(key, DedupeOutcome.Held, seen);
+            Remember(key, DedupeOutcome.Held, seen, identity, decidedAt);
             metrics.Line(ExpenseMetrics.Held);
             return Recorded(record, ExpenseAudit.Held(line, OriginOf(record), attempt, evaluation));
         }
 
-        Remember(key, evaluation.Outcome.IsOk ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
+        if (seen is { Outcome: DedupeOutcome.Held } && seen.IsRedo(identity))
+            // The redo of a line that waited is decided now: it leaves the wait, or its release would decide it twice.
+            waits?.Forget(key);
+        Remember(key, evaluation.Outcome.IsOk ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen, identity, decidedAt);
         metrics.Line(evaluation.Outcome.IsOk ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
         return Record<string, ExpenseDecision>.Create(record.Key, new ExpenseDecision(line, evaluation.Outcome) { Attempt = attempt }, record.Headers);
     }
@@ -145,9 +162,13 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
             return;
         foreach (var released in due.Release(masterData!, ReplayAttempt))
         {
-            var approved = released.Outcome.Outcome!.IsOk;
+            var outcome = released.Outcome.Outcome!;
+            var approved = outcome.IsOk;
             var seen = dedupe!.Get(released.Key) is { } stored ? DedupeEntry.Parse(stored) : null;
-            Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen);
+            // Kept as decided by the record that waited, when this release decided it: read again after a failure, that
+            // record is decided again as of the same time, so its approval or dead letter repeats unchanged.
+            var decidedAt = approved ? new DateTimeOffset(AvroTimestamps.Utc(outcome.Value.envelope.eventTime)) : outcome.Failure!.FailedAt ?? clock.GetUtcNow();
+            Remember(released.Key, approved ? DedupeOutcome.Approved : DedupeOutcome.DeadLettered, seen, seen?.DecidedBy, decidedAt);
             metrics.Line(ExpenseMetrics.Released);
             metrics.Line(approved ? ExpenseMetrics.Approved : ExpenseMetrics.DeadLettered);
             // A punctuator's record context is empty: the line leaves with the headers it arrived with.
@@ -160,8 +181,8 @@ public sealed class ExpenseDecisionTransformer : ITransformer<string, ExpenseLin
     private static Record<string, ExpenseDecision> Recorded(Record<string, ExpenseLine> record, AuditFact fact) =>
         Record<string, ExpenseDecision>.Create(record.Key, ExpenseDecision.Record(record.Value, fact), record.Headers);
 
-    private void Remember(string key, DedupeOutcome outcome, DedupeEntry? seen) =>
-        dedupe!.Put(key, new DedupeEntry(outcome, seen?.FirstSeen ?? Today).ToString());
+    private void Remember(string key, DedupeOutcome outcome, DedupeEntry? seen, string? identity, DateTimeOffset decidedAt) =>
+        dedupe!.Put(key, new DedupeEntry(outcome, seen?.FirstSeen ?? Today, identity, identity is null ? null : decidedAt).ToString());
 
     /// <summary>1 for an original delivery; the replay header's attempt plus one for a replay.</summary>
     private static int ReplayAttempt(Headers? headers) =>

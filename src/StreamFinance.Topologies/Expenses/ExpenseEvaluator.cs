@@ -22,11 +22,16 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
     private readonly ExpenseRules rules = new(policy, fxFallback);
 
     /// <summary>Evaluates <paramref name="line"/> over <paramref name="lookup"/>: an <see cref="ApprovedExpense"/>, or the violations and the failure to dead-letter.</summary>
-    public ExpenseEvaluation Evaluate(ExpenseLine line, IMasterDataLookup lookup, int attempt = 1)
+    /// <param name="line">The line.</param>
+    /// <param name="lookup">Master data.</param>
+    /// <param name="attempt">1, or the replay attempt.</param>
+    /// <param name="decidedAt">When it is decided (periods as of that day, the approval's time); default now on the clock. A redo passes its first decision's time.</param>
+    public ExpenseEvaluation Evaluate(ExpenseLine line, IMasterDataLookup lookup, int attempt = 1, DateTimeOffset? decidedAt = null)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var assessment = rules.Evaluate(InputOf(line), new MasterDataReader(lookup), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ExpenseFields.ExpenseLine);
-        return assessment.Valid ? ExpenseEvaluation.Approve(Approved(line, assessment), assessment) : ExpenseEvaluation.Reject(assessment, Failure(line, assessment, attempt));
+        var now = decidedAt ?? clock.GetUtcNow();
+        var assessment = rules.Evaluate(InputOf(line), new MasterDataReader(lookup), DateOnly.FromDateTime(now.UtcDateTime), ExpenseFields.ExpenseLine);
+        return assessment.Valid ? ExpenseEvaluation.Approve(Approved(line, assessment, now), assessment) : ExpenseEvaluation.Reject(assessment, Failure(line, assessment, attempt, now));
     }
 
     /// <summary>The line as the rules read it: a blank optional id is no id.</summary>
@@ -40,13 +45,13 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
 
     private static string? Given(string? id) => string.IsNullOrWhiteSpace(id) ? null : id;
 
-    private ApprovedExpense Approved(ExpenseLine line, ExpenseAssessment assessment)
+    private static ApprovedExpense Approved(ExpenseLine line, ExpenseAssessment assessment, DateTimeOffset now)
     {
         var functional = assessment.Functional!;
         var period = assessment.PostingPeriod!;
         return new ApprovedExpense
         {
-            envelope = Envelope(line),
+            envelope = Envelope(line, now),
             expense = line,
             legalEntityId = assessment.LegalEntityId!,
             costCenterId = assessment.CostCenterId!,
@@ -66,7 +71,7 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
         };
     }
 
-    private Envelope Envelope(ExpenseLine line) => new()
+    private static Envelope Envelope(ExpenseLine line, DateTimeOffset now) => new()
     {
         // Deterministic: a replay of the same line produces the same event id.
         eventId = DeterministicUuid.From("expense.approved/" + line.envelope.idempotencyKey),
@@ -74,13 +79,13 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
         sourceSystem = line.envelope.sourceSystem,
         sourceId = line.envelope.sourceId,
         // The approval happens now: the posting windows collect approvals by this time (the line keeps its own times).
-        eventTime = clock.GetUtcNow().UtcDateTime,
+        eventTime = now.UtcDateTime,
         ingestTime = line.envelope.ingestTime,
         idempotencyKey = line.envelope.idempotencyKey,
         mappingProfile = line.envelope.mappingProfile,
     };
 
-    private static Failure Failure(ExpenseLine line, ExpenseAssessment assessment, int attempt)
+    private static Failure Failure(ExpenseLine line, ExpenseAssessment assessment, int attempt, DateTimeOffset now)
     {
         var reason = assessment.Violations[0].Reason;
         var details = string.Join("; also ", assessment.Violations.Select(v => $"{v.Message} (field {v.Field})"));
@@ -89,6 +94,7 @@ public sealed class ExpenseEvaluator(ExpensePolicy policy, FxFallbackPolicy fxFa
             CorrelationId = line.envelope.correlationId,
             IdempotencyKey = line.envelope.idempotencyKey,
             AttemptCount = attempt,
+            FailedAt = now,
             Violations = [.. assessment.Violations.Select(v => new RuleViolation { code = v.Code, field = v.Field, value = v.Value, message = v.Message })],
         };
     }

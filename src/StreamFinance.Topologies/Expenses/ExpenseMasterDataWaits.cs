@@ -40,6 +40,9 @@ internal sealed class ExpenseMasterDataWaits(
     public IEnumerable<ReleasedRecord<ExpenseDecision>> Release(IMasterDataLookup masterData, Func<Headers?, int> attemptOf) =>
         release.Sweep((_, held) => Reevaluate(held, masterData, attemptOf)).Select(r => r.Expired ? r with { Outcome = Expired(r) } : r);
 
+    /// <summary>Lets go of the line held under <paramref name="idempotencyKey"/>, decided elsewhere (nothing when none is held).</summary>
+    public void Forget(string idempotencyKey) => store.Release(idempotencyKey);
+
     /// <summary>Takes this task's lines off the gauge.</summary>
     public void Close() => store.Close();
 

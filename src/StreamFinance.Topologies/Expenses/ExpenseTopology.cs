@@ -35,7 +35,8 @@ namespace StreamFinance.Topologies.Expenses;
 /// <remarks>
 /// <para>Dedupe: by idempotency key in <see cref="ExpenseNames.DedupeStore"/> (RocksDB, changelogged), remembered for
 /// <see cref="ExpenseOptions.DedupeHorizonDays"/>. An approved key is dropped for good; a dead-lettered key passes again
-/// only as a replay, so <c>dlq replay</c> works after the master data is fixed and replaying twice posts once.</para>
+/// only as a replay, so <c>dlq replay</c> works after the master data is fixed and replaying twice posts once. The
+/// record that decided a key, read again after a failure, is a redo and is decided again (<see cref="DedupeEntry"/>).</para>
 /// <para>Waiting for master data (<see cref="ExpenseMasterDataWaits"/>): a line that fails only because master data has
 /// not arrived yet waits and is evaluated again after each write of the master-data global table, up to
 /// <see cref="ExpenseOptions.MasterDataWaitHorizon"/>, then dead-lettered with its violations; so a fresh start whose
@@ -105,7 +106,7 @@ public sealed class ExpenseTopology : IStreamTopology
             .TransformValues(
                 TransformerBuilder.New<string, ExpenseLine, string, ExpenseDecision>()
                     .Transformer<ExpenseDecisionTransformer>(
-                        policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes, metrics, context.BusinessMetrics.Holds).Build(),
+                        policy, context.MasterData.FxFallback, context.Clock, MasterDataWrites, lineSerDes, metrics, context.BusinessMetrics.Holds, context.Restorations!).Build(),
                 ExpenseNames.Decide,
                 ExpenseNames.DedupeStore, ExpenseNames.MasterDataWaitStore)
             // Every decision in the audit trail (deduplicated, held, released, approved; dead letters where they are written).
@@ -138,7 +139,7 @@ public sealed class ExpenseTopology : IStreamTopology
         var outcomes = charges.Merge(approvals, ExpenseNames.CardEvents)
             .Transform(
                 TransformerBuilder.New<string, CardPurchaseEvent, string, CardPurchaseOutcome>()
-                    .Transformer<CardPurchaseTransformer>(context.Clock, policy.Options, metrics, context.DeadLetters, approvedSerDes).Build(),
+                    .Transformer<CardPurchaseTransformer>(context.Clock, policy.Options, metrics, context.DeadLetters, approvedSerDes, context.Restorations!).Build(),
                 ExpenseNames.CardPairing,
                 ExpenseNames.CardHoldStore, ExpenseNames.CardSpendWaitStore, ExpenseNames.CardPurchaseStore)
             // Merged, held, released and re-delivered sides in the audit trail (dead letters where they are written).

@@ -12,4 +12,8 @@ public sealed record PostingStores(
     IKeyValueStore<string, ApprovedExpense> OpenExpenses,
     IKeyValueStore<string, string> ExpenseIds,
     IKeyValueStore<string, string> PostedExpiry,
-    IKeyValueStore<string, string> Clock);
+    IKeyValueStore<string, string> Clock)
+{
+    /// <summary>The names of the four stores, as the window processor is given them.</summary>
+    public static string[] Names => [PostingNames.OpenExpensesStore, PostingNames.ExpenseIdsStore, PostingNames.PostedExpiryStore, PostingNames.ClockStore];
+}

@@ -70,9 +70,9 @@ public sealed class PostingTopology : IStreamTopology
             .Repartition(Repartitioned<string, ApprovedExpense>.As(PostingNames.ByEntity).WithKeySerdes(SerDesFactory.Key()).WithValueSerdes(approvedSerDes))
             .DeadLetterTombstones(PostingNames.ByEntityTombstones, deadLetters, ByEntityInstead)
             .Transform(
-                TransformerBuilder.New<string, ApprovedExpense, string, PostingStep>().Transformer<PostingWindowTransformer>(context.Posting, context.Clock, new PostingMetrics(context.BusinessMetrics), context.LoggerFactory.CreateLogger(typeof(PostingWindowTransformer).FullName!)).Build(),
+                TransformerBuilder.New<string, ApprovedExpense, string, PostingStep>().Transformer<PostingWindowTransformer>(context.Posting, context.Clock, new PostingMetrics(context.BusinessMetrics), context.LoggerFactory.CreateLogger(typeof(PostingWindowTransformer).FullName!), context.Restorations!).Build(),
                 PostingNames.Windows,
-                PostingNames.OpenExpensesStore, PostingNames.ExpenseIdsStore, PostingNames.PostedExpiryStore, PostingNames.ClockStore)
+                PostingStores.Names)
             // Each journal, each expense posted in it, and each re-delivery ignored, in the audit trail.
             .AuditEach(PostingNames.Audit, context.AuditFor(this), (_, step, _) => step.Recorded)
             .Filter((_, step, _) => step.Journal is not null, PostingNames.Journals)

@@ -5,6 +5,7 @@ using StreamFinance.Contracts;
 using StreamFinance.Contracts.Outputs;
 using StreamFinance.Domain.Journals;
 using StreamFinance.Kafka.Observability;
+using StreamFinance.Kafka.State;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
 
@@ -25,14 +26,17 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
     private readonly TimeProvider wallClock;
     private readonly PostingMetrics metrics;
     private readonly ILogger logger;
+    private readonly StoreRestorations? restorations;
     private readonly Dictionary<(string Entity, string Currency), (int Count, decimal Amount)> awaiting = [];
     private ProcessorContext<string, PostingStep>? context;
     private PostingStores? stores;
     private PostingClock? clock;
+    private TaskRestoration? restoration;
+    private bool awaitingCounted;
 
     /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default options on the system clock, metrics served nowhere.</summary>
     public PostingWindowTransformer()
-        : this(PostingOptions.Default(), TimeProvider.System, new PostingMetrics(BusinessMetrics.Detached()), NullLogger.Instance)
+        : this(PostingOptions.Default(), TimeProvider.System, new PostingMetrics(BusinessMetrics.Detached()), NullLogger.Instance, null)
     {
     }
 
@@ -41,8 +45,10 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
     /// <param name="wallClock">The wall clock of the <see cref="PostingClock"/> (and of journals' creation times).</param>
     /// <param name="metrics">Where open windows and posted journals are counted.</param>
     /// <param name="logger">Where clamped approval times are logged.</param>
-    public PostingWindowTransformer(PostingOptions options, TimeProvider wallClock, PostingMetrics metrics, ILogger logger)
+    /// <param name="restorations">The stream's restorations: the punctuator closes nothing while the task's stores restore. Null: nothing restores (a test driver).</param>
+    public PostingWindowTransformer(PostingOptions options, TimeProvider wallClock, PostingMetrics metrics, ILogger logger, StoreRestorations? restorations)
     {
+        this.restorations = restorations;
         this.logger = logger;
         this.options = options;
         this.wallClock = wallClock;
@@ -58,18 +64,16 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
             (IKeyValueStore<string, string>)context.GetStateStore(PostingNames.ExpenseIdsStore),
             (IKeyValueStore<string, string>)context.GetStateStore(PostingNames.PostedExpiryStore),
             (IKeyValueStore<string, string>)context.GetStateStore(PostingNames.ClockStore));
-        clock = new PostingClock(stores.Clock, wallClock, options);
-        foreach (var entry in stores.OpenExpenses.All())
-        {
-            var (_, entity, currency, _) = PostingKeys.ParseOpenExpense(entry.Key);
-            Await(entity, currency, 1, ContributionOf(entry.Value, entity, currency).Amount);
-        }
-        context.Schedule(options.CloseCheckInterval, PunctuationType.PROCESSING_TIME, _ => CloseDueWindowsAndPurge());
+        restoration = TaskRestoration.For(context, restorations, PostingStores.Names);
+        // Streamiz calls Init before it restores the stores, and punctuates while it restores them: windows are
+        // closed from the whole of the restored state only, never from part of it.
+        restoration.Schedule(context, options.CloseCheckInterval, CloseDueWindowsAndPurge);
     }
 
     /// <inheritdoc />
     public Record<string, PostingStep>? Process(Record<string, ApprovedExpense> record)
     {
+        restoration?.RecordArrived();
         var (s, c) = Ready();
         var (entity, currency) = PostingKeys.ParseJournal(record.Key);
         var contribution = ContributionOf(record.Value, entity, currency);
@@ -150,6 +154,7 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
         ctx.ChangeTimestamp(journal.Key.Window.End.ToUnixTimeMilliseconds());
         var entry = JournalEntryFactory.Create(journal, now);
         ctx.Forward(journal.ReconciliationId, new PostingStep(entry, PostingAudit.Posted(entry, posted)));
+        logger.LogDebug("Posting task {TaskId} posted {ReconciliationId} at {Now:O} with {Expenses}", ctx.Id, journal.ReconciliationId, now, string.Join(' ', journal.ExpenseIds));
         metrics.CountPosted(journal);
     }
 
@@ -189,6 +194,24 @@ public sealed class PostingWindowTransformer : ITransformer<string, ApprovedExpe
         return latest;
     }
 
-    private (PostingStores Stores, PostingClock Clock) Ready() =>
-        stores is not null && clock is not null ? (stores, clock) : throw new InvalidOperationException($"{nameof(PostingWindowTransformer)} processed before Init.");
+    /// <summary>The stores and the clock, read once the stores are restored (the clock's high-water mark and the awaited totals come from them).</summary>
+    private (PostingStores Stores, PostingClock Clock) Ready()
+    {
+        if (stores is null)
+            throw new InvalidOperationException($"{nameof(PostingWindowTransformer)} processed before Init.");
+        clock ??= new PostingClock(stores.Clock, wallClock, options);
+        if (!awaitingCounted)
+        {
+            awaitingCounted = true;
+            var open = 0;
+            foreach (var entry in stores.OpenExpenses.All())
+            {
+                var (_, entity, currency, _) = PostingKeys.ParseOpenExpense(entry.Key);
+                Await(entity, currency, 1, ContributionOf(entry.Value, entity, currency).Amount);
+                open++;
+            }
+            logger.LogDebug("Posting task {TaskId} restored with {Open} expense(s) in open windows; posting clock at {Clock:O}", context?.Id, open, clock.Now());
+        }
+        return (stores, clock);
+    }
 }

@@ -68,6 +68,8 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     private bool budgetFreed;
     private bool holdsChanged = true;
     private HeldTally tally = HeldTally.Empty;
+    private readonly StoreRestorations? restorations;
+    private TaskRestoration? restoration;
 
     /// <summary>
     /// Streamiz's <c>Transformer&lt;T&gt;()</c> requires a parameterless constructor: default settings on the system clock,
@@ -75,7 +77,7 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     /// <see cref="ProcurementTopology"/>.
     /// </summary>
     public ProcurementDecider()
-        : this(new PurchaseOrderRules(new FxFallbackPolicy()), ProcurementOptions.Default(), TimeProvider.System, null, null, null, BusinessMetrics.Detached())
+        : this(new PurchaseOrderRules(new FxFallbackPolicy()), ProcurementOptions.Default(), TimeProvider.System, null, null, null, BusinessMetrics.Detached(), null)
     {
     }
 
@@ -87,10 +89,12 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     /// <param name="orderSerDes">The SerDes of <c>ingest.purchase-orders</c>, to keep a held order's bytes.</param>
     /// <param name="journalSerDes">The SerDes of <c>erp.journal-postings</c>, for the bytes of a journal that cannot be counted.</param>
     /// <param name="businessMetrics">Where the held-records gauge and the procurement counters (<see cref="ProcurementMetrics"/>) are.</param>
+    /// <param name="restorations">The stream's restorations: the hold check releases nothing while the task's stores restore (a release from a partly restored budget could overspend it). Null: nothing restores (a test driver).</param>
     public ProcurementDecider(
         PurchaseOrderRules rules, ProcurementOptions options, TimeProvider clock, StoreWriteSignal? masterDataWrites,
-        ISerDes<PurchaseOrder>? orderSerDes, ISerDes<JournalEntry>? journalSerDes, BusinessMetrics businessMetrics)
+        ISerDes<PurchaseOrder>? orderSerDes, ISerDes<JournalEntry>? journalSerDes, BusinessMetrics businessMetrics, StoreRestorations? restorations)
     {
+        this.restorations = restorations;
         this.rules = rules ?? throw new ArgumentNullException(nameof(rules));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -118,7 +122,10 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
             ?? throw new InvalidOperationException($"Global store {ProcurementNames.MasterDataStore} is missing or not a timestamped key-value store: build the topology with ProcurementTopology.Build.");
         IMasterDataLookup reads = new StateStoreMasterDataLookup(global);
         reader = new MasterDataReader(masterDataWrites is null ? reads : new CachedMasterDataLookup(reads, new MasterDataLookupCache(masterDataWrites)));
-        context.Schedule(options.HoldCheckInterval, PunctuationType.PROCESSING_TIME, _ =>
+        restoration = TaskRestoration.For(context, restorations,
+            ProcurementNames.OrderStore, ProcurementNames.CommitmentStore, ProcurementNames.CommittedStore, ProcurementNames.ActualStore,
+            ProcurementNames.JournalStore, ProcurementNames.HoldStore);
+        restoration.Schedule(context, options.HoldCheckInterval, () =>
         {
             SweepIfMasterDataChanged();
             CountHeldOrders();
@@ -129,6 +136,7 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
     public Record<string, ProcurementOutcome>? Process(Record<string, ProcurementEvent> record)
     {
         _ = reader ?? throw new InvalidOperationException($"{nameof(ProcurementDecider)} processed a record before Init.");
+        restoration?.RecordArrived();
         var origin = OriginOf(record);
         if (record.Value.Journal is { } journal)
         {

@@ -126,7 +126,7 @@ public sealed class ProcurementTopology : IStreamTopology
                 TransformerBuilder.New<string, ProcurementEvent, string, ProcurementOutcome>()
                     .Transformer<ProcurementDecider>(
                         new PurchaseOrderRules(context.MasterData.FxFallback), context.Procurement, context.Clock, MasterDataWrites,
-                        orderSerDes, journalSerDes, context.BusinessMetrics).Build(),
+                        orderSerDes, journalSerDes, context.BusinessMetrics, context.Restorations).Build(),
                 ProcurementNames.Decide,
                 ProcurementNames.OrderStore, ProcurementNames.CommitmentStore, ProcurementNames.CommittedStore, ProcurementNames.ActualStore,
                 ProcurementNames.JournalStore, ProcurementNames.HoldStore)

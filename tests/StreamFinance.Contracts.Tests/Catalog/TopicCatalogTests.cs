@@ -53,7 +53,7 @@ public class TopicCatalogTests
     {
         var longLived = Topics.All.Where(t => t.Name.StartsWith("dlq.", StringComparison.Ordinal) || t.Name == "audit.events").ToList();
 
-        Assert.Equal(5, longLived.Count);
+        Assert.Equal(6, longLived.Count);
         Assert.All(longLived, t =>
         {
             Assert.Equal(CleanupPolicy.Delete, t.Cleanup);

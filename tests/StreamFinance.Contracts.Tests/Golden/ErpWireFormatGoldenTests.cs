@@ -20,7 +20,9 @@ public sealed class ErpWireFormatGoldenTests
         { "erp.commitments", "c1f26e0a4cc36bce7182f812c7f0a8a0dbb2c12fd82c07d80b29142a033907e0", 652 }, // revision 3 (issue 16 point 8): the order lines carry their itemCategory (revision 2: kind, revision, reconciliation id, functional totals, commitment lines)
         { "erp.ap-invoices", "716e2ef21d956fe2ac90c4f65bc417ae767ea9f2f24ea30905651cecbd0f8d6b", 314 },
         { "erp.vendor-requests", "9ee25cdc534ed7a1fd447638b589f15ca014c85adb38cb65d404ac2c694d9dde", 172 },
-        { "erp.posting-confirmations", "77119a00cf837fee0ad6526f3c8a6012bd583959a4655b0f4acac9ba23dc0404", 149 },
+        // Issue 18 added sourceTopic, legalEntityId, amount and businessDate (optional, BACKWARD compatible) for status
+        // and daily reconciliation; the ERP sinks write them. Before: 77119a00...0404, 149 bytes.
+        { "erp.posting-confirmations", "f6bcdfe9244f38e7b75d951c673c34602964d9fb49f4acbaef5079ab479938b1", 189 },
     };
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class ProductTopicUsageTests
     public void Audit_events_are_emitted_by_every_flow_chained_by_the_audit_topology_and_read_by_the_index_and_the_audit_commands()
     {
         Assert.Equal(
-            "master-data topology, validation topology, expense topology, posting topology, procurement topology, audit topology, audit-index topology, connectors, dlq replay",
+            "master-data topology, validation topology, expense topology, posting topology, procurement topology, audit topology, audit-index topology, " +
+            "connectors (profiles d365-journal-lines, netsuite-journal-entries, sap-supplier-invoices), dlq replay",
             Shipped.WrittenBy(Topics.AuditEmitted));
         Assert.Equal("audit topology", Shipped.ReadBy(Topics.AuditEmitted));
         Assert.Equal("audit topology", Shipped.WrittenBy(Topics.AuditEvents));
@@ -55,7 +56,7 @@ public sealed class ProductTopicUsageTests
     public void The_topics_nothing_writes_yet_are_the_procurement_erp_feedback_and_status_ones()
     {
         Assert.Equal(
-            ["erp.ap-invoices", "erp.vendor-requests", "erp.posting-confirmations", "status.expenses", "p2p.match-exceptions"],
+            ["erp.ap-invoices", "erp.vendor-requests", "status.expenses", "p2p.match-exceptions"],
             Shipped.Catalog.Where(Shipped.IsPlanned).Select(t => t.Name));
     }
 
@@ -64,8 +65,11 @@ public sealed class ProductTopicUsageTests
     {
         var replay = Shipped.Users.Single(u => u.Name == "dlq replay");
 
-        Assert.Equal(["dlq.ingest", "dlq.master-data", "dlq.expenses", "dlq.procurement"], replay.Reads.Select(t => t.Name));
-        Assert.Equal(["audit.emitted", "erp.journal-postings", "expense.approved", "ingest.card-transactions", "ingest.expenses", "ingest.purchase-orders", "md.history", "md.updates"], replay.Writes.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["dlq.ingest", "dlq.master-data", "dlq.expenses", "dlq.procurement", "dlq.erp"], replay.Reads.Select(t => t.Name));
+        Assert.Equal(
+            ["audit.emitted", "erp.ap-invoices", "erp.commitments", "erp.journal-postings", "erp.vendor-requests", "expense.approved", "ingest.card-transactions", "ingest.expenses",
+             "ingest.purchase-orders", "md.history", "md.updates"],
+            replay.Writes.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(Topics.AuditEvents, replay.Writes);
     }
 
@@ -74,20 +78,20 @@ public sealed class ProductTopicUsageTests
     {
         var connectors = new Dictionary<string, ConnectorOptions>
         {
-            ["erp-feedback"] = new() { Kind = ConnectorKind.FileDrop, Profile = "netsuite-confirmations" },
+            ["status-feed"] = new() { Kind = ConnectorKind.FileDrop, Profile = "status-import" },
             ["switched-off"] = new() { Kind = ConnectorKind.FileDrop, Profile = "vendor-import", Enabled = false },
         };
         var mappers = MapperSource.From(name => name switch
         {
-            "netsuite-confirmations" => new TargetOnlyMapper(name, Topics.PostingConfirmations),
+            "status-import" => new TargetOnlyMapper(name, Topics.ExpenseStatus),
             "vendor-import" => new TargetOnlyMapper(name, Topics.VendorRequests),
             _ => throw new KeyNotFoundException(name),
         });
 
         var usage = ProductTopicUsage.ForPipeline([], connectors, mappers);
 
-        Assert.Contains(Topics.PostingConfirmations, usage.InUse);
-        Assert.Equal("connectors (profile netsuite-confirmations)", usage.WrittenBy(Topics.PostingConfirmations));
+        Assert.Contains(Topics.ExpenseStatus, usage.InUse);
+        Assert.Equal("connectors (profile status-import)", usage.WrittenBy(Topics.ExpenseStatus));
         Assert.True(usage.IsPlanned(Topics.VendorRequests));
     }
 

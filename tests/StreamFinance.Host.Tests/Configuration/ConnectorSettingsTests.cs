@@ -77,4 +77,36 @@ public sealed class ConnectorSettingsTests
 
         Assert.Contains("'ingest.expense' is not a catalog topic", error.Message);
     }
+
+    [Fact]
+    public void An_erp_sink_binds_its_endpoint_credentials_and_limits()
+    {
+        var settings = Bind(
+            ("Connectors:netsuite-journals:Kind", "ErpRest"),
+            ("Connectors:netsuite-journals:Profile", "netsuite-journal-entries"),
+            ("Connectors:netsuite-journals:Topic", "erp.journal-postings"),
+            ("Connectors:netsuite-journals:ErpRest:BaseUrl", "https://1234567.suitetalk.api.netsuite.com/"),
+            ("Connectors:netsuite-journals:ErpRest:BearerToken", "tok"),
+            ("Connectors:netsuite-journals:ErpRest:RequestsPerSecond", "2.5"),
+            ("Connectors:netsuite-journals:ErpRest:MaxConcurrency", "2"));
+
+        var sink = settings.Connectors["netsuite-journals"];
+        Assert.Equal((ConnectorKind.ErpRest, 2.5, 2, "streamfinance-erp-sink.netsuite-journals"),
+            (sink.Kind!.Value, sink.ErpRest!.RequestsPerSecond, sink.ErpRest.MaxConcurrency, sink.ErpRest.EffectiveConsumerGroup("netsuite-journals")));
+    }
+
+    [Fact]
+    public void An_erp_sink_with_unusable_limits_or_half_a_login_is_refused_with_every_problem()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Bind(
+            ("Connectors:erp:Kind", "ErpRest"),
+            ("Connectors:erp:Profile", "netsuite-journal-entries"),
+            ("Connectors:erp:ErpRest:BaseUrl", "not a url"),
+            ("Connectors:erp:ErpRest:RequestsPerSecond", "0"),
+            ("Connectors:erp:ErpRest:Username", "svc-streamfinance")));
+
+        Assert.Contains("Connectors:erp:ErpRest:BaseUrl", error.Message);
+        Assert.Contains("Connectors:erp:ErpRest:RequestsPerSecond", error.Message);
+        Assert.Contains("Username and Password go together", error.Message);
+    }
 }

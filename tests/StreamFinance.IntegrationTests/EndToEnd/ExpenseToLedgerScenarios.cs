@@ -1,6 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using StreamFinance.Connectors.ErpSink;
 using StreamFinance.Connectors.Generator;
+using StreamFinance.Connectors.Mapping;
+using StreamFinance.Connectors.Mapping.Outbound;
 using StreamFinance.Connectors.Producing;
 using StreamFinance.Connectors.Runtime;
 using StreamFinance.Contracts;
@@ -8,6 +11,8 @@ using StreamFinance.Contracts.Catalog;
 using StreamFinance.Contracts.Common;
 using StreamFinance.Contracts.MasterData;
 using StreamFinance.Contracts.Outputs;
+using StreamFinance.Contracts.Transactions;
+using StreamFinance.Embedded.Erp;
 using PostingOptions = StreamFinance.Domain.Journals.PostingOptions;
 using StreamFinance.Domain.Money;
 using StreamFinance.Host.Provisioning;
@@ -266,6 +271,64 @@ public abstract class ExpenseToLedgerScenarios(KafkaStackFixture fixture)
 
         // 8. The audit trail: lines traced from their file line to their journal through the audit index.
         AssertAuditTrail(files, lines, journals, new AuditIndexTrail(() => auditIndex), new AuditTopicReader(kafka, serDes), wait);
+
+        // 9. The ERP: an ERP sink posts every journal to the fake ERP with the NetSuite profile; the ERP refuses JP01's.
+        await AssertJournalsConfirmedByTheErpAsync(stack, kafka, serDes, journals, wait, ct);
+    }
+
+    /// <summary>
+    /// Every journal reaches the fake ERP once and comes back on <c>erp.posting-confirmations</c>: POSTED with the ERP's
+    /// document number and fiscal year, except JP01's, which the ERP rejects: REJECTED with the ERP's message, and a
+    /// dead letter on <c>dlq.erp</c> for integration support with that message and the payload sent.
+    /// </summary>
+    private async Task AssertJournalsConfirmedByTheErpAsync(
+        IKafkaStack stack, KafkaOptions kafka, SerDesFactory serDes, IReadOnlyList<JournalEntry> journals, PipelineWait wait, CancellationToken ct)
+    {
+        const string refusal = "Subsidiary JP01 is not yet enabled for journal entries in NetSuite.";
+        await stack.CreateTopicsAsync(new TopicSpec[] { Topics.PostingConfirmations, Topics.ErpDeadLetters }.Select(t => (t.Name, t.Partitions)));
+        await using var erp = await FakeErp.StartAsync(ct: ct);
+        erp.Rejects = call => call.Body.Contains("\"externalId\":\"JP01\"", StringComparison.Ordinal) ? refusal : null;
+        var profile = new MappingProfileLoader().LoadOutboundFile(Path.Combine(AppContext.BaseDirectory, "Profiles", OutboundProfileCatalog.Folder, "netsuite-journal-entries.yaml"));
+        var options = new ErpSinkOptions { BaseUrl = erp.Url, TargetSystem = "netsuite-e2e", ConsumerGroup = $"e2e-erp-{run}", BaseDelayMs = 10, SessionTimeoutMs = 6_000 };
+        using var producer = new KafkaRecordSink(new CanonicalRecordProducer(kafka, serDes, "e2e-erp-sink"));
+        using var deadLetters = new DeadLetterPublisher(kafka, serDes);
+        using var offsets = new StreamFinance.Connectors.Offsets.KafkaConnectorOffsetStore(kafka, serDes);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var sink = new ErpSinkConnector(new ConnectorContext($"e2e-erp-{run}", producer, deadLetters, offsets), options, profile, null, kafka, serDes, http);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var running = sink.RunAsync(stop.Token);
+        var ids = journals.Select(j => j.reconciliationId).ToHashSet();
+        var confirmations = wait.Until($"a confirmation for each of the {ids.Count} journals", OutcomePatience,
+            () => Pipeline.Read(Topics.PostingConfirmations, serDes).Select(c => c.Value).Where(c => ids.Contains(c.postingId)).ToList(),
+            seen => Missing(ids, seen.Select(c => c.postingId)));
+        var letters = wait.Until("the JP01 journals' dead letters", OutcomePatience,
+            () => Pipeline.Read(Topics.ErpDeadLetters, serDes).Select(d => d.Value).Where(d => d.idempotencyKey is { } key && ids.Contains(key)).ToList(),
+            seen => Missing(journals.Where(j => j.legalEntityId == "JP01").Select(j => j.reconciliationId), seen.Select(d => d.idempotencyKey!)));
+        stop.Cancel();
+        await running;
+
+        foreach (var journal in journals)
+        {
+            var answers = confirmations.Where(c => c.postingId == journal.reconciliationId).ToList();
+            if (journal.legalEntityId == "JP01")
+            {
+                Assert.All(answers, c => Assert.Equal((PostingStatus.REJECTED, (string?)null), (c.status, c.erpDocumentNumber)));
+                Assert.All(answers, c => Assert.Contains(refusal, c.messages));
+                var letter = Assert.Single(letters, d => d.idempotencyKey == journal.reconciliationId);
+                Assert.Equal((ReasonCode.ErpRejected.Code, OwnerRole.INTEGRATION_SUPPORT, Topics.JournalPostings.Name), (letter.reasonCode, letter.ownerRole, letter.originTopic));
+                Assert.Contains(refusal, letter.message, StringComparison.Ordinal);
+                Assert.Contains($"\"externalId\":\"{journal.reconciliationId}\"", letter.exceptionMessage, StringComparison.Ordinal);
+                Assert.Empty(erp.DocumentsFor(journal.reconciliationId));
+                continue;
+            }
+            var document = Assert.Single(erp.DocumentsFor(journal.reconciliationId));
+            Assert.All(answers, c => Assert.Equal((PostingStatus.POSTED, document.Number, (int?)journal.fiscalYear, journal.legalEntityId, journal.totalDebit.ToDecimal()),
+                (c.status, c.erpDocumentNumber, c.fiscalYear, c.legalEntityId, c.amount!.ToDecimal())));
+        }
+        Assert.Contains(journals, j => j.legalEntityId == "JP01");
+        Assert.Equal(journals.Count(j => j.legalEntityId != "JP01"), erp.Documents.Count);
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, journals.Select(j =>
+            $"{j.reconciliationId} {j.legalEntityId} -> {string.Join(", ", confirmations.Where(c => c.postingId == j.reconciliationId).Select(c => $"{c.status} {c.erpDocumentNumber}").Distinct())}")));
     }
 
     /// <summary>

@@ -75,6 +75,21 @@ public static class SampleWorldVendorFiles
         ];
     }
 
+    /// <summary>
+    /// An Expensify export of one line (75.00 USD, E-US01-002) on cost center <see cref="UnknownCostCenter"/>, which the
+    /// sample world does not have: the expense topology holds it, waiting for that cost center (<see cref="PlannedOutcome.Held"/>).
+    /// </summary>
+    /// <param name="run">A short id making the vendor id unique to this run.</param>
+    /// <param name="today">The transaction date (UTC date).</param>
+    public static VendorFile Waiting(string run, DateTime today)
+    {
+        var line = new PlannedExpense("expensify", $"59{run}90", "E-US01-002", "US01", 75.00m, "USD", UnknownCostCenter, PlannedOutcome.Held);
+        return new VendorFile(ExpensifyProfile, $"expensify-export-{run}-waiting.json", Json(new JsonArray(ExpensifyItem(line, today, "Meals", "Chipotle", cents: 7500))), [line]);
+    }
+
+    /// <summary>A cost center code the sample world's master data does not hold.</summary>
+    public const string UnknownCostCenter = "CC-1999";
+
     private static JsonObject ConcurItem(PlannedExpense line, DateTime today, string typeCode, string vendor, decimal? tax = null, string? project = null,
         bool receipt = true, string? card = null, string? garbledAmount = null) => new()
     {

@@ -106,9 +106,10 @@ public sealed class ExpenseWorkload
                     lock (failures)
                         failures.Add($"{report.Message.Key}: {report.Error.Reason}");
             });
-            var due = TimeSpan.FromSeconds((double)(i - from + 1) / perSecond);
-            if (due > clock.Elapsed)
-                await Task.Delay(due - clock.Elapsed, ct);
+            // Read the clock once: between two reads the wait can turn negative, which Task.Delay refuses.
+            var wait = TimeSpan.FromSeconds((double)(i - from + 1) / perSecond) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, ct);
         }
         var left = await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(60)), ct);
         Assert.True(left == 0 && failures.Count == 0, $"{left} line(s) not acknowledged, {failures.Count} refused: {string.Join("; ", failures.Take(5))}");

@@ -88,8 +88,11 @@ public sealed class ExpenseDedupeAndReplayTests
         driver.Send(Expense("EXP-1"));
         driver.Send(Expense("EXP-2", costCenter: "CC-1042"));
 
-        Assert.Equal("Approved|2026-04-20", driver.DedupeEntry("concur:EXP-1:1"));
-        Assert.Equal("DeadLettered|2026-04-20", driver.DedupeEntry("concur:EXP-2:1"));
+        Assert.Equal("Approved|2026-04-20", driver.DedupeOutcome("concur:EXP-1:1"));
+        Assert.Equal("DeadLettered|2026-04-20", driver.DedupeOutcome("concur:EXP-2:1"));
+        // With the record that decided it (topic:partition:offset@timestamp) and when, so that a redo is told from a re-delivery.
+        Assert.Matches(@"^Approved\|2026-04-20\|ingest\.expenses:0:0@\d+\|2026-04-20T09:00:00\.0000000\+00:00$", driver.DedupeEntry("concur:EXP-1:1"));
+        Assert.Matches(@"^DeadLettered\|2026-04-20\|ingest\.expenses:0:1@\d+\|2026-04-20T09:00:00\.0000000\+00:00$", driver.DedupeEntry("concur:EXP-2:1"));
     }
 
     private static (string, MasterDataHistory) CostCenterCreated(string id) =>

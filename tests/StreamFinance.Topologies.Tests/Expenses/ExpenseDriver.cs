@@ -23,10 +23,11 @@ internal sealed class ExpenseDriver : IDisposable
     private readonly TestInputTopic<string, MasterDataHistory> history;
     private readonly TestInputTopic<string, ExpenseLine> expenses;
     private readonly TestInputTopic<string, CardTransaction> cards;
-    private readonly TestInputTopic<string, string> documentation;
+    private readonly TestInputTopic<string, ApprovedExpense> purchases;
     private readonly TestOutputTopic<string, ApprovedExpense> approved;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
     private readonly TestOutputTopic<string, AuditEvent> audit;
+    private int stamped;
 
     /// <param name="configure">Changes to the default policy.</param>
     /// <param name="checkHorizonsOnEveryRecord">Run the horizon punctuators after every record (interval 10 ms, wait 20 ms before the record that should trigger them) instead of hourly.</param>
@@ -40,13 +41,20 @@ internal sealed class ExpenseDriver : IDisposable
         history = harness.Input(Topics.MasterDataHistory);
         expenses = harness.Input(Topics.Expenses);
         cards = harness.Input(Topics.CardTransactions);
-        documentation = harness.RepartitionInput(ExpenseNames.CardPurchases);
+        purchases = harness.RepartitionInput<ApprovedExpense>(ExpenseNames.CardPurchases);
         approved = harness.Output(Topics.ApprovedExpenses);
         deadLetters = harness.Output(Topics.ExpenseDeadLetters);
         audit = harness.Output(Topics.AuditEmitted);
         foreach (var (key, value) in ExpenseWorld.MasterData())
-            history.PipeInput(key, value);
+            history.PipeInput(key, value, Stamp());
     }
+
+    /// <summary>
+    /// The timestamp of the next record sent, a millisecond after the last, as a producer stamps each record: the
+    /// driver numbers the records it forwards through a repartition topic from offset 0 again each time, so only
+    /// their timestamps tell two coded card transactions apart there (see <see cref="DedupeEntry.IdentityOf"/>).
+    /// </summary>
+    private DateTime Stamp() => ExpenseWorld.Today.UtcDateTime.AddMilliseconds(++stamped);
 
     public FakeTimeProvider Clock { get; } = new(ExpenseWorld.Today);
 
@@ -88,26 +96,36 @@ internal sealed class ExpenseDriver : IDisposable
         harness.AdvanceWallClock(TimeSpan.FromHours(2));
     }
 
-    public void MasterData((string Key, MasterDataHistory History) record) => history.PipeInput(record.Key, record.History);
+    public void MasterData((string Key, MasterDataHistory History) record) => history.PipeInput(record.Key, record.History, Stamp());
 
-    public void Send(ExpenseLine line) => expenses.PipeInput(line.expenseId, line);
+    public void Send(ExpenseLine line) => expenses.PipeInput(line.expenseId, line, Stamp());
 
-    public void Send(ExpenseLine line, Headers headers) => expenses.PipeInput(line.expenseId, line, headers);
+    public void Send(ExpenseLine line, Headers headers) => expenses.PipeInput(line.expenseId, line, Stamp(), headers);
 
     /// <summary>Sends <paramref name="line"/> as <c>dlq replay</c> would, with the replay header of <paramref name="attempt"/>.</summary>
     public void SendReplay(ExpenseLine line, int attempt) =>
-        expenses.PipeInput(line.expenseId, line, new Headers { { RecordHeaders.ReplayAttempt, Encoding.UTF8.GetBytes(attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)) } });
+        expenses.PipeInput(line.expenseId, line, Stamp(), new Headers { { RecordHeaders.ReplayAttempt, Encoding.UTF8.GetBytes(attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)) } });
 
-    public void Send(CardTransaction card) => cards.PipeInput(card.transactionId, card);
+    public void Send(CardTransaction card) => cards.PipeInput(card.transactionId, card, Stamp());
 
     /// <summary>A record without value (a tombstone) on <c>ingest.expenses</c>.</summary>
-    public void SendExpenseTombstone(string key) => expenses.PipeInput(key, null!);
+    public void SendExpenseTombstone(string key) => expenses.PipeInput(key, null!, Stamp());
 
     /// <summary>A record without value (a tombstone) on <c>ingest.card-transactions</c>.</summary>
-    public void SendCardTombstone(string key) => cards.PipeInput(key, null!);
+    public void SendCardTombstone(string key) => cards.PipeInput(key, null!, Stamp());
+
+    /// <summary>
+    /// <paramref name="approval"/> again on the card-purchase repartition topic, keyed by its card transaction id, as the
+    /// expense topology writes it when it decides a line again (a redo after a failure).
+    /// </summary>
+    public void RepeatApproval(ApprovedExpense approval) =>
+        purchases.PipeInput(CardPurchaseId.Parse(approval.expense.cardTransactionId).TransactionId, approval, Stamp());
+
+    /// <summary>The approved coded card transaction waiting for its report line under <paramref name="transactionId"/>.</summary>
+    public ApprovedExpense? WaitingCodedCard(string transactionId) => harness.Store<ApprovedExpense>(ExpenseNames.CardSpendWaitStore).Get(transactionId);
 
     /// <summary>A record without value (a tombstone) on the card-purchase repartition topic.</summary>
-    public void SendDocumentationTombstone(string cardTransactionId) => documentation.PipeInput(cardTransactionId, null!);
+    public void SendDocumentationTombstone(string cardTransactionId) => purchases.PipeInput(cardTransactionId, null!, Stamp());
 
     /// <summary>
     /// Re-submits a dead letter to its origin topic with a replay header, as <c>dlq replay</c> does: its raw bytes, read
@@ -118,7 +136,7 @@ internal sealed class ExpenseDriver : IDisposable
         Assert.Equal(Topics.Expenses.Name, deadLetter.originTopic);
         var headers = new Headers { { RecordHeaders.ReplayAttempt, Encoding.UTF8.GetBytes(attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)) } };
         var line = harness.Context.SerDes.Avro<ExpenseLine>().Deserialize(deadLetter.rawValue, new SerializationContext(MessageComponentType.Value, Topics.Expenses.Name));
-        expenses.PipeInput(Encoding.UTF8.GetString(deadLetter.rawKey), line, headers);
+        expenses.PipeInput(Encoding.UTF8.GetString(deadLetter.rawKey), line, Stamp(), headers);
     }
 
     public List<ApprovedExpense> Approved() => approved.ReadValueList().ToList();
@@ -146,6 +164,12 @@ internal sealed class ExpenseDriver : IDisposable
     public IReadOnlyList<string> HeldCards() => harness.Store<DeadLetter>(ExpenseNames.CardHoldStore).All().Select(e => e.Key).ToList();
 
     public string? DedupeEntry(string idempotencyKey) => harness.Store<string>(ExpenseNames.DedupeStore).Get(idempotencyKey);
+
+    /// <summary>The outcome and first-seen day of a key, <c>Approved|2026-04-20</c> (without the deciding record); null when unknown.</summary>
+    public string? DedupeOutcome(string idempotencyKey) =>
+        DedupeEntry(idempotencyKey) is { } stored && Topologies.Expenses.DedupeEntry.Parse(stored) is var entry
+            ? (entry with { DecidedBy = null, DecidedAt = null }).ToString()
+            : null;
 
     public void Dispose() => harness.Dispose();
 }

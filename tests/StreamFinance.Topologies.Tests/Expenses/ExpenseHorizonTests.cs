@@ -49,6 +49,6 @@ public sealed class ExpenseHorizonTests
         driver.Send(Expense("EXP-2"));
 
         Assert.Null(driver.DedupeEntry("concur:EXP-1:1"));
-        Assert.Equal("Approved|2026-05-20", driver.DedupeEntry("concur:EXP-2:1"));
+        Assert.Equal("Approved|2026-05-20", driver.DedupeOutcome("concur:EXP-2:1"));
     }
 }

@@ -41,7 +41,7 @@ public sealed class MasterDataWaitTests
         Assert.Empty(driver.DeadLetters());
         Assert.Empty(driver.Waiting());
         Assert.Equal(0, driver.Metrics.Holds.Held(ExpenseNames.MasterDataWaitStore));
-        Assert.Equal("Approved|2026-04-20", driver.DedupeEntry("concur:EXP-1:1"));
+        Assert.Equal("Approved|2026-04-20", driver.DedupeOutcome("concur:EXP-1:1"));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class MasterDataWaitTests
         Assert.Equal("concur:EXP-1:1", deadLetter.idempotencyKey);
         Assert.Empty(driver.Waiting());
         Assert.Empty(driver.Approved());
-        Assert.Equal("DeadLettered|2026-04-20", driver.DedupeEntry("concur:EXP-1:1"));
+        Assert.Equal("DeadLettered|2026-04-20", driver.DedupeOutcome("concur:EXP-1:1"));
 
         // The dead letter keeps the line's bytes: replayed once the employee exists, it is approved.
         driver.MasterData(Hired("E-US-9", "US01", "CC-1000"));
@@ -80,7 +80,7 @@ public sealed class MasterDataWaitTests
 
         Assert.Equal("INACTIVE_COST_CENTER", driver.DeadLetterOne().reasonCode);
         Assert.Empty(driver.Waiting());
-        Assert.Equal("DeadLettered|2026-04-20", driver.DedupeEntry("concur:EXP-1:1"));
+        Assert.Equal("DeadLettered|2026-04-20", driver.DedupeOutcome("concur:EXP-1:1"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class MasterDataWaitTests
         driver.Send(line);
         driver.SendReplay(line, attempt: 1);
         Assert.Equal(["concur:EXP-1:1"], driver.Waiting());
-        Assert.Equal("Held|2026-04-20", driver.DedupeEntry("concur:EXP-1:1"));
+        Assert.Equal("Held|2026-04-20", driver.DedupeOutcome("concur:EXP-1:1"));
 
         driver.MasterData(Hired("E-US-9", "US01", "CC-1000"));
         driver.WaitCheckPasses();
@@ -114,7 +114,7 @@ public sealed class MasterDataWaitTests
         Assert.Single(driver.Approved());
         Assert.Empty(driver.DeadLetters());
         Assert.Empty(driver.Waiting());
-        Assert.Equal("Approved|2026-04-20", driver.DedupeEntry("concur:EXP-1:1"));
+        Assert.Equal("Approved|2026-04-20", driver.DedupeOutcome("concur:EXP-1:1"));
     }
 
     public static TheoryData<string> WaitCases() => ["cost-center", "project", "tax-code", "fx-rate", "period"];

@@ -7,6 +7,7 @@ using StreamFinance.Topologies.Posting;
 using StreamFinance.Topologies.Tests.Support;
 using Streamiz.Kafka.Net.Mock;
 using StreamFinance.Kafka;
+using StreamFinance.Kafka.State;
 
 namespace StreamFinance.Topologies.Tests.Posting;
 
@@ -23,13 +24,18 @@ internal sealed class PostingDriver : IDisposable
     private readonly TestOutputTopic<string, JournalEntry> journals;
     private readonly TestOutputTopic<string, DeadLetter> deadLetters;
     private readonly TestOutputTopic<string, AuditEvent> audit;
+    private readonly StoreRestorations? restorations;
 
-    public PostingDriver(PostingOptions? options = null, bool clockGuard = false)
+    /// <param name="options">The posting options; default <see cref="PostingOptions.Default"/>.</param>
+    /// <param name="clockGuard">Whether <see cref="PostingOptions.FutureTolerance"/> stays on.</param>
+    /// <param name="restorations">The restorations the window processor waits for, as a stream's; default none (nothing restores).</param>
+    public PostingDriver(PostingOptions? options = null, bool clockGuard = false, StoreRestorations? restorations = null)
     {
         Options = options ?? PostingOptions.Default();
         if (!clockGuard)
             Options.FutureTolerance = null;
-        harness = new TopologyHarness(new PostingTopology(), serDes => new TopologyContext(serDes, WallClock) { Posting = Options });
+        this.restorations = restorations;
+        harness = new TopologyHarness(new PostingTopology(), serDes => new TopologyContext(serDes, WallClock) { Posting = Options, Restorations = restorations });
         Metrics = new PostingMetrics(harness.Context.BusinessMetrics);
         input = harness.Input(Topics.ApprovedExpenses);
         byEntity = harness.RepartitionInput(PostingNames.ByEntity);
@@ -68,6 +74,30 @@ internal sealed class PostingDriver : IDisposable
 
     /// <summary>The audit events written to <c>audit.emitted</c> since the last read.</summary>
     public IReadOnlyList<AuditEvent> Audit() => audit.ReadValueList().ToList();
+
+    /// <summary>
+    /// Writes <paramref name="approved"/> into the window processor's stores as a restore from their changelogs does:
+    /// open in the window of its approval time, under the processor, which is not told. (The stores' changelog layer
+    /// needs the context of a record read by their task: a tombstone on the by-entity topic gives it one, and is
+    /// dead-lettered before the window processor, which sees no record.)
+    /// </summary>
+    public void Restore(ApprovedExpense approved)
+    {
+        SendByEntityTombstone("restore|context");
+        DeadLetters();
+        var (entity, currency, id) = (approved.legalEntityId, approved.functionalAmount.currency, approved.expense.expenseId);
+        var window = PostingWindow.Containing(ApprovedExpenseToPost.ApprovalTime(approved), Options.WindowSize);
+        harness.RestoringStore<ApprovedExpense>(PostingNames.OpenExpensesStore).Put(PostingKeys.OpenExpense(window.Start, entity, currency, id), approved);
+        harness.RestoringStore<string>(PostingNames.ExpenseIdsStore).Put(PostingKeys.ExpenseId(entity, currency, id), $"open {PostingKeys.Format(window.Start)}");
+    }
+
+    /// <summary>Ends the restore of the window processor's four stores (the only task of the by-entity topic is of partition 0).</summary>
+    public void RestoreEnded()
+    {
+        var tracked = restorations ?? throw new InvalidOperationException("This driver was built without restorations.");
+        foreach (var store in PostingStores.Names)
+            tracked.Ended(store, 0);
+    }
 
     public string? ExpenseIdState(string entity, string currency, string expenseId) =>
         harness.Store<string>(PostingNames.ExpenseIdsStore).Get(PostingKeys.ExpenseId(entity, currency, expenseId));

@@ -2,8 +2,9 @@ using Confluent.Kafka;
 
 namespace StreamFinance.Topologies.Tests.Simulation;
 
-/// <summary>One record of a <see cref="SimBroker"/> topic: raw bytes as a Kafka log holds them.</summary>
-internal sealed record SimRecord(byte[] Key, byte[] Value, Headers? Headers);
+/// <summary>One record of a <see cref="SimBroker"/> topic: raw bytes and timestamp as a Kafka log holds them.</summary>
+/// <param name="Timestamp">Its timestamp; null until <see cref="SimBroker.Append"/> stamps it (a source's records).</param>
+internal sealed record SimRecord(byte[] Key, byte[] Value, Headers? Headers, DateTime? Timestamp = null);
 
 /// <summary>
 /// The simulated cluster: one partition per topic, each an append-only list of raw records read by offset. Applications
@@ -13,10 +14,17 @@ internal sealed record SimRecord(byte[] Key, byte[] Value, Headers? Headers);
 internal sealed class SimBroker
 {
     private readonly Dictionary<string, List<SimRecord>> topics = new(StringComparer.Ordinal);
+    private int stamped;
 
     public IReadOnlyList<SimRecord> Topic(string name) => Log(name);
 
-    public void Append(string topic, SimRecord record) => Log(topic).Add(record);
+    /// <summary>
+    /// Appends <paramref name="record"/>. One without a timestamp (a source's) gets one of its own, a millisecond after
+    /// the last, as a producer stamps each record it sends; one written by an application keeps the timestamp it was
+    /// written with (that of the input it came from), and a producer retry appends the same record, timestamp and all.
+    /// </summary>
+    public void Append(string topic, SimRecord record) =>
+        Log(topic).Add(record.Timestamp is null ? record with { Timestamp = SimWorld.Start.UtcDateTime.AddMilliseconds(++stamped) } : record);
 
     public int End(string topic) => Log(topic).Count;
 

@@ -24,6 +24,13 @@ public enum CrashModel
     /// the crash is durable and visible, and the inputs since the last commit are processed again over the restored state.
     /// </summary>
     AtLeastOnce,
+
+    /// <summary>
+    /// AT_LEAST_ONCE under a partial broker outage: the changelog writes made since the last commit reached their
+    /// brokers, the outputs did not (the leader of their partitions was down, the produce failed and the task was lost),
+    /// and the inputs since the last commit are processed again over the restored state (issue 14 point 3).
+    /// </summary>
+    OutputsLost,
 }
 
 /// <summary>
@@ -37,10 +44,11 @@ public enum CrashModel
 /// latest value per key, deletes applied), which is what Kafka Streams' restoration does before any processor runs;
 /// so processors see the restored state in <c>Init</c> (the test driver itself never restores). Global tables are
 /// restored by reading their topic again from the start. Input positions go back to the last commit, so the records
-/// since are delivered again. Wall-clock punctuators start afresh. In-memory caches and metrics of the old incarnation
+/// since are delivered again, at the offsets and with the timestamps they had (a redo, as Kafka delivers it). Wall-clock
+/// punctuators start afresh. In-memory caches and metrics of the old incarnation
 /// are gone.</para>
-/// <para>Not modelled: a crash inside the processing of one record (records are atomic here), partial loss of an
-/// at-least-once producer's unflushed batches, rebalances between several instances, repartition topics as separate
+/// <para>Not modelled: a crash inside the processing of one record (records are atomic here), the loss of some of an
+/// at-least-once producer's outputs but not others (<see cref="CrashModel.OutputsLost"/> loses all since the commit), rebalances between several instances, repartition topics as separate
 /// commit units (the driver forwards them within the step).</para>
 /// </remarks>
 internal sealed class SimulatedApp : IDisposable
@@ -162,7 +170,8 @@ internal sealed class SimulatedApp : IDisposable
     /// <summary>A key-value store of the running incarnation, as the processors see it.</summary>
     public IReadOnlyKeyValueStore<string, T> Store<T>(string name) => current.Driver.GetKeyValueStore<string, T>(name);
 
-    private void Pipe(string topic, SimRecord record) => current.Inputs[topic].PipeInput(record.Key, record.Value, record.Headers);
+    private void Pipe(string topic, SimRecord record) =>
+        current.Inputs[topic].PipeInput(record.Key, record.Value, record.Timestamp ?? throw new InvalidOperationException($"A record of {topic} was read before the broker stamped it."), record.Headers);
 
     private void Collect()
     {
@@ -170,9 +179,9 @@ internal sealed class SimulatedApp : IDisposable
         {
             foreach (var result in output.ReadKeyValueList())
             {
-                var record = new SimRecord(result.Message.Key, result.Message.Value, Copy(result.Message.Headers));
+                var record = new SimRecord(result.Message.Key, result.Message.Value, Copy(result.Message.Headers), result.Message.Timestamp.UtcDateTime);
                 Produced?.Invoke(topic, record);
-                if (Model == CrashModel.ExactlyOnce)
+                if (Model is CrashModel.ExactlyOnce or CrashModel.OutputsLost)
                     openOutputs.Add((topic, record));
                 else
                     broker.Append(topic, record);
@@ -229,6 +238,8 @@ internal sealed class SimulatedApp : IDisposable
         var bytes = new ByteArraySerDes();
         var inputTopics = inputs.Concat(globalInput is null ? [] : [globalInput])
             .ToDictionary(t => t, t => driver.CreateInputTopic(t, bytes, bytes), StringComparer.Ordinal);
+        foreach (var topic in inputs)
+            TestDriverOffsets.StartAt(inputTopics[topic], position[topic]);
         if (storePaths.Count == 0)
             Discover(stateDir);
         var outputTopics = outputs.ToDictionary(t => t, t => driver.CreateOutputTopic(t, TimeSpan.FromSeconds(1), bytes, bytes), StringComparer.Ordinal);

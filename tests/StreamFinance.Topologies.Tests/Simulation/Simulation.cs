@@ -25,8 +25,8 @@ namespace StreamFinance.Topologies.Tests.Simulation;
 /// <remarks>
 /// Each step is one of: a source sends its next record; an application reads one record of one of its inputs (the
 /// expense application's global reader reads <c>md.history</c> on its own); an application commits; an application
-/// crashes (see <see cref="SimulatedApp"/>: under <see cref="CrashModel.ExactlyOnce"/> or
-/// <see cref="CrashModel.AtLeastOnce"/>, drawn per seed); under at-least-once, a producer retry writes a record of
+/// crashes (see <see cref="SimulatedApp"/>: under <see cref="CrashModel.ExactlyOnce"/>, <see cref="CrashModel.AtLeastOnce"/>
+/// or <see cref="CrashModel.OutputsLost"/>, drawn per seed); under at-least-once, a producer retry writes a record of
 /// <c>expense.approved</c> or <c>md.history</c> twice; the business clock and every application's wall clock move
 /// 1 to 30 minutes. Approvals that wait in an uncommitted transaction or an unread topic while the clock moves arrive at
 /// posting after their window's grace: that is the late data. The drain then reads everything, commits, and lets 31
@@ -55,7 +55,7 @@ internal sealed class Simulation : IDisposable
         Seed = seed;
         random = new Random(seed);
         workload = Workload.Generate(random, lines);
-        Model = random.Next(2) == 0 ? CrashModel.ExactlyOnce : CrashModel.AtLeastOnce;
+        Model = (CrashModel)random.Next(3);
         var registryUrl = $"inmemory://simulation-{seed}-{Guid.NewGuid():N}";
         var registry = new InMemorySchemaRegistryClient();
         SchemaRegistryClients.Register(registryUrl, registry);
@@ -122,7 +122,7 @@ internal sealed class Simulation : IDisposable
             < 70 => () => Poll(posting, Topics.ApprovedExpenses.Name),
             < 82 => () => Commit(apps[random.Next(apps.Length)]),
             < 83 => () => Crash(apps[random.Next(apps.Length)]),
-            < 86 when Model == CrashModel.AtLeastOnce => () => RetryDuplicate(random.Next(2) == 0 ? Topics.ApprovedExpenses.Name : Topics.MasterDataHistory.Name),
+            < 86 when Model != CrashModel.ExactlyOnce => () => RetryDuplicate(random.Next(2) == 0 ? Topics.ApprovedExpenses.Name : Topics.MasterDataHistory.Name),
             _ => () => Tick(TimeSpan.FromMinutes(random.Next(1, 31))),
         };
     }

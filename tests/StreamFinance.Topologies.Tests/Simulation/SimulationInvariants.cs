@@ -18,8 +18,10 @@ namespace StreamFinance.Topologies.Tests.Simulation;
 /// What must hold in every simulated run, read from the committed topics (what downstream consumers and the ERP see)
 /// and from the stores. After every step:
 /// <list type="bullet">
-/// <item>an expense line's idempotency key is approved at most once (the same record written again by a producer
-/// retry is counted, not refused), dead-lettered at most once, never both;</item>
+/// <item>an expense line's idempotency key is decided once: approved or dead-lettered, never both, never twice with
+/// different records. The same record may be written again, and is counted: by a producer retry, or by a redo under
+/// at-least-once (the line read again after a crash is decided again as of its first decision, so its approval or dead
+/// letter repeats byte for byte, with the same deterministic event id, and readers take it once);</item>
 /// <item>a card transaction is dead-lettered at most once;</item>
 /// <item>every journal balances (debits = credits = its control totals, one currency, amounts at the currency's minor
 /// unit), and a reconciliation id written again carries the same content;</item>
@@ -43,14 +45,14 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
     private readonly Dictionary<string, ApprovedExpense> approved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> approvedBytes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApprovedExpense> approvedByExpenseId = new(StringComparer.Ordinal);
-    private readonly HashSet<string> deadLetteredLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> deadLetteredLines = new(StringComparer.Ordinal);
     private readonly HashSet<string> deadLetteredCards = new(StringComparer.Ordinal);
     private readonly HashSet<string> deadLetteredByPosting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> journals = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Entity, string Currency, string ExpenseId), string> placements = [];
     private readonly Dictionary<(string Entity, string Currency), decimal> postedTotals = [];
     private readonly List<(string Key, MasterDataHistory History)> history = [];
-    private int approvedRead, deadLettersRead, journalsRead, records, redeliveries, duplicates, journalWrites, late, decisionsChecked, rewrittenApprovals;
+    private int approvedRead, deadLettersRead, journalsRead, records, redeliveries, duplicates, journalWrites, late, decisionsChecked, rewrittenApprovals, rewrittenDeadLetters;
 
     public void Sent(SourceRecord record)
     {
@@ -101,7 +103,7 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
             var key = approval.envelope.idempotencyKey;
             if (approvedBytes.TryGetValue(key, out var earlier))
             {
-                // The same record again (a producer retry) is harmless downstream; a second decision is not.
+                // The same record again (a producer retry, a redo) is harmless downstream; a second decision is not.
                 if (!earlier.AsSpan().SequenceEqual(record.Value))
                     throw new InvariantBroken($"{key} was approved twice, with different records.");
                 rewrittenApprovals++;
@@ -109,12 +111,12 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
             }
             approvedBytes[key] = record.Value;
             approved[key] = approval;
-            if (deadLetteredLines.Contains(key))
+            if (deadLetteredLines.ContainsKey(key))
                 throw new InvariantBroken($"{key} was approved and dead-lettered.");
             approvedByExpenseId[approval.expense.expenseId] = approval;
         }
         foreach (var record in Unread(Topics.ExpenseDeadLetters.Name, ref deadLettersRead))
-            DeadLettered(Read<DeadLetter>(Topics.ExpenseDeadLetters.Name, record));
+            DeadLettered(Read<DeadLetter>(Topics.ExpenseDeadLetters.Name, record), record.Value);
         foreach (var record in Unread(Topics.JournalPostings.Name, ref journalsRead))
             Journal(Encoding.UTF8.GetString(record.Key), Read<JournalEntry>(Topics.JournalPostings.Name, record));
         foreach (var entry in posting.Store<ApprovedExpense>(PostingNames.OpenExpensesStore).All())
@@ -127,7 +129,7 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
 
     public void AfterDrain()
     {
-        foreach (var key in lines.Keys.Where(k => !approved.ContainsKey(k) && !deadLetteredLines.Contains(k)))
+        foreach (var key in lines.Keys.Where(k => !approved.ContainsKey(k) && !deadLetteredLines.ContainsKey(k)))
             throw new InvariantBroken($"Expense line {key} was sent but is neither approved nor dead-lettered after the drain (lost).");
         if (expenses.Store<HeldRecord>(ExpenseNames.MasterDataWaitStore).All().FirstOrDefault() is { Key: { } waiting })
             throw new InvariantBroken($"Expense line {waiting} still waits for master data after the horizon.");
@@ -165,10 +167,10 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
 
     public SimulationFigures Figures(CrashModel model, int steps, int crashes, int commits, TimeSpan elapsed) => new()
     {
-        Seeds = 1, ExactlyOnceSeeds = model == CrashModel.ExactlyOnce ? 1 : 0, Steps = steps, Records = records, Redeliveries = redeliveries, Duplicates = duplicates,
+        Seeds = 1, ExactlyOnceSeeds = model == CrashModel.ExactlyOnce ? 1 : 0, OutputsLostSeeds = model == CrashModel.OutputsLost ? 1 : 0, Steps = steps, Records = records, Redeliveries = redeliveries, Duplicates = duplicates,
         Lines = lines.Count, Approved = approved.Count, LinesDeadLettered = deadLetteredLines.Count, Cards = cards.Count, CardsDeadLettered = deadLetteredCards.Count,
         PostingDeadLetters = deadLetteredByPosting.Count, Journals = journals.Count, JournalWrites = journalWrites, LateApprovals = late,
-        Crashes = crashes, Commits = commits, DecisionsChecked = decisionsChecked, RewrittenApprovals = rewrittenApprovals, OvertakenByMasterData = Overtaken(), Elapsed = elapsed,
+        Crashes = crashes, Commits = commits, DecisionsChecked = decisionsChecked, RewrittenApprovals = rewrittenApprovals, RewrittenDeadLetters = rewrittenDeadLetters, OvertakenByMasterData = Overtaken(), Elapsed = elapsed,
         PostedAmounts = postedTotals.ToDictionary(kv => $"{kv.Key.Entity} {kv.Key.Currency}", kv => kv.Value),
     };
 
@@ -180,13 +182,19 @@ internal sealed class SimulationInvariants(SimSerDes serDes, SimBroker broker, S
             VersionAt<CostCenter>(history, MasterDataObjectType.COST_CENTER, a.costCenterId, DateOnly.FromDateTime(a.expense.transactionDate)) is not { status: CostCenterStatus.ACTIVE });
     }
 
-    private void DeadLettered(DeadLetter deadLetter)
+    private void DeadLettered(DeadLetter deadLetter, byte[] bytes)
     {
         if (deadLetter.originTopic == Topics.Expenses.Name)
         {
             var key = deadLetter.idempotencyKey ?? throw new InvariantBroken($"A dead letter of {Encoding.UTF8.GetString(deadLetter.rawKey)} has no idempotency key.");
-            if (!deadLetteredLines.Add(key))
-                throw new InvariantBroken($"{key} was dead-lettered twice.");
+            if (deadLetteredLines.TryGetValue(key, out var earlier))
+            {
+                if (!earlier.AsSpan().SequenceEqual(bytes))
+                    throw new InvariantBroken($"{key} was dead-lettered twice, with different records.");
+                rewrittenDeadLetters++;
+                return;
+            }
+            deadLetteredLines[key] = bytes;
             if (approved.ContainsKey(key))
                 throw new InvariantBroken($"{key} was approved and dead-lettered.");
         }

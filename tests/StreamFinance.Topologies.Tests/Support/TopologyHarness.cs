@@ -59,6 +59,10 @@ internal sealed class TopologyHarness : IDisposable
     public TestInputTopic<string, string> RepartitionInput(string repartitionName) =>
         driver.CreateInputTopic($"{applicationId}-{repartitionName}-repartition", SerDesFactory.Key(), new StringSerDes());
 
+    /// <summary>The repartition topic named <paramref name="repartitionName"/> as an input of Avro records, as the topology writes them there.</summary>
+    public TestInputTopic<string, T> RepartitionInput<T>(string repartitionName) where T : class, ISpecificRecord =>
+        driver.CreateInputTopic($"{applicationId}-{repartitionName}-repartition", SerDesFactory.Key(), Context.SerDes.Avro<T>());
+
     /// <summary>Any topic as an input of raw bytes: what a producer with another serializer, or none, writes.</summary>
     public TestInputTopic<byte[], byte[]> RawInput(string topic) => driver.CreateInputTopic(topic, new ByteArraySerDes(), new ByteArraySerDes());
 
@@ -71,6 +75,14 @@ internal sealed class TopologyHarness : IDisposable
 
     /// <summary>A key-value store of the topology, by its name.</summary>
     public IReadOnlyKeyValueStore<string, T> Store<T>(string name) => driver.GetKeyValueStore<string, T>(name);
+
+    /// <summary>
+    /// A key-value store of the topology, by its name, to write as Streamiz's restore does: under the processors, while
+    /// their task restores (the test driver itself never restores).
+    /// </summary>
+    public IKeyValueStore<string, T> RestoringStore<T>(string name) =>
+        driver.GetKeyValueStore<string, T>(name) as IKeyValueStore<string, T>
+        ?? throw new InvalidOperationException($"Store {name} cannot be written from a test: it is not a plain key-value store.");
 
     /// <summary>Advances the driver's wall clock, firing the processing-time punctuators that fall due.</summary>
     public void AdvanceWallClockTime(TimeSpan advance) => driver.AdvanceWallClockTime(advance);

@@ -1,9 +1,8 @@
 using Avro.Specific;
 using Confluent.Kafka;
 using StreamFinance.Contracts.Catalog;
-using StreamFinance.Kafka.SerDes;
 
-namespace StreamFinance.Host.Inspection;
+namespace StreamFinance.Kafka.SerDes;
 
 /// <summary>Decodes the value bytes of a catalog topic into its generated Avro record, through the Schema Registry.</summary>
 public sealed class CatalogRecordDecoder
