@@ -12,7 +12,9 @@ namespace StreamFinance.Contracts.Tests;
 /// <summary>
 /// The procurement fields (issue 16) were added by BACKWARD evolution: each contract of this revision reads data written
 /// with the one before it. The previous revision is derived here from the current schema by undoing exactly the change
-/// (dropping the added fields, narrowing the widened ones back to required), so the test states what changed.
+/// (dropping the added fields, narrowing the widened ones back to required), so the test states what changed. The same
+/// for the later revision that lets procurement enrich X12 850 orders from master data (issue 16, point 8): the buyer and
+/// item category on the order, the employee's cross-references and the ITEM_CATEGORY object type.
 /// </summary>
 public class ProcurementContractEvolutionTests
 {
@@ -26,6 +28,58 @@ public class ProcurementContractEvolutionTests
         ["Supplier"] = (["riskRating"], []),
         ["Commitment"] = (["revision", "kind", "previousCommitmentId", "reconciliationId", "functionalTotal", "functionalChange", "commitmentLines"], []),
         ["PurchaseOrderHold"] = (["revision", "field", "value", "budgetKey", "budgetRequired", "violations"], []),
+    };
+
+    /// <summary>The 850 enrichment revision: fields added per record name, and the symbols and union branches added to MasterDataUpdate.</summary>
+    private static readonly Dictionary<string, (string[] Added, string[] Widened)> EnrichmentChanges = new()
+    {
+        ["PurchaseOrder"] = (["buyerId"], []),
+        ["PurchaseOrderLine"] = (["itemCategory"], []),
+        ["Employee"] = (["sourceReferences"], []),
+    };
+
+    private const string AddedObjectType = "ITEM_CATEGORY";
+    private const string AddedPayload = "ItemCategory";
+
+    public static TheoryData<string> EnrichedContracts() => [nameof(PurchaseOrder), nameof(Employee), nameof(MasterDataUpdate), nameof(MasterDataHistory)];
+
+    [Theory]
+    [MemberData(nameof(EnrichedContracts))]
+    public void The_850_enrichment_revision_of_a_contract_reads_data_written_with_the_previous_one(string contract)
+    {
+        var current = CurrentSchema(contract);
+        var previous = (JsonObject)current.DeepClone();
+        Undo(previous, EnrichmentChanges);
+
+        Assert.NotEqual(current.ToString(), previous.ToString());
+        Assert.Empty(AvroCompatibility.CanRead(Avro.Schema.Parse(current.ToJsonString()), Avro.Schema.Parse(previous.ToJsonString())));
+    }
+
+    [Fact]
+    public void An_employee_written_before_cross_references_reads_with_none()
+    {
+        var employee = new Employee
+        {
+            envelope = TestEnvelope(), employeeId = "E-1", legalEntityId = "DE01", defaultCostCenterId = "CC-2010", status = EmployeeStatus.ACTIVE,
+            effectiveFrom = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        };
+        var previous = (JsonObject)CurrentSchema(nameof(Employee)).DeepClone();
+        Undo(previous, EnrichmentChanges);
+        var writer = Avro.Schema.Parse(previous.ToJsonString());
+
+        using var stream = new MemoryStream();
+        new SpecificDatumWriter<Employee>(writer).Write(employee, new BinaryEncoder(stream));
+        stream.Position = 0;
+        var read = new SpecificDatumReader<Employee>(writer, Employee._SCHEMA).Read(null!, new BinaryDecoder(stream));
+
+        Assert.Equal("E-1", read.employeeId);
+        Assert.Null(read.sourceReferences);
+    }
+
+    private static StreamFinance.Contracts.Common.Envelope TestEnvelope() => new()
+    {
+        eventId = Guid.Parse("7d1c1f0e-0000-4000-8000-000000000002"), eventTime = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc),
+        ingestTime = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc), sourceSystem = "netsuite", sourceId = "E-1", correlationId = "E-1", idempotencyKey = "netsuite:E-1",
     };
 
     public static TheoryData<string> Contracts() =>
@@ -106,6 +160,8 @@ public class ProcurementContractEvolutionTests
         nameof(Supplier) => Supplier._SCHEMA.ToString(),
         nameof(Commitment) => Commitment._SCHEMA.ToString(),
         nameof(PurchaseOrderHold) => PurchaseOrderHold._SCHEMA.ToString(),
+        nameof(MasterDataUpdate) => MasterDataUpdate._SCHEMA.ToString(),
+        nameof(MasterDataHistory) => MasterDataHistory._SCHEMA.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(contract)),
     })!;
 
@@ -113,23 +169,27 @@ public class ProcurementContractEvolutionTests
     private static JsonObject Previous(JsonObject current)
     {
         var copy = (JsonObject)current.DeepClone();
-        Undo(copy);
+        Undo(copy, EnrichmentChanges);
+        Undo(copy, Changes);
         return copy;
     }
 
-    private static void Undo(JsonNode? node)
+    private static void Undo(JsonNode? node, Dictionary<string, (string[] Added, string[] Widened)> changes)
     {
         switch (node)
         {
             case JsonArray array:
+                if (changes == EnrichmentChanges)
+                    foreach (var branch in array.OfType<JsonObject>().Where(b => b["name"]?.GetValue<string>().Split('.')[^1] == AddedPayload).ToList())
+                        array.Remove(branch);
                 foreach (var item in array)
-                    Undo(item);
+                    Undo(item, changes);
                 break;
             case JsonObject obj:
                 if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "record" && obj["fields"] is JsonArray fields)
                 {
                     var name = obj["name"]!.GetValue<string>().Split('.')[^1];
-                    if (Changes.TryGetValue(name, out var change))
+                    if (changes.TryGetValue(name, out var change))
                     {
                         foreach (var added in fields.OfType<JsonObject>().Where(f => change.Added.Contains(f["name"]!.GetValue<string>())).ToList())
                             fields.Remove(added);
@@ -141,8 +201,11 @@ public class ProcurementContractEvolutionTests
                         }
                     }
                 }
+                if (changes == EnrichmentChanges && obj["type"] is JsonValue enumType && enumType.GetValue<string>() == "enum" && obj["symbols"] is JsonArray symbols)
+                    foreach (var symbol in symbols.Where(s => s!.GetValue<string>() == AddedObjectType).ToList())
+                        symbols.Remove(symbol);
                 foreach (var (_, child) in obj.ToList())
-                    Undo(child);
+                    Undo(child, changes);
                 break;
         }
     }

@@ -131,6 +131,47 @@ public sealed class SampleDataGenerator
         }
     }
 
+    /// <summary>The X12 850 buyers of the sample files (PER*BD) and the sample employees they are: JSMITH buys for US01, MBAUER for DE01.</summary>
+    public static IReadOnlyList<(string BuyerId, string EmployeeId)> EdiBuyers { get; } = [("JSMITH", "E-US01-003"), ("MBAUER", "E-DE01-003")];
+
+    /// <summary>The item categories (CG qualifier in PO1) of the sample 850s per legal entity, all booked to office supplies 650200.</summary>
+    public static IReadOnlyList<(string Entity, string Code, string Name)> EdiItemCategories { get; } =
+    [
+        ("US01", "46181504", "Protective gloves"), ("US01", "44103112", "Printer labels and tape"),
+        ("DE01", "56101504", "Chairs"), ("DE01", "14111507", "Copier paper"), ("DE01", "56101703", "Desks"),
+    ];
+
+    /// <summary>
+    /// The master data that lets procurement enrich the sample X12 850s, in force from <paramref name="effective"/>: the
+    /// buyers' employees (<see cref="EdiBuyers"/>) again, now with their <c>edi-x12</c> cross-reference, and the item
+    /// categories of <see cref="EdiItemCategories"/>. Not part of <see cref="MasterData"/>: an 850 is held
+    /// (MISSING_REQUESTER, MISSING_GL_ACCOUNT) until these are sent.
+    /// </summary>
+    public IEnumerable<GeneratedRecord> EdiEnrichment(DateTime effective)
+    {
+        var day = DateTime.SpecifyKind(effective.Date, DateTimeKind.Utc);
+        var employees = MasterData().Select(r => r.Value).OfType<MasterDataUpdate>().Where(u => u.objectType == MasterDataObjectType.EMPLOYEE)
+            .ToDictionary(u => u.businessKey, u => (Employee)u.payload, StringComparer.Ordinal);
+        foreach (var (buyer, id) in EdiBuyers)
+        {
+            var known = employees[id];
+            yield return Update("netsuite", MasterDataObjectType.EMPLOYEE, id, day, new Employee
+            {
+                envelope = Envelope("netsuite", id, day), employeeId = id, legalEntityId = known.legalEntityId, defaultCostCenterId = known.defaultCostCenterId,
+                approverEmployeeId = known.approverEmployeeId, status = known.status, effectiveFrom = day, email = known.email, approvalLimit = known.approvalLimit,
+                sourceReferences = [new EmployeeSourceReference { sourceSystem = "edi-x12", sourceId = buyer }],
+            });
+        }
+        foreach (var (entity, code, name) in EdiItemCategories)
+        {
+            var key = $"{entity}/{code}";
+            yield return Update("sap-s4", MasterDataObjectType.ITEM_CATEGORY, key, day, new ItemCategory
+            {
+                envelope = Envelope("sap-s4", key, day), itemCategoryId = key, legalEntityId = entity, categoryCode = code, name = name, glAccountId = "650200", effectiveFrom = day,
+            });
+        }
+    }
+
     /// <summary>
     /// A second version of the sample budget <paramref name="budgetId"/> (<c>CC-1020/US01-2026-12</c>): <paramref name="amount"/>
     /// in force from <paramref name="effective"/>, with its change against the first version, as its system of record sends it.

@@ -65,6 +65,9 @@ public static class Topics
     /// <summary>Canonical expense categories (the expense policy's reference table).</summary>
     public static readonly Topic<string, ExpenseCategory> ExpenseCategories = MasterData<ExpenseCategory>("md.expense-categories", "category code", "Expense categories with GL account and limits per currency.");
 
+    /// <summary>Canonical item categories: per legal entity, the GL account of a category code purchase order lines carry.</summary>
+    public static readonly Topic<string, ItemCategory> ItemCategories = MasterData<ItemCategory>("md.item-categories", "legal entity/category code", "Item categories per legal entity with the GL account their purchase order lines book to.");
+
     /// <summary>Every effective-dated version of every master-data object, for point-in-time look-ups.</summary>
     public static readonly Topic<string, MasterDataHistory> MasterDataHistory = new()
     {
@@ -191,7 +194,7 @@ public static class Topics
     /// <summary>Every catalog topic, in catalog order.</summary>
     public static IReadOnlyList<TopicSpec> All { get; } =
     [
-        MasterDataUpdates, CostCenters, Suppliers, Projects, GlAccounts, TaxCodes, LegalEntities, Employees, FxRates, AccountingPeriods, Budgets, ExpenseCategories,
+        MasterDataUpdates, CostCenters, Suppliers, Projects, GlAccounts, TaxCodes, LegalEntities, Employees, FxRates, AccountingPeriods, Budgets, ExpenseCategories, ItemCategories,
         MasterDataHistory, SupplierDuplicates,
         Expenses, CardTransactions, PurchaseOrders, GoodsReceipts, SupplierInvoices, SupplierOnboarding,
         ApprovedExpenses, JournalPostings, Commitments, ApInvoices, VendorRequests, PostingConfirmations,

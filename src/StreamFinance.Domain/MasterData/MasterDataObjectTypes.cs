@@ -41,9 +41,12 @@ public static class MasterDataObjectTypes
     /// <summary>Expense category of the expense policy (GL account, limits per currency).</summary>
     public const string ExpenseCategory = "EXPENSE_CATEGORY";
 
+    /// <summary>Item category of a legal entity mapped to a GL account, for purchase order lines that name none.</summary>
+    public const string ItemCategory = "ITEM_CATEGORY";
+
     /// <summary>Every known object type, in the order of the Avro enum.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [CostCenter, Supplier, Project, GlAccount, TaxCode, LegalEntity, Employee, ExchangeRate, AccountingPeriod, Budget, ExpenseCategory];
+        [CostCenter, Supplier, Project, GlAccount, TaxCode, LegalEntity, Employee, ExchangeRate, AccountingPeriod, Budget, ExpenseCategory, ItemCategory];
 
     /// <summary>Whether <paramref name="name"/> names a known object type (case-insensitive, surrounding blanks ignored).</summary>
     public static bool IsKnown(string? name) => Canonical(name) is not null;

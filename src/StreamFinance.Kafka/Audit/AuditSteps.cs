@@ -45,6 +45,9 @@ public static class AuditSteps
     /// <summary>Planned (procurement, issue 16): a purchase order released from its hold.</summary>
     public const string Committed = "committed";
 
+    /// <summary>Procurement: values a purchase order lacked taken from master data (requester from the buyer's cross-reference, GL accounts from item categories), one fact per decision that used them.</summary>
+    public const string Enriched = "enriched";
+
     /// <summary>Planned (three-way match, issue 17): an invoice matched to its order and receipt.</summary>
     public const string Matched = "matched";
 

@@ -25,6 +25,9 @@ public static class LookupKeys
     /// <summary>Business key of a cost center's general budget (no project) for one accounting period: <c>CC-1000/US01-2026-03</c>.</summary>
     public static string Budget(string costCenterId, string periodId) => $"{costCenterId}/{periodId}";
 
+    /// <summary>Business key of a legal entity's item category: <c>US01/44121618</c>.</summary>
+    public static string ItemCategory(string legalEntityId, string categoryCode) => $"{legalEntityId}/{categoryCode}";
+
     /// <summary>
     /// Business key of the calendar-month period <paramref name="date"/> falls in (<c>US01-2026-03</c>), the usual
     /// convention; periods of other fiscal calendars are found by <see cref="AccountingPeriodPrefix"/>.

@@ -19,6 +19,7 @@ public static class MasterDataNouns
         MasterDataObjectTypes.AccountingPeriod => "accounting period",
         MasterDataObjectTypes.Budget => "budget",
         MasterDataObjectTypes.ExpenseCategory => "expense category",
+        MasterDataObjectTypes.ItemCategory => "item category",
         _ => objectType,
     };
 }

@@ -87,18 +87,35 @@ public sealed class MasterDataReader(IMasterDataLookup lookup)
     /// <paramref name="sourceSystem"/> among its cross-references (<c>sourceReferences</c>); null when none does among the
     /// first <see cref="MaxSuppliersScanned"/> suppliers. A scan, not an index: fine for thousands of suppliers.
     /// </summary>
-    public VersionInForce<Supplier>? SupplierByReference(string sourceSystem, string sourceId, DateOnly date)
+    public VersionInForce<Supplier>? SupplierByReference(string sourceSystem, string sourceId, DateOnly date) =>
+        ByReference<Supplier>(MasterDataObjectTypes.Supplier, MaxSuppliersScanned, date,
+            s => (s.sourceReferences ?? []).Any(r => Is(r.sourceSystem, r.sourceId, sourceSystem, sourceId)));
+
+    /// <summary>Most employees examined when a purchase order names its buyer by a source system's id.</summary>
+    public const int MaxEmployeesScanned = 50_000;
+
+    /// <summary>
+    /// The employee, in force on <paramref name="date"/>, whose cross-references (<c>sourceReferences</c>) list
+    /// <paramref name="sourceId"/> of <paramref name="sourceSystem"/> (compared exactly); null when none does among the
+    /// first <see cref="MaxEmployeesScanned"/> employees. A scan like <see cref="SupplierByReference"/>.
+    /// </summary>
+    public VersionInForce<Employee>? EmployeeByReference(string sourceSystem, string sourceId, DateOnly date) =>
+        ByReference<Employee>(MasterDataObjectTypes.Employee, MaxEmployeesScanned, date,
+            e => (e.sourceReferences ?? []).Any(r => Is(r.sourceSystem, r.sourceId, sourceSystem, sourceId)));
+
+    private VersionInForce<T>? ByReference<T>(string type, int limit, DateOnly date, Func<T, bool> references) where T : class
     {
-        var type = MasterDataObjectTypes.Supplier;
-        foreach (var stored in lookup.FindByPrefix(type, "", MaxSuppliersScanned))
+        foreach (var stored in lookup.FindByPrefix(type, "", limit))
         {
-            var candidate = InForce(View<Supplier>(stored), MasterDataNouns.Of(type), date);
-            if (candidate.IsFound && (candidate.Value!.sourceReferences ?? []).Any(r =>
-                    string.Equals(r.sourceSystem, sourceSystem, StringComparison.Ordinal) && string.Equals(r.sourceId, sourceId, StringComparison.Ordinal)))
+            var candidate = InForce(View<T>(stored), MasterDataNouns.Of(type), date);
+            if (candidate.IsFound && references(candidate.Value!))
                 return candidate;
         }
         return null;
     }
+
+    private static bool Is(string system, string id, string sourceSystem, string sourceId) =>
+        string.Equals(system, sourceSystem, StringComparison.Ordinal) && string.Equals(id, sourceId, StringComparison.Ordinal);
 
     private MasterDataHistory? FindByKey(string key) =>
         MasterDataKeys.TrySplit(key, out var type, out var businessKey) ? lookup.Find(type, businessKey) : null;

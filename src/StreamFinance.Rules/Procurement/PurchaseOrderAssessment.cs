@@ -27,6 +27,9 @@ public sealed record PurchaseOrderAssessment
     /// <summary>What the order needs per budget key, in key order; empty when <see cref="Lines"/> is.</summary>
     public IReadOnlyList<BudgetRequirement> Requirements { get; init; } = [];
 
+    /// <summary>Values taken from master data because the order lacked them (requester, line GL accounts), in check order.</summary>
+    public IReadOnlyList<Enrichment> Enrichments { get; init; } = [];
+
     /// <summary>Whether the order may be committed as far as master data goes (the budget still to be checked).</summary>
     public bool IsCommittable => Violations.Count == 0 && Lines.Count > 0;
 }

@@ -17,14 +17,18 @@ namespace StreamFinance.Rules.Procurement;
 /// </summary>
 /// <remarks>
 /// <list type="number">
-/// <item>The requester: MISSING_REQUESTER (none sent, as from X12 850), else UNKNOWN_EMPLOYEE.</item>
+/// <item>The requester: the order's <c>requesterId</c>, else the employee whose cross-references list the order's
+/// <c>buyerId</c> for its source system (<see cref="MasterDataReader.EmployeeByReference"/>, as an X12 850 names its buyer);
+/// MISSING_REQUESTER when neither gives one (the message names the buyer looked up), else UNKNOWN_EMPLOYEE.</item>
 /// <item>The approver (the requester's <c>approverEmployeeId</c>, the requester when at the top): UNKNOWN_EMPLOYEE, else
 /// APPROVAL_LIMIT_EXCEEDED when the approver has no <c>approvalLimit</c> or the order total, converted into the limit's
 /// currency at the order date, exceeds it (FX_RATE_MISSING when it cannot be converted).</item>
 /// <item>UNKNOWN_LEGAL_ENTITY.</item>
 /// <item>Per line, in line order: the cost center (the line's, else the order's: UNKNOWN_COST_CENTER, INACTIVE_COST_CENTER,
 /// COST_CENTER_ENTITY_MISMATCH against the ordering entity), the project (UNKNOWN_PROJECT, CLOSED_PROJECT), the GL account
-/// (MISSING_GL_ACCOUNT, UNKNOWN_GL_ACCOUNT).</item>
+/// (the line's <c>glAccountId</c>, else the GL account of its <c>itemCategory</c> for the ordering entity,
+/// <see cref="LookupKeys.ItemCategory"/>; MISSING_GL_ACCOUNT when neither gives one, naming the category looked up;
+/// UNKNOWN_GL_ACCOUNT).</item>
 /// <item>The supplier (<see cref="CommonChecks.Supplier"/>: by golden id or the source system's cross-reference;
 /// UNKNOWN_SUPPLIER, SUPPLIER_BLOCKED, SUPPLIER_RISK_HOLD).</item>
 /// <item>CLOSED_PERIOD: no open period of the entity contains the date.</item>
@@ -32,7 +36,8 @@ namespace StreamFinance.Rules.Procurement;
 /// in force, FX_RATE_MISSING when a line cannot be converted into the functional or the budget currency.</item>
 /// </list>
 /// <para>Conversions use the master-data FX fallback (<see cref="FxFallbackPolicy"/>, the same as the expense rules) and
-/// round to the target's minor unit with <see cref="Rounding"/>. Whether each key's budget has room is the
+/// round to the target's minor unit with <see cref="Rounding"/>. Values taken from master data are reported in
+/// <see cref="PurchaseOrderAssessment.Enrichments"/> and used in the committable lines; the order itself is not changed. Whether each key's budget has room is the
 /// <see cref="BudgetRule"/>'s decision, made by the task that owns the keys. Pure: reads only through the reader.</para>
 /// </remarks>
 public sealed class PurchaseOrderRules(FxFallbackPolicy fxFallback)
@@ -53,19 +58,22 @@ public sealed class PurchaseOrderRules(FxFallbackPolicy fxFallback)
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(reader);
         var violations = new List<Violation>();
+        var enrichments = new List<Enrichment>();
         var date = DateOf(order);
         var total = AvroDecimals.ToDecimal(order.total.amount);
         var currency = order.total.currency;
 
-        CheckRequesterAndApprover(order, reader, date, total, currency, violations);
+        var requesterId = OrderEnrichment.Requester(order, reader, date, violations, enrichments);
+        if (requesterId is not null)
+            CheckApprover(order, requesterId, reader, date, total, currency, violations);
         var entity = CommonChecks.LegalEntity(reader, order.legalEntityId, date, "legalEntityId", violations);
-        var coded = CheckLines(order, reader, date, violations);
+        var coded = CheckLines(order, reader, date, violations, enrichments);
         CommonChecks.Supplier(reader, order.supplierId, order.envelope.sourceSystem, date, "supplierId", violations);
         if (entity is null)
-            return new PurchaseOrderAssessment { Violations = violations, Date = date };
+            return new PurchaseOrderAssessment { Violations = violations, Date = date, Enrichments = enrichments };
         var period = CommonChecks.OpenPeriod(reader, entity.legalEntityId, date, "poDate", "so there is no period budget to commit to", violations);
         if (period is null || coded is null)
-            return new PurchaseOrderAssessment { Violations = violations, Date = date, FunctionalCurrency = entity.functionalCurrency, PeriodId = period?.periodId };
+            return new PurchaseOrderAssessment { Violations = violations, Date = date, FunctionalCurrency = entity.functionalCurrency, PeriodId = period?.periodId, Enrichments = enrichments };
 
         var lines = new List<CommittableLine>();
         var requirements = new SortedDictionary<string, BudgetRequirement>(StringComparer.Ordinal);
@@ -102,31 +110,26 @@ public sealed class PurchaseOrderRules(FxFallbackPolicy fxFallback)
             PeriodId = period.periodId,
             Lines = committable ? lines : [],
             Requirements = committable ? [.. requirements.Values] : [],
+            Enrichments = enrichments,
         };
     }
 
-    private void CheckRequesterAndApprover(PurchaseOrder order, MasterDataReader reader, DateOnly date, decimal total, string currency, List<Violation> violations)
+    private void CheckApprover(PurchaseOrder order, string requesterId, MasterDataReader reader, DateOnly date, decimal total, string currency, List<Violation> violations)
     {
-        if (string.IsNullOrWhiteSpace(order.requesterId))
-        {
-            violations.Add(new Violation(ReasonCode.MissingRequester, "requesterId", null,
-                $"purchase order {order.poNumber} names no requester{(order.requesterEmail is { } email ? $" (e-mail {email} is not resolved to an employee)" : "")}, so its approval cannot be checked"));
-            return;
-        }
-        var requester = reader.AsOf<Employee>(MasterDataObjectTypes.Employee, order.requesterId, date);
+        var requester = reader.AsOf<Employee>(MasterDataObjectTypes.Employee, requesterId, date);
         if (!requester.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.UnknownEmployee, "requesterId", order.requesterId, requester.Absence!)
+            violations.Add(new Violation(ReasonCode.UnknownEmployee, "requesterId", requesterId, requester.Absence!)
             {
-                Awaits = CommonChecks.AwaitedObject(requester, MasterDataObjectTypes.Employee, order.requesterId),
+                Awaits = CommonChecks.AwaitedObject(requester, MasterDataObjectTypes.Employee, requesterId),
             });
             return;
         }
-        var approverId = requester.Value!.approverEmployeeId ?? order.requesterId;
-        var approver = approverId == order.requesterId ? requester : reader.AsOf<Employee>(MasterDataObjectTypes.Employee, approverId, date);
+        var approverId = requester.Value!.approverEmployeeId ?? requesterId;
+        var approver = approverId == requesterId ? requester : reader.AsOf<Employee>(MasterDataObjectTypes.Employee, approverId, date);
         if (!approver.IsFound)
         {
-            violations.Add(new Violation(ReasonCode.UnknownEmployee, "approver", approverId, $"approver of {order.requesterId}: {approver.Absence}")
+            violations.Add(new Violation(ReasonCode.UnknownEmployee, "approver", approverId, $"approver of {requesterId}: {approver.Absence}")
             {
                 Awaits = CommonChecks.AwaitedObject(approver, MasterDataObjectTypes.Employee, approverId),
             });
@@ -135,7 +138,7 @@ public sealed class PurchaseOrderRules(FxFallbackPolicy fxFallback)
         if (approver.Value!.approvalLimit is not { } limit)
         {
             violations.Add(new Violation(ReasonCode.ApprovalLimitExceeded, "approver", approverId,
-                $"approver {approverId} of requester {order.requesterId} has no approval limit, so cannot approve {Grouped(total, currency)}"));
+                $"approver {approverId} of requester {requesterId} has no approval limit, so cannot approve {Grouped(total, currency)}"));
             return;
         }
         var limitAmount = AvroDecimals.ToDecimal(limit.amount);
@@ -144,12 +147,12 @@ public sealed class PurchaseOrderRules(FxFallbackPolicy fxFallback)
             : CommonChecks.Convert(reader, fxFallback, total, currency, limit.currency, date, violations, Rounding, "total")?.ConvertedAmount;
         if (measured is { } inLimitCurrency && inLimitCurrency > limitAmount)
             violations.Add(new Violation(ReasonCode.ApprovalLimitExceeded, "total", Money(total, currency),
-                $"PO {order.poNumber} totals {Grouped(inLimitCurrency, limit.currency)}; approver {approverId} of requester {order.requesterId} may approve up to {Grouped(limitAmount, limit.currency)}"));
+                $"PO {order.poNumber} totals {Grouped(inLimitCurrency, limit.currency)}; approver {approverId} of requester {requesterId} may approve up to {Grouped(limitAmount, limit.currency)}"));
     }
 
     /// <summary>The lines' coding checked in line order; null when any line cannot be committed as coded.</summary>
     private static List<(PurchaseOrderLine Line, string Center, string? Project, string Gl, string Field)>? CheckLines(
-        PurchaseOrder order, MasterDataReader reader, DateOnly date, List<Violation> violations)
+        PurchaseOrder order, MasterDataReader reader, DateOnly date, List<Violation> violations, List<Enrichment> enrichments)
     {
         var coded = new List<(PurchaseOrderLine, string, string?, string, string)>();
         var before = violations.Count;
@@ -164,12 +167,10 @@ public sealed class PurchaseOrderRules(FxFallbackPolicy fxFallback)
             var projectField = line.projectId is null ? "projectId" : $"{prefix}.projectId";
             if (projectId is not null)
                 CommonChecks.Project(reader, projectId, date, projectField, violations);
-            if (string.IsNullOrWhiteSpace(line.glAccountId))
-                violations.Add(new Violation(ReasonCode.MissingGlAccount, $"{prefix}.glAccountId", null,
-                    $"line {line.lineNumber} of PO {order.poNumber} names no GL account; a placeholder is never committed"));
-            else
-                CommonChecks.GlAccount(reader, line.glAccountId, date, $"{prefix}.glAccountId", violations);
-            coded.Add((line, centerId, projectId, line.glAccountId ?? "", projectId is null ? centerField : projectField));
+            var glAccountId = OrderEnrichment.GlAccount(order, line, reader, date, violations, enrichments);
+            if (glAccountId is not null)
+                CommonChecks.GlAccount(reader, glAccountId, date, $"{prefix}.glAccountId", violations);
+            coded.Add((line, centerId, projectId, glAccountId ?? "", projectId is null ? centerField : projectField));
         }
         return violations.Count == before ? coded : null;
     }

@@ -33,6 +33,7 @@ public static class CanonicalTopicsStep
         Output(MasterDataObjectType.ACCOUNTING_PERIOD, Topics.AccountingPeriods),
         Output(MasterDataObjectType.BUDGET, Topics.Budgets),
         Output(MasterDataObjectType.EXPENSE_CATEGORY, Topics.ExpenseCategories),
+        Output(MasterDataObjectType.ITEM_CATEGORY, Topics.ItemCategories),
     ];
 
     /// <summary>The canonical topics this step writes.</summary>

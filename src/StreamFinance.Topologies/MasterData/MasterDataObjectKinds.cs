@@ -19,6 +19,7 @@ public static class MasterDataObjectKinds
         Kind<AccountingPeriod>(MasterDataObjectType.ACCOUNTING_PERIOD, p => p.periodId, nameof(AccountingPeriod.periodId)),
         Kind<Budget>(MasterDataObjectType.BUDGET, b => b.budgetId, nameof(Budget.budgetId)),
         Kind<ExpenseCategory>(MasterDataObjectType.EXPENSE_CATEGORY, c => c.categoryId, nameof(ExpenseCategory.categoryId)),
+        Kind<ItemCategory>(MasterDataObjectType.ITEM_CATEGORY, c => c.itemCategoryId, nameof(ItemCategory.itemCategoryId)),
     ];
 
     /// <summary>The kind of <paramref name="type"/>.</summary>

@@ -4,13 +4,14 @@ using StreamFinance.Contracts.Outputs;
 using StreamFinance.Contracts.Transactions;
 using StreamFinance.Kafka.Audit;
 using StreamFinance.Kafka.DeadLetters;
+using StreamFinance.Rules.Procurement;
 
 namespace StreamFinance.Topologies.Procurement;
 
 /// <summary>
 /// The audit facts of the procurement topology's decisions, business id the PO number: committed (every commitment,
 /// COMMIT, ADJUST, REVERSE or CLOSE, with the commitment as payload and its id related), held, released from a hold, and
-/// a re-delivery or stale revision ignored. Malformed orders are recorded where they are dead-lettered.
+/// a re-delivery or stale revision ignored, and the values taken from master data for an order that lacked them (enriched). Malformed orders are recorded where they are dead-lettered.
 /// </summary>
 public static class ProcurementAudit
 {
@@ -27,6 +28,18 @@ public static class ProcurementAudit
                 ["revision"] = commitment.revision.ToString(CultureInfo.InvariantCulture),
                 ["functionalChange"] = $"{commitment.functionalChange!.amount} {commitment.functionalChange.currency}",
             },
+        };
+
+    /// <summary>
+    /// The values <paramref name="assessment"/> took from master data for <paramref name="order"/> (requester, GL accounts), one
+    /// detail per field with what was looked up; null when it took none.
+    /// </summary>
+    public static AuditFact? Enriched(PurchaseOrder order, PurchaseOrderAssessment assessment, DeadLetterOrigin origin) =>
+        assessment.Enrichments.Count == 0 ? null : AuditFact.About(order.envelope, AuditSteps.Enriched, AuditOutcome.SUCCEEDED, order.poNumber) with
+        {
+            Reason = string.Join("; ", assessment.Enrichments.Select(e => $"{e.Field} = {e.Value} from {e.Source}")),
+            Origin = origin,
+            Detail = assessment.Enrichments.ToDictionary(e => e.Field, e => e.Value, StringComparer.Ordinal),
         };
 
     /// <summary><paramref name="order"/> held with <paramref name="hold"/>'s reason.</summary>

@@ -193,13 +193,19 @@ public sealed class ProcurementDecider : ITransformer<string, ProcurementEvent, 
         var assessment = rules.Evaluate(order, reader!);
         var reserved = state?.Reserved ?? Nothing;
         if (!assessment.IsCommittable)
-            return Hold(order, state, assessment.Violations, null, headers, origin, releasedFrom);
+            return WithEnrichment(Hold(order, state, assessment.Violations, null, headers, origin, releasedFrom), order, assessment, origin);
         var needs = assessment.Requirements.Select(r => r with { Amount = r.Amount - reserved.GetValueOrDefault(r.BudgetKey) }).ToList();
         var exceeded = BudgetRule.Check(order.poNumber, needs, ledger!.PositionOf);
         if (exceeded.Count > 0)
-            return Hold(order, state, exceeded, needs.First(n => !ledger.PositionOf(n).Covers(n.Amount)), headers, origin, releasedFrom);
-        return Commit(order, state, assessment, origin, releasedFrom, releaseCause);
+            return WithEnrichment(Hold(order, state, exceeded, needs.First(n => !ledger.PositionOf(n).Covers(n.Amount)), headers, origin, releasedFrom), order, assessment, origin);
+        return WithEnrichment(Commit(order, state, assessment, origin, releasedFrom, releaseCause), order, assessment, origin);
     }
+
+    /// <summary>The decision's facts led by what was taken from master data to reach it; unchanged when nothing was, or the decision records nothing.</summary>
+    private static ProcurementOutcome WithEnrichment(ProcurementOutcome outcome, PurchaseOrder order, PurchaseOrderAssessment assessment, DeadLetterOrigin origin) =>
+        outcome.Facts.Count > 0 && ProcurementAudit.Enriched(order, assessment, origin) is { } enriched
+            ? outcome with { Facts = [enriched, .. outcome.Facts] }
+            : outcome;
 
     private ProcurementOutcome Commit(PurchaseOrder order, OrderState? state, PurchaseOrderAssessment assessment, DeadLetterOrigin origin, HeldRecord? releasedFrom, string? releaseCause)
     {

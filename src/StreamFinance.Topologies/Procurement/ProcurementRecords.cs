@@ -42,7 +42,7 @@ public static class ProcurementRecords
             costCenterId = order.costCenterId,
             projectId = order.projectId,
             periodId = assessment.PeriodId!,
-            lines = [.. order.lines],
+            lines = [.. order.lines.Select(l => Coded(l, assessment))],
             total = order.total,
             approvedAt = order.approvedAt ?? order.envelope.eventTime,
             revision = order.revision,
@@ -52,6 +52,22 @@ public static class ProcurementRecords
             functionalTotal = total.ToMoney(functional),
             functionalChange = (total - before).ToMoney(functional),
             commitmentLines = [.. assessment.Lines.Select(l => Line(order.poNumber, lines[l.LineNumber], l, order.total.currency, functional))],
+        };
+    }
+
+    /// <summary>
+    /// The order line as committed: its own GL account, else the one the rules took from its item category (an X12 850 line
+    /// carries none); the order's line itself is not changed.
+    /// </summary>
+    private static PurchaseOrderLine Coded(PurchaseOrderLine line, PurchaseOrderAssessment assessment)
+    {
+        if (line.glAccountId is not null || assessment.Lines.FirstOrDefault(c => c.LineNumber == line.lineNumber) is not { } committed)
+            return line;
+        return new PurchaseOrderLine
+        {
+            lineNumber = line.lineNumber, item = line.item, quantity = line.quantity, unitPrice = line.unitPrice, lineAmount = line.lineAmount,
+            glAccountId = committed.GlAccountId, lineType = line.lineType, costCenterId = line.costCenterId, projectId = line.projectId,
+            accountString = line.accountString, itemCategory = line.itemCategory,
         };
     }
 

@@ -16,11 +16,11 @@ public class X12FileDropTests
     private const string Connector = "edi-850-files";
 
     /// <summary>The first 850 of the shipped sample alone in its interchange, with the currency <paramref name="currency"/> and SE01 <paramref name="se01"/>.</summary>
-    private static (string File, string Set) OneSet(string currency = "USD", string se01 = "20")
+    private static (string File, string Set) OneSet(string currency = "USD", string se01 = "21")
     {
         var sample = File.ReadAllText(Path.Combine(ProfileSamples.SampleDirectory, "edi", "purchase-orders-850.x12"));
-        var end = sample.IndexOf("SE*20*0001~", StringComparison.Ordinal) + "SE*20*0001~".Length;
-        var head = sample[..end].Replace("CUR*BY*USD~", $"CUR*BY*{currency}~", StringComparison.Ordinal).Replace("SE*20*0001~", $"SE*{se01}*0001~", StringComparison.Ordinal);
+        var end = sample.IndexOf("SE*21*0001~", StringComparison.Ordinal) + "SE*21*0001~".Length;
+        var head = sample[..end].Replace("CUR*BY*USD~", $"CUR*BY*{currency}~", StringComparison.Ordinal).Replace("SE*21*0001~", $"SE*{se01}*0001~", StringComparison.Ordinal);
         var set = head[head.IndexOf("ST*850*0001~", StringComparison.Ordinal)..];
         return (head + "\nGE*1*101~\nIEA*1*000000101~\n", set);
     }
@@ -49,7 +49,7 @@ public class X12FileDropTests
         Assert.Contains("'XXQ' at ^CUR02 is not a known ISO 4217 currency code", letter.message);
         Assert.Equal(("po-unknown-currency.x12", 3L), (letter.originFile, (long)letter.originLine!));
         Assert.Equal(set, Encoding.UTF8.GetString(letter.rawValue));
-        Assert.Equal("edi-850-purchase-orders@2", letter.mappingProfile);
+        Assert.Equal("edi-850-purchase-orders@3", letter.mappingProfile);
         Assert.Equal(1d, t.Context.Metrics.RecordsOf(Connector, ConnectorMetrics.DeadLettered));
         Assert.Equal(1d, t.Context.Metrics.RecordsOf(Connector, ConnectorMetrics.Read));
         Assert.True(File.Exists(Path.Combine(inbox.Processed, "po-unknown-currency.x12")));

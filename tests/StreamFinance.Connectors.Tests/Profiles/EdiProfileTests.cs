@@ -39,6 +39,8 @@ public class EdiProfileTests
         Assert.Equal("CC-1020", order.costCenterId);
         Assert.Equal("PRJ-ERP-2026", order.projectId);
         Assert.Null(order.requesterId);
+        Assert.Equal("JSMITH", order.buyerId);
+        Assert.Equal("j.smith@streamfinance.example", order.requesterEmail);
         Assert.Equal(new DateTime(2026, 11, 20), order.poDate);
         Assert.Equal(0, order.revision);
         Assert.Equal(PurchaseOrderStatus.APPROVED, order.status);
@@ -51,6 +53,7 @@ public class EdiProfileTests
         Assert.Equal(344.00m, order.lines[1].lineAmount.ToDecimal());
         Assert.Equal("USD", order.lines[1].lineAmount.currency);
         Assert.Null(order.lines[0].glAccountId);
+        Assert.Equal(["46181504", "44103112"], order.lines.Select(l => l.itemCategory));
         Assert.Equal(PurchaseOrderLineType.GOODS, order.lines[0].lineType);
         Assert.Equal(469.00m, order.total.ToDecimal());
         Assert.Equal("USD", order.total.currency);
@@ -59,7 +62,7 @@ public class EdiProfileTests
         Assert.Equal("PO-US01-000123/000000101/0001", order.envelope.sourceId);
         Assert.Equal("edi-x12:ingest.purchase-orders:PO-US01-000123/000000101/0001", order.envelope.idempotencyKey);
         Assert.Equal("PO-US01-000123", order.envelope.correlationId);
-        Assert.Equal("edi-850-purchase-orders@2", order.envelope.mappingProfile);
+        Assert.Equal("edi-850-purchase-orders@3", order.envelope.mappingProfile);
         Assert.Equal(Utc(2026, 11, 21, 9, 30), order.envelope.eventTime);
     }
 
@@ -73,6 +76,8 @@ public class EdiProfileTests
         Assert.Equal("CC-2020", order.costCenterId);
         Assert.Equal("PRJ-EU-LAUNCH", order.projectId);
         Assert.Equal(["Bürostuhl ergonomisch", "Kopierpapier A4, 500 Blatt", "Schreibtisch elektrisch 160 cm"], order.lines.Select(l => l.item));
+        Assert.Equal(["56101504", "14111507", "56101703"], order.lines.Select(l => l.itemCategory));
+        Assert.Equal("MBAUER", order.buyerId);
         Assert.Equal([698.00m, 195.00m, 1290.00m], order.lines.Select(l => l.lineAmount.ToDecimal()));
         Assert.Equal(7.80m, order.lines[1].unitPrice!.ToDecimal());
         Assert.Equal(25m, AvroDecimals.ToDecimal(order.lines[1].quantity!.Value));
@@ -110,7 +115,7 @@ public class EdiProfileTests
 
         var failure = Assert.Single(results).Failure!;
         Assert.Equal(ReasonCode.MappingFailed, failure.Reason);
-        Assert.Equal("edi-850-purchase-orders@2 costCenterId: required value missing at REF[DP]02 (no default in the profile) (t.x12:23)", failure.Message);
+        Assert.Equal("edi-850-purchase-orders@3 costCenterId: required value missing at REF[DP]02 (no default in the profile) (t.x12:23)", failure.Message);
     }
 
     [Fact]

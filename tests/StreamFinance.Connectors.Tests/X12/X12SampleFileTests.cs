@@ -48,9 +48,9 @@ public class X12SampleFileTests
         var records = ReadSample("purchase-orders-850.x12").Select(r => r.Record!).ToList();
 
         Assert.Equal("purchase-orders-850.x12:3", records[0].Position.ToString());
-        Assert.Equal(23, records[1].Position.Line);
+        Assert.Equal(24, records[1].Position.Line);
         Assert.StartsWith("ST*850*0002~\nBEG*00*SA*PO-DE01-000456", X12Text.Text(records[1].Raw));
-        Assert.EndsWith("CTT*3~\nSE*20*0002~", X12Text.Text(records[1].Raw));
+        Assert.EndsWith("CTT*3~\nSE*21*0002~", X12Text.Text(records[1].Raw));
     }
 
     [Fact]

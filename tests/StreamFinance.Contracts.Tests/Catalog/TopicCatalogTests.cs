@@ -39,7 +39,7 @@ public class TopicCatalogTests
     {
         var masterData = Topics.All.Where(t => t.Name.StartsWith("md.", StringComparison.Ordinal) && t.Name != "md.updates").ToList();
 
-        Assert.Equal(13, masterData.Count);
+        Assert.Equal(14, masterData.Count);
         Assert.All(masterData, t =>
         {
             Assert.Equal(CleanupPolicy.Compact, t.Cleanup);

@@ -17,7 +17,7 @@ public sealed class ErpWireFormatGoldenTests
     public static TheoryData<string, string, int> Pinned { get; } = new()
     {
         { "erp.journal-postings", "d6669a869a6dffac58381da374114def5f3c4b22a63d66d5c413c0f7ea2ad9f1", 345 },
-        { "erp.commitments", "03148f5dbc7eeacad99c7d8a652c6f1924b8b8405aa4bd73004d75ff7a556c85", 629 }, // revision 2 (issue 16): kind, revision, reconciliation id, functional totals, commitment lines
+        { "erp.commitments", "c1f26e0a4cc36bce7182f812c7f0a8a0dbb2c12fd82c07d80b29142a033907e0", 652 }, // revision 3 (issue 16 point 8): the order lines carry their itemCategory (revision 2: kind, revision, reconciliation id, functional totals, commitment lines)
         { "erp.ap-invoices", "716e2ef21d956fe2ac90c4f65bc417ae767ea9f2f24ea30905651cecbd0f8d6b", 314 },
         { "erp.vendor-requests", "9ee25cdc534ed7a1fd447638b589f15ca014c85adb38cb65d404ac2c694d9dde", 172 },
         // Issue 18 added sourceTopic, legalEntityId, amount and businessDate (optional, BACKWARD compatible) for status

@@ -33,7 +33,7 @@ public sealed class MasterDataSettingsTests
         Assert.Equal(["coupa"], settings.MasterData.Survivorship.SourcePriority);
         Assert.Equal([SupplierFields.Contacts], settings.MasterData.Survivorship.FieldRules.Keys);
         Assert.Equal(SurvivorshipRule.MostCompleteWins, settings.MasterData.Survivorship.DefaultRule);
-        Assert.Equal(11, settings.MasterData.SystemOfRecord.ObjectTypes.Count);
+        Assert.Equal(12, settings.MasterData.SystemOfRecord.ObjectTypes.Count);
     }
 
     [Fact]

@@ -87,7 +87,8 @@ public abstract class ProcurementScenarios(KafkaStackFixture fixture)
         await EndToEndPipeline.StartAsync(procurement, wait);
         var book = new ProcurementStoreBook(() => procurement);
 
-        // 3. A Coupa order of 200,000 USD and an 850 of the same cost center: the first commits, the 850 waits for a requester.
+        // 3. A Coupa order of 200,000 USD and an 850 of the same cost center: the first commits; the 850 (buyer JSMITH, item
+        // category 46181504) waits, as no employee lists that buyer and US01 maps no GL account to that category yet.
         var poA = $"PO-US01-{run}-A";
         var poB = $"PO-US01-{run}-B";
         var poC = $"PO-US01-{run}-C";
@@ -103,7 +104,8 @@ public abstract class ProcurementScenarios(KafkaStackFixture fixture)
         Assert.Equal((CommitmentKind.COMMIT, budgetKey, 200_000m, "USD"), (commitA.kind, commitA.commitmentLines[0].budgetKey, commitA.functionalTotal!.ToDecimal(), commitA.functionalTotal.currency));
         var heldC = WaitForHold(poC, serDes, wait);
         Assert.Equal("MISSING_REQUESTER", heldC.reasonCode);
-        Assert.Contains(heldC.violations!, v => v.code == "MISSING_GL_ACCOUNT");
+        Assert.Contains("edi-x12 buyer 'JSMITH'", heldC.message, StringComparison.Ordinal);
+        Assert.Contains(heldC.violations!, v => v.code == "MISSING_GL_ACCOUNT" && v.message.Contains("item category '46181504' maps to none for legal entity US01", StringComparison.Ordinal));
 
         // 4. An order of 80,000 USD: 50,000 are available, so it is held for budget and nothing more is reserved.
         var coupaB = ProcurementVendorFiles.Coupa($"coupa-{run}-2.json", poB, 1, "issued", 1m, 80_000m, today);
@@ -133,17 +135,28 @@ public abstract class ProcurementScenarios(KafkaStackFixture fixture)
         Assert.Equal(($"{poA}/R1/REVERSE", -200_000m), (reversal.commitmentId, reversal.functionalChange!.ToDecimal()));
         Assert.Equal(80_000m, book.Of(budgetKey).Committed);
 
+        // 6b. The buyer's cross-reference (E-US01-003 is edi-x12 JSMITH) and US01's item categories arrive: the 850 is
+        // enriched (requester E-US01-003, GL account 650200 for its line) and commits 125.00 USD.
+        await ProduceAsync(kafka, serDes, generator.EdiEnrichment(today), ct);
+        var commitC = wait.Until($"the commitment of the 850 {poC}", Patience, () => Pipeline.Read(Topics.Commitments, serDes),
+            read => read.Any(c => c.Key == $"{poC}/R0") ? null : "none yet").Single(c => c.Key == $"{poC}/R0").Value;
+        Assert.Equal((CommitmentKind.COMMIT, "650200", 125m), (commitC.kind, commitC.commitmentLines[0].glAccountId, commitC.functionalTotal!.ToDecimal()));
+        Assert.Equal(80_125m, book.Of(budgetKey).Committed);
+
         // 7. Every order ends committed, held or cancelled, on status.purchase-orders and in the audit trail.
         var statuses = wait.Until("the final status of each order", Patience,
             () => Pipeline.Read(Topics.PurchaseOrderStatus, serDes).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value.status),
-            read => read.GetValueOrDefault(poA) == BusinessStatus.CANCELLED && read.GetValueOrDefault(poB) == BusinessStatus.COMMITTED && read.GetValueOrDefault(poC) == BusinessStatus.HELD
+            read => read.GetValueOrDefault(poA) == BusinessStatus.CANCELLED && read.GetValueOrDefault(poB) == BusinessStatus.COMMITTED && read.GetValueOrDefault(poC) == BusinessStatus.COMMITTED
                 ? null : string.Join(", ", read.Select(r => $"{r.Key} {r.Value}")));
         Assert.Equal(3, statuses.Keys.Count(k => k.Contains(run, StringComparison.Ordinal)));
         var audit = wait.Until("the procurement decisions on audit.emitted", Patience,
             () => Pipeline.Read(Topics.AuditEmitted, serDes).Select(a => a.Value).Where(e => e.component == ProcurementTopology.TopologyName).ToList(),
-            read => read.Count(e => e.businessId == poA && e.step == AuditSteps.Committed) >= 2 && read.Any(e => e.businessId == poB && e.step == AuditSteps.Released) ? null : $"{read.Count} events");
+            read => read.Count(e => e.businessId == poA && e.step == AuditSteps.Committed) >= 2 && read.Any(e => e.businessId == poB && e.step == AuditSteps.Released) && read.Any(e => e.businessId == poC && e.step == AuditSteps.Committed) ? null : $"{read.Count} events");
         Assert.Equal([AuditSteps.Held, AuditSteps.Released, AuditSteps.Committed], audit.Where(e => e.businessId == poB).Select(e => e.step));
-        Assert.Equal([AuditSteps.Held], audit.Where(e => e.businessId == poC).Select(e => e.step));
+        var stepsC = audit.Where(e => e.businessId == poC).Select(e => e.step).ToList();
+        Assert.Equal(AuditSteps.Held, stepsC[0]);
+        Assert.Equal([AuditSteps.Enriched, AuditSteps.Released, AuditSteps.Committed], stepsC[^3..]);
+        Assert.Contains("requesterId = E-US01-003 from edi-x12 buyer 'JSMITH'", audit.Last(e => e.businessId == poC && e.step == AuditSteps.Enriched).reason, StringComparison.Ordinal);
         Assert.Equal(["COMMIT", "REVERSE"], audit.Where(e => e.businessId == poA).Select(e => e.detail["kind"]));
         Assert.Empty(Pipeline.Read(Topics.ProcurementDeadLetters, serDes));
     }

@@ -65,9 +65,10 @@ public static class ProcurementVendorFiles
             $"BEG*00*NE*{poNumber}**{day}",
             "CUR*BY*USD",
             "REF*DP*CC-1020",
+            "PER*BD*JSMITH*EM*j.smith@streamfinance.example",
             "N1*BY*StreamFinance Demo Inc.*92*US01",
             "N1*VN*Acme Industrial Supply Inc.*92*SUP-0001",
-            "PO1*1*10*EA*12.50**VP*AC-1001",
+            "PO1*1*10*EA*12.50**VP*AC-1001*CG*46181504",
             "PID*F****Nitrile safety gloves, box of 100",
             "CTT*1",
         ];

@@ -47,6 +47,7 @@ internal sealed class MasterDataDriver : IDisposable
         Suppliers = harness.Output(Topics.Suppliers);
         Duplicates = harness.Output(Topics.SupplierDuplicates);
         ExpenseCategories = harness.Output(Topics.ExpenseCategories);
+        ItemCategories = harness.Output(Topics.ItemCategories);
     }
 
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
@@ -68,6 +69,8 @@ internal sealed class MasterDataDriver : IDisposable
     public TestOutputTopic<string, SupplierDuplicateCandidate> Duplicates { get; }
 
     public TestOutputTopic<string, ExpenseCategory> ExpenseCategories { get; }
+
+    public TestOutputTopic<string, ItemCategory> ItemCategories { get; }
 
     /// <summary>Pipes <paramref name="update"/> keyed <c>TYPE:businessKey</c> (or with <paramref name="key"/>).</summary>
     public void Send(MasterDataUpdate update, string? key = null) =>

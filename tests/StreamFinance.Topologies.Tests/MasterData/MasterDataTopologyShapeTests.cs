@@ -52,7 +52,7 @@ public sealed class MasterDataTopologyShapeTests : IDisposable
         Assert.Equal(Topics.MasterDataDeadLetters, topology.DeadLetterTopic);
         Assert.Equivalent(
             new TopicSpec[] { Topics.MasterDataHistory, Topics.CostCenters, Topics.Projects, Topics.GlAccounts, Topics.TaxCodes, Topics.LegalEntities, Topics.Employees,
-                Topics.FxRates, Topics.AccountingPeriods, Topics.Budgets, Topics.ExpenseCategories, Topics.Suppliers, Topics.SupplierDuplicates, Topics.MasterDataDeadLetters }.Select(t => t.Name).Order(),
+                Topics.FxRates, Topics.AccountingPeriods, Topics.Budgets, Topics.ExpenseCategories, Topics.ItemCategories, Topics.Suppliers, Topics.SupplierDuplicates, Topics.MasterDataDeadLetters }.Select(t => t.Name).Order(),
             topology.Outputs.Select(t => t.Name).Order());
     }
 

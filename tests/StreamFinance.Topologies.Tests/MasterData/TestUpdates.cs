@@ -69,6 +69,23 @@ internal static class TestUpdates
             effectiveFrom = effective,
         }, source);
 
+    /// <summary>The item category <paramref name="code"/> of <paramref name="entity"/> booked to <paramref name="glAccountId"/>, key <c>entity/code</c>.</summary>
+    public static MasterDataUpdate ItemCategory(string entity, string code, string glAccountId, DateTime effective, string source = "sap-s4") =>
+        Upsert(MasterDataObjectType.ITEM_CATEGORY, $"{entity}/{code}", effective, new ItemCategory
+        {
+            envelope = Envelope(source, $"{entity}/{code}"), itemCategoryId = $"{entity}/{code}", legalEntityId = entity, categoryCode = code,
+            name = null, glAccountId = glAccountId, effectiveFrom = effective,
+        }, source);
+
+    /// <summary>A DE01 employee of the HR system approved by <paramref name="approver"/>, known to <paramref name="sourceSystem"/> as <paramref name="sourceId"/>.</summary>
+    public static MasterDataUpdate EmployeeKnownAs(string id, string approver, string sourceSystem, string sourceId, DateTime effective, string source = "netsuite") =>
+        Upsert(MasterDataObjectType.EMPLOYEE, id, effective, new Employee
+        {
+            envelope = Envelope(source, id), employeeId = id, legalEntityId = "DE01", defaultCostCenterId = "CC-2010", approverEmployeeId = approver,
+            status = EmployeeStatus.ACTIVE, effectiveFrom = effective,
+            sourceReferences = [new EmployeeSourceReference { sourceSystem = sourceSystem, sourceId = sourceId }],
+        }, source);
+
     public static MasterDataUpdate Rate(string from, string to, DateTime day, decimal rate, string source = "d365") =>
         Upsert(MasterDataObjectType.EXCHANGE_RATE, $"{from}/{to}/{day:yyyy-MM-dd}", day, new ExchangeRate
         {

@@ -66,13 +66,38 @@ internal static class ProcurementWorld
             effectiveFrom = Day("2020-01-01"), contacts = null, riskRating = null,
         }));
 
-    public static (string Key, MasterDataHistory History) Employee(string id, string? approver, decimal? limit) =>
+    public static (string Key, MasterDataHistory History) Employee(string id, string? approver, decimal? limit, params string[] ediBuyerIds) =>
         Of(MasterDataObjectType.EMPLOYEE, id, ("2020-01-01", new Employee
         {
             envelope = Envelope("workday", id), employeeId = id, legalEntityId = "DE01", defaultCostCenterId = "CC-2010", approverEmployeeId = approver,
             status = EmployeeStatus.ACTIVE, effectiveFrom = Day("2020-01-01"), email = $"{id.ToLowerInvariant()}@example.com",
             approvalLimit = limit?.ToMoney("EUR"),
+            sourceReferences = ediBuyerIds.Length == 0 ? null : [.. ediBuyerIds.Select(b => new EmployeeSourceReference { sourceSystem = EdiSource, sourceId = b })],
         }));
+
+    /// <summary>The source system of the X12 850 profile.</summary>
+    public const string EdiSource = "edi-x12";
+
+    /// <summary>The item category <paramref name="code"/> of <paramref name="entity"/> mapped to <paramref name="gl"/> from <paramref name="from"/>.</summary>
+    public static (string Key, MasterDataHistory History) ItemCategory(string code, string gl, string entity = "DE01", string from = "2020-01-01") =>
+        Of(MasterDataObjectType.ITEM_CATEGORY, $"{entity}/{code}", (from, new ItemCategory
+        {
+            envelope = Envelope("sap-s4", $"{entity}/{code}"), itemCategoryId = $"{entity}/{code}", legalEntityId = entity, categoryCode = code,
+            name = $"Category {code}", glAccountId = gl, effectiveFrom = Day(from),
+        }));
+
+    /// <summary>
+    /// An order as the X12 850 profile maps it: no requester, the buyer <paramref name="buyer"/> (PER*BD), one line of
+    /// <paramref name="amount"/> EUR with no GL account and the item category <paramref name="category"/>.
+    /// </summary>
+    public static PurchaseOrder EdiOrder(string poNumber, string buyer, string category, decimal amount = 1_000m)
+    {
+        var line = Line(1, amount, gl: null);
+        line.itemCategory = category;
+        var order = Order(poNumber, requester: null, lines: [line], source: EdiSource);
+        order.buyerId = buyer;
+        return order;
+    }
 
     /// <summary>A line of <paramref name="amount"/> (goods: quantity 1 at that price), on the order's cost center unless <paramref name="costCenter"/> names another.</summary>
     public static PurchaseOrderLine Line(int number, decimal amount, string? costCenter = null, string currency = "EUR", string? gl = "650200") => new()

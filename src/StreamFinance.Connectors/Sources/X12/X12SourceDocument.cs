@@ -40,8 +40,20 @@ public sealed class X12SourceDocument : ISourceDocument
                 continue;
             if (parsed.Qualifier is not null && X12Values.Read(segment.Element(1), _delimiters, null) != parsed.Qualifier)
                 continue;
-            return X12Values.Read(segment.Element(parsed.Element), _delimiters, parsed.Component);
+            if (parsed.PairQualifier is null)
+                return X12Values.Read(segment.Element(parsed.Element), _delimiters, parsed.Component);
+            if (Paired(segment, parsed) is { } value)
+                return value;
         }
+        return null;
+    }
+
+    /// <summary>The value after the first qualifier equal to the path's pair qualifier, at qualifier positions from the path's element on.</summary>
+    private string? Paired(X12Segment segment, X12ElementPath path)
+    {
+        for (var position = path.Element; segment.Element(position) is { } qualifier; position += 2)
+            if (X12Values.Read(qualifier, _delimiters, null) == path.PairQualifier)
+                return X12Values.Read(segment.Element(position + 1), _delimiters, path.Component);
         return null;
     }
 

@@ -31,7 +31,7 @@ public sealed class SystemOfRecordOptions
     /// <summary>
     /// The default table, matching DESIGN.md and the sample data:
     /// <list type="bullet">
-    /// <item><see cref="Erp"/> (<c>sap-s4</c>) owns cost centers, GL accounts, tax codes, accounting periods, budgets, expense categories and suppliers as a whole,
+    /// <item><see cref="Erp"/> (<c>sap-s4</c>) owns cost centers, GL accounts, tax codes, accounting periods, budgets, expense categories, item categories and suppliers as a whole,
     /// with the supplier groups <c>identity</c> {legalName, country}, <c>tax</c> {taxId}, <c>bank</c> {bankAccountFingerprint} and
     /// <c>status</c> {status, riskStatus, complianceStatus};</item>
     /// <item><see cref="Procurement"/> (<c>coupa</c>) owns the supplier group <c>contacts</c> {contacts};</item>
@@ -43,7 +43,7 @@ public sealed class SystemOfRecordOptions
     public static SystemOfRecordOptions Default()
     {
         var options = new SystemOfRecordOptions();
-        foreach (var type in new[] { MasterDataObjectTypes.CostCenter, MasterDataObjectTypes.GlAccount, MasterDataObjectTypes.TaxCode, MasterDataObjectTypes.AccountingPeriod, MasterDataObjectTypes.Budget, MasterDataObjectTypes.ExpenseCategory })
+        foreach (var type in new[] { MasterDataObjectTypes.CostCenter, MasterDataObjectTypes.GlAccount, MasterDataObjectTypes.TaxCode, MasterDataObjectTypes.AccountingPeriod, MasterDataObjectTypes.Budget, MasterDataObjectTypes.ExpenseCategory, MasterDataObjectTypes.ItemCategory })
             options.ObjectTypes[type] = new ObjectTypeOwnershipOptions { Owners = [Erp] };
         options.ObjectTypes[MasterDataObjectTypes.Employee] = new ObjectTypeOwnershipOptions { Owners = [HrSystem] };
         options.ObjectTypes[MasterDataObjectTypes.Project] = new ObjectTypeOwnershipOptions { Owners = [HrSystem] };
