@@ -44,6 +44,7 @@ public static class AcceptanceCoverage
         ["DESERIALIZATION_FAILED"] = "bytes no connector writes: PoisonPillTests and EmbeddedPoisonPillScenario",
         ["PRODUCTION_FAILED"] = "Kafka refusing a write, not data",
         ["PROCESSING_FAILED"] = "a processor's own fault, not data",
+        ["ERP_REJECTED"] = "an ERP's answer (issue 18): the dataset runs no ERP sink; EmbeddedErpSinkScenarios reaches it",
     };
 
     /// <summary>Every reason the dataset must reach.</summary>

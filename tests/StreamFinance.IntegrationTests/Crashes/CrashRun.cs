@@ -33,7 +33,6 @@ internal static class CrashRun
     {
         var clock = Stopwatch.StartNew();
         var killsDone = new List<string>();
-        var killTimes = new List<DateTime>();
         var restartReady = new List<double?>();
         var files = new List<VendorFile>();
         try
@@ -73,7 +72,7 @@ internal static class CrashRun
                         return Report(schedule, killsDone, restartReady, null, $"the last start exited by itself. Output:{Environment.NewLine}{process.Tail()}", clock);
                     try
                     {
-                        OutcomeAudit.WaitUntilClean(pipeline, files, process, OutcomePatience, () => FileDropPipeline.HeldNow(process), killTimes);
+                        OutcomeAudit.WaitUntilClean(pipeline, files, process, OutcomePatience, () => FileDropPipeline.HeldNow(process));
                     }
                     catch (Exception)
                     {
@@ -81,14 +80,13 @@ internal static class CrashRun
                         throw;
                     }
                     await Task.Delay(Settle, ct);
-                    var audit = OutcomeAudit.Read(pipeline, files, () => FileDropPipeline.HeldNow(process), killTimes);
+                    var audit = OutcomeAudit.Read(pipeline, files, () => FileDropPipeline.HeldNow(process));
                     var kept = pipeline.CommittedOffsets(ExpenseTopology.TopologyName, Topics.Expenses.Name);
                     output?.WriteLine($"seed {schedule.Seed}: offsets the broker kept for the expense topology on {Topics.Expenses.Name}: {(kept.Count == 0 ? "none" : string.Join(", ", kept))}");
                     return Report(schedule, killsDone, restartReady, audit, audit.Violations.Count == 0 ? null : string.Join(" ", audit.Violations), clock);
                 }
 
                 killsDone.Add(await KillAtAsync(schedule.Kills[start], process, pipeline, approvedAtStart, ready, ct));
-                killTimes.Add(DateTime.UtcNow);
                 output?.WriteLine($"seed {schedule.Seed}: start {start + 1} killed at {killsDone[^1]}");
                 if (start > 0)
                     restartReady[^1] = ready.IsCompletedSuccessfully ? ready.Result : null;

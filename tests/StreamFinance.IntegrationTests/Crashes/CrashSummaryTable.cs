@@ -11,7 +11,7 @@ internal static class CrashSummaryTable
     public static string Of(IReadOnlyList<CrashRunReport> runs)
     {
         var table = new StringBuilder()
-            .AppendLine("| Seed | Guarantee | Kills | Kill points | Restart ready (s) | Inputs | Approved | Dead-lettered | Held | Journals | Duplicates absorbed | Journal repeats | Approvals repeated across a kill | Lost | Double-posted | Two contents | Unbalanced | Run (s) | Result |")
+            .AppendLine("| Seed | Guarantee | Kills | Kill points | Restart ready (s) | Inputs | Approved | Dead-lettered | Held | Journals | Duplicates absorbed | Journal repeats | Decisions redone | Lost | Double-posted | Two contents | Unbalanced | Run (s) | Result |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in runs)
         {
@@ -20,7 +20,7 @@ internal static class CrashSummaryTable
             table.Append(CultureInfo.InvariantCulture,
                 $"| {run.Schedule.Seed} | {Short(run.Schedule.Guarantee)} | {run.KillsDone.Count} | {string.Join("; ", run.KillsDone)} | {string.Join(", ", run.RestartReady.Select(r => r is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "killed"))} ")
                 .Append(CultureInfo.InvariantCulture,
-                $"| {Count(a => a.Inputs)} | {Count(a => a.Approved)} | {Count(a => a.DeadLettered)} | {(audit?.Held is { } held ? held.ToString(CultureInfo.InvariantCulture) : "-")} | {Count(a => a.Journals)} | {Count(a => a.DuplicatesAbsorbed)} | {Count(a => a.JournalRepeats)} | {Count(a => a.ApprovalsRepeatedAcrossKill)} ")
+                $"| {Count(a => a.Inputs)} | {Count(a => a.Approved)} | {Count(a => a.DeadLettered)} | {(audit?.Held is { } held ? held.ToString(CultureInfo.InvariantCulture) : "-")} | {Count(a => a.Journals)} | {Count(a => a.DuplicatesAbsorbed)} | {Count(a => a.JournalRepeats)} | {Count(a => a.DecisionsRedone)} ")
                 .AppendLine(CultureInfo.InvariantCulture,
                 $"| {Count(a => a.Lost)} | {Count(a => a.DoublePosted)} | {Count(a => a.TwoContents)} | {Count(a => a.Unbalanced)} | {run.Took.TotalSeconds:0} | {(run.Failure is null ? "pass" : "FAIL")} |");
         }
