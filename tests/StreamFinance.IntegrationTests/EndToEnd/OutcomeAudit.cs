@@ -26,7 +26,7 @@ namespace StreamFinance.IntegrationTests.EndToEnd;
 /// </summary>
 /// <remarks>
 /// One repeat is allowed, and counted (<see cref="OutcomeAuditResult.DecisionsRedone"/>): a line approved or
-/// dead-lettered again with byte-for-byte the same content. That is a redo: the line's input was read again from the
+/// dead-lettered again with the same decision (the approval's amounts, accounts and period; the dead letter's reason and input). That is a redo: the line's input was read again from the
 /// last committed offset (after a kill; after any restart on the embedded broker, which keeps no offsets committed in
 /// transactions) while its dedupe entry had been kept, and the expense topology decides a redo again, as of its first
 /// decision time, instead of dropping it (its first outputs may have been lost; see the README's *Redo versus
@@ -199,8 +199,8 @@ public static class OutcomeAudit
     }
 
     /// <summary>What an approval says to the posting topology, without the envelope's processing times: equal for a line approved twice from the same input.</summary>
-    private static string DeadLetterContent(DeadLetter d) => string.Join('|',
-        d.reasonCode, d.message, d.failedAt.ToString("O", CultureInfo.InvariantCulture), Convert.ToHexString(d.rawValue ?? []));
+    // The decision, as for approvals: reason and the input it was about (a redo after the wait horizon decides anew).
+    private static string DeadLetterContent(DeadLetter d) => string.Join('|', d.reasonCode, d.originTopic, Convert.ToHexString(d.rawValue ?? []));
 
     private static string ApprovalContent(ApprovedExpense a) => string.Join('|',
         a.legalEntityId, a.functionalAmount.ToDecimal(), a.functionalAmount.currency, a.glAccountId, a.costCenterId, a.projectId, a.taxCodeId,

@@ -163,6 +163,9 @@ public abstract class ErpSinkScenarios(KafkaStackFixture fixture)
         rig.Erp.RequestsPerSecond = 8;
         rig.Erp.RetryAfterSeconds = 1;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // The group reads the whole topic, journals of this class's earlier tests too (answered from their documents):
+        // the metrics count every call these sinks make, so they are compared with every call the ERP got meanwhile.
+        var callsBefore = rig.Erp.Calls.Count;
         var one = rig.Sink("it-erp-one");
         var two = rig.Sink("it-erp-two");
         var first = one.RunAsync(stop.Token);
@@ -191,7 +194,8 @@ public abstract class ErpSinkScenarios(KafkaStackFixture fixture)
         var throttled = rig.Calls().Count(c => c.Status == 429);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{rig.Calls().Count} calls, {throttled} answered 429; posted by it-erp-one {rig.Metrics.CallsOf("it-erp-one", ErpSinkMetrics.Posted)}, by it-erp-two {rig.Metrics.CallsOf("it-erp-two", ErpSinkMetrics.Posted)}");
-        Assert.Equal(throttled, (int)(rig.Metrics.CallsOf("it-erp-one", ErpSinkMetrics.Throttled) + rig.Metrics.CallsOf("it-erp-two", ErpSinkMetrics.Throttled)));
+        var throttledAll = rig.Erp.Calls.Skip(callsBefore).Count(c => c.Status == 429);
+        Assert.Equal(throttledAll, (int)(rig.Metrics.CallsOf("it-erp-one", ErpSinkMetrics.Throttled) + rig.Metrics.CallsOf("it-erp-two", ErpSinkMetrics.Throttled)));
         Assert.True(throttled > 0, "30 postings at 8 per second met the ERP's 429");
         Assert.True(rig.Metrics.CallsOf("it-erp-one", ErpSinkMetrics.Posted) > 0 && rig.Metrics.CallsOf("it-erp-two", ErpSinkMetrics.Posted) > 0, "both instances posted");
     }
