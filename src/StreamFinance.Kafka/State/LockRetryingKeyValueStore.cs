@@ -2,7 +2,6 @@ using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Crosscutting;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.State;
-using Streamiz.Kafka.Net.State.Enumerator;
 
 namespace StreamFinance.Kafka.State;
 
@@ -19,41 +18,28 @@ namespace StreamFinance.Kafka.State;
 /// </remarks>
 /// <param name="open">Opens a new instance of the store (its supplier's <c>Get</c>).</param>
 /// <param name="clock">Measures the patience; default the system clock.</param>
-public sealed class LockRetryingKeyValueStore(Func<IKeyValueStore<Bytes, byte[]>> open, TimeProvider? clock = null) : IKeyValueStore<Bytes, byte[]>
+public sealed class LockRetryingKeyValueStore(Func<IKeyValueStore<Bytes, byte[]>> open, TimeProvider? clock = null) : ForwardingKeyValueStore(open())
 {
     /// <summary>How long an open waits for another thread of the process to release the store: 60 s.</summary>
     public static readonly TimeSpan OpenPatience = TimeSpan.FromSeconds(60);
 
     private readonly TimeProvider time = clock ?? TimeProvider.System;
-    private IKeyValueStore<Bytes, byte[]> inner = open();
 
     /// <inheritdoc />
-    public string Name => inner.Name;
-
-    /// <inheritdoc />
-    public bool Persistent => inner.Persistent;
-
-    /// <inheritdoc />
-    public bool IsLocally => inner.IsLocally;
-
-    /// <inheritdoc />
-    public bool IsOpen => inner.IsOpen;
-
-    /// <inheritdoc />
-    public void Init(ProcessorContext context, IStateStore root)
+    public override void Init(ProcessorContext context, IStateStore root)
     {
         var started = time.GetTimestamp();
         for (var wait = TimeSpan.FromMilliseconds(50); ; wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(1).Ticks)))
         {
             try
             {
-                inner.Init(context, root);
+                Inner.Init(context, root);
                 return;
             }
             catch (Exception e) when (IsHeldByThisProcess(e) && time.GetElapsedTime(started) + wait < OpenPatience)
             {
                 Thread.Sleep(wait);
-                inner = open();
+                Inner = open();
             }
         }
     }
@@ -66,40 +52,4 @@ public sealed class LockRetryingKeyValueStore(Func<IKeyValueStore<Bytes, byte[]>
                 return true;
         return false;
     }
-
-    /// <inheritdoc />
-    public void Flush() => inner.Flush();
-
-    /// <inheritdoc />
-    public void Close() => inner.Close();
-
-    /// <inheritdoc />
-    public byte[] Get(Bytes key) => inner.Get(key);
-
-    /// <inheritdoc />
-    public IKeyValueEnumerator<Bytes, byte[]> Range(Bytes from, Bytes to) => inner.Range(from, to);
-
-    /// <inheritdoc />
-    public IKeyValueEnumerator<Bytes, byte[]> ReverseRange(Bytes from, Bytes to) => inner.ReverseRange(from, to);
-
-    /// <inheritdoc />
-    public IEnumerable<KeyValuePair<Bytes, byte[]>> All() => inner.All();
-
-    /// <inheritdoc />
-    public IEnumerable<KeyValuePair<Bytes, byte[]>> ReverseAll() => inner.ReverseAll();
-
-    /// <inheritdoc />
-    public long ApproximateNumEntries() => inner.ApproximateNumEntries();
-
-    /// <inheritdoc />
-    public void Put(Bytes key, byte[] value) => inner.Put(key, value);
-
-    /// <inheritdoc />
-    public byte[] PutIfAbsent(Bytes key, byte[] value) => inner.PutIfAbsent(key, value);
-
-    /// <inheritdoc />
-    public void PutAll(IEnumerable<KeyValuePair<Bytes, byte[]>> entries) => inner.PutAll(entries);
-
-    /// <inheritdoc />
-    public byte[] Delete(Bytes key) => inner.Delete(key);
 }

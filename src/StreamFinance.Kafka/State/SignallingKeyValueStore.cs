@@ -2,7 +2,6 @@ using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Crosscutting;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.State;
-using Streamiz.Kafka.Net.State.Enumerator;
 
 namespace StreamFinance.Kafka.State;
 
@@ -11,64 +10,42 @@ namespace StreamFinance.Kafka.State;
 /// after every write and whenever it is opened or closed (a restore writes below this layer, and always happens between
 /// an open and the stream reaching RUNNING).
 /// </summary>
-internal sealed class SignallingKeyValueStore(IKeyValueStore<Bytes, byte[]> inner, StoreWriteSignal signal) : IKeyValueStore<Bytes, byte[]>
+internal sealed class SignallingKeyValueStore(IKeyValueStore<Bytes, byte[]> inner, StoreWriteSignal signal) : ForwardingKeyValueStore(inner)
 {
-    public string Name => inner.Name;
-
-    public bool Persistent => inner.Persistent;
-
-    public bool IsLocally => inner.IsLocally;
-
-    public bool IsOpen => inner.IsOpen;
-
-    public void Init(ProcessorContext context, IStateStore root)
+    public override void Init(ProcessorContext context, IStateStore root)
     {
-        inner.Init(context, root);
+        base.Init(context, root);
         signal.Advance();
     }
 
-    public void Flush() => inner.Flush();
-
-    public void Close()
+    public override void Close()
     {
-        inner.Close();
+        base.Close();
         signal.Advance();
     }
 
-    public byte[] Get(Bytes key) => inner.Get(key);
-
-    public IKeyValueEnumerator<Bytes, byte[]> Range(Bytes from, Bytes to) => inner.Range(from, to);
-
-    public IKeyValueEnumerator<Bytes, byte[]> ReverseRange(Bytes from, Bytes to) => inner.ReverseRange(from, to);
-
-    public IEnumerable<KeyValuePair<Bytes, byte[]>> All() => inner.All();
-
-    public IEnumerable<KeyValuePair<Bytes, byte[]>> ReverseAll() => inner.ReverseAll();
-
-    public long ApproximateNumEntries() => inner.ApproximateNumEntries();
-
-    public void Put(Bytes key, byte[] value)
+    public override void Put(Bytes key, byte[] value)
     {
-        inner.Put(key, value);
+        base.Put(key, value);
         signal.Advance();
     }
 
-    public byte[] PutIfAbsent(Bytes key, byte[] value)
+    public override byte[] PutIfAbsent(Bytes key, byte[] value)
     {
-        var previous = inner.PutIfAbsent(key, value);
+        var previous = base.PutIfAbsent(key, value);
         signal.Advance();
         return previous;
     }
 
-    public void PutAll(IEnumerable<KeyValuePair<Bytes, byte[]>> entries)
+    public override void PutAll(IEnumerable<KeyValuePair<Bytes, byte[]>> entries)
     {
-        inner.PutAll(entries);
+        base.PutAll(entries);
         signal.Advance();
     }
 
-    public byte[] Delete(Bytes key)
+    public override byte[] Delete(Bytes key)
     {
-        var previous = inner.Delete(key);
+        var previous = base.Delete(key);
         signal.Advance();
         return previous;
     }

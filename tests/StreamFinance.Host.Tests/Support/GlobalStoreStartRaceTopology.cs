@@ -8,7 +8,6 @@ using Streamiz.Kafka.Net.Crosscutting;
 using Streamiz.Kafka.Net.Processors;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
-using Streamiz.Kafka.Net.State.Enumerator;
 using Streamiz.Kafka.Net.State.Supplier;
 using Streamiz.Kafka.Net.Table;
 
@@ -62,31 +61,13 @@ internal sealed class GlobalStoreStartRaceTopology(string name) : IStreamTopolog
         public IKeyValueStore<Bytes, byte[]> Get() => new OpensThenRaces(inner.Get(), owner);
     }
 
-    private sealed class OpensThenRaces(IKeyValueStore<Bytes, byte[]> inner, GlobalStoreStartRaceTopology owner) : IKeyValueStore<Bytes, byte[]>
+    private sealed class OpensThenRaces(IKeyValueStore<Bytes, byte[]> inner, GlobalStoreStartRaceTopology owner) : ForwardingKeyValueStore(inner)
     {
-        public string Name => inner.Name;
-        public bool Persistent => inner.Persistent;
-        public bool IsLocally => inner.IsLocally;
-        public bool IsOpen => inner.IsOpen;
-
-        public void Init(ProcessorContext context, IStateStore root)
+        public override void Init(ProcessorContext context, IStateStore root)
         {
-            inner.Init(context, root);
+            base.Init(context, root);
             if (owner.RaceNow())
                 throw new KafkaException(ErrorCode.Local_State);
         }
-
-        public void Flush() => inner.Flush();
-        public void Close() => inner.Close();
-        public byte[] Get(Bytes key) => inner.Get(key);
-        public IKeyValueEnumerator<Bytes, byte[]> Range(Bytes from, Bytes to) => inner.Range(from, to);
-        public IKeyValueEnumerator<Bytes, byte[]> ReverseRange(Bytes from, Bytes to) => inner.ReverseRange(from, to);
-        public IEnumerable<KeyValuePair<Bytes, byte[]>> All() => inner.All();
-        public IEnumerable<KeyValuePair<Bytes, byte[]>> ReverseAll() => inner.ReverseAll();
-        public long ApproximateNumEntries() => inner.ApproximateNumEntries();
-        public void Put(Bytes key, byte[] value) => inner.Put(key, value);
-        public byte[] PutIfAbsent(Bytes key, byte[] value) => inner.PutIfAbsent(key, value);
-        public void PutAll(IEnumerable<KeyValuePair<Bytes, byte[]>> entries) => inner.PutAll(entries);
-        public byte[] Delete(Bytes key) => inner.Delete(key);
     }
 }
