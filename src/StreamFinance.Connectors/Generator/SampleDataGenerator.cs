@@ -92,15 +92,19 @@ public sealed class SampleDataGenerator
             });
         foreach (var record in MasterDataExceptions(today, yearStart))
             yield return record;
+        // Employees take effect a day after the year starts: the NetSuite sample export (Samples/netsuite/employees.csv),
+        // which the demo drops too, has the same people hired on January 1 without approval limits. A version of its own
+        // day keeps these, with the approver's limit, in force whatever order the two arrive in.
+        var employeesFrom = yearStart.AddDays(1);
         foreach (var (id, entity, costCenter) in World.Employees)
         {
             // The first employee of each entity approves everyone's purchase orders there, up to 1,000,000 USD or its equivalent.
             var approver = World.Employees.First(x => x.Entity == entity).Id;
             var currency = World.Entities.First(e => e.Id == entity).Currency;
-            yield return Update("netsuite", MasterDataObjectType.EMPLOYEE, id, yearStart, new Employee
+            yield return Update("netsuite", MasterDataObjectType.EMPLOYEE, id, employeesFrom, new Employee
             {
-                envelope = Envelope("netsuite", id, yearStart), employeeId = id, legalEntityId = entity, defaultCostCenterId = costCenter,
-                approverEmployeeId = approver, status = EmployeeStatus.ACTIVE, effectiveFrom = yearStart,
+                envelope = Envelope("netsuite", id, employeesFrom), employeeId = id, legalEntityId = entity, defaultCostCenterId = costCenter,
+                approverEmployeeId = approver, status = EmployeeStatus.ACTIVE, effectiveFrom = employeesFrom,
                 approvalLimit = id == approver ? Money(SampleWorld.ApprovalLimitUsd * SampleWorld.PerUsd(currency), currency) : null,
             });
         }
